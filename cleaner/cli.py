@@ -82,7 +82,7 @@ def main() -> None:
                    "document's main language.")
 @click.option("--keep-boilerplate", is_flag=True, help="Keep boilerplate and duplicates too (with their kind and reason).")
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
-@click.option("--detector", type=click.Choice(["langdetect"]), default="langdetect", show_default=True,
+@click.option("--detector", type=click.Choice(["langdetect", "langid", "fasttext"]), default="langdetect", show_default=True,
               help="Statistical language detector.")
 def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_boilerplate,
           with_segments, detector) -> None:

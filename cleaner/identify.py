@@ -1,107 +1,135 @@
 """Language identification: a language, score and script for each segment.
 
-Script first: where the script names the language (Georgian, Greek, Hangul…)
-the statistical detector is not asked, since it may not even know the language
-(langdetect has no Georgian and calls it Estonian).  Where the script only
-narrows the choice (Latin, Cyrillic, Arabic, Devanagari) the detector is
-restricted to the languages written in it.  Then the document's main language,
-by letters, is the prior: a short or unsure segment in the main script keeps
-the main language.
+1. Script first: each line is cut where the Unicode script changes.  Where the
+   script names the language (Georgian, Greek, Hangul, kana…) no detector is
+   asked; where it only narrows the choice (Latin, Cyrillic, Arabic,
+   Devanagari) the detector is restricted to the languages written in it, and
+   spelling rules (:mod:`cleaner.markers`) name the ones it does not know.
+2. Every run is detected as a whole and, when it holds several sentences,
+   sentence by sentence; quoted phrases long enough to decide are asked too.
+3. The document's main language (by letters) is the prior: a piece in the
+   main script switches away from it only on strong evidence, which grows with
+   the length of the piece; so a monolingual document is not scattered over
+   random languages, while a foreign paragraph, caption, sentence or quotation
+   becomes its own segment.
+4. Adjacent pieces of one language and script in a line make one segment.
+   ``und`` is for pieces without letters, and for text the detector cannot
+   place (a language it does not know).
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import Protocol
+from dataclasses import dataclass, field
 
+from .detectors import Detector, make_detector
+from .markers import RIVALS, excluded, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
-from .scripts import COMMON, script_runs
+from .scripts import COMMON, SCRIPT_CANDIDATES, count_letters, script_language, script_runs
+from .sentences import quotes, sentences
 from .split import split_blocks
 
 UND = "und"
-
-# Scripts used by (essentially) one language.
-SCRIPT_LANG = {
-    "Geor": "ka", "Armn": "hy", "Grek": "el", "Hebr": "he", "Thai": "th",
-    "Laoo": "lo", "Khmr": "km", "Mymr": "my", "Sinh": "si", "Ethi": "am",
-    "Tibt": "bo", "Guru": "pa", "Gujr": "gu", "Orya": "or", "Taml": "ta",
-    "Telu": "te", "Knda": "kn", "Mlym": "ml", "Hang": "ko", "Jpan": "ja",
-    "Thaa": "dv", "Syrc": "syr", "Nkoo": "nqo", "Cher": "chr", "Cans": "iu",
-    "Mong": "mn", "Bopo": "zh", "Hani": "zh", "Beng": "bn", "Copt": "cop",
-    "Glag": "cu",
-}
-
-# Segments shorter than this, in the main script, follow the main language
-# unless the detector is sure: a handful of letters is not evidence.
-SHORT_LETTERS = 40
-SURE = 0.95
 SCRIPT_SCORE = 0.99
 
-
-class Detector(Protocol):
-    """A statistical language detector behind one small interface."""
-
-    name: str
-
-    def detect(self, text: str, candidates: frozenset[str] | None) -> list[tuple[str, float]]:
-        """Languages with probabilities, best first; only ``candidates`` if given."""
-
-
-class LangdetectDetector:
-    """langdetect, seeded so the same text always gets the same answer."""
-
-    name = "langdetect"
-    # langdetect's languages by script; everything else it knows is Latin.
-    SCRIPT_CANDIDATES = {
-        "Cyrl": frozenset({"bg", "mk", "ru", "uk"}),
-        "Arab": frozenset({"ar", "fa", "ur"}),
-        "Deva": frozenset({"hi", "mr", "ne"}),
-        "Latn": frozenset({
-            "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr",
-            "hu", "id", "it", "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl",
-            "so", "sq", "sv", "sw", "tl", "tr", "vi"}),
-    }
-
-    def __init__(self, seed: int = 0):
-        from langdetect import detector_factory as df
-
-        # A factory of our own, so seeding it never changes a caller's langdetect.
-        self._factory = df.DetectorFactory()
-        self._factory.load_profile(df.PROFILES_DIRECTORY)
-        self._factory.set_seed(seed)
-
-    def candidates(self, script: str) -> frozenset[str] | None:
-        return self.SCRIPT_CANDIDATES.get(script)
-
-    def detect(self, text, candidates=None):
-        from langdetect.lang_detect_exception import LangDetectException
-
-        d = self._factory.create()
-        if candidates:
-            d.set_prior_map({_to_langdetect(c): 1.0 for c in candidates})
-        d.append(text)
-        try:
-            found = d.get_probabilities()
-        except LangDetectException:
-            return []
-        return [(_from_langdetect(x.lang), x.prob) for x in found]
+# Evidence a piece in the main script needs to leave the main language, by kind
+# of piece: (minimum letters, minimum probability of its own language, maximum
+# probability left for the main language).
+SWITCH = {
+    "line": (16, 0.90, 0.10),      # a whole line: paragraph or caption
+    "sentence": (20, 0.95, 0.05),  # a sentence inside a line
+    "quote": (15, 0.95, 0.05),     # a quoted phrase inside a sentence
+}
+# Share of a document's words from one frequent-word list that names its language.
+DOC_WORD_SHARE = 0.15
+# Below this many letters a switch from the main language is checked by asking the
+# detector to choose between just the two.
+PAIR_CHECK_BELOW = 40
+# Between close relatives a detector's answer on little text is a coin toss:
+# a switch needs this many times the letters.
+RELATED_FACTOR = 4
+_RELATED = [{"cs", "sk"}, {"hr", "bs", "sr", "sl"}, {"da", "no", "sv"}, {"id", "ms"},
+            {"es", "ca", "pt", "gl"}, {"ru", "uk", "be", "bg", "mk", "sr"}, {"fa", "ur", "ar"},
+            {"hi", "mr", "ne"}, {"af", "nl"}, {"tr", "az"}, {"et", "fi"}]
+RELATED = {(a, b) for g in _RELATED for a in g for b in g if a != b}
+# Another script inside a line with fewer letters than this, unquoted, is a
+# name or a brand in running text, not a switch of language.
+MIN_FOREIGN_RUN = 15
+_QUOTE_OPEN = "«»„“”‘’‹›\"「『"
 
 
-def _to_langdetect(code: str) -> str:
-    return "zh-cn" if code == "zh" else code
+@dataclass
+class Label:
+    """What the detector (or the script) says about one piece of text."""
+
+    lang: str
+    prob: float
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+
+    def p(self, lang: str) -> float:
+        return dict(self.ranked).get(lang, 1.0 if lang == self.lang else 0.0)
 
 
-def _from_langdetect(code: str) -> str:
-    return code.split("-")[0]
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    script: str
+    letters: int
+    label: Label
+    lang: str = UND
+    score: float = 0.0
 
 
-_DEFAULT: Detector | None = None
+@dataclass
+class _Run:
+    block: int
+    start: int
+    end: int
+    script: str
+    letters: int
+    label: Label
+    whole_line: bool
+    quoted: bool
+    sents: list[_Piece] = field(default_factory=list)
 
 
 def default_detector() -> Detector:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = LangdetectDetector()
-    return _DEFAULT
+    """The default detector: seeded langdetect (its Rust port when installed)."""
+    return make_detector("langdetect")
+
+
+class Labeller:
+    """Asks one detector about pieces of text, within the candidates of their script."""
+
+    def __init__(self, detector: Detector):
+        self.detector = detector
+        self._cands: dict[str, frozenset[str] | None] = {}
+
+    def candidates(self, script: str) -> frozenset[str] | None:
+        if script not in self._cands:
+            allowed = SCRIPT_CANDIDATES.get(script)
+            self._cands[script] = None if allowed is None else allowed & self.detector.languages
+        return self._cands[script]
+
+    def label(self, piece: str, script: str) -> Label:
+        """The language of ``piece``, written in ``script``."""
+        named = script_language(script)
+        if named:
+            return Label(named, SCRIPT_SCORE)
+        if script == COMMON:
+            return Label(UND, 0.0)
+        cands = self.candidates(script)
+        if cands:
+            narrowed = cands - excluded(piece, cands)
+            cands = narrowed or cands
+        ranked = self.detector.detect(piece, cands)
+        if not ranked:
+            return Label(UND, 0.0)
+        allowed = SCRIPT_CANDIDATES.get(script, frozenset())
+        marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
+        if marked is not None:
+            return Label(marked, 0.99, [(marked, 0.99)])
+        return Label(ranked[0][0], ranked[0][1], ranked)
 
 
 def identify(text: str, blocks: list[Block] | None = None, detector: Detector | None = None,
@@ -115,59 +143,224 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     >>> main, [(s.lang, s.script) for s in segs]
     ('en', [('en', 'Latn'), ('ka', 'Geor')])
     """
-    detector = detector or default_detector()
+    labeller = Labeller(detector or default_detector())
     if blocks is None:
         blocks = split_blocks(text)
-    raw = []  # (block, run, lang, score, ranked)
-    for b in blocks:
-        for run in script_runs(text, b.start, b.end):
-            lang, score, ranked = _guess(text[run.start:run.end], run.script, run.letters, detector)
-            raw.append((b, run, lang, score, ranked))
-    main = _main_language(raw)
-    main_script = _main_script(raw, main)
-    segments = []
-    for b, run, lang, score, ranked in raw:
-        if main != UND and lang != main and run.script == main_script and ranked:
-            if run.letters < SHORT_LETTERS or score < SURE:
-                lang = main
-                score = round(max(dict(ranked).get(main, 0.0), 0.5), 3)
-        segments.append(Segment(
-            doc=doc, seg=len(segments), start=run.start, end=run.end, lang=lang,
-            score=score, script=run.script, kind=b.kind, main=lang == main,
-            text=text[run.start:run.end], reason=b.reason))
+    runs = _detect(text, blocks, labeller)
+    main = _main_language(runs, blocks)
+    main = _refine_main(text, runs, main, labeller)
+    main_script = _main_script(runs, main)
+    pieces_by_block: dict[int, list[_Piece]] = {}
+    for run in runs:
+        pieces_by_block.setdefault(run.block, []).extend(
+            _decide(text, run, main, main_script, labeller))
+    segments: list[Segment] = []
+    for bi, b in enumerate(blocks):
+        for p in _merge(text, pieces_by_block.get(bi, [])):
+            segments.append(Segment(
+                doc=doc, seg=len(segments), start=p.start, end=p.end, lang=p.lang,
+                score=round(p.score, 3), script=p.script, kind=b.kind, main=p.lang == main,
+                text=text[p.start:p.end], reason=b.reason))
     return segments, main
 
 
-def _guess(piece: str, script: str, letters: int, detector: Detector):
-    if script == COMMON or letters == 0:
-        return UND, 0.0, []
-    if script in SCRIPT_LANG:
-        return SCRIPT_LANG[script], SCRIPT_SCORE, []
-    cands = getattr(detector, "candidates", lambda s: None)(script)
-    ranked = detector.detect(piece, cands)
-    if not ranked:
-        return UND, 0.0, []
-    lang, prob = ranked[0]
-    return lang, round(prob, 3), ranked
+def _detect(text: str, blocks: list[Block], labeller: Labeller) -> list[_Run]:
+    runs = []
+    for bi, b in enumerate(blocks):
+        rs = script_runs(text, b.start, b.end)
+        for r in rs:
+            piece = text[r.start:r.end]
+            label = labeller.label(piece, r.script) if r.letters else Label(UND, 0.0)
+            run = _Run(bi, r.start, r.end, r.script, r.letters, label, whole_line=len(rs) == 1,
+                       quoted=piece[:1] in _QUOTE_OPEN)
+            if r.letters and script_language(r.script) is None and r.script != COMMON:
+                spans = sentences(text, r.start, r.end)
+                if len(spans) > 1:
+                    for s, e in spans:
+                        n = count_letters(text[s:e])
+                        lab = labeller.label(text[s:e], r.script) if n else Label(UND, 0.0)
+                        run.sents.append(_Piece(s, e, r.script, n, lab))
+            if not run.sents:
+                run.sents.append(_Piece(r.start, r.end, r.script, r.letters, label))
+            runs.append(run)
+    return runs
 
 
-def _main_language(raw) -> str:
+def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
     letters: Counter[str] = Counter()
-    for b, run, lang, _score, _ranked in raw:
-        if b.kind in (CONTENT, HEADING) and lang != UND:
-            letters[lang] += run.letters
+    for run in runs:
+        if blocks[run.block].kind in (CONTENT, HEADING):
+            for p in run.sents:
+                if p.label.lang != UND:
+                    letters[p.label.lang] += p.letters
     if not letters:
         return UND
     # Ties go to the alphabetically first code, so the answer is stable.
     return min(letters, key=lambda k: (-letters[k], k))
 
 
-def _main_script(raw, main: str) -> str | None:
+def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:
+    """The main language named by spelling when the detector cannot know it.
+
+    A Bosnian, Malay or Serbian document reads to langdetect as Croatian,
+    Indonesian or Macedonian; over a whole document the few words that tell
+    them apart are plentiful, and every piece given the neighbour follows.
+    """
+    known = labeller.detector.languages
+    script = _main_script(runs, main)
+    if script in SCRIPT_CANDIDATES and main != UND:
+        # The frequent words of a language the detector lacks, all over the main-script text.
+        toks = words(" ".join(text[r.start:r.end] for r in runs if r.script == script))
+        for lang in sorted(SCRIPT_CANDIDATES[script] - known):
+            if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
+                return lang
+    for lang, rival in RIVALS.items():
+        if main != rival or lang in known:
+            continue
+        body = " ".join(text[p.start:p.end] for r in runs for p in r.sents if p.label.lang == rival)
+        if word_hits(body, lang) > word_hits(body, rival):
+            for r in runs:
+                for p in r.sents + [r]:
+                    lab = p.label
+                    if lab.lang == rival:
+                        p.label = Label(lang, lab.prob, [(lang if c == rival else c, q) for c, q in lab.ranked])
+            return lang
+    return main
+
+
+def _main_script(runs: list[_Run], main: str) -> str | None:
     scripts: Counter[str] = Counter()
-    for _b, run, lang, _s, _r in raw:
-        if lang == main:
-            scripts[run.script] += run.letters
+    for run in runs:
+        for p in run.sents:
+            if p.label.lang == main:
+                scripts[run.script] += p.letters
     return min(scripts, key=lambda k: (-scripts[k], k)) if scripts else None
+
+
+def _switch(label: Label, ctx: str, letters: int, level: str, strict: bool = False) -> bool:
+    """Whether ``label`` is strong enough to move a piece away from ``ctx``."""
+    if label.lang in (UND, ctx):
+        return False
+    min_letters, min_p, max_ctx = SWITCH[level]
+    if strict or (label.lang, ctx) in RELATED:
+        min_letters *= RELATED_FACTOR
+    return letters >= min_letters and label.prob >= min_p and label.p(ctx) <= max_ctx
+
+
+def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
+    """Final pieces of one run, each with its language and score."""
+    if run.letters == 0:
+        return [_final(p, UND, 0.0) for p in run.sents]
+    named = script_language(run.script)
+    if named:
+        # Han inside a Japanese document is Japanese.
+        lang = "ja" if named == "zh" and main == "ja" else named
+        return [_final(p, lang, SCRIPT_SCORE) for p in run.sents]
+    if run.script != main_script:
+        if not run.whole_line and not run.quoted and run.letters < MIN_FOREIGN_RUN and main != UND:
+            return [_final(p, main, 0.5) for p in run.sents]
+        base = run.label.lang
+    else:
+        base = main if _is_main(text, run, main, labeller) else run.label.lang
+    out = []
+    level = "sentence" if len(run.sents) > 1 else "line"
+    for p in run.sents:
+        if p.label.lang == base:
+            lang = base
+        elif base == main:
+            lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
+        else:
+            lang = p.label.lang if _switch(p.label, base, p.letters, level) else base
+        score = p.label.p(lang) if lang == p.label.lang else max(p.label.p(lang), 0.5)
+        piece = _final(p, lang, score)
+        out.extend(_quotes(text, piece, labeller))
+    return out
+
+
+def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
+    """Whether a piece in the main script keeps the main language."""
+    label = p.label
+    if label.lang in (UND, main):
+        return True
+    if main in labeller.detector.languages:
+        if not _switch(label, main, p.letters, level):
+            return True
+        if p.letters >= PAIR_CHECK_BELOW:
+            return not _halves_agree(text, p, labeller, main)
+        # A short piece: ask again between the two, which a few letters can decide.
+        pair = labeller.detector.detect(text[p.start:p.end], frozenset({main, label.lang}))
+        return not pair or pair[0][0] == main or pair[0][1] < SWITCH[level][1]
+    # The detector cannot answer the main language (Irish, Kazakh…): what it says
+    # instead is its usual confusion, unless the piece is long, sure and shows none
+    # of the main language's own letters or words.
+    piece = text[p.start:p.end]
+    if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
+        return True
+    return not _switch(label, main, p.letters, level, strict=True)
+
+
+def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
+    """Whether both halves of a long piece say its language: a line that mixes two
+    others (an English credit before a German title) is not a switch to either."""
+    mid = text.rfind(" ", p.start, (p.start + p.end) // 2 + 1)
+    if mid <= p.start:
+        return True
+    for s, e in ((p.start, mid), (mid + 1, p.end)):
+        label = labeller.label(text[s:e], p.script)
+        if label.lang in (p.label.lang, UND) or (label.lang, p.label.lang) in RELATED:
+            continue
+        if label.lang == main or label.prob >= SWITCH["line"][1]:
+            return False
+    return True
+
+
+def _final(p: _Piece, lang: str, score: float) -> _Piece:
+    p.lang, p.score = lang, score
+    return p
+
+
+def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
+    """Cut a quoted phrase in another language out of piece ``p``."""
+    out, pos = [], p.start
+    for s, e in quotes(text, p.start, p.end):
+        n = count_letters(text[s:e])
+        if n < SWITCH["quote"][0]:
+            continue
+        lab = labeller.label(text[s:e], p.script)
+        if not _switch(lab, p.lang, n, "quote"):
+            continue
+        if pos < s:
+            out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score))
+        out.append(_Piece(s, e, p.script, n, lab, lab.lang, lab.prob))
+        pos = e
+    if not out:
+        return [p]
+    if pos < p.end:
+        out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score))
+    return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+
+
+def _strip(text: str, p: _Piece) -> _Piece:
+    while text[p.start].isspace():
+        p.start += 1
+    while text[p.end - 1].isspace():
+        p.end -= 1
+    return p
+
+
+def _merge(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Join neighbours of one language and script; score is the letter-weighted mean."""
+    out: list[_Piece] = []
+    for p in pieces:
+        n = count_letters(text[p.start:p.end])
+        if out and out[-1].lang == p.lang and out[-1].script == p.script:
+            q = out[-1]
+            total = q.letters + n
+            q.score = (q.score * q.letters + p.score * n) / total if total else max(q.score, p.score)
+            q.end, q.letters = p.end, total
+        else:
+            out.append(_Piece(p.start, p.end, p.script, n, p.label, p.lang, p.score))
+    return out
 
 
 def letter_shares(segments: list[Segment]) -> dict[str, float]:
@@ -180,3 +373,4 @@ def letter_shares(segments: list[Segment]) -> dict[str, float]:
     if not total:
         return {}
     return {k: round(v / total, 4) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+

@@ -14,7 +14,9 @@ from typing import Any
 
 from .classify import classify
 from .decode import decode
-from .identify import Detector, default_detector, identify, letter_shares
+from .detectors import Detector
+from .detectors import make_detector as _make_detector
+from .identify import identify, letter_shares
 from .records import Document, Segment
 from .repair import repair
 from .select import Selection, select
@@ -31,9 +33,7 @@ class Options:
 
 def make_detector(name: str) -> Detector:
     """The detector called ``name``; an unknown name is a ``ValueError``."""
-    if name == "langdetect":
-        return default_detector()
-    raise ValueError(f"unknown detector {name!r} (choose from: langdetect)")
+    return _make_detector(name)
 
 
 class Pipeline:

@@ -173,3 +173,39 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def count_letters(text: str) -> int:
     """Number of letters (and the marks on them) in ``text``."""
     return sum(1 for ch in text if _is_letter(ch))
+
+
+# Scripts written for (essentially) one language: the script names it, and no
+# detector is asked (langdetect has no Georgian and calls it Estonian).
+SCRIPT_LANG = {
+    "Geor": "ka", "Armn": "hy", "Grek": "el", "Hebr": "he", "Thai": "th",
+    "Laoo": "lo", "Khmr": "km", "Mymr": "my", "Sinh": "si", "Ethi": "am",
+    "Tibt": "bo", "Guru": "pa", "Gujr": "gu", "Orya": "or", "Taml": "ta",
+    "Telu": "te", "Knda": "kn", "Mlym": "ml", "Hang": "ko", "Jpan": "ja",
+    "Thaa": "dv", "Syrc": "syr", "Nkoo": "nqo", "Cher": "chr", "Cans": "iu",
+    "Mong": "mn", "Bopo": "zh", "Hani": "zh", "Beng": "bn", "Copt": "cop",
+    "Glag": "cu", "Kana": "ja", "Hira": "ja",
+}
+
+# Scripts shared by several languages: the languages a detector may choose among.
+# Kept to widely written languages: every extra candidate is one more way for a
+# short line to be called something exotic.
+SCRIPT_CANDIDATES = {
+    "Latn": frozenset({
+        "af", "az", "bs", "ca", "cs", "cy", "da", "de", "en", "es", "et", "eu", "fi", "fr",
+        "ga", "hr", "hu", "id", "is", "it", "lt", "lv", "ms", "nl", "no", "pl", "pt", "ro",
+        "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi", "yo", "zu", "xh", "st", "tn",
+        "ts", "sn", "lg", "mi"}),
+    "Cyrl": frozenset({"be", "bg", "kk", "mk", "mn", "ru", "sr", "uk"}),
+    "Arab": frozenset({"ar", "fa", "ur"}),
+    "Deva": frozenset({"hi", "mr", "ne"}),
+}
+
+
+def script_language(script: str) -> str | None:
+    """The language a script names by itself, or ``None`` where it only narrows the choice.
+
+    >>> script_language("Geor"), script_language("Latn")
+    ('ka', None)
+    """
+    return SCRIPT_LANG.get(script)
