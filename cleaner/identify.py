@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,11 +35,35 @@ SCRIPT_SCORE = 0.99
 # Evidence a piece in the main script needs to leave the main language, by kind
 # of piece: (minimum letters, minimum probability of its own language, maximum
 # probability left for the main language).
-SWITCH = {
-    "line": (16, 0.90, 0.10),      # a whole line: paragraph or caption
-    "sentence": (20, 0.95, 0.05),  # a sentence inside a line
-    "quote": (15, 0.95, 0.05),     # a quoted phrase inside a sentence
+# langdetect is sure of itself on a few words, so it must be very sure; py3langid's
+# and fastText's probabilities spread over relatives (Indonesian 0.6, Malay 0.4)
+# while leaving next to nothing for a language the text is not in, so for them
+# what counts is how little is left for the main language.
+SWITCH_BY_DETECTOR = {
+    "langdetect": {
+        "line": (16, 0.90, 0.10),      # a whole line: paragraph or caption
+        "sentence": (20, 0.95, 0.05),  # a sentence inside a line
+        "quote": (15, 0.95, 0.05),     # a quoted phrase inside a sentence
+    },
+    "langid": {
+        "line": (12, 0.30, 0.01),
+        "sentence": (20, 0.30, 0.01),
+        "quote": (10, 0.30, 0.01),
+        "related": 1,
+    },
+    "fasttext": {
+        "line": (12, 0.30, 0.02),
+        "sentence": (20, 0.30, 0.02),
+        "quote": (10, 0.30, 0.02),
+        "related": 2,
+    },
 }
+SWITCH = SWITCH_BY_DETECTOR["langdetect"]
+# Characters of a document's main-language text asked about as a whole.
+DOC_SAMPLE = 20000
+# Each half of a long piece that leaves its main language must give the piece's
+# language at least this much.
+HALF_SUPPORT = 0.10
 # Share of a document's words from one frequent-word list that names its language.
 DOC_WORD_SHARE = 0.15
 # Below this many letters a switch from the main language is checked by asking the
@@ -103,6 +128,7 @@ class Labeller:
 
     def __init__(self, detector: Detector):
         self.detector = detector
+        self.switch = SWITCH_BY_DETECTOR.get(detector.name, SWITCH)
         self._cands: dict[str, frozenset[str] | None] = {}
 
     def candidates(self, script: str) -> frozenset[str] | None:
@@ -208,6 +234,19 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
     """
     known = labeller.detector.languages
     script = _main_script(runs, main)
+    group = frozenset({main} | {b for a, b in RELATED if a == main}) & (labeller.candidates(script) or frozenset())
+    if main in group and len(group) > 1:
+        # Close relatives (Bosnian and Croatian, Indonesian and Malay) split a
+        # document's lines between them; the whole text tells them apart far better.
+        body = " ".join(text[p.start:p.end] for r in runs if r.script == script
+                        for p in r.sents if p.label.lang in group)[:DOC_SAMPLE]
+        ranked = labeller.detector.detect(body, group)
+        if ranked and ranked[0][0] != main:
+            old, main = main, ranked[0][0]
+            for r in runs:
+                for p in r.sents + [r]:
+                    if p.label.lang == old:
+                        p.label = Label(main, p.label.prob, [(main if c == old else c, q) for c, q in p.label.ranked])
     if script in SCRIPT_CANDIDATES and main != UND:
         # The frequent words of a language the detector lacks, all over the main-script text.
         toks = words(" ".join(text[r.start:r.end] for r in runs if r.script == script))
@@ -237,14 +276,17 @@ def _main_script(runs: list[_Run], main: str) -> str | None:
     return min(scripts, key=lambda k: (-scripts[k], k)) if scripts else None
 
 
-def _switch(label: Label, ctx: str, letters: int, level: str, strict: bool = False) -> bool:
+def _switch(label: Label, ctx: str, letters: int, level: str, sw: dict, strict: bool = False) -> bool:
     """Whether ``label`` is strong enough to move a piece away from ``ctx``."""
     if label.lang in (UND, ctx):
         return False
-    min_letters, min_p, max_ctx = SWITCH[level]
+    min_letters, min_p, max_ctx = sw[level]
     if strict or (label.lang, ctx) in RELATED:
-        min_letters *= RELATED_FACTOR
-    return letters >= min_letters and label.prob >= min_p and label.p(ctx) <= max_ctx
+        min_letters *= sw.get("related", RELATED_FACTOR)
+    if letters < min_letters or label.prob < min_p:
+        return False
+    left = label.p(ctx)
+    return left <= max_ctx or label.prob >= sw.get("ratio", math.inf) * left
 
 
 def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
@@ -270,7 +312,7 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         elif base == main:
             lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
         else:
-            lang = p.label.lang if _switch(p.label, base, p.letters, level) else base
+            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.switch) else base
         score = p.label.p(lang) if lang == p.label.lang else max(p.label.p(lang), 0.5)
         piece = _final(p, lang, score)
         out.extend(_quotes(text, piece, labeller))
@@ -283,20 +325,20 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level):
+        if not _switch(label, main, p.letters, level, labeller.switch):
             return True
         if p.letters >= PAIR_CHECK_BELOW:
             return not _halves_agree(text, p, labeller, main)
         # A short piece: ask again between the two, which a few letters can decide.
         pair = labeller.detector.detect(text[p.start:p.end], frozenset({main, label.lang}))
-        return not pair or pair[0][0] == main or pair[0][1] < SWITCH[level][1]
+        return not pair or pair[0][0] == main or pair[0][1] < labeller.switch[level][1]
     # The detector cannot answer the main language (Irish, Kazakh…): what it says
     # instead is its usual confusion, unless the piece is long, sure and shows none
     # of the main language's own letters or words.
     piece = text[p.start:p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    return not _switch(label, main, p.letters, level, strict=True)
+    return not _switch(label, main, p.letters, level, labeller.switch, strict=True)
 
 
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
@@ -309,7 +351,7 @@ def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
         label = labeller.label(text[s:e], p.script)
         if label.lang in (p.label.lang, UND) or (label.lang, p.label.lang) in RELATED:
             continue
-        if label.lang == main or label.prob >= SWITCH["line"][1]:
+        if label.lang == main or label.p(p.label.lang) < HALF_SUPPORT:
             return False
     return True
 
@@ -324,10 +366,10 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     out, pos = [], p.start
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < SWITCH["quote"][0]:
+        if n < labeller.switch["quote"][0]:
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote"):
+        if not _switch(lab, p.lang, n, "quote", labeller.switch):
             continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score))

@@ -29,10 +29,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         end = len(text)
     out = []
     pos = start
+    inside = quotes(text, start, end)
     for m in _END.finditer(text, start, end):
         cut = m.end()
         if cut < end and text[cut].islower():
             continue  # "ed. and", "z. B. die": an abbreviation, not an end
+        if any(s < cut < e for s, e in inside):
+            continue  # a quotation is decided whole
         _add(text, pos, cut, out)
         pos = cut
     _add(text, pos, end, out)
