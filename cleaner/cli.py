@@ -87,7 +87,10 @@ def main() -> None:
 def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_boilerplate,
           with_segments, detector) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments."""
-    pipeline = Pipeline(Options(Selection.parse(lang, keep_boilerplate), detector))
+    try:
+        pipeline = Pipeline(Options(Selection.parse(lang, keep_boilerplate), detector))
+    except ImportError as e:
+        raise click.UsageError(str(e)) from None
     run = Run()
     read_opts = ReadOptions(input_format, text_field, id_field)
     with _Writer(output) as out:

@@ -59,6 +59,8 @@ SWITCH_BY_DETECTOR = {
     },
 }
 SWITCH = SWITCH_BY_DETECTOR["langdetect"]
+# (letters, probability): a piece this long whose best language gets less is "und".
+UNSURE = {"langdetect": (40, 0.75)}
 # Characters of a document's main-language text asked about as a whole.
 DOC_SAMPLE = 20000
 # Each half of a long piece that leaves its main language must give the piece's
@@ -146,16 +148,25 @@ class Labeller:
         if script == COMMON:
             return Label(UND, 0.0)
         cands = self.candidates(script)
+        allowed = SCRIPT_CANDIDATES.get(script, frozenset())
         if cands:
             narrowed = cands - excluded(piece, cands)
+            if not narrowed and not (allowed - self.detector.languages) - excluded(piece, allowed):
+                # Letters that no candidate writes (Maltese ħ, Esperanto ĝ): a language
+                # nobody here knows, and "und" rather than a confident wrong guess.
+                return Label(UND, 0.0)
             cands = narrowed or cands
         ranked = self.detector.detect(piece, cands)
         if not ranked:
             return Label(UND, 0.0)
-        allowed = SCRIPT_CANDIDATES.get(script, frozenset())
         marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
         if marked is not None:
             return Label(marked, 0.99, [(marked, 0.99)])
+        unsure = UNSURE.get(self.detector.name)
+        if unsure and ranked[0][1] < unsure[1] and count_letters(piece) >= unsure[0]:
+            # langdetect's probability is the share of its random trials that agree:
+            # on a full sentence they disagree for text in a language it lacks.
+            return Label(UND, 0.0, ranked)
         return Label(ranked[0][0], ranked[0][1], ranked)
 
 
@@ -354,7 +365,8 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
             lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
         else:
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.switch) else base
-        piece = _final(p, lang, p.label.p(lang), "detector" if lang == p.label.lang else "kept")
+        how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
+        piece = _final(p, lang, p.label.p(lang), how)
         out.extend(_quotes(text, piece, labeller))
     return out
 

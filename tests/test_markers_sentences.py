@@ -1,0 +1,71 @@
+from cleaner.markers import excluded, letter_language, marker_language, word_hits
+from cleaner.scripts import SCRIPT_CANDIDATES, script_language
+from cleaner.sentences import quotes, sentences
+
+CYRL = SCRIPT_CANDIDATES["Cyrl"]
+LATN = SCRIPT_CANDIDATES["Latn"]
+LANGDETECT_LATN = LATN - {"az", "bs", "eu", "ga", "is", "ms", "yo", "zu", "xh", "st", "tn", "ts", "sn", "lg", "mi"}
+
+
+def spans(text, pairs):
+    return [text[s:e] for s, e in pairs]
+
+
+def test_sentences_cut_at_terminal_punctuation_and_cjk_stops():
+    t = "First one. Second one? Third!  第四句。第五句"
+    assert spans(t, sentences(t)) == ["First one.", "Second one?", "Third!", "第四句。", "第五句"]
+
+
+def test_sentences_not_cut_before_lower_case_or_inside_quotes():
+    t = 'Rainer K., ed. and trans., Leben. He said "Stop. Now." Then left.'
+    assert spans(t, sentences(t)) == ["Rainer K., ed. and trans., Leben.", 'He said "Stop. Now."', "Then left."]
+
+
+def test_sentences_offsets_are_absolute():
+    t = "xx A b. C d. yy"
+    assert sentences(t, 3, 12) == [(3, 7), (8, 12)]
+
+
+def test_quotes_of_every_kind():
+    t = "a «b c» d „e f“ g “h i” j ‘k l’ m 「日本」 n \"o p\" q"
+    assert spans(t, quotes(t)) == ["b c", "e f", "h i", "k l", "日本", "o p"]
+
+
+def test_quotes_ignore_inch_marks_inside_words():
+    assert quotes('a 5"x7" print') == []
+
+
+def test_letters_that_name_a_language():
+    assert letter_language("Həmin", LATN) == "az"
+    assert letter_language("Қазақ", CYRL) == "kk"
+    assert letter_language("Беларусь знаходзіцца ў цэнтры", CYRL) == "be"
+    assert letter_language("Биогенді аминдерге жатады", CYRL) == "kk"  # і, и and ы: not Belarusian
+    assert letter_language("Ћирилица", CYRL) == "sr"
+    # Icelandic þ/ð need an Icelandic word: Turkish cp1254 read as Latin-1 has them too.
+    assert letter_language("Yaþlýlar huzurevi dýþýna", LATN) is None
+    assert letter_language("þar sem flestir búa og", LATN) == "is"
+
+
+def test_marker_language_only_speaks_for_what_the_detector_lacks():
+    known = LANGDETECT_LATN
+    assert marker_language("Bhí sé ag caint leis an bhfear agus a bhean.", LATN, known, "cy") == "ga"
+    assert marker_language("The cat sat on the mat and looked at the birds.", LATN, known, "en") is None
+    # Malay against Indonesian needs two more telling words, not one.
+    assert marker_language("Dia tidak datang kerana hujan.", LATN, known, "id") is None
+    assert marker_language("Dia tidak datang kerana hujan, bahawa dia sakit sahaja.", LATN, known, "id") == "ms"
+    assert marker_language("Bhí sé ag caint.", LATN, LATN, "ga") is None  # the detector knows Irish
+
+
+def test_word_hits_counts_irish_mutations():
+    assert word_hits("i gCaireo agus bhfuil", "ga") == 3
+
+
+def test_alphabet_exclusion_allows_a_loaned_letter():
+    assert excluded("De draagtijd duurt ongeveer twaalf à dertien dagen.", frozenset({"nl", "fr"})) == frozenset()
+    assert excluded("Příliš žluťoučký kůň úpěl ďábelské ódy", frozenset({"cs", "sk", "pl"})) == {"sk", "pl"}
+    assert excluded("Москва является столицей", frozenset({"ru", "mk", "sr"})) == {"mk", "sr"}
+
+
+def test_script_language():
+    assert [script_language(s) for s in ("Geor", "Armn", "Hang", "Jpan", "Hani", "Latn", "Cyrl")] == [
+        "ka", "hy", "ko", "ja", "zh", None, None]
