@@ -75,9 +75,12 @@ class LangdetectDetector:
         if use_rs is None:
             use_rs = langdetect_rs_available()
         if use_rs:
-            from langdetect_rs import detector_factory as df
-            from langdetect_rs.lang_detect_exception import LangDetectException
-        else:
+            try:
+                from langdetect_rs import detector_factory as df
+                from langdetect_rs.lang_detect_exception import LangDetectException
+            except ImportError:  # installed but unusable (e.g. a wheel for another platform)
+                use_rs = False
+        if not use_rs:
             from langdetect import detector_factory as df
             from langdetect.lang_detect_exception import LangDetectException
         self.backend = "langdetect_rs" if use_rs else "langdetect"

@@ -6,6 +6,7 @@ so a cut after an abbreviation costs nothing but a detector call.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 # A sentence ends at terminal punctuation (with any closing quotes/brackets after it)
@@ -29,12 +30,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         end = len(text)
     out = []
     pos = start
-    inside = quotes(text, start, end)
+    inside = quotes(text, start, end)  # sorted, not overlapping
+    starts = [s for s, _ in inside]
     for m in _END.finditer(text, start, end):
         cut = m.end()
         if cut < end and text[cut].islower():
             continue  # "ed. and", "z. B. die": an abbreviation, not an end
-        if any(s < cut < e for s, e in inside):
+        k = bisect.bisect_left(starts, cut) - 1
+        if k >= 0 and cut < inside[k][1]:
             continue  # a quotation is decided whole
         _add(text, pos, cut, out)
         pos = cut
