@@ -128,7 +128,7 @@ def _code(ch: str) -> str:
 
 
 def _codes(text: str) -> str:
-    for ch in set(text).difference(map(chr, _TABLE)) if len(_TABLE) < 4096 else set(text):
+    for ch in set(text):
         if ord(ch) not in _TABLE:
             _TABLE[ord(ch)] = _code(ch)
     return text.translate(_TABLE)
