@@ -128,6 +128,8 @@ def _code(ch: str) -> str:
 
 
 def _codes(text: str) -> str:
+    if len(_TABLE) > 100_000:  # bound the memory a text of random code points can take
+        _TABLE.clear()
     for ch in set(text):
         if ord(ch) not in _TABLE:
             _TABLE[ord(ch)] = _code(ch)
