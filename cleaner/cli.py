@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -169,6 +170,8 @@ class _Writer:
         self._tmp: str | None = None
 
     def __enter__(self) -> "_Writer":
+        # SIGTERM ends the run like Ctrl-C: through __exit__, so no temp file stays.
+        signal.signal(signal.SIGTERM, _interrupt)
         if self.path is None:
             self.stream = sys.stdout.buffer
             return self
@@ -225,8 +228,15 @@ class _Writer:
         if exc_type is _StrictStop:
             click.echo("cleaner: stopped at the first failure (--strict)", err=True)
             sys.exit(1)
+        if exc_type is KeyboardInterrupt:
+            click.echo("cleaner: interrupted" + (f"; {self.path} not written" if self.path else ""), err=True)
+            sys.exit(130)
         if exc_type is None:
             sys.exit(self.run.status)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _reason(e: OSError) -> str:

@@ -162,3 +162,25 @@ def test_pathological_text_in_linear_time_and_lossless(name):
     pipe.process(text)
     t_full = time.perf_counter() - t0
     assert t_full < 40 * max(t_small, 0.05), (t_small, t_full)
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_interrupt_leaves_no_half_written_output(tmp_path, sig):
+    import signal
+    import subprocess
+    import sys
+
+    src = tmp_path / "many.txt"
+    src.write_text((GOOD + "\n") * 20_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    p = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", "--input-format", "lines", "-o", str(out), str(src)],
+                         stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(tmp_path.glob(".out.jsonl.*.tmp")):
+        time.sleep(0.05)  # wait until it is writing
+    time.sleep(0.5)
+    p.send_signal(getattr(signal, sig))
+    err = p.communicate(timeout=60)[1].decode()
+    assert p.returncode == 130
+    assert err == f"cleaner: interrupted; {out} not written\n"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["many.txt"]
