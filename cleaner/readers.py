@@ -106,8 +106,7 @@ def read(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Ite
             if fmt == "text":
                 data = stream.read(options.max_bytes + 1)
                 if len(data) > options.max_bytes:
-                    yield Failure(path, f"document too long (over {options.max_bytes:,} bytes; "
-                                        f"--max-doc-chars is {options.max_doc_chars:,})")
+                    yield _too_long(path, options, "document")
                 else:
                     yield Item(path, data, path)
             elif fmt == "lines":
@@ -144,8 +143,8 @@ def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | 
             yield n, line
 
 
-def _too_long(where: str, options: ReadOptions) -> Failure:
-    return Failure(where, f"line too long (over {options.max_bytes:,} bytes; "
+def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
+    return Failure(where, f"{what} too long (over {options.max_bytes:,} bytes; "
                           f"--max-doc-chars is {options.max_doc_chars:,})")
 
 
