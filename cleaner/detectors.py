@@ -17,6 +17,7 @@ pairs, best first, in the codes `cleaner` emits (ISO 639-1 where it exists, else
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 from typing import Protocol
 
@@ -177,8 +178,12 @@ def make_detector(name: str = "langdetect") -> Detector:
         raise ValueError(f"unknown detector {name!r} (choose from: {', '.join(DETECTORS)})")
     if name not in _CACHE:
         try:
-            _CACHE[name] = {"langdetect": LangdetectDetector, "langid": LangidDetector,
-                            "fasttext": FasttextDetector}[name]()
+            det = {"langdetect": LangdetectDetector, "langid": LangidDetector,
+                   "fasttext": FasttextDetector}[name]()
         except ImportError as e:
             raise ImportError(f"--detector {name} needs its extra: pip install 'cleaner[{name}]' ({e})") from e
+        # Repeated lines (furniture, captions) are asked about once; answers are shared,
+        # so callers never change them.
+        det.detect = functools.lru_cache(maxsize=4096)(det.detect)
+        _CACHE[name] = det
     return _CACHE[name]
