@@ -105,7 +105,7 @@ def default_detector() -> Detector:
 
 
 def identify(text: str, blocks: list[Block] | None = None, detector: Detector | None = None,
-             doc: str = "") -> tuple[list[Segment], str]:
+             doc: str = "", skip_kinds: frozenset[str] = frozenset()) -> tuple[list[Segment], str]:
     """Segments of ``text`` with language, score and script, and the main language.
 
     ``blocks`` come from :func:`cleaner.classify.classify`; without them every
@@ -121,13 +121,24 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     raw = []  # (block, run, lang, score, ranked)
     for b in blocks:
         for run in script_runs(text, b.start, b.end):
-            lang, score, ranked = _guess(text[run.start:run.end], run.script, run.letters, detector)
+            if b.kind in skip_kinds:
+                lang, score, ranked = None, 0.0, []  # decided below, without the detector
+            else:
+                lang, score, ranked = _guess(text[run.start:run.end], run.script, run.letters, detector)
             raw.append((b, run, lang, score, ranked))
     main = _main_language(raw)
     main_script = _main_script(raw, main)
     segments = []
     for b, run, lang, score, ranked in raw:
-        if main != UND and lang != main and run.script == main_script and ranked:
+        if lang is None:
+            if run.script == COMMON or run.letters == 0:
+                lang = UND
+            elif run.script == main_script and main != UND:
+                lang, score = main, 0.5
+            else:
+                lang = SCRIPT_LANG.get(run.script, UND)
+                score = SCRIPT_SCORE if lang != UND else 0.0
+        elif main != UND and lang != main and run.script == main_script and ranked:
             if run.letters < SHORT_LETTERS or score < SURE:
                 lang = main
                 score = round(max(dict(ranked).get(main, 0.0), 0.5), 3)
