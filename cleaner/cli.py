@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import sys
+import time
 from typing import BinaryIO
 
 import click
@@ -43,6 +44,12 @@ def _output(path: str | None) -> BinaryIO:
         return sys.stdout.buffer
     if path.endswith(".gz"):
         return gzip.open(path, "wb")  # type: ignore[return-value]
+    if path.endswith(".zst"):
+        try:
+            import zstandard
+        except ImportError as e:
+            raise OSError(0, "writing .zst needs the zstandard package (pip install 'cleaner[zstd]')") from e
+        return zstandard.open(path, "wb")  # type: ignore[return-value]
     return open(path, "wb")
 
 
@@ -53,8 +60,9 @@ _input_options = [
                       "jsonl: a JSON object per line; auto: jsonl for .jsonl[.gz], else text."),
     click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
     click.option("--id-field", default="id", show_default=True, help="JSONL field naming the document."),
-    click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-                 help="Write here instead of stdout (.gz compresses)."),
+    click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
+                 help="Write here instead of stdout (.gz/.zst compress); a folder (existing, ending "
+                      "in '/', or without suffix when the inputs are folders) mirrors the input tree."),
 ]
 
 
@@ -84,36 +92,57 @@ def main() -> None:
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option("--detector", type=click.Choice(["langdetect"]), default="langdetect", show_default=True,
               help="Statistical language detector.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores when an input is a folder, else 1]. "
+                   "Output is the same, in the same order, whatever N.")
+@click.option("--resume", is_flag=True, help="With -o DIR: skip inputs whose output already exists.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
+@click.option("--summary", "force_summary", is_flag=True,
+              help="Print the one-line summary even when stderr is not a terminal.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs folders in and -o DIR.")
+@click.option("--address", default=None, help="With --engine ray: the cluster address (default: a local Ray).")
 def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_boilerplate,
-          with_segments, detector) -> None:
-    """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments."""
-    pipeline = Pipeline(Options(Selection.parse(lang, keep_boilerplate), detector))
-    run = Run()
+          with_segments, detector, jobs, resume, quiet, force_summary, engine, address) -> None:
+    """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
+
+    With -o DIR, every input file gets an output file at the same place in DIR.
+    """
+    from . import batch
+
+    inputs = list(inputs)
+    job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector), fmt,
+                         text_field, with_segments)
+    n_jobs = jobs or batch.default_jobs(inputs)
     read_opts = ReadOptions(input_format, text_field, id_field)
-    with _Writer(output) as out:
-        if fmt == "tsv":
-            out.write(emit.tsv_header())
-        for item in read(list(inputs), read_opts):
-            if isinstance(item, Failure):
-                run.fail(item.where, item.message)
-                continue
-            try:
-                document = pipeline.process(item.data, doc=item.doc, fields=item.fields)
-            except DecodeError as e:
-                run.fail(item.where, str(e))
-                continue
-            except Exception as e:  # one bad document must not stop the run
-                run.fail(item.where, f"internal error: {type(e).__name__}: {e}")
-                continue
-            kept = pipeline.select(document)
-            if fmt == "jsonl":
-                out.write("".join(emit.segment_jsonl(s) for s in kept))
-            elif fmt == "tsv":
-                out.write("".join(emit.segment_tsv(s) for s in kept))
-            elif fmt == "docs":
-                out.write(emit.document_jsonl(document, kept, text_field, with_segments))
-            else:
-                out.write(emit.document_text(document, kept))
+    folder_out = batch.is_folder_output(output, inputs)
+    if resume and not folder_out:
+        raise click.UsageError("--resume needs -o DIR (a folder of outputs)")
+    if engine == "ray" and not folder_out:
+        raise click.UsageError("--engine ray needs input folders and -o DIR")
+    show = not quiet and sys.stderr.isatty()
+    run = Run()
+    stats = batch.Stats()
+    started = time.monotonic()
+    if engine == "ray":
+        from .ray import run_folder_on_ray
+
+        try:
+            run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, stats)
+        except ImportError as e:
+            raise click.UsageError(f"--engine ray: {e}") from None
+    elif folder_out:
+        try:
+            batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, show, stats)
+        except OSError as e:
+            click.echo(f"cleaner: error: {output}: cannot write: {(e.strerror or str(e)).lower()}", err=True)
+            sys.exit(1)
+    else:
+        with _Writer(output) as out:
+            batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail,
+                             batch.Progress(show), stats)
+    if (show or force_summary) and not quiet:
+        click.echo(stats.summary(time.monotonic() - started), err=True)
     sys.exit(run.status)
 
 
