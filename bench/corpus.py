@@ -216,8 +216,11 @@ def _make_site(rng: random.Random, idx: int, lang: str, mat: Material) -> Site:
 class CorpusGenerator:
     """Stream of documents ``{"id", "url", "text"}``; deterministic for a seed."""
 
-    def __init__(self, seed: int = 0, n_sites: int = 300, data_dir: str = DEFAULT_DATA):
+    def __init__(self, seed: int = 0, n_sites: int = 300, data_dir: str = DEFAULT_DATA,
+                 foreign_rate: float = 0.05, mojibake_rate: float = 0.03):
         self.seed = seed
+        self.foreign_rate = foreign_rate
+        self.mojibake_rate = mojibake_rate
         self.mat = load_material(data_dir)
         rng = random.Random(f"sites-{seed}")
         mains = self.mat.main_langs
@@ -255,7 +258,7 @@ class CorpusGenerator:
         if rng.random() < 0.2 and len(body) > 4:
             sub = _words(rng, rng.choice(self.mat.sentences[lang]), 2, 5)
             body.insert(rng.randrange(1, len(body)), sub[:1].upper() + sub[1:])
-        foreign = rng.random() < 0.05
+        foreign = rng.random() < self.foreign_rate
         if foreign:
             flang = rng.choice([l for l in self.all_langs if l != lang])
             kind = rng.choice(["paragraph", "sentence", "caption"])
@@ -267,7 +270,7 @@ class CorpusGenerator:
                 body[at] = body[at] + " " + fsent
             else:
                 body.insert(at, _words(rng, fsent, 3, 12))
-        mojibake = rng.random() < 0.03
+        mojibake = rng.random() < self.mojibake_rate
         if mojibake:
             if rng.random() < 0.5:
                 at = rng.randrange(len(body))
@@ -319,9 +322,9 @@ def txt_path(txt_dir: str, doc: dict) -> str:
 
 
 def write_corpus(size: int, seed: int = 0, jsonl: str | None = None, txt_dir: str | None = None,
-                 data_dir: str = DEFAULT_DATA) -> dict:
+                 data_dir: str = DEFAULT_DATA, mojibake_rate: float = 0.03) -> dict:
     """Write the corpus as JSONL and/or a folder of .txt files; return counts."""
-    gen = CorpusGenerator(seed=seed, data_dir=data_dir)
+    gen = CorpusGenerator(seed=seed, data_dir=data_dir, mojibake_rate=mojibake_rate)
     out = open_out(jsonl) if jsonl else None
     made_dirs: set[str] = set()
     try:
@@ -350,10 +353,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jsonl", help="write JSONL here (.gz/.zst compress)")
     ap.add_argument("--txt-dir", help="write one .txt per document under this folder")
     ap.add_argument("--data", default=DEFAULT_DATA, help="shared data folder")
+    ap.add_argument("--clean", action="store_true", help="no mojibake documents (for repair benchmarks)")
     args = ap.parse_args(argv)
     if not args.jsonl and not args.txt_dir:
         ap.error("give --jsonl and/or --txt-dir")
-    stats = write_corpus(args.size, args.seed, args.jsonl, args.txt_dir, args.data)
+    stats = write_corpus(args.size, args.seed, args.jsonl, args.txt_dir, args.data,
+                         mojibake_rate=0.0 if args.clean else 0.03)
     print(json.dumps(stats), file=sys.stderr)
     return 0
 

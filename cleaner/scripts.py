@@ -117,6 +117,15 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """
     if end is None:
         end = len(text)
+    piece = text[start:end]
+    if piece.isascii():
+        # Fast path, same result: in ASCII only A-Z/a-z are letters (Latin);
+        # everything else is common, so there is one run at most.
+        s, e = _strip(text, start, end)
+        if s >= e:
+            return []
+        letters = len(piece) - len(piece.translate(_ASCII_LETTERS))
+        return [Run(s, e, "Latn", letters)] if letters else [Run(s, e, COMMON, 0)]
     cuts: list[tuple[int, str]] = []  # (position where a run starts, group)
     counts: list[dict[str, int]] = []
     last_space = -1
@@ -153,6 +162,9 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
         if s < e:
             runs.append(Run(s, e, _name(counts[k]), sum(counts[k].values())))
     return runs
+
+
+_ASCII_LETTERS = {c: None for c in range(128) if chr(c).isalpha()}
 
 
 def _name(counts: dict[str, int]) -> str:
