@@ -146,7 +146,12 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
 def open_text_writer(path: str) -> io.TextIOBase:
     """A UTF-8 text writer for ``path``; ``.gz``/``.zst`` compress by suffix."""
     if path.endswith(".gz"):
-        return gzip.open(path, "wt", encoding="utf-8", newline="")  # type: ignore[return-value]
+        # No file name and a zero time in the header: the same text always
+        # gives the same bytes (temp-file names and clocks differ between runs).
+        raw = open(path, "wb")
+        gz = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        gz.myfileobj = raw  # closed with the GzipFile, as when it opens the file itself
+        return io.TextIOWrapper(gz, encoding="utf-8", newline="")  # type: ignore[arg-type]
     if path.endswith(".zst"):
         try:
             import zstandard
