@@ -126,6 +126,21 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
             return []
         letters = len(piece) - len(piece.translate(_ASCII_LETTERS))
         return [Run(s, e, "Latn", letters)] if letters else [Run(s, e, COMMON, 0)]
+    # Fast path, same result: classify every character in C (str.translate with
+    # a memo of script_of); a piece whose letters are all of one group is one run.
+    classes = piece.translate(_CLASS_OF)
+    found = set(classes)
+    found.discard(" ")
+    found.discard(".")
+    if len({_group(_SCRIPT_OF_CLASS[c]) for c in found}) == 1:
+        s, e = _strip(text, start, end)
+        counts = {_SCRIPT_OF_CLASS[c]: classes.count(c) for c in sorted(found)}
+        return [Run(s, e, _name(counts), sum(counts.values()))]
+    return _runs_by_loop(text, start, end)
+
+
+def _runs_by_loop(text: str, start: int, end: int) -> list[Run]:
+    """The general case of :func:`script_runs`, a character at a time."""
     cuts: list[tuple[int, str]] = []  # (position where a run starts, group)
     counts: list[dict[str, int]] = []
     last_space = -1
@@ -165,6 +180,34 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
 
 
 _ASCII_LETTERS = {c: None for c in range(128) if chr(c).isalpha()}
+_SCRIPT_OF_CLASS: dict[str, str] = {}
+_CLASS_OF_SCRIPT: dict[str, str] = {}
+
+
+class _ClassMemo(dict):
+    """Code point -> one character naming its class: ' ' white space, '.' common
+    or inherited, else a private-use character standing for its script."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if ch.isspace():
+            cls = " "
+        else:
+            sc = script_of(ch)
+            if sc in (COMMON, INHERITED):
+                cls = "."
+            else:
+                cls = _CLASS_OF_SCRIPT.get(sc)
+                if cls is None:
+                    cls = chr(0xE000 + len(_CLASS_OF_SCRIPT))
+                    _CLASS_OF_SCRIPT[sc] = cls
+                    _SCRIPT_OF_CLASS[cls] = sc
+        if len(self) < 200_000:  # bounded: a hostile input cannot grow it forever
+            self[cp] = cls
+        return cls
+
+
+_CLASS_OF = _ClassMemo()
 
 
 def _name(counts: dict[str, int]) -> str:
