@@ -20,6 +20,7 @@ import gzip
 import io
 import multiprocessing as mp
 import os
+import signal
 import sys
 import threading
 import time
@@ -56,6 +57,7 @@ class Result:
 
     out: str = ""
     error: tuple[str, str] | None = None
+    warnings: list[tuple[str, str, bool]] = field(default_factory=list)  # (where, message, before)
     nbytes: int = 0
     lang: str | None = None
     segments: int = 0
@@ -64,16 +66,21 @@ class Result:
 
 def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure) -> Result:
     """Clean one item into its output text (the body of ``cleaner clean``)."""
+    from .cli import _problem  # one wording of problems for every path
+
     if isinstance(item, Failure):
         return Result(error=(item.where, item.message))
     data = item.data
     nbytes = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    warnings = []
+    if item.fields is None and not data.strip():
+        warnings.append((item.where, "empty document", True))
     try:
         document = pipeline.process(data, doc=item.doc, fields=item.fields)
-    except DecodeError as e:
-        return Result(error=(item.where, str(e)), nbytes=nbytes)
     except Exception as e:  # one bad document must not stop the run
-        return Result(error=(item.where, f"internal error: {type(e).__name__}: {e}"), nbytes=nbytes)
+        return Result(error=(item.where, _problem(e)), nbytes=nbytes, warnings=warnings)
+    if "surrogates" in document.fixes:
+        warnings.append((item.where, "lone surrogate replaced by U+FFFD", False))
     kept = pipeline.select(document)
     if job.fmt == "jsonl":
         out = "".join(emit.segment_jsonl(s) for s in kept)
@@ -84,7 +91,19 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure) -> Res
     else:
         out = emit.document_text(document, kept)
     return Result(out=out, nbytes=nbytes, lang=document.lang, segments=len(document.segments),
-                  removed=len(document.segments) - len(kept))
+                  removed=len(document.segments) - len(kept), warnings=warnings)
+
+
+def report(r: Result, fail: Callable[[str, str], None], warn: Callable[[str, str], None]) -> None:
+    """Say what went wrong with one item, in the order a one-process run says it."""
+    for where, message, before in r.warnings:
+        if before:
+            warn(where, message)
+    if r.error is not None:
+        fail(*r.error)
+    for where, message, before in r.warnings:
+        if not before:
+            warn(where, message)
 
 
 # --- workers ----------------------------------------------------------------
@@ -94,6 +113,10 @@ _WORKER: tuple[Pipeline, CleanJob] | None = None
 
 def _init_worker(job: CleanJob) -> None:
     global _WORKER
+    # The parent handles Ctrl-C and SIGTERM (and ends the pool, which sends
+    # SIGTERM): a worker just stops, without a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = (Pipeline(job.options), job)
 
 
@@ -321,16 +344,16 @@ class Progress:
 
 def run_stream(items: Iterable[Item | Failure], job: CleanJob, jobs: int,
                write: Callable[[str], None], fail: Callable[[str, str], None],
-               progress: Progress, stats: Stats) -> None:
+               warn: Callable[[str, str], None], progress: Progress, stats: Stats) -> None:
     """Clean ``items`` into one output stream, in order."""
     if job.fmt == "tsv":
         write(emit.tsv_header())
     for r in clean_items(items, job, jobs):
         stats.add(r)
-        if r.error is not None:
+        if r.error is not None or r.warnings:
             progress.done()
-            fail(*r.error)
-        else:
+            report(r, fail, warn)
+        if r.error is None:
             write(r.out)
         progress.update(stats)
 
@@ -370,8 +393,8 @@ def plan_folder(inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOption
 
 
 def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, jobs: int,
-               resume: bool, fail: Callable[[str, str], None], progress_enabled: bool,
-               stats: Stats) -> None:
+               resume: bool, fail: Callable[[str, str], None], warn: Callable[[str, str], None],
+               progress_enabled: bool, stats: Stats) -> None:
     """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
     pairs, failures = plan_folder(inputs, out_dir, job.fmt, read_opts)
     for f in failures:
@@ -421,12 +444,12 @@ def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: Cle
             switch_to(k)
             index += 1
             stats.add(r)
-            if r.error is not None:
-                if r.error[0] == tagged[file_no][0]:
-                    current_failed = True
+            if r.error is not None and r.error[0] == tagged[file_no][0]:
+                current_failed = True
+            if r.error is not None or r.warnings:
                 progress.done()
-                fail(*r.error)
-            else:
+                report(r, fail, warn)
+            if r.error is None:
                 assert current is not None
                 current.write(r.out)
             progress.update(stats)

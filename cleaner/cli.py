@@ -7,17 +7,18 @@ still processed), 2 for usage errors.
 from __future__ import annotations
 
 import gzip
-import json
 import os
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import click
 
 from . import emit
 from .decode import DecodeError, decode
-from .pipeline import Options, Pipeline
+from .pipeline import DEFAULT_MAX_DOC_CHARS, Options, Pipeline, TooLong, check_length
 from .readers import INPUT_FORMATS, Failure, Item, ReadOptions, read
 from .repair import repair
 from .select import Selection
@@ -33,24 +34,15 @@ class Run:
     def fail(self, where: str, message: str) -> None:
         self.failures += 1
         click.echo(f"cleaner: error: {where}: {message}", err=True)
+        if self.strict:
+            raise _StrictStop()
+
+    def warn(self, where: str, message: str) -> None:
+        click.echo(f"cleaner: warning: {where}: {message}", err=True)
 
     @property
     def status(self) -> int:
         return 1 if self.failures else 0
-
-
-def _output(path: str | None) -> BinaryIO:
-    if path is None or path == "-":
-        return sys.stdout.buffer
-    if path.endswith(".gz"):
-        return gzip.open(path, "wb")  # type: ignore[return-value]
-    if path.endswith(".zst"):
-        try:
-            import zstandard
-        except ImportError as e:
-            raise OSError(0, "writing .zst needs the zstandard package (pip install 'cleaner[zstd]')") from e
-        return zstandard.open(path, "wb")  # type: ignore[return-value]
-    return open(path, "wb")
 
 
 _input_options = [
@@ -61,8 +53,12 @@ _input_options = [
     click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
     click.option("--id-field", default="id", show_default=True, help="JSONL field naming the document."),
     click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
-                 help="Write here instead of stdout (.gz/.zst compress); a folder (existing, ending "
-                      "in '/', or without suffix when the inputs are folders) mirrors the input tree."),
+                 help="Write here instead of stdout (.gz/.zst compress); written atomically. For clean, "
+                      "a folder (existing, ending in '/', or without suffix when the inputs are "
+                      "folders) gets one output per input file, mirroring the tree."),
+    click.option("--max-doc-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_DOC_CHARS, show_default=True,
+                 help="Report (and skip) documents longer than this, so one cannot exhaust memory."),
+    click.option("--strict", is_flag=True, help="Stop with a non-zero status at the first failure."),
 ]
 
 
@@ -100,128 +96,209 @@ def main() -> None:
 @click.option("--summary", "force_summary", is_flag=True,
               help="Print the one-line summary even when stderr is not a terminal.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs folders in and -o DIR.")
+              help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs input folders and -o DIR.")
 @click.option("--address", default=None, help="With --engine ray: the cluster address (default: a local Ray).")
-def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_boilerplate,
-          with_segments, detector, jobs, resume, quiet, force_summary, engine, address) -> None:
+def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, strict, fmt, lang,
+          keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
+          address) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
 
-    With -o DIR, every input file gets an output file at the same place in DIR.
+    With -o DIR, every input file gets an output file at the same place under DIR.
     """
     from . import batch
 
     inputs = list(inputs)
-    job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector), fmt,
-                         text_field, with_segments)
+    job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars),
+                         fmt, text_field, with_segments)
+    read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
     n_jobs = jobs or batch.default_jobs(inputs)
-    read_opts = ReadOptions(input_format, text_field, id_field)
     folder_out = batch.is_folder_output(output, inputs)
     if resume and not folder_out:
         raise click.UsageError("--resume needs -o DIR (a folder of outputs)")
     if engine == "ray" and not folder_out:
         raise click.UsageError("--engine ray needs input folders and -o DIR")
     show = not quiet and sys.stderr.isatty()
-    run = Run()
+    run = Run(strict)
     stats = batch.Stats()
     started = time.monotonic()
-    if engine == "ray":
-        from .ray import run_folder_on_ray
 
-        try:
-            run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, stats)
-        except ImportError as e:
-            raise click.UsageError(f"--engine ray: {e}") from None
-    elif folder_out:
-        try:
-            batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, show, stats)
-        except OSError as e:
-            click.echo(f"cleaner: error: {output}: cannot write: {(e.strerror or str(e)).lower()}", err=True)
-            sys.exit(1)
-    else:
-        with _Writer(output) as out:
-            batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail,
+    def summary() -> None:
+        if (show or force_summary) and not quiet:
+            click.echo(stats.summary(time.monotonic() - started), err=True)
+
+    if not folder_out:
+        with _Writer(output, run) as out:
+            batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail, run.warn,
                              batch.Progress(show), stats)
-    if (show or force_summary) and not quiet:
-        click.echo(stats.summary(time.monotonic() - started), err=True)
+            summary()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if engine == "ray":
+            from .ray import run_folder_on_ray
+
+            try:
+                run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, run.warn, stats)
+            except ImportError as e:
+                raise click.UsageError(f"--engine ray: {e}") from None
+        else:
+            batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, run.warn, show, stats)
+    except _StrictStop:
+        click.echo("cleaner: stopped at the first failure (--strict)", err=True)
+        sys.exit(1)
+    except OSError as e:
+        click.echo(f"cleaner: error: {output}: cannot write: {_reason(e)}", err=True)
+        sys.exit(1)
+    summary()
     sys.exit(run.status)
 
 
 @main.command("repair")
 @_with(_input_options)
-def repair_cmd(inputs, input_format, text_field, id_field, output) -> None:
+def repair_cmd(inputs, input_format, text_field, id_field, output, max_doc_chars, strict) -> None:
     """Repair the encoding of INPUTS and print the repaired text.
 
     Plain text comes out as text; JSONL comes out as JSONL with the text field
     repaired and every other field untouched.
     """
-    run = Run()
-    with _Writer(output) as out:
-        for item in read(list(inputs), ReadOptions(input_format, text_field, id_field)):
-            if isinstance(item, Failure):
-                run.fail(item.where, item.message)
-                continue
+    run = Run(strict)
+    with _Writer(output, run) as out:
+        for item in _documents(inputs, ReadOptions(input_format, text_field, id_field, max_doc_chars), run):
             try:
                 text = decode(item.data).text if isinstance(item.data, bytes) else item.data
-                fixed = repair(text).text
-            except DecodeError as e:
-                run.fail(item.where, str(e))
+                fixed = repair(check_length(text, max_doc_chars)).text
+            except Exception as e:
+                run.fail(item.where, _problem(e))
                 continue
             if item.fields is not None:
                 rec = dict(item.fields)
                 rec[text_field] = fixed
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(emit._json(rec) + "\n")
             elif input_format == "lines":
                 out.write(fixed + "\n")
             else:
                 out.write(fixed)
-    sys.exit(run.status)
+
+
+def _documents(inputs, options: ReadOptions, run: Run) -> Iterator[Item]:
+    """The readable documents of ``inputs``; failures reported on the way."""
+    for item in read(list(inputs), options):
+        if isinstance(item, Failure):
+            run.fail(item.where, item.message)
+            continue
+        if item.fields is None and not item.data.strip():
+            run.warn(item.where, "empty document")
+        yield item
+
+
+def _problem(e: Exception) -> str:
+    if isinstance(e, (DecodeError, TooLong)):
+        return str(e)
+    # Not the user's mistake: say so, but keep going with the other documents.
+    return f"internal error: {type(e).__name__}: {e}"
 
 
 class _Writer:
-    """UTF-8 output that ends quietly when the reader goes away (``| head``)."""
+    """UTF-8 output to stdout or to a file written atomically (temp file, then
+    rename), so an interrupted or failed run never leaves a half-written file;
+    ends quietly when the reader of a pipe goes away (``| head``)."""
 
-    def __init__(self, path: str | None):
-        self.path = path
+    def __init__(self, path: str | None, run: Run):
+        self.path = None if path in (None, "-") else path
+        self.run = run
         self.stream: BinaryIO | None = None
+        self._raw: BinaryIO | None = None
+        self._tmp: str | None = None
 
     def __enter__(self) -> "_Writer":
+        # SIGTERM ends the run like Ctrl-C: through __exit__, so no temp file stays.
+        signal.signal(signal.SIGTERM, _interrupt)
+        if self.path is None:
+            self.stream = sys.stdout.buffer
+            return self
+        folder, name = os.path.split(os.path.abspath(self.path))
+        self._tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
         try:
-            self.stream = _output(self.path)
+            self._raw = open(self._tmp, "wb")
         except OSError as e:
-            raise click.FileError(str(self.path), hint=(e.strerror or str(e)).lower())
+            click.echo(f"cleaner: error: {self.path}: cannot write: {_reason(e)}", err=True)
+            sys.exit(1)
+        # mtime=0 keeps .gz output byte-identical between runs.
+        self.stream = (gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0)  # type: ignore[assignment]
+                       if self.path.endswith(".gz") else self._raw)
+        if self.path.endswith(".zst"):
+            try:
+                import zstandard
+            except ImportError:
+                click.echo(f"cleaner: error: {self.path}: writing .zst needs the zstandard package "
+                           "(pip install 'cleaner[zstd]')", err=True)
+                self._raw.close()
+                os.unlink(self._tmp)
+                sys.exit(1)
+            self.stream = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
         return self
 
     def write(self, text: str) -> None:
-        if text:
-            assert self.stream is not None
-            try:
-                self.stream.write(text.encode("utf-8"))
-                if self.stream is sys.stdout.buffer:
-                    self.stream.flush()
-            except BrokenPipeError:
-                raise _PipeClosed() from None
-            except OSError as e:
-                raise _OutputError(self.path or "<stdout>", (e.strerror or str(e)).lower()) from None
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
+        if not text:
+            return
+        assert self.stream is not None
         try:
-            if self.stream is not None and self.stream is not sys.stdout.buffer:
-                self.stream.close()
-            elif self.stream is not None and exc_type is None:
+            self.stream.write(text.encode("utf-8"))
+            if self.path is None:
                 self.stream.flush()
         except BrokenPipeError:
+            raise _PipeClosed() from None
+        except OSError as e:
+            raise _OutputError(self.path or "<stdout>", _reason(e)) from None
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        ok = exc_type is None or exc_type is _PipeClosed
+        try:
+            if self.path is None:
+                if exc_type is None:
+                    self.stream.flush()  # type: ignore[union-attr]
+            else:
+                self.stream.close()  # type: ignore[union-attr]
+                if self._raw is not self.stream:
+                    self._raw.close()  # type: ignore[union-attr]
+                if ok:
+                    os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+        except BrokenPipeError:
             exc_type = _PipeClosed
+        except OSError as e:
+            exc_type, exc = _OutputError, _OutputError(self.path or "<stdout>", _reason(e))
+        finally:
+            if self._tmp and os.path.exists(self._tmp):
+                os.unlink(self._tmp)
         if exc_type is _PipeClosed:
             _quiet_pipe()
-            sys.exit(0)  # the reader has all it wanted: not a failure
+            sys.exit(self.run.status)  # the reader has all it wanted: not a failure
         if exc_type is _OutputError:
             click.echo(f"cleaner: error: {exc.where}: cannot write: {exc.message}", err=True)
             sys.exit(1)
-        return False
+        if exc_type is _StrictStop:
+            click.echo("cleaner: stopped at the first failure (--strict)", err=True)
+            sys.exit(1)
+        if exc_type is KeyboardInterrupt:
+            click.echo("cleaner: interrupted" + (f"; {self.path} not written" if self.path else ""), err=True)
+            sys.exit(130)
+        if exc_type is None:
+            sys.exit(self.run.status)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _reason(e: OSError) -> str:
+    return (e.strerror or str(e)).lower()
 
 
 class _PipeClosed(Exception):
     """The reader of our output went away (``| head``)."""
+
+
+class _StrictStop(Exception):
+    """--strict and something failed."""
 
 
 class _OutputError(Exception):

@@ -42,19 +42,58 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom):].decode(enc), enc + "-bom" if enc == "utf-8" else enc)
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the detector judge
+    nuls = data.count(0)
+    if nuls:
+        # ASCII in UTF-16 is valid UTF-8 too, so the NUL pattern comes first.
+        wide = _utf16_32_by_nuls(data)
+        if wide:
+            try:
+                return Decoded(data.decode(wide), wide)
+            except UnicodeDecodeError:
+                pass
+    kind = _binary_kind(data)
+    if kind:
+        raise DecodeError(f"binary data ({kind}), not text")
+    if nuls > max(2, len(data) // 100):
+        raise DecodeError("binary data (NUL bytes), not text")
     try:
+        # A stray NUL or two in UTF-8 text is junk for repair to remove.
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    wide = _utf16_32_by_nuls(data)
-    if wide:
-        try:
-            return Decoded(data.decode(wide), wide)
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
+    if nuls:
         raise DecodeError("binary data (NUL bytes), not text")
     return _detect(data)
+
+
+# Formats whose first bytes can never start a text file.
+_MAGIC = [
+    (b"\x1f\x8b", "gzip; name it .gz to read it"),
+    (b"\x28\xb5\x2f\xfd", "zstd; name it .zst to read it"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"%PDF-", "PDF"),
+    (b"\x7fELF", "executable"),
+    (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+    (b"RIFF", "RIFF audio/video"),
+    (b"\x00\x00\x00\x18ftyp", "MP4"), (b"\x00\x00\x00\x20ftyp", "MP4"),
+]
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            # bzip2/RIFF/GIF/PDF magic is printable: only trust it when the rest is not UTF-8 text.
+            if magic[:1].isalpha() or magic.startswith(b"%"):
+                try:
+                    data[:4096].decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    pass
+            return kind
+    return None
 
 
 def _utf16_32_by_nuls(data: bytes) -> str | None:

@@ -79,23 +79,32 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
                     with_segments: bool = False) -> dict[str, Any]:
     """The document as one record: the input fields untouched but for
     ``text_field``, which holds the cleaned text, plus ``lang``, ``langs``,
-    ``removed`` (segments dropped, by kind and by language filter), ``repairs``
-    and ``encoding``."""
-    rec: dict[str, Any] = dict(document.fields) if document.fields is not None else {"doc": document.doc}
+    ``removed`` (segments dropped, by kind and by language filter), ``repairs``,
+    ``encoding`` (bytes input only) and, if asked, ``segments``.  Where the
+    input already has a field of one of those names, it stays as it was and
+    ours is written as ``cleaner_<name>``.
+
+    >>> from cleaner.pipeline import Pipeline
+    >>> d = Pipeline().process("Good morning to all of you.", fields={"id": 7, "lang": "x"})
+    >>> document_record(d, d.segments)
+    {'id': 7, 'lang': 'x', 'text': 'Good morning to all of you.', 'cleaner_lang': 'en', 'langs': {'en': 1.0}, 'removed': {}, 'repairs': []}
+    """
+    fields = document.fields if document.fields is not None else {"doc": document.doc}
+    rec: dict[str, Any] = dict(fields)
     rec[text_field] = clean_text(document, kept)
-    rec["lang"] = document.lang
-    rec["langs"] = document.langs
-    kept_ids = {s.seg for s in kept}
     removed: Counter[str] = Counter()
+    kept_ids = {s.seg for s in kept}
     for s in document.segments:
         if s.seg not in kept_ids:
             removed[s.kind if s.kind in ("boilerplate", "duplicate") else "lang"] += 1
-    rec["removed"] = dict(sorted(removed.items()))
-    rec["repairs"] = document.fixes
+    ours: dict[str, Any] = {"lang": document.lang, "langs": document.langs,
+                            "removed": dict(sorted(removed.items())), "repairs": document.fixes}
     if document.encoding is not None:
-        rec["encoding"] = document.encoding
+        ours["encoding"] = document.encoding
     if with_segments:
-        rec["segments"] = [s.to_dict() for s in kept]
+        ours["segments"] = [s.to_dict() for s in kept]
+    for key, value in ours.items():
+        rec[f"cleaner_{key}" if key in fields and key != text_field else key] = value
     return rec
 
 

@@ -10,11 +10,12 @@ the main language.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Protocol
 
 from .records import CONTENT, HEADING, Block, Segment
-from .scripts import COMMON, script_runs
+from .scripts import COMMON, count_letters, script_runs
 from .split import split_blocks
 
 UND = "und"
@@ -35,6 +36,11 @@ SCRIPT_LANG = {
 SHORT_LETTERS = 40
 SURE = 0.95
 SCRIPT_SCORE = 0.99
+# Fewer letters than this are not worth asking a detector about at all.
+MIN_DETECT_LETTERS = 3
+# The detector sees at most this many characters of a segment (three windows:
+# start, middle, end): accuracy saturates long before, and the cost would not.
+DETECT_SAMPLE = 3000
 
 
 class Detector(Protocol):
@@ -61,18 +67,20 @@ class LangdetectDetector:
             "so", "sq", "sv", "sw", "tl", "tr", "vi"}),
     }
 
-    def __init__(self, seed: int = 0):
+    def __init__(self, seed: int = 0, cache_size: int = 4096):
         from langdetect import detector_factory as df
 
         # A factory of our own, so seeding it never changes a caller's langdetect.
         self._factory = df.DetectorFactory()
         self._factory.load_profile(df.PROFILES_DIRECTORY)
         self._factory.set_seed(seed)
+        # Repeated lines (templates, captions) are detected once.
+        self.detect = functools.lru_cache(maxsize=cache_size)(self._detect)
 
     def candidates(self, script: str) -> frozenset[str] | None:
         return self.SCRIPT_CANDIDATES.get(script)
 
-    def detect(self, text, candidates=None):
+    def _detect(self, text, candidates=None):
         from langdetect.lang_detect_exception import LangDetectException
 
         d = self._factory.create()
@@ -138,8 +146,8 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
             else:
                 lang = SCRIPT_LANG.get(run.script, UND)
                 score = SCRIPT_SCORE if lang != UND else 0.0
-        elif main != UND and lang != main and run.script == main_script and ranked:
-            if run.letters < SHORT_LETTERS or score < SURE:
+        elif main != UND and lang != main and run.script == main_script and run.script not in SCRIPT_LANG:
+            if not ranked or run.letters < SHORT_LETTERS or score < SURE:
                 lang = main
                 score = round(max(dict(ranked).get(main, 0.0), 0.5), 3)
         segments.append(Segment(
@@ -154,12 +162,23 @@ def _guess(piece: str, script: str, letters: int, detector: Detector):
         return UND, 0.0, []
     if script in SCRIPT_LANG:
         return SCRIPT_LANG[script], SCRIPT_SCORE, []
+    if letters < MIN_DETECT_LETTERS:
+        return UND, 0.0, []
     cands = getattr(detector, "candidates", lambda s: None)(script)
-    ranked = detector.detect(piece, cands)
+    ranked = detector.detect(_sample(piece), cands)
     if not ranked:
         return UND, 0.0, []
     lang, prob = ranked[0]
     return lang, round(prob, 3), ranked
+
+
+def _sample(piece: str, limit: int = DETECT_SAMPLE) -> str:
+    """At most ``limit`` characters of ``piece``: its start, middle and end."""
+    if len(piece) <= limit:
+        return piece
+    third = limit // 3
+    mid = len(piece) // 2 - third // 2
+    return " ".join((piece[:third], piece[mid:mid + third], piece[-third:]))
 
 
 def _main_language(raw) -> str:
@@ -186,7 +205,7 @@ def letter_shares(segments: list[Segment]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for s in segments:
         if s.lang != UND:
-            counts[s.lang] += sum(1 for ch in s.text if ch.isalpha())
+            counts[s.lang] += count_letters(s.text)
     total = sum(counts.values())
     if not total:
         return {}

@@ -22,12 +22,27 @@ from .select import Selection, select
 from .split import split_blocks
 
 
+DEFAULT_MAX_DOC_CHARS = 10_000_000
+
+
+class TooLong(ValueError):
+    """A document over ``Options.max_doc_chars``: reported, never cut silently."""
+
+
+def check_length(text: str, limit: int) -> str:
+    """``text``, or :class:`TooLong` when it is longer than ``limit`` characters."""
+    if len(text) > limit:
+        raise TooLong(f"document too long ({len(text):,} characters; --max-doc-chars is {limit:,})")
+    return text
+
+
 @dataclass(frozen=True)
 class Options:
     """Everything that changes what the pipeline produces."""
 
     selection: Selection = Selection()
     detector: str = "langdetect"
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
 
 
 def make_detector(name: str) -> Detector:
@@ -56,13 +71,14 @@ class Pipeline:
     def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
 
-        Raises :class:`cleaner.decode.DecodeError` for bytes that are not text.
+        Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
+        and :class:`TooLong` for a document over ``options.max_doc_chars``.
         """
         encoding = None
         if isinstance(data, bytes):
             decoded = decode(data)
             data, encoding = decoded.text, decoded.encoding
-        repaired = repair(data)
+        repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
         blocks = classify(text, split_blocks(text))
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)

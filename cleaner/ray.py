@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from .batch import AtomicOutput, CleanJob, Result, Stats, plan_folder, process_item
+from .batch import AtomicOutput, CleanJob, Result, Stats, plan_folder, process_item, report
 from .emit import document_record
 from .pipeline import Options, Pipeline
 from .readers import Failure, Item, ReadOptions, read
@@ -101,7 +101,7 @@ class _CleanShard:
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         src, dst, name = row["src"], row["dst"], row["name"]
         stats = Stats()
-        errors: list[list[str]] = []
+        events: list[list] = []  # [kind, where, message] in the order a local run reports
         out = AtomicOutput(dst)
         whole_file_failed = False
         try:
@@ -118,8 +118,9 @@ class _CleanShard:
                     item.doc = name + item.doc[len(src):]
                 r: Result = process_item(self.pipeline, self.job, item)
                 stats.add(r)
+                report(r, lambda w, m: events.append(["error", w, m]),
+                       lambda w, m: events.append(["warning", w, m]))
                 if r.error is not None:
-                    errors.append(list(r.error))
                     whole_file_failed |= isinstance(item, Failure) and item.where == name
                 else:
                     out.write(r.out)
@@ -132,12 +133,12 @@ class _CleanShard:
             out.commit()
         return {"src": src, "docs": stats.docs, "bytes": stats.bytes, "segments": stats.segments,
                 "removed": stats.removed, "langs": json.dumps(dict(stats.langs)),
-                "errors": json.dumps(errors)}
+                "events": json.dumps(events)}
 
 
 def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob,
                       address: str | None, resume: bool, fail: Callable[[str, str], None],
-                      stats: Stats) -> None:
+                      warn: Callable[[str, str], None], stats: Stats) -> None:
     """``cleaner clean --engine ray``: every input file is a task on the cluster."""
     ray = _ray()
     pairs, failures = plan_folder(inputs, out_dir, job.fmt, read_opts)
@@ -167,6 +168,9 @@ def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, j
         stats.removed += row["removed"]
         for lang, n in json.loads(row["langs"]).items():
             stats.langs[lang] += n
-        for where, message in json.loads(row["errors"]):
-            stats.failures += 1
-            fail(where, message)
+        for kind, where, message in json.loads(row["events"]):
+            if kind == "error":
+                stats.failures += 1
+                fail(where, message)
+            else:
+                warn(where, message)

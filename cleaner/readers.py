@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from .pipeline import DEFAULT_MAX_DOC_CHARS
+
 INPUT_FORMATS = ("auto", "text", "lines", "jsonl")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
 
@@ -41,6 +43,13 @@ class ReadOptions:
     input_format: str = "auto"
     text_field: str = "text"
     id_field: str = "id"
+    # Longer documents are reported, never read whole: a character is at most
+    # 4 bytes of UTF-8 (and of UTF-32), so more bytes than that cannot fit.
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+
+    @property
+    def max_bytes(self) -> int:
+        return 4 * self.max_doc_chars + 4
 
 
 def expand(paths: list[str]) -> Iterator[str | Failure]:
@@ -95,9 +104,13 @@ def read(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Ite
             continue
         try:
             if fmt == "text":
-                yield Item(path, stream.read(), path)
+                data = stream.read(options.max_bytes + 1)
+                if len(data) > options.max_bytes:
+                    yield _too_long(path, options, "document")
+                else:
+                    yield Item(path, data, path)
             elif fmt == "lines":
-                yield from _lines(path, stream)
+                yield from _lines(path, stream, options)
             else:
                 yield from _jsonl(path, stream, options)
         except (OSError, EOFError, gzip.BadGzipFile) as e:
@@ -113,16 +126,45 @@ def _os_message(e: BaseException) -> str:
     return str(e) or type(e).__name__
 
 
-def _lines(path: str, stream: BinaryIO) -> Iterator[Item | Failure]:
-    for n, line in enumerate(stream, 1):
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of ``stream``; ``None`` for a line over ``limit`` bytes,
+    which is skipped in bounded pieces instead of being held in memory."""
+    n = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield n, None
+        else:
+            yield n, line
+
+
+def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
+    return Failure(where, f"{what} too long (over {options.max_bytes:,} bytes; "
+                          f"--max-doc-chars is {options.max_doc_chars:,})")
+
+
+def _lines(path: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Item | Failure]:
+    for n, line in _bounded_lines(stream, options.max_bytes):
+        if line is None:
+            yield _too_long(f"{path}:{n}", options)
+            continue
         line = line.rstrip(b"\r\n")
         if line.strip():
             yield Item(f"{path}:{n}", line, f"{path}:{n}")
 
 
 def _jsonl(path: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Item | Failure]:
-    for n, raw in enumerate(stream, 1):
+    # JSON escapes can take 12 bytes a character ("\\ud83d\\ude00" for one emoji).
+    for n, raw in _bounded_lines(stream, 3 * options.max_bytes):
         where = f"{path}:{n}"
+        if raw is None:
+            yield _too_long(where, options)
+            continue
         if not raw.strip():
             continue
         try:

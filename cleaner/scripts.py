@@ -9,6 +9,7 @@ letter they sit on.  Codes are ISO 15924.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from typing import NamedTuple
 
@@ -103,6 +104,43 @@ def _group(script: str) -> str:
     return "CJK" if script in _CJK else script
 
 
+# str.translate table: each character to one ASCII code for its script (' '
+# space, '.' common, ',' inherited), filled as characters are first seen.  A
+# plain dict keeps translate at C speed; ASCII codes keep it on its fast path.
+_TABLE: dict[int, str] = {}
+_SCRIPT_CODE: dict[str, str] = {}
+_CODE_SCRIPT: dict[str, str] = {}
+_CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"  # > scripts in _RANGES
+
+
+def _code(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    sc = script_of(ch)
+    if sc == COMMON:
+        return "."
+    if sc == INHERITED:
+        return ","
+    if sc not in _SCRIPT_CODE:
+        code = _CODE_CHARS[len(_SCRIPT_CODE)]
+        _SCRIPT_CODE[sc], _CODE_SCRIPT[code] = code, sc
+    return _SCRIPT_CODE[sc]
+
+
+def _codes(text: str) -> str:
+    if len(_TABLE) > 100_000:  # bound the memory a text of random code points can take
+        _TABLE.clear()
+    for ch in set(text):
+        if ord(ch) not in _TABLE:
+            _TABLE[ord(ch)] = _code(ch)
+    return text.translate(_TABLE)
+
+
+# One script's letters with the spaces, common and inherited characters among
+# them: a whole monolingual line is one match.
+_STRETCH = re.compile("|".join(f"{c}[{c} .,]*" for c in _CODE_CHARS))
+
+
 def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """Split ``text[start:end]`` into runs of one script, with absolute offsets.
 
@@ -110,6 +148,7 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     boundary between two scripts falls on the last space before the new script,
     so punctuation stays with the words before it.  Each run is stripped of
     surrounding white space; a text with no letters gives one ``Zyyy`` run.
+    Linear time: the text is mapped to script codes by ``str.translate``.
 
     >>> [(text[r.start:r.end], r.script) for text in ["Hello мир!"]
     ...  for r in script_runs(text)]
@@ -117,97 +156,36 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """
     if end is None:
         end = len(text)
-    piece = text[start:end]
-    if piece.isascii():
-        # Fast path, same result: in ASCII only A-Z/a-z are letters (Latin);
-        # everything else is common, so there is one run at most.
-        s, e = _strip(text, start, end)
-        if s >= e:
-            return []
-        letters = len(piece) - len(piece.translate(_ASCII_LETTERS))
-        return [Run(s, e, "Latn", letters)] if letters else [Run(s, e, COMMON, 0)]
-    # Fast path, same result: classify every character in C (str.translate with
-    # a memo of script_of); a piece whose letters are all of one group is one run.
-    classes = piece.translate(_CLASS_OF)
-    found = set(classes)
-    found.discard(" ")
-    found.discard(".")
-    if len({_group(_SCRIPT_OF_CLASS[c]) for c in found}) == 1:
-        s, e = _strip(text, start, end)
-        counts = {_SCRIPT_OF_CLASS[c]: classes.count(c) for c in sorted(found)}
-        return [Run(s, e, _name(counts), sum(counts.values()))]
-    return _runs_by_loop(text, start, end)
-
-
-def _runs_by_loop(text: str, start: int, end: int) -> list[Run]:
-    """The general case of :func:`script_runs`, a character at a time."""
-    cuts: list[tuple[int, str]] = []  # (position where a run starts, group)
-    counts: list[dict[str, int]] = []
-    last_space = -1
-    current = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch.isspace():
-            last_space = i
-            continue
-        sc = script_of(ch)
-        if sc in (COMMON, INHERITED):
-            continue
+    codes = _codes(text[start:end])
+    names = _CODE_SCRIPT
+    spans: list[list] = []  # [first index, group, {script: letters}], relative to start
+    prev_end = 0
+    for m in _STRETCH.finditer(codes):
+        code = codes[m.start()]
+        sc = names[code]
         g = _group(sc)
-        if g != current:
-            if current is None:
-                cuts.append((start, g))
-                counts.append({})
+        if not spans or spans[-1][1] != g:
+            if spans:
+                space = codes.rfind(" ", prev_end, m.start())
+                cut = space + 1 if space >= 0 else m.start()
             else:
-                # Cut after the last space that follows the previous run's
-                # letters, else right here (scripts written without spaces).
-                prev_start = cuts[-1][0]
-                cut = last_space + 1 if last_space >= prev_start else i
-                cuts.append((cut, g))
-                counts.append({})
-            current = g
-        counts[-1][sc] = counts[-1].get(sc, 0) + 1
-    if not cuts:
+                cut = 0
+            spans.append([cut, g, {}])
+        counts = spans[-1][2]
+        counts[sc] = counts.get(sc, 0) + codes.count(code, m.start(), m.end())
+        # The stretch's trailing spaces and punctuation belong to the gap.
+        prev_end = m.start() + len(m.group().rstrip(" .,"))
+    if not spans:
         s, e = _strip(text, start, end)
         return [Run(s, e, COMMON, 0)] if s < e else []
     runs = []
-    for k, (cut, _g) in enumerate(cuts):
-        stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
-        s, e = _strip(text, cut, stop)
+    for k, (cut, _g, counts) in enumerate(spans):
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(codes)
+        s, e = _strip(text, start + cut, start + stop)
         if s < e:
-            runs.append(Run(s, e, _name(counts[k]), sum(counts[k].values())))
+            marks = codes.count(",", s - start, e - start)
+            runs.append(Run(s, e, _name(counts), sum(counts.values()) + marks))
     return runs
-
-
-_ASCII_LETTERS = {c: None for c in range(128) if chr(c).isalpha()}
-_SCRIPT_OF_CLASS: dict[str, str] = {}
-_CLASS_OF_SCRIPT: dict[str, str] = {}
-
-
-class _ClassMemo(dict):
-    """Code point -> one character naming its class: ' ' white space, '.' common
-    or inherited, else a private-use character standing for its script."""
-
-    def __missing__(self, cp: int) -> str:
-        ch = chr(cp)
-        if ch.isspace():
-            cls = " "
-        else:
-            sc = script_of(ch)
-            if sc in (COMMON, INHERITED):
-                cls = "."
-            else:
-                cls = _CLASS_OF_SCRIPT.get(sc)
-                if cls is None:
-                    cls = chr(0xE000 + len(_CLASS_OF_SCRIPT))
-                    _CLASS_OF_SCRIPT[sc] = cls
-                    _SCRIPT_OF_CLASS[cls] = sc
-        if len(self) < 200_000:  # bounded: a hostile input cannot grow it forever
-            self[cp] = cls
-        return cls
-
-
-_CLASS_OF = _ClassMemo()
 
 
 def _name(counts: dict[str, int]) -> str:
@@ -226,5 +204,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def count_letters(text: str) -> int:
-    """Number of letters (and the marks on them) in ``text``."""
-    return sum(1 for ch in text if _is_letter(ch))
+    """Number of letters (and the marks on them) in ``text``, in linear time."""
+    codes = _codes(text)
+    return len(codes) - codes.count(" ") - codes.count(".")

@@ -82,13 +82,13 @@ def test_resume_skips_finished_outputs(tree, tmp_path):
     out = tmp_path / "out"
     job = CleanJob(Options(), "docs")
     stats = Stats()
-    run_folder([str(tree)], str(out), ReadOptions(), job, 1, False, lambda w, m: None, False, stats)
+    run_folder([str(tree)], str(out), ReadOptions(), job, 1, False, lambda w, m: None, lambda w, m: None, False, stats)
     done = out / "site0" / "page0.jsonl"
     gone = out / "site1" / "page1.jsonl"
     done.write_text("kept as it was\n")
     gone.unlink()
     stats = Stats()
-    run_folder([str(tree)], str(out), ReadOptions(), job, 1, True, lambda w, m: None, False, stats)
+    run_folder([str(tree)], str(out), ReadOptions(), job, 1, True, lambda w, m: None, lambda w, m: None, False, stats)
     assert done.read_text() == "kept as it was\n"
     assert gone.exists() and stats.docs == 1 and stats.skipped_files == 11
 
@@ -100,7 +100,7 @@ def test_unreadable_input_leaves_no_output(tmp_path):
     (src / "bad.txt.gz").write_bytes(b"not gzip at all")
     fails = []
     run_folder([str(src)], str(tmp_path / "out"), ReadOptions(), CleanJob(Options(), "docs"), 1, False,
-               lambda w, m: fails.append(w), False, Stats())
+               lambda w, m: fails.append(w), lambda w, m: None, False, Stats())
     assert os.listdir(tmp_path / "out") == ["ok.jsonl"]
     assert fails == [str(src / "bad.txt.gz")]
 

@@ -75,7 +75,7 @@ def test_binary_file_is_reported(tmp_path):
     (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     r = invoke("clean", "--format", "text", str(tmp_path))
     assert r.exit_code == 1 and r.stdout == GOOD + "\n"
-    assert r.stderr == f"cleaner: error: {tmp_path / 'b.png'}: binary data (NUL bytes), not text\n"
+    assert r.stderr == f"cleaner: error: {tmp_path / 'b.png'}: binary data (PNG image), not text\n"
 
 
 def test_folders_are_recursive_and_sorted(tmp_path):

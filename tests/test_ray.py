@@ -71,9 +71,9 @@ def test_engine_ray_output_equals_local_run(local_ray, tmp_path, seed_text):
     local_fail, ray_fail = [], []
     local_stats, ray_stats = Stats(), Stats()
     run_folder([str(src)], str(tmp_path / "local"), opts, job, 1, False,
-               lambda w, m: local_fail.append((w, m)), False, local_stats)
+               lambda w, m: local_fail.append((w, m)), lambda w, m: None, False, local_stats)
     run_folder_on_ray([str(src)], str(tmp_path / "ray"), opts, job, None, False,
-                      lambda w, m: ray_fail.append((w, m)), ray_stats)
+                      lambda w, m: ray_fail.append((w, m)), lambda w, m: None, ray_stats)
     local, remote = _tree(tmp_path / "local"), _tree(tmp_path / "ray")
     assert sorted(local) == ["a/part-1.jsonl", "a/part-2.jsonl.gz", "part-0.jsonl"]
     assert remote == local
