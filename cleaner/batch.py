@@ -156,7 +156,12 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
             slots.acquire()
             yield chunk
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # Load the detector's profiles once, here: forked workers share them
+        # (copy-on-write) instead of each loading its own.
+        Pipeline(job.options)
+    ctx = mp.get_context(method)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
         for results in pool.imap(_work, fed()):
             slots.release()

@@ -85,6 +85,14 @@ def clean_dataset(ds, options: Options | None = None, text_field: str = "text", 
         batch_size=batch_size, batch_format="default", **kwargs)
 
 
+def logging_quiet() -> None:
+    """Ray Data logs every execution plan at INFO on stderr; ours is for failures."""
+    import logging
+
+    for name in ("ray.data", "ray"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def _cluster_cpus() -> float:
     ray = _ray()
     return ray.cluster_resources().get("CPU", 1)
@@ -152,7 +160,13 @@ def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, j
     if not pairs:
         return
     if not ray.is_initialized():
-        ray.init(address=address, log_to_driver=False, include_dashboard=False)
+        import logging
+
+        if address:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        else:  # a local Ray for this run
+            ray.init(log_to_driver=False, include_dashboard=False, logging_level=logging.WARNING)
+    logging_quiet()
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # failures reported in input order
     ctx.enable_progress_bars = False
