@@ -74,15 +74,14 @@ def clean_dataset(ds, options: Options | None = None, text_field: str = "text", 
     like).  ``concurrency`` is the number of worker actors (default: Ray's
     choice).
     """
-    _ray()
-    kwargs: dict[str, Any] = {}
+    ray = _ray()
     if concurrency is not None:
-        kwargs["concurrency"] = concurrency
+        pool = ray.data.ActorPoolStrategy(size=concurrency)
     else:
-        kwargs["concurrency"] = (1, max(1, int(_cluster_cpus())))
+        pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, int(_cluster_cpus())))
     return ds.map_batches(_CleanBatch, fn_constructor_kwargs={
         "options": options or Options(), "text_field": text_field, "id_field": id_field},
-        batch_size=batch_size, batch_format="default", **kwargs)
+        batch_size=batch_size, batch_format="default", compute=pool)
 
 
 def logging_quiet() -> None:
@@ -173,8 +172,8 @@ def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, j
     ds = ray.data.from_items([{"src": os.path.abspath(i), "dst": os.path.abspath(o), "name": i}
                               for i, o in pairs],
                              override_num_blocks=len(pairs))
-    done = ds.map(_CleanShard, fn_constructor_kwargs={"job": job, "read_opts": read_opts},
-                  concurrency=(1, max(1, min(len(pairs), int(_cluster_cpus())))))
+    pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, min(len(pairs), int(_cluster_cpus()))))
+    done = ds.map(_CleanShard, fn_constructor_kwargs={"job": job, "read_opts": read_opts}, compute=pool)
     for row in done.iter_rows():
         stats.docs += row["docs"]
         stats.bytes += row["bytes"]
