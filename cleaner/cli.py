@@ -10,6 +10,7 @@ import gzip
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -51,8 +52,10 @@ _input_options = [
                       "jsonl: a JSON object per line; auto: jsonl for .jsonl[.gz], else text."),
     click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
     click.option("--id-field", default="id", show_default=True, help="JSONL field naming the document."),
-    click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-                 help="Write here instead of stdout (.gz compresses); written atomically."),
+    click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
+                 help="Write here instead of stdout (.gz/.zst compress); written atomically. For clean, "
+                      "a folder (existing, ending in '/', or without suffix when the inputs are "
+                      "folders) gets one output per input file, mirroring the tree."),
     click.option("--max-doc-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_DOC_CHARS, show_default=True,
                  help="Report (and skip) documents longer than this, so one cannot exhaust memory."),
     click.option("--strict", is_flag=True, help="Stop with a non-zero status at the first failure."),
@@ -85,34 +88,73 @@ def main() -> None:
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option("--detector", type=click.Choice(["langdetect", "langid", "fasttext"]), default="langdetect", show_default=True,
               help="Statistical language detector.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores when an input is a folder, else 1]. "
+                   "Output is the same, in the same order, whatever N.")
+@click.option("--resume", is_flag=True, help="With -o DIR: skip inputs whose output already exists.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
+@click.option("--summary", "force_summary", is_flag=True,
+              help="Print the one-line summary even when stderr is not a terminal.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs input folders and -o DIR.")
+@click.option("--address", default=None, help="With --engine ray: the cluster address (default: a local Ray).")
 def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, strict, fmt, lang,
-          keep_boilerplate, with_segments, detector) -> None:
-    """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments."""
+          keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
+          address) -> None:
+    """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
+
+    With -o DIR, every input file gets an output file at the same place under DIR.
+    """
+    from . import batch
+    from .pipeline import make_detector
+
     try:
-        pipeline = Pipeline(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars))
+        make_detector(detector)  # loads once; a missing extra is a usage error, not a traceback
     except ImportError as e:
         raise click.UsageError(str(e)) from None
+    inputs = list(inputs)
+    job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars),
+                         fmt, text_field, with_segments)
+    read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
+    n_jobs = jobs or batch.default_jobs(inputs)
+    folder_out = batch.is_folder_output(output, inputs)
+    if resume and not folder_out:
+        raise click.UsageError("--resume needs -o DIR (a folder of outputs)")
+    if engine == "ray" and not folder_out:
+        raise click.UsageError("--engine ray needs input folders and -o DIR")
+    show = not quiet and sys.stderr.isatty()
     run = Run(strict)
-    with _Writer(output, run) as out:
-        if fmt == "tsv":
-            out.write(emit.tsv_header())
-        for item in _documents(inputs, ReadOptions(input_format, text_field, id_field, max_doc_chars), run):
+    stats = batch.Stats()
+    started = time.monotonic()
+
+    def summary() -> None:
+        if (show or force_summary) and not quiet:
+            click.echo(stats.summary(time.monotonic() - started), err=True)
+
+    if not folder_out:
+        with _Writer(output, run) as out:
+            batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail, run.warn,
+                             batch.Progress(show), stats)
+            summary()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if engine == "ray":
+            from .ray import run_folder_on_ray
+
             try:
-                document = pipeline.process(item.data, doc=item.doc, fields=item.fields)
-            except Exception as e:  # one bad document must not stop the run
-                run.fail(item.where, _problem(e))
-                continue
-            if "surrogates" in document.fixes:
-                run.warn(item.where, "lone surrogate replaced by U+FFFD")
-            kept = pipeline.select(document)
-            if fmt == "jsonl":
-                out.write("".join(emit.segment_jsonl(s) for s in kept))
-            elif fmt == "tsv":
-                out.write("".join(emit.segment_tsv(s) for s in kept))
-            elif fmt == "docs":
-                out.write(emit.document_jsonl(document, kept, text_field, with_segments))
-            else:
-                out.write(emit.document_text(document, kept))
+                run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, run.warn, stats)
+            except ImportError as e:
+                raise click.UsageError(f"--engine ray: {e}") from None
+        else:
+            batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, run.warn, show, stats)
+    except _StrictStop:
+        click.echo("cleaner: stopped at the first failure (--strict)", err=True)
+        sys.exit(1)
+    except OSError as e:
+        click.echo(f"cleaner: error: {output}: cannot write: {_reason(e)}", err=True)
+        sys.exit(1)
+    summary()
+    sys.exit(run.status)
 
 
 @main.command("repair")
@@ -188,6 +230,16 @@ class _Writer:
         # mtime=0 keeps .gz output byte-identical between runs.
         self.stream = (gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0)  # type: ignore[assignment]
                        if self.path.endswith(".gz") else self._raw)
+        if self.path.endswith(".zst"):
+            try:
+                import zstandard
+            except ImportError:
+                click.echo(f"cleaner: error: {self.path}: writing .zst needs the zstandard package "
+                           "(pip install 'cleaner[zstd]')", err=True)
+                self._raw.close()
+                os.unlink(self._tmp)
+                sys.exit(1)
+            self.stream = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
         return self
 
     def write(self, text: str) -> None:

@@ -168,6 +168,13 @@ class FasttextDetector:
 _CACHE: dict[str, Detector] = {}
 
 
+def _fast_langdetect() -> "LangdetectDetector":
+    """langdetect with the fastest engine that gives identical answers."""
+    from .langdetect_engine import speed_up
+
+    return speed_up(LangdetectDetector())
+
+
 def make_detector(name: str = "langdetect") -> Detector:
     """The detector called ``name`` (one per process: models load once).
 
@@ -178,7 +185,7 @@ def make_detector(name: str = "langdetect") -> Detector:
         raise ValueError(f"unknown detector {name!r} (choose from: {', '.join(DETECTORS)})")
     if name not in _CACHE:
         try:
-            det = {"langdetect": LangdetectDetector, "langid": LangidDetector,
+            det = {"langdetect": _fast_langdetect, "langid": LangidDetector,
                    "fasttext": FasttextDetector}[name]()
         except ImportError as e:
             raise ImportError(f"--detector {name} needs its extra: pip install 'cleaner[{name}]' ({e})") from e

@@ -186,11 +186,13 @@ def _sample(piece: str, limit: int = DETECT_SAMPLE) -> str:
 
 
 def identify(text: str, blocks: list[Block] | None = None, detector: Detector | None = None,
-             doc: str = "") -> tuple[list[Segment], str]:
+             doc: str = "", skip_kinds: frozenset[str] = frozenset()) -> tuple[list[Segment], str]:
     """Segments of ``text`` with language, score and script, and the main language.
 
     ``blocks`` come from :func:`cleaner.classify.classify`; without them every
-    line is content.  Segment numbers count every segment of the document.
+    line is content.  Blocks of ``skip_kinds`` (lines the output will drop) are
+    not shown to the detector: they take the main language in the main script,
+    else their script's language or ``und``.  Segment numbers count every segment of the document.
 
     >>> segs, main = identify("Hello there, how are you today?\\nგამარჯობა")
     >>> main, [(s.lang, s.script) for s in segs]
@@ -199,14 +201,15 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     labeller = Labeller(detector or default_detector())
     if blocks is None:
         blocks = split_blocks(text)
-    runs = _detect(text, blocks, labeller)
+    runs = _detect(text, blocks, labeller, skip_kinds)
     main = _main_language(runs, blocks)
     main = _refine_main(text, runs, main, labeller)
     main_script = _main_script(runs, main)
     pieces_by_block: dict[int, list[_Piece]] = {}
     for run in runs:
+        decide = _skipped if blocks[run.block].kind in skip_kinds else _decide
         pieces_by_block.setdefault(run.block, []).extend(
-            _decide(text, run, main, main_script, labeller))
+            decide(text, run, main, main_script, labeller))
     for pieces in pieces_by_block.values():
         for p in pieces:
             p.score = calibrate(labeller.detector.name, p.how, p.score, count_letters(text[p.start:p.end]))
@@ -220,16 +223,18 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     return segments, main
 
 
-def _detect(text: str, blocks: list[Block], labeller: Labeller) -> list[_Run]:
+def _detect(text: str, blocks: list[Block], labeller: Labeller,
+            skip_kinds: frozenset[str] = frozenset()) -> list[_Run]:
     runs = []
     for bi, b in enumerate(blocks):
         rs = script_runs(text, b.start, b.end)
+        skip = b.kind in skip_kinds
         for r in rs:
             piece = text[r.start:r.end]
-            label = labeller.label(piece, r.script) if r.letters else Label(UND, 0.0)
+            label = labeller.label(piece, r.script) if r.letters and not skip else Label(UND, 0.0)
             run = _Run(bi, r.start, r.end, r.script, r.letters, label, whole_line=len(rs) == 1,
                        quoted=piece[:1] in _QUOTE_OPEN)
-            if r.letters and script_language(r.script) is None and r.script != COMMON:
+            if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
                 spans = sentences(text, r.start, r.end)
                 if len(spans) > 1:
                     for s, e in spans:
@@ -384,6 +389,20 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         piece = _final(p, lang, p.label.p(lang), how)
         out.extend(_quotes(text, piece, labeller))
     return out
+
+
+def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
+    """Pieces of a line the output drops, decided without the detector."""
+    named = script_language(run.script)
+    if run.letters == 0:
+        lang, how = UND, "none"
+    elif named:
+        lang, how = named, "script"
+    elif run.script == main_script and main != UND:
+        lang, how = main, "embedded"
+    else:
+        lang, how = UND, "none"
+    return [_final(p, lang, 0.0, how) for p in run.sents]
 
 
 def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:

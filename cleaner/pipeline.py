@@ -17,7 +17,7 @@ from .decode import decode
 from .detectors import Detector
 from .detectors import make_detector as _make_detector
 from .identify import identify, letter_shares
-from .records import Document, Segment
+from .records import BOILERPLATE, DUPLICATE, Document, Segment
 from .repair import repair
 from .select import Selection, select
 from .split import split_blocks
@@ -61,6 +61,10 @@ class Pipeline:
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
         self.detector = make_detector(self.options.detector)
+        # Lines removed as boilerplate or duplicates are never shown unless kept,
+        # so they need no language detection.
+        self._skip = (frozenset() if self.options.selection.keep_boilerplate
+                      else frozenset({BOILERPLATE, DUPLICATE}))
 
     def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
@@ -75,7 +79,7 @@ class Pipeline:
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
         blocks = classify(text, split_blocks(text))
-        segments, main = identify(text, blocks, self.detector, doc=doc)
+        segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
         kept = [s for s in segments if s.kind in ("content", "heading")]
         return Document(doc=doc, text=text, segments=segments, lang=main,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 import ftfy
+from ftfy.badness import is_bad
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -31,6 +32,15 @@ _SUSPECT = re.compile(
     "\u20ac\u2122\u2028\u2029\ufeff\ufffd\ud800-\udfff&]"
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What ftfy's fixers other than the mojibake one act on (with _CONFIG): entities,
+# C0/C1 controls and escapes, line separators, invisible format characters,
+# BOM, surrogates, musical and tag controls.  A line without any of these that
+# ftfy's own test does not call bad (``is_bad``) comes out of ftfy unchanged,
+# so it need not go in: most accented text, curly quotes and dashes.
+_OTHER_FIXES = re.compile(
+    "[&\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc"
+    "\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
+)
 
 
 @dataclass
@@ -55,7 +65,7 @@ def repair(text: str) -> Repaired:
         return Repaired(text, fixes)
     out = []
     for line in text.split("\n"):
-        if _SUSPECT.search(line):
+        if _SUSPECT.search(line) and (_OTHER_FIXES.search(line) or is_bad(line)):
             fixed, steps = ftfy.fix_and_explain(line, _CONFIG)
             for step in steps or ():
                 name = _fix_name(step)

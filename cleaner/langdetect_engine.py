@@ -1,0 +1,208 @@
+"""A faster langdetect engine, without changing a single answer.
+
+Each piece is tested to give exactly what plain langdetect gives:
+
+* :class:`ExactDetector`: langdetect's own algorithm (same profiles, same
+  seeded random draws, same floating-point operations in the same order), with
+  the inner loops written for CPython and restricted to the languages the prior
+  allows (a language with prior 0 stays at 0 forever, so skipping it changes
+  nothing).  About 3x faster than langdetect on Latin text, far more on
+  Cyrillic/Arabic/Devanagari where the candidates are few.
+* the `langdetect_rs` engine (``pip install 'cleaner[fast]'``): a compiled
+  re-implementation with bit-identical results, used automatically when
+  installed.
+
+:func:`speed_up` gives a :class:`cleaner.detectors.LangdetectDetector` the
+fastest engine available; :mod:`cleaner.detectors` calls it.
+"""
+from __future__ import annotations
+
+import os
+from operator import itemgetter, mul as _mul
+
+from langdetect.detector import Detector as _LDDetector
+from langdetect.detector_factory import DetectorFactory as _LDFactory
+
+ENGINES = ("auto", "rs", "python", "reference")
+
+class ExactDetector(_LDDetector):
+    """A langdetect ``Detector`` whose ``_detect_block`` is faster and identical."""
+
+    def _detect_block(self):
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        n_langs = len(self.langlist)
+        init = self._init_probability()
+        active = [i for i, p in enumerate(init) if p != 0.0]
+        init_active = [init[i] for i in active]
+        # Distinct n-grams; the draw sequence indexes them exactly as
+        # langdetect's random.choice(ngrams) indexes the n-gram list.
+        wmap = self.word_lang_prob_map
+        ids: dict = {}
+        words = []
+        seq = []
+        for w in ngrams:
+            k = ids.get(w)
+            if k is None:
+                k = ids[w] = len(words)
+                words.append(w)
+            seq.append(k)
+        if len(active) == n_langs:
+            restrict = None
+        elif len(active) == 1:
+            restrict = lambda v, _i=active[0]: (v[_i],)  # noqa: E731
+        else:
+            restrict = itemgetter(*active)
+        n_seq = len(seq)
+
+        langprob = [0.0] * len(active)
+        rnd = self.random
+        rnd.seed(self.seed)
+        # random.choice(seq) is seq[rnd._randbelow(len(seq))]: same draws.
+        randbelow, gauss = rnd._randbelow, rnd.gauss
+        conv, limit, n_trial = self.CONV_THRESHOLD, self.ITERATION_LIMIT, self.n_trial
+        for _t in range(n_trial):
+            prob = list(init_active)
+            alpha = self.alpha + gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            # langdetect multiplies by (weight + w) on every draw; the sums are
+            # the same numbers each time, so compute them once per trial.
+            shifted = [None] * len(words)
+            i = 0
+            while True:
+                k = seq[randbelow(n_seq)]
+                factors = shifted[k]
+                if factors is None:
+                    vec = wmap[words[k]]
+                    if restrict is not None:
+                        vec = restrict(vec)
+                    factors = shifted[k] = [weight + w for w in vec]
+                prob = list(map(_mul, prob, factors))
+                if i % 5 == 0:
+                    # sum() over the active languages equals langdetect's sum over
+                    # all of them: the others are exactly 0.0.
+                    sump = sum(prob)
+                    prob = [p / sump for p in prob]
+                    if max(prob) > conv or i >= limit:
+                        break
+                i += 1
+            langprob = [lp + p / n_trial for lp, p in zip(langprob, prob)]
+        full = [0.0] * n_langs
+        for i, p in zip(active, langprob):
+            full[i] = p
+        self.langprob = full
+
+
+class ExactFactory(_LDFactory):
+    """A langdetect factory that makes :class:`ExactDetector` objects."""
+
+    def _create_detector(self):
+        from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+        if not self.langlist:
+            raise LangDetectException(ErrorCode.NeedLoadProfileError, "Need to load profiles.")
+        return ExactDetector(self)
+
+
+def rs_available() -> bool:
+    """Whether the compiled ``langdetect_rs`` engine is importable."""
+    try:
+        import langdetect_rs  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def choose_engine(engine: str = "auto") -> str:
+    """The engine to use: ``rs`` when installed and allowed, else ``python``.
+
+    ``CLEANER_LANGDETECT_ENGINE`` overrides ``auto`` (benchmarks use it to
+    measure the pure-Python path on a machine that has ``langdetect_rs``).
+    """
+    if engine == "auto":
+        engine = os.environ.get("CLEANER_LANGDETECT_ENGINE", "auto")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown langdetect engine {engine!r} (choose from: {', '.join(ENGINES)})")
+    if engine == "auto":
+        return "rs" if rs_available() else "python"
+    return engine
+
+
+def make_factory(engine: str, seed: int, loaded: _LDFactory | None = None):
+    """A seeded langdetect-compatible factory for ``engine``.
+
+    ``loaded`` is an already loaded pure-Python factory to reuse (profiles take
+    a while and tens of MB to load).
+    """
+    if engine == "rs":
+        factory = _RsFactory()
+    else:
+        from langdetect import detector_factory as df
+
+        if loaded is None:
+            loaded = df.DetectorFactory()
+            loaded.load_profile(df.PROFILES_DIRECTORY)
+        if engine == "python":
+            factory = ExactFactory()
+            factory.word_lang_prob_map = loaded.word_lang_prob_map
+            factory.langlist = loaded.langlist
+        else:
+            factory = loaded
+    factory.set_seed(seed)
+    return factory
+
+
+class _RsDetector:
+    """A langdetect_rs detector that raises langdetect's own exception type, so
+    callers written against langdetect catch it."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def get_probabilities(self):
+        from langdetect.lang_detect_exception import LangDetectException
+        from langdetect_rs import LangDetectException as RsException
+
+        try:
+            return self._inner.get_probabilities()
+        except RsException as e:
+            raise LangDetectException(e.code, str(e)) from None
+
+
+class _RsFactory:
+    def __init__(self):
+        from langdetect_rs import detector_factory as rs
+
+        self._inner = rs.DetectorFactory()
+        self._inner.load_profile(rs.PROFILES_DIRECTORY)
+        self.seed = None
+
+    def set_seed(self, seed):
+        self.seed = seed
+        self._inner.set_seed(seed)
+
+    def create(self, alpha=None):
+        return _RsDetector(self._inner.create(alpha))
+
+
+def speed_up(detector, engine: str = "auto"):
+    """Give a :class:`cleaner.detectors.LangdetectDetector` a faster engine, in place.
+
+    Returns the detector; its answers do not change.  Detectors without a
+    langdetect factory are returned untouched.
+    """
+    factory = getattr(detector, "_factory", None)
+    if factory is None or not isinstance(factory, _LDFactory):
+        return detector
+    engine = choose_engine(engine)
+    if engine != "reference":
+        detector._factory = make_factory(engine, factory.seed, loaded=factory)
+    detector.engine = engine
+    return detector

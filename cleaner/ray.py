@@ -1,0 +1,189 @@
+"""Past one machine: the same per-document code on Ray (``pip install 'cleaner[ray]'``).
+
+Two entry points, both scheduling work with Ray Data (no cluster code here):
+
+* :func:`clean_dataset`: a ``ray.data.Dataset`` of records in, a Dataset of
+  cleaned records out, via ``map_batches`` with one :class:`Pipeline` per
+  worker.
+* ``cleaner clean --engine ray --address ADDR INPUT_DIR -o OUTPUT_DIR``
+  (:func:`run_folder_on_ray`): each JSONL shard of the input tree is one task;
+  a worker streams its shard through the same code as a local run and writes
+  the output shard atomically at the mirrored path, so the output tree is
+  byte-identical to ``cleaner clean INPUT_DIR -o OUTPUT_DIR``.  The output
+  folder must be visible to every worker (a shared file system).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from .batch import AtomicOutput, CleanJob, Result, Stats, plan_folder, process_item, report
+from .emit import document_record
+from .pipeline import Options, Pipeline
+from .readers import Failure, Item, ReadOptions, read
+
+
+def _ray():
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as e:
+        raise ImportError("Ray is not installed (pip install 'cleaner[ray]')") from e
+    return ray
+
+
+class _CleanBatch:
+    """Ray Data callable class: one Pipeline per worker, reused for every batch."""
+
+    def __init__(self, options: Options, text_field: str, id_field: str):
+        self.pipeline = Pipeline(options)
+        self.text_field = text_field
+        self.id_field = id_field
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        texts = batch[self.text_field]
+        ids = batch.get(self.id_field)
+        out = dict(batch)
+        cleaned, langs, shares, removed, repairs = [], [], [], [], []
+        for i, text in enumerate(texts):
+            doc = str(ids[i]) if ids is not None else str(i)
+            document = self.pipeline.process(str(text), doc=doc)
+            rec = document_record(document, self.pipeline.select(document), "text")
+            cleaned.append(rec["text"])
+            langs.append(rec["lang"])
+            shares.append(json.dumps(rec["langs"]))
+            removed.append(json.dumps(rec["removed"]))
+            repairs.append(json.dumps(rec["repairs"]))
+        out[self.text_field] = cleaned
+        out["lang"] = langs
+        out["langs"] = shares
+        out["removed"] = removed
+        out["repairs"] = repairs
+        return out
+
+
+def clean_dataset(ds, options: Options | None = None, text_field: str = "text", id_field: str = "id",
+                  batch_size: int = 64, concurrency: int | None = None):
+    """Clean every record of a ``ray.data.Dataset``.
+
+    Every column is passed through; ``text_field`` holds the cleaned text; new
+    columns ``lang`` (main language), and ``langs``, ``removed``, ``repairs`` as
+    JSON strings (their keys vary from row to row, which Arrow columns do not
+    like).  ``concurrency`` is the number of worker actors (default: Ray's
+    choice).
+    """
+    ray = _ray()
+    if concurrency is not None:
+        pool = ray.data.ActorPoolStrategy(size=concurrency)
+    else:
+        pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, int(_cluster_cpus())))
+    return ds.map_batches(_CleanBatch, fn_constructor_kwargs={
+        "options": options or Options(), "text_field": text_field, "id_field": id_field},
+        batch_size=batch_size, batch_format="default", compute=pool)
+
+
+def logging_quiet() -> None:
+    """Ray Data logs every execution plan at INFO on stderr; ours is for failures."""
+    import logging
+
+    for name in ("ray.data", "ray"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _cluster_cpus() -> float:
+    ray = _ray()
+    return ray.cluster_resources().get("CPU", 1)
+
+
+class _CleanShard:
+    """Ray Data callable class: cleans whole shards, one Pipeline per worker."""
+
+    def __init__(self, job: CleanJob, read_opts: ReadOptions):
+        self.job = job
+        self.read_opts = read_opts
+        self.pipeline = Pipeline(job.options)
+
+    def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        src, dst, name = row["src"], row["dst"], row["name"]
+        stats = Stats()
+        events: list[list] = []  # [kind, where, message] in the order a local run reports
+        out = AtomicOutput(dst)
+        whole_file_failed = False
+        try:
+            if self.job.fmt == "tsv":
+                from .emit import tsv_header
+
+                out.write(tsv_header())
+            for item in read([src], self.read_opts):
+                # Name documents and failures by the path as the user gave it,
+                # exactly like a local run, while opening the absolute path.
+                if item.where.startswith(src):
+                    item.where = name + item.where[len(src):]
+                if isinstance(item, Item) and item.doc.startswith(src):
+                    item.doc = name + item.doc[len(src):]
+                r: Result = process_item(self.pipeline, self.job, item)
+                stats.add(r)
+                report(r, lambda w, m: events.append(["error", w, m]),
+                       lambda w, m: events.append(["warning", w, m]))
+                if r.error is not None:
+                    whole_file_failed |= isinstance(item, Failure) and item.where == name
+                else:
+                    out.write(r.out)
+        except BaseException:
+            out.abort()
+            raise
+        if whole_file_failed:
+            out.abort()
+        else:
+            out.commit()
+        return {"src": src, "docs": stats.docs, "bytes": stats.bytes, "segments": stats.segments,
+                "removed": stats.removed, "langs": json.dumps(dict(stats.langs)),
+                "events": json.dumps(events)}
+
+
+def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob,
+                      address: str | None, resume: bool, fail: Callable[[str, str], None],
+                      warn: Callable[[str, str], None], stats: Stats) -> None:
+    """``cleaner clean --engine ray``: every input file is a task on the cluster."""
+    ray = _ray()
+    pairs, failures = plan_folder(inputs, out_dir, job.fmt, read_opts)
+    for f in failures:
+        stats.failures += 1
+        fail(f.where, f.message)
+    if resume:
+        todo = [(i, o) for i, o in pairs if not os.path.exists(o)]
+        stats.skipped_files = len(pairs) - len(todo)
+        pairs = todo
+    if not pairs:
+        return
+    if not ray.is_initialized():
+        import logging
+
+        if address:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        else:  # a local Ray for this run
+            ray.init(log_to_driver=False, include_dashboard=False, logging_level=logging.WARNING)
+    logging_quiet()
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # failures reported in input order
+    ctx.enable_progress_bars = False
+    ds = ray.data.from_items([{"src": os.path.abspath(i), "dst": os.path.abspath(o), "name": i}
+                              for i, o in pairs],
+                             override_num_blocks=len(pairs))
+    pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, min(len(pairs), int(_cluster_cpus()))))
+    done = ds.map(_CleanShard, fn_constructor_kwargs={"job": job, "read_opts": read_opts}, compute=pool)
+    for row in done.iter_rows():
+        stats.docs += row["docs"]
+        stats.bytes += row["bytes"]
+        stats.segments += row["segments"]
+        stats.removed += row["removed"]
+        for lang, n in json.loads(row["langs"]).items():
+            stats.langs[lang] += n
+        for kind, where, message in json.loads(row["events"]):
+            if kind == "error":
+                stats.failures += 1
+                fail(where, message)
+            else:
+                warn(where, message)

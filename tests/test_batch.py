@@ -1,0 +1,131 @@
+"""Batch runs: --jobs, folder in/out, atomic outputs, --resume, compression."""
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cleaner.batch import CleanJob, Stats, clean_items, output_path, run_folder
+from cleaner.pipeline import Options
+from cleaner.readers import ReadOptions, read
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], capture_output=True, cwd=cwd)
+
+
+@pytest.fixture()
+def tree(tmp_path, seed_text):
+    """A folder of text pages and JSONL shards made from the worked example."""
+    root = tmp_path / "in"
+    paras = [p for p in seed_text.split("\n\n") if p.strip()]
+    for i in range(9):
+        d = root / f"site{i % 3}"
+        d.mkdir(parents=True, exist_ok=True)
+        text = "Breaking News\n\n" + "\n\n".join(paras[i:i + 5]) + "\n\nდილა მშვიდობისა, როგორ ხარ?\n"
+        (d / f"page{i}.txt").write_text(text, encoding="utf-8")
+    recs = [{"id": f"r{i}", "meta": {"k": i}, "text": "\n".join(paras[i:i + 3])} for i in range(12)]
+    (root / "shards").mkdir()
+    (root / "shards" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[:6]))
+    with gzip.open(root / "shards" / "b.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r) + "\n" for r in recs[6:]) + "not json\n")
+    (root / "empty.jsonl").write_text("")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "docs", "tsv", "text"])
+def test_jobs_2_output_equals_jobs_1(tree, fmt):
+    one = _cli("clean", "--format", fmt, "-j", "1", str(tree))
+    two = _cli("clean", "--format", fmt, "-j", "2", str(tree))
+    assert one.returncode == two.returncode == 1  # the broken JSON line
+    assert one.stdout == two.stdout and len(one.stdout) > 1000
+    assert one.stderr == two.stderr
+    assert two.stderr.decode().count("cleaner: error:") == 1
+
+
+def test_clean_items_keeps_order_with_small_chunks(tree, monkeypatch):
+    import cleaner.batch as batch
+
+    monkeypatch.setattr(batch, "CHUNK_DOCS", 2)
+    items = list(read([str(tree)], ReadOptions()))
+    job = CleanJob(Options(), "docs")
+    a = [r.out for r in clean_items(items, job, 1)]
+    b = [r.out for r in clean_items(items, job, 2)]
+    assert a == b and len(a) == len(items)
+
+
+def test_folder_out_mirrors_tree_and_equals_stream(tree, tmp_path):
+    out = tmp_path / "out"
+    r = _cli("clean", "--format", "docs", "-j", "2", str(tree), "-o", str(out))
+    assert r.returncode == 1
+    files = sorted(os.path.relpath(os.path.join(d, f), out) for d, _s, fs in os.walk(out) for f in fs)
+    assert files == ["empty.jsonl", "shards/a.jsonl", "shards/b.jsonl.gz"] + [
+        f"site{i % 3}/page{i}.jsonl" for i in sorted(range(9), key=lambda i: (i % 3, i))]
+    stream = _cli("clean", "--format", "docs", "-j", "1", str(tree)).stdout
+    joined = b""
+    for f in files:
+        p = out / f
+        joined += gzip.open(p).read() if f.endswith(".gz") else p.read_bytes()
+    assert joined == stream
+    assert not [f for f in files if ".tmp-" in f]
+
+
+def test_gzip_output_is_byte_identical_between_runs(tree, tmp_path):
+    _cli("clean", "--format", "docs", str(tree), "-o", str(tmp_path / "o1"))
+    _cli("clean", "--format", "docs", str(tree), "-o", str(tmp_path / "o2"))
+    assert (tmp_path / "o1/shards/b.jsonl.gz").read_bytes() == (tmp_path / "o2/shards/b.jsonl.gz").read_bytes()
+
+
+def test_resume_skips_finished_outputs(tree, tmp_path):
+    out = tmp_path / "out"
+    job = CleanJob(Options(), "docs")
+    stats = Stats()
+    run_folder([str(tree)], str(out), ReadOptions(), job, 1, False, lambda w, m: None, lambda w, m: None, False, stats)
+    done = out / "site0" / "page0.jsonl"
+    gone = out / "site1" / "page1.jsonl"
+    done.write_text("kept as it was\n")
+    gone.unlink()
+    stats = Stats()
+    run_folder([str(tree)], str(out), ReadOptions(), job, 1, True, lambda w, m: None, lambda w, m: None, False, stats)
+    assert done.read_text() == "kept as it was\n"
+    assert gone.exists() and stats.docs == 1 and stats.skipped_files == 11
+
+
+def test_unreadable_input_leaves_no_output(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_text("The talks resumed on Monday in Sochi.\n")
+    (src / "bad.txt.gz").write_bytes(b"not gzip at all")
+    fails = []
+    run_folder([str(src)], str(tmp_path / "out"), ReadOptions(), CleanJob(Options(), "docs"), 1, False,
+               lambda w, m: fails.append(w), lambda w, m: None, False, Stats())
+    assert os.listdir(tmp_path / "out") == ["ok.jsonl"]
+    assert fails == [str(src / "bad.txt.gz")]
+
+
+def test_zstd_output_by_suffix(tree, tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    out = tmp_path / "all.jsonl.zst"
+    r = _cli("clean", "--format", "docs", "-j", "1", str(tree / "site0"), "-o", str(out))
+    assert r.returncode == 0
+    plain = _cli("clean", "--format", "docs", "-j", "1", str(tree / "site0")).stdout
+    assert zstandard.ZstdDecompressor().stream_reader(open(out, "rb")).read() == plain
+
+
+def test_usage_errors():
+    r = _cli("clean", "--resume", "-")
+    assert r.returncode == 2 and b"--resume needs -o DIR" in r.stderr
+
+
+def test_summary_line(tree):
+    r = _cli("clean", "--summary", "-j", "2", str(tree / "site0"))
+    line = r.stderr.decode().strip()
+    assert line.startswith("cleaner: 3 docs, ") and line.endswith("0 failures")
+    assert "languages: en 100%" in line
+
+
+def test_output_path_names():
+    assert output_path("in/a/b.txt", "in", "out", "text", False) == os.path.join("out", "a", "b.txt")
+    assert output_path("in/a/b.jsonl.gz", "in", "out", "tsv", True) == os.path.join("out", "a", "b.tsv.gz")
