@@ -23,6 +23,11 @@ SENT_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？।])")
 SUSPECT = re.compile(r"[þýðÞÝÐ\u0080-\u009f\ufffd]|Ã.|Â.|Ð.|Ñ.")
 
 
+# Source sentences that are themselves mojibake (found while building the corpus):
+# "vyąlo" is "vyšlo" written in ISO-8859-2 and read as cp1250.
+KNOWN_CORRUPT = ("vyąlo",)
+
+
 def sentences(text):
     for para in text.split("\n"):
         for sent in SENT_END.split(para):
@@ -32,6 +37,8 @@ def sentences(text):
 
 
 def acceptable(sent, lang):
+    if any(bad in sent for bad in KNOWN_CORRUPT):
+        return False
     if SUSPECT.search(sent) and lang not in ("is",):
         return False
     if lang == "is" and re.search(r"Ã.|Â.|[\u0080-\u009f]", sent):
