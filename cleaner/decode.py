@@ -1,0 +1,91 @@
+"""Bytes to text: BOM, strict UTF-8, UTF-16/32 by NUL pattern, then a detector.
+
+Valid UTF-8 is never second-guessed: a legacy code page that happens to decode
+the same bytes is far less likely than UTF-8 that is simply valid.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can name (binary data)."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode ``data`` and say which encoding did it.
+
+    >>> decode("Grüße".encode("utf-8"))
+    Decoded(text='Grüße', encoding='utf-8')
+    >>> decode("Привет, мир! Как дела?".encode("cp1251")).text
+    'Привет, мир! Как дела?'
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(enc), enc + "-bom" if enc == "utf-8" else enc)
+            except UnicodeDecodeError:
+                break  # a BOM followed by garbage: let the detector judge
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    wide = _utf16_32_by_nuls(data)
+    if wide:
+        try:
+            return Decoded(data.decode(wide), wide)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise DecodeError("binary data (NUL bytes), not text")
+    return _detect(data)
+
+
+def _utf16_32_by_nuls(data: bytes) -> str | None:
+    """Guess UTF-16/32 without a BOM from where the NUL bytes fall.
+
+    Text in those encodings has NULs in fixed byte lanes (ASCII in UTF-16-LE is
+    ``x\\0x\\0``); binary data scatters them.
+    """
+    n = len(data) - len(data) % 4
+    if n < 8:
+        return None
+    sample = data[: min(n, 4096)]
+    lanes = [sample[i::4].count(0) / (len(sample) // 4) for i in range(4)]
+    # UTF-32 keeps its top two bytes zero outside the rare astral planes.
+    if lanes[2] > 0.95 and lanes[3] > 0.95 and lanes[0] < 0.5:
+        return "utf-32-le"
+    if lanes[0] > 0.95 and lanes[1] > 0.95 and lanes[3] < 0.5:
+        return "utf-32-be"
+    even = (lanes[0] + lanes[2]) / 2
+    odd = (lanes[1] + lanes[3]) / 2
+    if odd > 0.5 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.5 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("undecodable bytes: not UTF-8 and no known code page fits")
+    return Decoded(str(best), best.encoding)

@@ -1,0 +1,93 @@
+"""The whole pipeline for one document, and the library entry points.
+
+    bytes ─decode─▶ str ─repair─▶ str ─split─▶ blocks ─classify─▶ ─identify─▶ segments
+
+>>> doc = Pipeline().process("Breaking News\\nThe talks resumed on Monday in Sochi.")
+>>> [(s.kind, s.lang, s.text) for s in doc.segments]
+[('boilerplate', 'en', 'Breaking News'), ('content', 'en', 'The talks resumed on Monday in Sochi.')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .classify import classify
+from .decode import decode
+from .identify import Detector, default_detector, identify, letter_shares
+from .records import Document, Segment
+from .repair import repair
+from .select import Selection, select
+from .split import split_blocks
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what the pipeline produces."""
+
+    selection: Selection = Selection()
+    detector: str = "langdetect"
+
+
+def make_detector(name: str) -> Detector:
+    """The detector called ``name``; an unknown name is a ``ValueError``."""
+    if name == "langdetect":
+        return default_detector()
+    raise ValueError(f"unknown detector {name!r} (choose from: langdetect)")
+
+
+class Pipeline:
+    """Runs documents through every stage with one set of options.
+
+    >>> Pipeline().process("Grüß Gott, wie geht es Ihnen heute?").lang
+    'de'
+    """
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self.detector = make_detector(self.options.detector)
+
+    def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None) -> Document:
+        """Run one document (text, or bytes in any encoding) through the pipeline.
+
+        Raises :class:`cleaner.decode.DecodeError` for bytes that are not text.
+        """
+        encoding = None
+        if isinstance(data, bytes):
+            decoded = decode(data)
+            data, encoding = decoded.text, decoded.encoding
+        repaired = repair(data)
+        text = repaired.text
+        blocks = classify(text, split_blocks(text))
+        segments, main = identify(text, blocks, self.detector, doc=doc)
+        block_of = _block_index(blocks, segments)
+        kept = [s for s in segments if s.kind in ("content", "heading")]
+        return Document(doc=doc, text=text, segments=segments, lang=main,
+                        langs=letter_shares(kept), encoding=encoding, fixes=repaired.fixes,
+                        fields=fields, blocks=blocks, block_of=block_of)
+
+    def select(self, document: Document) -> list[Segment]:
+        """The segments of ``document`` that the options keep."""
+        return select(document.segments, self.options.selection)
+
+    def process_records(self, records: Iterable[dict[str, Any]], text_field: str = "text",
+                        id_field: str = "id") -> Iterator[dict[str, Any]]:
+        """Clean each record's ``text_field``; yields document records as they are ready.
+
+        Every input field is passed through; see :func:`cleaner.emit.document_record`.
+        """
+        from .emit import document_record
+
+        for n, rec in enumerate(records):
+            doc = str(rec.get(id_field, n))
+            document = self.process(rec[text_field], doc=doc, fields=rec)
+            yield document_record(document, self.select(document), text_field)
+
+
+def _block_index(blocks, segments) -> list[int]:
+    out, i = [], 0
+    for s in segments:
+        while blocks[i].end < s.end:
+            i += 1
+        out.append(i)
+    return out

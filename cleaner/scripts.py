@@ -1,0 +1,175 @@
+"""Unicode scripts: which script a character belongs to, and script runs in a line.
+
+Python's :mod:`unicodedata` has no Script property, so the ranges below are a
+compact copy of the blocks of Unicode's Scripts.txt that matter for telling
+languages apart.  Anything not listed is ``Zyyy`` (common: digits, punctuation,
+symbols); combining marks are ``Zinh`` (inherited) and take the script of the
+letter they sit on.  Codes are ISO 15924.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from typing import NamedTuple
+
+COMMON = "Zyyy"
+INHERITED = "Zinh"
+
+# (first, last, script), sorted and non-overlapping.
+_RANGES: list[tuple[int, int, str]] = sorted([
+    (0x0041, 0x005A, "Latn"), (0x0061, 0x007A, "Latn"), (0x00AA, 0x00AA, "Latn"),
+    (0x00BA, 0x00BA, "Latn"), (0x00C0, 0x00D6, "Latn"), (0x00D8, 0x00F6, "Latn"),
+    (0x00F8, 0x02AF, "Latn"), (0x0300, 0x036F, INHERITED), (0x0370, 0x03E1, "Grek"),
+    (0x03E2, 0x03EF, "Copt"), (0x03F0, 0x03FF, "Grek"), (0x0400, 0x052F, "Cyrl"),
+    (0x0531, 0x058F, "Armn"), (0x0591, 0x05FF, "Hebr"), (0x0606, 0x060B, "Arab"),
+    (0x060D, 0x061A, "Arab"), (0x061C, 0x061E, "Arab"), (0x0620, 0x063F, "Arab"),
+    (0x0641, 0x064A, "Arab"), (0x064B, 0x0655, INHERITED), (0x0656, 0x065F, "Arab"),
+    (0x066A, 0x066F, "Arab"), (0x0670, 0x0670, INHERITED), (0x0671, 0x06DC, "Arab"),
+    (0x06DE, 0x06FF, "Arab"), (0x0700, 0x074F, "Syrc"), (0x0750, 0x077F, "Arab"),
+    (0x0780, 0x07BF, "Thaa"), (0x07C0, 0x07FF, "Nkoo"), (0x08A0, 0x08FF, "Arab"),
+    (0x0900, 0x0950, "Deva"), (0x0951, 0x0954, INHERITED), (0x0955, 0x0963, "Deva"),
+    (0x0966, 0x097F, "Deva"), (0x0980, 0x09FF, "Beng"), (0x0A00, 0x0A7F, "Guru"),
+    (0x0A80, 0x0AFF, "Gujr"), (0x0B00, 0x0B7F, "Orya"), (0x0B80, 0x0BFF, "Taml"),
+    (0x0C00, 0x0C7F, "Telu"), (0x0C80, 0x0CFF, "Knda"), (0x0D00, 0x0D7F, "Mlym"),
+    (0x0D80, 0x0DFF, "Sinh"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Laoo"),
+    (0x0F00, 0x0FFF, "Tibt"), (0x1000, 0x109F, "Mymr"), (0x10A0, 0x10FF, "Geor"),
+    (0x1100, 0x11FF, "Hang"), (0x1200, 0x139F, "Ethi"), (0x13A0, 0x13FF, "Cher"),
+    (0x1400, 0x167F, "Cans"), (0x1780, 0x17FF, "Khmr"), (0x1800, 0x18AF, "Mong"),
+    (0x19E0, 0x19FF, "Khmr"), (0x1AB0, 0x1AFF, INHERITED), (0x1C80, 0x1C8F, "Cyrl"),
+    (0x1C90, 0x1CBF, "Geor"), (0x1D00, 0x1D25, "Latn"), (0x1D26, 0x1D2A, "Grek"),
+    (0x1D2B, 0x1D2B, "Cyrl"), (0x1D2C, 0x1D5C, "Latn"), (0x1D5D, 0x1D61, "Grek"),
+    (0x1D62, 0x1D65, "Latn"), (0x1D66, 0x1D6A, "Grek"), (0x1D6B, 0x1D77, "Latn"),
+    (0x1D79, 0x1DBE, "Latn"), (0x1DC0, 0x1DFF, INHERITED), (0x1E00, 0x1EFF, "Latn"),
+    (0x1F00, 0x1FFF, "Grek"), (0x200C, 0x200D, INHERITED), (0x20D0, 0x20FF, INHERITED),
+    (0x2C00, 0x2C5F, "Glag"), (0x2C60, 0x2C7F, "Latn"), (0x2D00, 0x2D2F, "Geor"),
+    (0x2D80, 0x2DDF, "Ethi"), (0x2DE0, 0x2DFF, "Cyrl"), (0x2E80, 0x2FDF, "Hani"),
+    (0x3005, 0x3005, "Hani"), (0x3007, 0x3007, "Hani"), (0x3021, 0x3029, "Hani"),
+    (0x302A, 0x302D, INHERITED), (0x3038, 0x303B, "Hani"), (0x3041, 0x3096, "Hira"),
+    (0x3099, 0x309A, INHERITED), (0x309D, 0x309F, "Hira"), (0x30A1, 0x30FA, "Kana"),
+    # U+30FC (prolonged sound mark) is Common in Unicode but only ever written in
+    # Japanese: counting it as kana keeps "データー" one Japanese run.
+    (0x30FC, 0x30FF, "Kana"), (0x3105, 0x312F, "Bopo"), (0x3131, 0x318E, "Hang"),
+    (0x31A0, 0x31BF, "Bopo"), (0x31F0, 0x31FF, "Kana"), (0x3400, 0x4DBF, "Hani"),
+    (0x4E00, 0x9FFF, "Hani"), (0xA640, 0xA69F, "Cyrl"), (0xA720, 0xA721, COMMON),
+    (0xA722, 0xA787, "Latn"), (0xA78B, 0xA7FF, "Latn"), (0xA8E0, 0xA8FF, "Deva"),
+    (0xA960, 0xA97F, "Hang"), (0xAB30, 0xAB5A, "Latn"), (0xAB5C, 0xAB64, "Latn"),
+    (0xAC00, 0xD7AF, "Hang"), (0xD7B0, 0xD7FF, "Hang"), (0xF900, 0xFAFF, "Hani"),
+    (0xFB00, 0xFB06, "Latn"), (0xFB13, 0xFB17, "Armn"), (0xFB1D, 0xFB4F, "Hebr"),
+    (0xFB50, 0xFDFF, "Arab"), (0xFE00, 0xFE0F, INHERITED), (0xFE20, 0xFE2F, INHERITED),
+    (0xFE70, 0xFEFC, "Arab"), (0xFF21, 0xFF3A, "Latn"), (0xFF41, 0xFF5A, "Latn"),
+    (0xFF66, 0xFF9D, "Kana"), (0xFFA0, 0xFFDC, "Hang"), (0x20000, 0x3FFFF, "Hani"),
+    (0xE0100, 0xE01EF, INHERITED),
+])
+_STARTS = [r[0] for r in _RANGES]
+
+# Scripts that Han-based writing mixes: one run, named by what it contains.
+_CJK = {"Hani", "Hira", "Kana", "Bopo"}
+
+
+def script_of(ch: str) -> str:
+    """ISO 15924 code of one character's script.
+
+    >>> script_of("a"), script_of("ж"), script_of("ა"), script_of("7")
+    ('Latn', 'Cyrl', 'Geor', 'Zyyy')
+    """
+    cp = ord(ch)
+    i = bisect.bisect_right(_STARTS, cp) - 1
+    if i >= 0:
+        first, last, script = _RANGES[i]
+        if cp <= last:
+            if script not in (COMMON, INHERITED) and not _is_letter(ch):
+                return COMMON
+            return script
+    if unicodedata.category(ch).startswith("M"):
+        return INHERITED
+    return COMMON
+
+
+def _is_letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM"
+
+
+class Run(NamedTuple):
+    """A stretch of one script inside a text: ``text[start:end]``, stripped."""
+
+    start: int
+    end: int
+    script: str
+    letters: int
+
+
+def _group(script: str) -> str:
+    """Scripts that belong in one run (Han with kana, Hangul with Han)."""
+    return "CJK" if script in _CJK else script
+
+
+def script_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
+    """Split ``text[start:end]`` into runs of one script, with absolute offsets.
+
+    Common characters (spaces, digits, punctuation) join the run they sit in; a
+    boundary between two scripts falls on the last space before the new script,
+    so punctuation stays with the words before it.  Each run is stripped of
+    surrounding white space; a text with no letters gives one ``Zyyy`` run.
+
+    >>> [(text[r.start:r.end], r.script) for text in ["Hello мир!"]
+    ...  for r in script_runs(text)]
+    [('Hello', 'Latn'), ('мир!', 'Cyrl')]
+    """
+    if end is None:
+        end = len(text)
+    cuts: list[tuple[int, str]] = []  # (position where a run starts, group)
+    counts: list[dict[str, int]] = []
+    last_space = -1
+    current = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch.isspace():
+            last_space = i
+            continue
+        sc = script_of(ch)
+        if sc in (COMMON, INHERITED):
+            continue
+        g = _group(sc)
+        if g != current:
+            if current is None:
+                cuts.append((start, g))
+                counts.append({})
+            else:
+                # Cut after the last space that follows the previous run's
+                # letters, else right here (scripts written without spaces).
+                prev_start = cuts[-1][0]
+                cut = last_space + 1 if last_space >= prev_start else i
+                cuts.append((cut, g))
+                counts.append({})
+            current = g
+        counts[-1][sc] = counts[-1].get(sc, 0) + 1
+    if not cuts:
+        s, e = _strip(text, start, end)
+        return [Run(s, e, COMMON, 0)] if s < e else []
+    runs = []
+    for k, (cut, _g) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
+        s, e = _strip(text, cut, stop)
+        if s < e:
+            runs.append(Run(s, e, _name(counts[k]), sum(counts[k].values())))
+    return runs
+
+
+def _name(counts: dict[str, int]) -> str:
+    """Name a run by its letters: Japanese if it has kana, else its main script."""
+    if "Hira" in counts or "Kana" in counts:
+        return "Jpan"
+    return max(sorted(counts), key=counts.__getitem__)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def count_letters(text: str) -> int:
+    """Number of letters (and the marks on them) in ``text``."""
+    return sum(1 for ch in text if _is_letter(ch))

@@ -1,0 +1,24 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture
+def in_fixtures(monkeypatch):
+    """Run in fixtures/, so document names are the bare file names."""
+    monkeypatch.chdir(FIXTURES)
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    return (FIXTURES / "voa-kerry-sochi.txt").read_text(encoding="utf-8")
+
+
+def pytest_configure(config):
+    # Subprocess tests must find the package even when it is not installed.
+    os.environ["PYTHONPATH"] = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")

@@ -1,0 +1,164 @@
+"""The command line, through click's runner and through real pipes."""
+import gzip
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from conftest import FIXTURES, ROOT
+
+CLEANER = [sys.executable, "-m", "cleaner"]
+GOOD = "The minister arrived in Sochi on Monday for talks with the president."
+OTHER = "Le ministre est arrivé lundi à Sotchi pour des entretiens avec le président."
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def write_jsonl(path, lines):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_processed(tmp_path):
+    src = write_jsonl(tmp_path / "x.jsonl", [
+        json.dumps({"id": "a", "text": GOOD, "url": "http://a"}),
+        '{"id": "b", "text": "unterminated',
+        json.dumps({"id": "c", "text": OTHER, "meta": {"n": 1}}),
+    ])
+    r = subprocess.run(CLEANER + ["clean", "--format", "docs", str(src)], capture_output=True, text=True)
+    assert r.returncode == 1
+    docs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(d["id"], d["lang"]) for d in docs] == [("a", "en"), ("c", "fr")]
+    assert docs[0]["url"] == "http://a" and docs[1]["meta"] == {"n": 1}
+    assert docs[1]["text"] == OTHER
+    assert r.stderr == f"cleaner: error: {src}:2: invalid JSON (Unterminated string starting at: column 21)\n"
+
+
+def test_jsonl_field_problems_name_the_line(tmp_path):
+    src = write_jsonl(tmp_path / "y.jsonl", ["[1, 2]", json.dumps({"body": GOOD}), json.dumps({"text": 7}),
+                                             json.dumps({"text": GOOD})])
+    r = invoke("clean", str(src))
+    assert r.exit_code == 1
+    assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:4"]
+    assert r.stderr.splitlines() == [
+        f"cleaner: error: {src}:1: expected a JSON object, got list",
+        f"cleaner: error: {src}:2: no 'text' field (use --text-field)",
+        f"cleaner: error: {src}:3: field 'text' is int, not a string",
+    ]
+
+
+def test_text_and_id_fields_and_gzip(tmp_path):
+    src = tmp_path / "z.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"key": "k1", "body": OTHER}) + "\n")
+    r = invoke("clean", "--text-field", "body", "--id-field", "key", str(src))
+    assert r.exit_code == 0
+    [seg] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert (seg["doc"], seg["lang"], seg["text"]) == ("k1", "fr", OTHER)
+
+
+def test_missing_file_is_reported_and_others_processed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    r = invoke("clean", "--format", "text", str(tmp_path / "nope.txt"), str(good))
+    assert r.exit_code == 1
+    assert r.stdout == GOOD + "\n"
+    assert r.stderr == f"cleaner: error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_binary_file_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    r = invoke("clean", "--format", "text", str(tmp_path))
+    assert r.exit_code == 1 and r.stdout == GOOD + "\n"
+    assert r.stderr == f"cleaner: error: {tmp_path / 'b.png'}: binary data (NUL bytes), not text\n"
+
+
+def test_folders_are_recursive_and_sorted(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / ".hidden").write_text("x", encoding="utf-8")
+    r = invoke("clean", str(tmp_path))
+    assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [
+        str(tmp_path / "a.txt"), str(tmp_path / "b" / "2.txt")]
+
+
+def test_lines_input_format_and_stdin():
+    r = invoke("clean", "--input-format", "lines", "--format", "docs", input=f"{GOOD}\n\n{OTHER}\n")
+    assert r.exit_code == 0
+    assert [(d["doc"], d["lang"]) for d in map(json.loads, r.stdout.splitlines())] == [("-:1", "en"), ("-:3", "fr")]
+
+
+def test_lang_filter_main_and_codes():
+    text = f"{GOOD}\n{OTHER}\n"
+    assert invoke("clean", "--format", "text", "--lang", "fr", "-", input=text).stdout == OTHER + "\n"
+    assert invoke("clean", "--format", "text", "--lang", "main", input=text).stdout in (GOOD + "\n", OTHER + "\n")
+    assert invoke("clean", "--format", "text", "--lang", "en,fr", input=text).stdout == text
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "o.jsonl"
+    r = invoke("clean", "-o", str(out), str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert len(out.read_text("utf-8").splitlines()) == 46
+
+
+def test_usage_errors_exit_2():
+    assert invoke("clean", "--format", "xml").exit_code == 2
+    assert invoke("clean", "--bogus").exit_code == 2
+
+
+def test_repair_command_restores_fixtures(in_fixtures):
+    r = invoke("repair", "voa-kerry-sochi.mojibake.txt", "moscow.cp1251.txt")
+    assert r.exit_code == 0
+    expected = (in_fixtures / "voa-kerry-sochi.txt").read_text("utf-8") + (in_fixtures / "moscow.utf8.txt").read_text("utf-8")
+    assert r.stdout_bytes == expected.encode("utf-8")
+
+
+def test_repair_jsonl_keeps_fields(tmp_path):
+    broken = "doesnâ€™t"
+    src = write_jsonl(tmp_path / "r.jsonl", [json.dumps({"id": 1, "text": broken, "x": [1]})])
+    assert json.loads(invoke("repair", str(src)).stdout) == {"id": 1, "text": "doesn’t", "x": [1]}
+
+
+def test_pipe_with_head_ends_quietly():
+    seed = (FIXTURES / "voa-kerry-sochi.txt").read_bytes()
+    r = subprocess.run(
+        " ".join(CLEANER) + " clean --format text --lang en | head -1", shell=True, input=seed,
+        capture_output=True, cwd=ROOT)
+    assert r.returncode == 0
+    assert r.stdout == b"US, Russia Renew High-level Talks\n" and r.stderr == b""
+    # The same with many documents, so the pipe breaks while cleaner is still writing.
+    r = subprocess.run(CLEANER + ["clean", "--input-format", "lines"], input=(GOOD + "\n").encode() * 300,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert r.returncode == 0
+    p1 = subprocess.Popen(CLEANER + ["clean", "--input-format", "lines"], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p2 = subprocess.Popen(["head", "-1"], stdin=p1.stdout, stdout=subprocess.PIPE)
+    p1.stdout.close()
+    p1.stdin.write((GOOD + "\n").encode() * 300)
+    p1.stdin.close()
+    assert len(p2.communicate()[0].splitlines()) == 1
+    assert p1.wait() == 0 and p1.stderr.read() == b""
+
+
+def test_pipe_through_stdin_matches_file(in_fixtures):
+    seed = (in_fixtures / "voa-kerry-sochi.txt").read_bytes()
+    r = subprocess.run(CLEANER + ["clean"], input=seed, capture_output=True)
+    expected = (in_fixtures / "voa-kerry-sochi.expected.jsonl").read_text("utf-8")
+    assert r.stdout.decode("utf-8") == expected.replace('"doc": "voa-kerry-sochi.txt"', '"doc": "-"')
+
+
+def test_two_runs_are_byte_identical(in_fixtures):
+    args = CLEANER + ["clean", "--keep-boilerplate", "--format", "docs", "--segments", "."]
+    assert subprocess.run(args, capture_output=True).stdout == subprocess.run(args, capture_output=True).stdout
+
+
+def test_python_dash_m_and_version():
+    r = subprocess.run(CLEANER + ["--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and "0.1.0" in r.stdout

@@ -1,0 +1,43 @@
+import codecs
+
+import pytest
+
+from cleaner.decode import DecodeError, decode
+
+TEXT = "Grüße aus Köln — “quoted”"
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_32_without_bom_by_nul_pattern(enc):
+    assert decode(TEXT.encode(enc)) .text == TEXT
+    assert decode(TEXT.encode(enc)).encoding == enc
+
+
+@pytest.mark.parametrize("bom,enc,name", [
+    (codecs.BOM_UTF8, "utf-8", "utf-8-bom"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le")])
+def test_bom_is_used_and_dropped(bom, enc, name):
+    d = decode(bom + TEXT.encode(enc))
+    assert (d.text, d.encoding) == (TEXT, name)
+
+
+def test_valid_utf8_is_never_second_guessed():
+    # These bytes are also valid cp1252 ("Ã©"), but UTF-8 wins.
+    assert decode("café".encode("utf-8")).text == "café"
+
+
+def test_windows_1251_russian_fixture():
+    from conftest import FIXTURES
+
+    d = decode((FIXTURES / "moscow.cp1251.txt").read_bytes())
+    assert d.text == (FIXTURES / "moscow.utf8.txt").read_text("utf-8")
+    assert d.encoding == "cp1251"
+
+
+def test_binary_is_an_error():
+    with pytest.raises(DecodeError):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\x00\x13")
+
+
+def test_empty():
+    assert decode(b"").text == ""

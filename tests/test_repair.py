@@ -1,0 +1,34 @@
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+from cleaner.repair import repair
+
+
+def test_seed_mojibake_is_restored_exactly(seed_text):
+    from conftest import FIXTURES
+
+    broken = (FIXTURES / "voa-kerry-sochi.mojibake.txt").read_text("utf-8")
+    assert broken != seed_text
+    r = repair(broken)
+    assert r.text == seed_text and r.fixes == ["encoding"]
+
+
+def test_clean_text_is_untouched(seed_text):
+    for text in [seed_text, "“Curly” ‘quotes’ — stay", "ＡＢＣ全角", "ﬁne ligature", "e\u0301 stays decomposed",
+                 "Ω ohm sign", "AT&T and 5 < 6"]:
+        assert repair(text).text == text, text
+        assert repair(text).fixes == []
+
+
+def test_only_broken_lines_change():
+    good = "Привет, мир"
+    broken = "Привет".encode("utf-8").decode("sloppy-windows-1252")
+    r = repair(f"{good}\n{broken}\n{good}")
+    assert r.text == f"{good}\nПривет\n{good}"
+
+
+def test_line_breaks_entities_controls_surrogates():
+    assert repair("a\r\nb\rc").text == "a\nb\nc"
+    assert repair("a\r\nb").fixes == ["line-breaks"]
+    assert repair("Fish &amp; chips").text == "Fish & chips"
+    assert repair("bell\x07 null\x00").text == "bell null"
+    assert repair("lone \ud800 surrogate").text == "lone \ufffd surrogate"
