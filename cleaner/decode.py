@@ -1,7 +1,13 @@
 """Bytes to text: BOM, strict UTF-8, UTF-16/32 by NUL pattern, then a detector.
 
 Valid UTF-8 is never second-guessed: a legacy code page that happens to decode
-the same bytes is far less likely than UTF-8 that is simply valid.
+the same bytes is far less likely than UTF-8 that is simply valid.  After
+that: UTF-16/32 without a BOM by where the NUL bytes fall; files whose lines
+mix UTF-8 and a legacy code page, line by line; then charset-normalizer's
+candidates and the common code pages, voted on by plausibility
+(cleaner.charset) -- which also catches BOM-less UTF-16 of CJK text, which has
+no NUL bytes at all.  ``Decoded.encoding`` names what was used
+("utf-8+cp1251" for a mixed file).
 """
 from __future__ import annotations
 
@@ -54,6 +60,11 @@ def decode(data: bytes) -> Decoded:
             pass
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes), not text")
+    from .charset import decode_lines
+
+    mixed = decode_lines(data)
+    if mixed is not None:
+        return Decoded(*mixed)
     return _detect(data)
 
 
@@ -83,9 +94,18 @@ def _utf16_32_by_nuls(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> Decoded:
-    from charset_normalizer import from_bytes
+    from .charset import detect
 
-    best = from_bytes(data).best()
-    if best is None:
+    found = detect(data)
+    if found is None:
         raise DecodeError("undecodable bytes: not UTF-8 and no known code page fits")
-    return Decoded(str(best), best.encoding)
+    text, enc = found
+    if _mostly_controls(text):
+        raise DecodeError("binary data, not text")
+    return Decoded(text, enc)
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
+    return bad > max(2, len(sample) // 10)

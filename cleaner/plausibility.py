@@ -84,8 +84,10 @@ def _norm(ch: str) -> str:
         return PUNCT
     if cat[0] in "SN":
         return SYM
-    if cat == "Cf" and ch in "\u200c\u200d\u200e\u200f":
-        return ""  # joiners and direction marks belong to the writing they sit in
+    if ch in "\u200c\u200d":
+        return ""  # joiners belong to the writing they sit in (Persian, Indic, emoji)
+    if cat == "Cf":
+        return SYM  # direction marks: fine beside punctuation, junk inside a word
     return JUNK  # symbols, controls, private use, unassigned, surrogates
 
 
@@ -247,8 +249,25 @@ def score(text: str) -> Score:
     return Score((totals[best] + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
 
 
+@lru_cache(maxsize=65536)
+def _script(ch: str) -> str:
+    if ch < "\x80":
+        return "LATIN"
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "?"
+
+
 def _grams(word: str, out: list) -> None:
-    """1-3-grams of one word, padded with spaces like langdetect's profiles."""
+    """1-3-grams of one word, padded with spaces like langdetect's profiles.
+
+    A word that mixes letters of two scripts ("DrГҐber", "Ñ€Ð°Ð·") is what a
+    wrong code page makes of a word; real words keep to one script, so all of
+    its grams count as junk.
+    """
+    if not word.isascii() and len({_script(c) for c in word if c != JUNK}) > 1:
+        word = "".join(c + JUNK for c in word)
     padded = " " + word + " "
     for n in (1, 2, 3):
         for i in range(len(padded) - n + 1):
