@@ -48,24 +48,48 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom):].decode(enc), enc + "-bom" if enc == "utf-8" else enc)
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the detector judge
+    if b"\x00" in data:
+        # Text has no NUL bytes -- except UTF-16/32, whose ASCII is also valid
+        # UTF-8 (b"D\x00i\x00e\x00"), so this must be settled before UTF-8.
+        return _wide_or_binary(data)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    wide = _utf16_32_by_nuls(data)
-    if wide:
-        try:
-            return Decoded(data.decode(wide), wide)
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise DecodeError("binary data (NUL bytes), not text")
     from .charset import decode_lines
 
     mixed = decode_lines(data)
     if mixed is not None:
         return Decoded(*mixed)
     return _detect(data)
+
+
+def _wide_or_binary(data: bytes) -> Decoded:
+    """Bytes with NULs: UTF-16/32 by the NUL lanes, or by plausibility, or binary."""
+    wide = _utf16_32_by_nuls(data)
+    if wide:
+        try:
+            return Decoded(data.decode(wide), wide)
+        except UnicodeDecodeError:
+            pass
+    # CJK in UTF-16 has NULs only where ASCII is (spaces, digits): too few for
+    # the lanes.  Let the plausibility score judge the readings that decode.
+    from .plausibility import score
+
+    best = None
+    for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_controls(text):
+            continue
+        s = score(text[:4000]).value
+        if best is None or s > best[0]:
+            best = (s, text, enc)
+    if best is not None and best[0] > -10.0:
+        return Decoded(best[1], best[2])
+    raise DecodeError("binary data (NUL bytes), not text")
 
 
 def _utf16_32_by_nuls(data: bytes) -> str | None:

@@ -15,7 +15,7 @@ from cleaner.plausibility import score
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
 # one wins a tie.
 SOURCES = [
-    "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
+    "utf-8", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
     "cp1257", "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866",
 ]
 # Below this a line reads like no language, and is worth trying to re-read.
@@ -54,7 +54,9 @@ def misread_bytes(text: str) -> bytes | None:
 def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     """(re-read text, code page) when ``text`` is clearly a legacy code page
     misread as cp1252/Latin-1; None when it is fine as it is."""
-    if text.isascii():
+    # Misread letters come out as letters (Ï, ð, þ); a line whose only non-ASCII
+    # characters are controls or symbols has nothing to re-read.
+    if sum(1 for ch in text if ch >= "\x80" and ch.isalpha()) < 2:
         return None
     raw = misread_bytes(text)
     if raw is None:
@@ -74,5 +76,15 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         if best is None or s.value > best[0]:
             best = (s.value, cand, enc)
     if best and best[0] > before.value + margin:
+        if best[2] == "utf-8":
+            # Misread twice or more?  Peel layers while each one reads better.
+            again = reread(best[1], margin)
+            if again is not None and again[1] == "utf-8":
+                return again
         return best[1], best[2]
     return None
+
+
+def clearly_better(new: str, old: str, margin: float = MARGIN) -> bool:
+    """Whether ``new`` reads clearly more like language than ``old``."""
+    return score(new).value > score(old).value + margin

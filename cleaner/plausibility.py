@@ -58,6 +58,16 @@ def _floors():
     return (FLOOR,) * len(_profiles()[1])
 
 
+@lru_cache(maxsize=1)
+def _neutrals():
+    return (SYM_COST,) * len(_profiles()[1])
+
+
+@lru_cache(maxsize=1)
+def _known_letters() -> frozenset:
+    return frozenset(g for g in _profiles()[0] if len(g) == 1)
+
+
 @lru_cache(maxsize=200_000)
 def _logprobs(gram: str):
     probs = _profiles()[0].get(gram)
@@ -236,8 +246,15 @@ def score(text: str) -> Score:
     fit = [0.0] * len(langs)  # all grams: which language is this?
     totals = [0.0] * len(langs)  # non-ASCII grams: how well do they fit it?
     floors = _floors()
+    neutral = _neutrals()
     for g, k in Counter(grams).items():
-        lp = (_logprobs(g) if JUNK not in g else None) or floors
+        lp = _logprobs(g) if JUNK not in g else floors
+        if lp is None:
+            # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
+            # neither evidence for nor against: real text in those alphabets
+            # must not look like junk next to a wrong decoding of itself.
+            known = _known_letters()
+            lp = floors if all(c in known or c == " " for c in g) else neutral
         if k == 1:
             fit = [t + p for t, p in zip(fit, lp)]
         else:

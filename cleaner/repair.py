@@ -117,12 +117,15 @@ def _repair_line(line: str, config) -> tuple[str, list[str], str]:
     fixed, steps = ftfy.fix_and_explain(line, config)
     names = _names(steps)
     detail = ""
-    if "encoding" in names and not _raises(fixed, line):
+    if "encoding" in names and not _not_worse(fixed, line):
         fixed, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
         names = _names(steps)
-    # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"): ftfy cannot see it.
+    # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
+    # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
-    if legacy is not None and (fixed == line or score(legacy[0]).value > score(fixed).value):
+    if legacy is not None and "encoding" in names and not mojibake.clearly_better(legacy[0], fixed):
+        legacy = None
+    if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
     if _JUNK.search(fixed):
@@ -135,12 +138,17 @@ def _repair_line(line: str, config) -> tuple[str, list[str], str]:
     return fixed, list(dict.fromkeys(names)), detail
 
 
-def _raises(new: str, old: str) -> bool:
-    """Whether an encoding change makes the line read more like language."""
+def _not_worse(new: str, old: str) -> bool:
+    """Whether ftfy's encoding change keeps the line reading like language.
+
+    ftfy already weighs its own changes (it passes its own negative test
+    cases); this catches the few that read clearly worse.  Our own re-readings
+    (cleaner.mojibake) must instead be clearly better.
+    """
     a, b = score(new), score(old)
     if a.grams == 0:
         return True  # only ASCII (or nothing) left to judge: the junk is gone
-    return a.value > b.value
+    return a.value > b.value - 1.0
 
 
 def _names(steps) -> list[str]:
