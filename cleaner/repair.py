@@ -99,16 +99,33 @@ def repair(text: str) -> Repaired:
         return Repaired(text, fixes, details)
     config = _CONFIG if not _MARKUP.search(text) else _NO_HTML
     out = []
+    legacy_pages = []
     for n, line in enumerate(text.split("\n"), 1):
         if suspect.search(line):
             fixed, names, detail = _repair_line(line, config)
             if fixed != line:
                 details.append(LineFix(n, names, detail))
-                for name in names:
-                    if name not in fixes:
-                        fixes.append(name)
                 line = fixed
+                if detail and detail != "utf-8" and detail not in legacy_pages:
+                    legacy_pages.append(detail)
         out.append(line)
+    if legacy_pages:
+        # Some lines were clearly a legacy code page misread: give the others
+        # of the same document the same reading when it helps at all.
+        changed = {d.line for d in details}
+        for i, line in enumerate(out):
+            if i + 1 not in changed and suspect.search(line):
+                for enc in legacy_pages:
+                    cand = mojibake.reread_as(line, enc)
+                    if cand is not None:
+                        out[i] = _JUNK.sub("", cand)
+                        details.append(LineFix(i + 1, ["legacy-encoding"], enc))
+                        break
+        details.sort(key=lambda d: d.line)
+    for d in details:
+        for name in d.fixes:
+            if name not in fixes:
+                fixes.append(name)
     return Repaired("\n".join(out), fixes, details)
 
 

@@ -113,6 +113,15 @@ TRICKY_CLEAN = [
     ("en", "Tab\tseparated\tfields and a trailing space "),
     ("tr", "İstanbul’da ığdır, şeker, ÇĞİÖŞÜ."),
     ("es", "¿Qué pasó? ¡Año nuevo! Ñandú."),
+    ("pt", "AÇÃO É ÓTIMA, NÃO É? Ôôô!"),
+    ("da", "Ønsker du ÆØÅ på tastaturet? Så må du købe et nyt."),
+    ("fr", "ÇA VA ? TRÈS BIEN, MERCI. À BIENTÔT !"),
+    ("de", "ÄRGER ÜBER ÖL: DIE STRAẞE IST GESPERRT."),
+    ("en", "Café Müller, Señor Ñ and Zoë’s naïve résumé."),
+    ("en", "Temperature: 25 °C ± 2; price £5 × 3 = £15; © 2024 ®"),
+    ("ro", "Știință și țară: România, Iași, Brașov."),
+    ("pl", "Zażółć gęślą jaźń."),
+    ("is", "Þetta reddast; ég er á Íslandi, það er gott."),
 ]
 
 
