@@ -1,7 +1,13 @@
 """Bytes to text: BOM, strict UTF-8, UTF-16/32 by NUL pattern, then a detector.
 
 Valid UTF-8 is never second-guessed: a legacy code page that happens to decode
-the same bytes is far less likely than UTF-8 that is simply valid.
+the same bytes is far less likely than UTF-8 that is simply valid.  After
+that: UTF-16/32 without a BOM by where the NUL bytes fall; files whose lines
+mix UTF-8 and a legacy code page, line by line; then charset-normalizer's
+candidates and the common code pages, voted on by plausibility
+(cleaner.charset) -- which also catches BOM-less UTF-16 of CJK text, which has
+no NUL bytes at all.  ``Decoded.encoding`` names what was used
+("utf-8+cp1251" for a mixed file).
 """
 from __future__ import annotations
 
@@ -42,28 +48,58 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom):].decode(enc), enc + "-bom" if enc == "utf-8" else enc)
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the detector judge
-    nuls = data.count(0)
-    if nuls:
-        # ASCII in UTF-16 is valid UTF-8 too, so the NUL pattern comes first.
-        wide = _utf16_32_by_nuls(data)
-        if wide:
-            try:
-                return Decoded(data.decode(wide), wide)
-            except UnicodeDecodeError:
-                pass
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(f"binary data ({kind}), not text")
-    if nuls > max(2, len(data) // 100):
-        raise DecodeError("binary data (NUL bytes), not text")
+    nuls = data.count(0)
+    if nuls:
+        # Text has no NUL bytes -- except UTF-16/32, whose ASCII is also valid
+        # UTF-8 (b"D\x00i\x00e\x00"), so this must be settled before UTF-8;
+        # a stray NUL or two in UTF-8 text is junk for repair to remove.
+        if nuls <= max(2, len(data) // 1000):
+            try:
+                return Decoded(data.decode("utf-8"), "utf-8")
+            except UnicodeDecodeError:
+                pass
+        return _wide_or_binary(data)
     try:
-        # A stray NUL or two in UTF-8 text is junk for repair to remove.
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if nuls:
-        raise DecodeError("binary data (NUL bytes), not text")
+    from .charset import decode_lines
+
+    mixed = decode_lines(data)
+    if mixed is not None:
+        return Decoded(*mixed)
     return _detect(data)
+
+
+def _wide_or_binary(data: bytes) -> Decoded:
+    """Bytes with NULs: UTF-16/32 by the NUL lanes, or by plausibility, or binary."""
+    wide = _utf16_32_by_nuls(data)
+    if wide:
+        try:
+            return Decoded(data.decode(wide), wide)
+        except UnicodeDecodeError:
+            pass
+    # CJK in UTF-16 has NULs only where ASCII is (spaces, digits): too few for
+    # the lanes.  Let the plausibility score judge the readings that decode.
+    from .plausibility import score
+
+    best = None
+    for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_controls(text):
+            continue
+        s = score(text[:4000]).value
+        if best is None or s > best[0]:
+            best = (s, text, enc)
+    if best is not None and best[0] > -10.0:
+        return Decoded(best[1], best[2])
+    raise DecodeError("binary data (NUL bytes), not text")
 
 
 # Formats whose first bytes can never start a text file.
@@ -122,9 +158,30 @@ def _utf16_32_by_nuls(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> Decoded:
-    from charset_normalizer import from_bytes
+    from .charset import detect
 
-    best = from_bytes(data).best()
-    if best is None:
+    found = detect(data)
+    if found is None:
         raise DecodeError("undecodable bytes: not UTF-8 and no known code page fits")
-    return Decoded(str(best), best.encoding)
+    text, enc = found
+    if _mostly_controls(text):
+        raise DecodeError("binary data, not text")
+    if _mostly_symbols(text):
+        # Every byte means something in koi8/cp866, so random bytes "decode" to
+        # box drawing and math signs: that is no reading of text.
+        raise DecodeError("undecodable bytes: not UTF-8 and no known code page fits")
+    return Decoded(text, enc)
+
+
+def _mostly_symbols(text: str) -> bool:
+    import unicodedata
+
+    sample = [ch for ch in text[:4096] if not ch.isspace()]
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("So", "Sm", "Sk", "Co", "Cn"))
+    return odd > max(8, len(sample) // 4)
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
+    return bad > max(2, len(sample) // 10)

@@ -1,19 +1,35 @@
 """Repair decoded text: mojibake, escaped HTML, control characters, line breaks.
 
-ftfy does the work, with the settings that never touch correct text: quotes
-stay curly, full-width CJK stays full-width, ligatures stay, and no Unicode
-normalisation is applied (NFC would rewrite CJK compatibility ideographs and
-other singletons that are correct as written).  Lines are repaired one by one,
-so a file where only some lines are mojibake gets exactly those lines fixed,
-and a line with nothing ftfy could change skips it altogether.
+Never worse than the input:
+- text that cannot be mojibake (no character that a misread byte turns into, no
+  '&', no control character) takes a fast path and comes back identical;
+- ftfy runs with the settings that never touch correct text: quotes stay
+  curly, full-width CJK stays full-width, ligatures stay, no Unicode
+  normalisation (NFC would rewrite CJK compatibility ideographs and decomposed
+  text that is correct as written);
+- an encoding change (ftfy's, or re-reading a legacy code page misread as
+  cp1252/Latin-1, see cleaner.mojibake) is kept only when the plausibility
+  score of the line rises (cleaner.plausibility);
+- HTML entities are decoded only in text that is not markup (no tags);
+- leftover control characters that no text contains (C0 other than tab, line
+  feed and form feed; C1 after ftfy mapped the cp1252 ones; stray BOMs and
+  non-characters) are removed; CRLF and CR become LF.
+
+Lines are repaired one by one, so a file where only some lines are mojibake
+gets exactly those lines fixed; ``Repaired.lines`` says which fix fired where.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
-from ftfy.badness import is_bad
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+from ftfy.chardata import CHARMAP_ENCODINGS
+
+from cleaner import mojibake
+from cleaner.plausibility import score
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -22,63 +38,143 @@ _CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=True,
 )
-
-# Characters any ftfy fix could act on: Latin-1 and the cp1252 extras (the raw
-# material of mojibake), '&' (entities), control characters, BOM, U+FFFD,
-# surrogates, line/paragraph separators.  A line without them is left alone.
-_SUSPECT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122\u2028\u2029\ufeff\ufffd\ud800-\udfff&]"
-)
+_NO_HTML = _CONFIG._replace(unescape_html=False)
+_MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s>/]|/[a-zA-Z]|!--)")
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# What ftfy's fixers other than the mojibake one act on (with _CONFIG): entities,
-# C0/C1 controls and escapes, line separators, invisible format characters,
-# BOM, surrogates, musical and tag controls.  A line without any of these that
-# ftfy's own test does not call bad (``is_bad``) comes out of ftfy unchanged,
-# so it need not go in: most accented text, curly quotes and dashes.
-_OTHER_FIXES = re.compile(
-    "[&\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc"
-    "\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
-)
+
+
+@lru_cache(maxsize=1)
+def _suspect() -> re.Pattern:
+    """Characters any fix could act on.
+
+    What UTF-8 continuation bytes become in every code page ftfy can undo
+    (so "РґРѕ", "╨┐╤", "g√¢teaux" are caught), all of Latin-1 (legacy text
+    read as cp1252), the cp1252 extras, '&' for entities, control characters,
+    BOM, U+FFFD, surrogates and the Unicode line separators.  A line without
+    any of them cannot be mojibake and is left alone.
+    """
+    chars = set(map(chr, range(0x80, 0x100)))
+    for enc in CHARMAP_ENCODINGS:
+        chars |= set(bytes(range(0x80, 0x100)).decode(enc, errors="ignore"))
+    chars -= {"\x80"}  # added back below in the control range
+    body = "".join(sorted(re.escape(c) for c in chars))
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body +
+                      "\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800-\udfff&]")
+
+
+@dataclass
+class LineFix:
+    line: int  # 1-based, in the repaired text
+    fixes: list[str]
+    detail: str = ""  # e.g. the code page a line was re-read from
 
 
 @dataclass
 class Repaired:
     text: str
     fixes: list[str] = field(default_factory=list)
+    lines: list[LineFix] = field(default_factory=list)
 
 
 def repair(text: str) -> Repaired:
     """Repair ``text``; ``fixes`` names each kind of fix that fired, in order.
 
-    >>> repair("The Mona Lisa doesnâ€™t have eyebrows.")
-    Repaired(text='The Mona Lisa doesn’t have eyebrows.', fixes=['encoding'])
+    >>> repair("The Mona Lisa doesnâ€™t have eyebrows.").text
+    'The Mona Lisa doesn’t have eyebrows.'
+    >>> repair("Ïðèâåò, ìèð! Êàê äåëà?").text
+    'Привет, мир! Как дела?'
     >>> repair("“Curly” stays curly").fixes
     []
     """
     fixes: list[str] = []
+    details: list[LineFix] = []
     if "\r" in text:
+        cr_lines = [i + 1 for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         fixes.append("line-breaks")
-    if not _SUSPECT.search(text):
-        return Repaired(text, fixes)
+        del cr_lines  # every line changed ending; reported once for the document
+    suspect = _suspect()
+    if not suspect.search(text):
+        return Repaired(text, fixes, details)
+    config = _CONFIG if not _MARKUP.search(text) else _NO_HTML
     out = []
-    for line in text.split("\n"):
-        if _SUSPECT.search(line) and (_OTHER_FIXES.search(line) or is_bad(line)):
-            fixed, steps = ftfy.fix_and_explain(line, _CONFIG)
-            for step in steps or ():
-                name = _fix_name(step)
-                if name not in fixes:
-                    fixes.append(name)
-            if _LONE_SURROGATE.search(fixed):
-                # Lone surrogates cannot be written as UTF-8 at all.
-                fixed = _LONE_SURROGATE.sub("\ufffd", fixed)
-                if "surrogates" not in fixes:
-                    fixes.append("surrogates")
-            line = fixed
+    legacy_pages = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if suspect.search(line):
+            fixed, names, detail = _repair_line(line, config)
+            if fixed != line:
+                details.append(LineFix(n, names, detail))
+                line = fixed
+                if detail and detail != "utf-8" and detail not in legacy_pages:
+                    legacy_pages.append(detail)
         out.append(line)
-    return Repaired("\n".join(out), fixes)
+    if legacy_pages:
+        # Some lines were clearly a legacy code page misread: give the others
+        # of the same document the same reading when it helps at all.
+        changed = {d.line for d in details}
+        for i, line in enumerate(out):
+            if i + 1 not in changed and suspect.search(line):
+                for enc in legacy_pages:
+                    cand = mojibake.reread_as(line, enc)
+                    if cand is not None:
+                        out[i] = _JUNK.sub("", cand)
+                        details.append(LineFix(i + 1, ["legacy-encoding"], enc))
+                        break
+        details.sort(key=lambda d: d.line)
+    for d in details:
+        for name in d.fixes:
+            if name not in fixes:
+                fixes.append(name)
+    return Repaired("\n".join(out), fixes, details)
+
+
+def _repair_line(line: str, config) -> tuple[str, list[str], str]:
+    """One line: (repaired line, names of the fixes, detail)."""
+    fixed, steps = ftfy.fix_and_explain(line, config)
+    names = _names(steps)
+    detail = ""
+    if "encoding" in names and not _not_worse(fixed, line):
+        fixed, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+        names = _names(steps)
+    # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
+    # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
+    legacy = mojibake.reread(line)
+    if legacy is not None and "encoding" in names and not mojibake.clearly_better(legacy[0], fixed):
+        legacy = None
+    if legacy is not None:
+        again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
+        fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
+    if _JUNK.search(fixed):
+        fixed = _JUNK.sub("", fixed)
+        names.append("control-chars")
+    if _LONE_SURROGATE.search(fixed):
+        # Lone surrogates cannot be written as UTF-8 at all.
+        fixed = _LONE_SURROGATE.sub("\ufffd", fixed)
+        names.append("surrogates")
+    return fixed, list(dict.fromkeys(names)), detail
+
+
+def _not_worse(new: str, old: str) -> bool:
+    """Whether ftfy's encoding change keeps the line reading like language.
+
+    ftfy already weighs its own changes (it passes its own negative test
+    cases); this catches the few that read clearly worse.  Our own re-readings
+    (cleaner.mojibake) must instead be clearly better.
+    """
+    a, b = score(new), score(old)
+    if a.grams == 0:
+        return True  # only ASCII (or nothing) left to judge: the junk is gone
+    return a.value > b.value - 1.0
+
+
+def _names(steps) -> list[str]:
+    names = []
+    for step in steps or ():
+        name = _fix_name(step)
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _fix_name(step) -> str:

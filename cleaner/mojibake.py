@@ -1,0 +1,134 @@
+"""Legacy code-page text that was read as Windows-1252 or Latin-1.
+
+"Ïðèâåò" is Russian in cp1251 read as cp1252; "Yaþlýlar" is Turkish in cp1254;
+"ùìåí" is Hebrew in cp1255.  ftfy only undoes misread UTF-8, so these need their
+own step: turn the characters back into the bytes they were read from, decode
+those bytes with each legacy code page, and keep the reading that the
+plausibility score (cleaner.plausibility) likes clearly better.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner.plausibility import _script, score
+
+# Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
+# one wins a tie.
+SOURCES = [
+    "utf-8", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
+    "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
+]
+# cp1257 needs a wide margin: without an Icelandic profile, correct Icelandic
+# ("því", +1.7) reads a little better as Baltic ("žvķ"); real Baltic mojibake
+# ("Bîskaps" -> "Bīskaps") gains 6-8.
+ENC_MARGIN = {"cp1257": 3.0}
+# A re-reading that stays in Latin script changes a few letters only, so its
+# score moves less; one that changes script must turn most letters over.
+LATIN_MARGIN = 0.5
+# Below this a line reads like no language, and is worth trying to re-read.
+SUSPICIOUS = -7.0
+MARGIN = 1.5  # how much clearer a re-reading must be
+
+
+@lru_cache(maxsize=1)
+def _to_bytes() -> dict:
+    """Character -> the byte it came from, for text read as cp1252 or Latin-1."""
+    table = {i: i for i in range(0x80, 0x100)}  # Latin-1: every byte is its own char
+    for b in range(0x80, 0xA0):
+        try:
+            table[ord(bytes([b]).decode("cp1252"))] = b
+        except UnicodeDecodeError:
+            pass  # undefined in cp1252 (0x81, 0x8D, ...): Latin-1 and sloppy readers keep U+0081...
+    return table
+
+
+def misread_bytes(text: str) -> bytes | None:
+    """The bytes ``text`` was read from as cp1252/Latin-1, or None if it cannot have been."""
+    table = _to_bytes()
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            out.append(o)
+        else:
+            b = table.get(o)
+            if b is None:
+                return None
+            out.append(b)
+    return bytes(out)
+
+
+def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
+    """(re-read text, code page) when ``text`` is clearly a legacy code page
+    misread as cp1252/Latin-1; None when it is fine as it is."""
+    # A line whose only non-ASCII characters are C1 controls (junk) has nothing
+    # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
+    if not any(ch >= "\xa0" and not ch.isspace() for ch in text):
+        return None
+    raw = misread_bytes(text)
+    if raw is None:
+        return None
+    before = score(text)
+    if before.grams and before.value > SUSPICIOUS:
+        return None
+    best = None
+    for enc in SOURCES:
+        try:
+            cand = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if cand == text or not _coherent(cand):
+            continue
+        s = score(cand)
+        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) else margin)
+        if s.value > before.value + need and (best is None or s.value > best[0]):
+            best = (s.value, cand, enc)
+    if best:
+        if best[2] == "utf-8":
+            # Misread twice or more?  Peel layers while each one reads better.
+            again = reread(best[1], margin)
+            if again is not None and again[1] == "utf-8":
+                return again
+        return best[1], best[2]
+    return None
+
+
+def _latin(text: str) -> bool:
+    return all(_script(c) == "LATIN" for c in text if c.isalpha())
+
+
+def _coherent(text: str) -> bool:
+    """Most letters in one script: a real re-reading of a whole line, not a
+    few Latin capitals turned Cyrillic ("Ôôô VIDA" -> "Ффф VIDA")."""
+    counts = {}
+    for c in text:
+        if c.isalpha():
+            k = _script(c)
+            counts[k] = counts.get(k, 0) + 1
+    total = sum(counts.values())
+    return not total or max(counts.values()) >= 0.5 * total and (
+        counts.get("LATIN", 0) == total or counts.get("LATIN", 0) <= 0.5 * total)
+
+
+def clearly_better(new: str, old: str, margin: float = MARGIN) -> bool:
+    """Whether ``new`` reads clearly more like language than ``old``."""
+    return score(new).value > score(old).value + margin
+
+
+def reread_as(text: str, enc: str) -> str | None:
+    """``text`` re-read from ``enc`` when that reads at all better, else None.
+
+    For the other lines of a document in which some line was clearly misread
+    from ``enc``: a file is usually misread as a whole, so a line with only a
+    letter or two to change ("Radèice") needs no wide margin.
+    """
+    raw = misread_bytes(text)
+    if raw is None or raw.isascii():
+        return None
+    try:
+        cand = raw.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    if cand == text or not _coherent(cand):
+        return None
+    return cand if score(cand).value > score(text).value else None

@@ -1,0 +1,302 @@
+"""How plausible is a piece of text as human writing?  Used to vote between decodings.
+
+Mojibake and wrong code pages produce character sequences that no language uses
+("Ïðèâåò", "Ã©tÃ©", "ùìåí").  We score text by the average log-probability of
+its character 1-3-grams under the best-fitting language profile of langdetect
+(already a core dependency: 55 languages, no extra data), counting only grams
+that touch a non-ASCII character: ASCII is identical under every decoding we
+compare, so it carries no evidence and would only dilute the signal.
+Symbols, controls, private-use and unassigned characters inside the text are
+mapped to a marker no profile contains, so each costs the unseen-gram floor.
+
+Scores are comparable between candidate decodings of the same bytes or
+candidate repairs of the same line: higher is more plausible, 0.0 means there
+was nothing non-ASCII to judge.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+FLOOR = math.log(1e-7)  # an n-gram no language profile has ever seen
+# Han, kana and Hangul are judged one character at a time by how common the
+# character is (see _cjk_common): langdetect folds most of them into a few classes.
+CJK = "\x02"  # marks a CJK character in the normalised stream
+JUNK = "\x01"  # stands for a character that is not writing (never in a profile)
+SYM = "\x03"  # a symbol or number: junk next to a letter ("w³nscht"), a space elsewhere
+PUNCT = "\x04"  # punctuation: junk between two letters ("Cart„o"), a space elsewhere
+_MAX_GRAMS = 600  # enough evidence; keeps scoring cheap on long documents
+_MAX_ASCII = 300  # ASCII grams kept before the first non-ASCII one (language context)
+# A non-ASCII symbol or punctuation mark on its own (“ ” — € ½) costs about what
+# a letter n-gram of real text does: neither evidence for nor against a decoding,
+# but a decoding that turns letters into symbols does not get them for free.
+SYM_COST = math.log(3e-4)
+_MAX_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float  # average log-probability per judged n-gram (<= 0)
+    grams: int  # how many n-grams were judged
+    lang: str  # the best-fitting profile ('' when nothing was judged)
+
+
+@lru_cache(maxsize=1)
+def _profiles():
+    from langdetect.detector_factory import init_factory
+    import langdetect.detector_factory as factory
+
+    init_factory()
+    return factory._factory.word_lang_prob_map, list(factory._factory.langlist)
+
+
+@lru_cache(maxsize=1)
+def _floors():
+    return (FLOOR,) * len(_profiles()[1])
+
+
+@lru_cache(maxsize=1)
+def _neutrals():
+    return (SYM_COST,) * len(_profiles()[1])
+
+
+@lru_cache(maxsize=1)
+def _known_letters() -> frozenset:
+    return frozenset(g for g in _profiles()[0] if len(g) == 1)
+
+
+@lru_cache(maxsize=200_000)
+def _logprobs(gram: str):
+    probs = _profiles()[0].get(gram)
+    if probs is None:
+        return None
+    return tuple(math.log(p) if p > 0 else FLOOR for p in probs)
+
+
+@lru_cache(maxsize=65536)
+def _norm(ch: str) -> str:
+    """Map a character to what the language profiles know it as (or JUNK / space)."""
+    if ch < "\x80":
+        return ch if ch.isalpha() else " "
+    cat = unicodedata.category(ch)
+    if _is_cjk(ch):
+        return CJK
+    if cat[0] in "LM":
+        from langdetect.utils.ngram import NGram
+
+        return NGram.normalize(ch)
+    if cat[0] == "Z" or ch in "\u2018\u2019\u02bc":  # apostrophes live inside words
+        return " " if cat[0] == "Z" else ""
+    if cat[0] == "P":
+        return PUNCT
+    if cat[0] in "SN":
+        return SYM
+    if ch in "\u200c\u200d":
+        return ""  # joiners belong to the writing they sit in (Persian, Indic, emoji)
+    if cat == "Cf":
+        return SYM  # direction marks: fine beside punctuation, junk inside a word
+    return JUNK  # symbols, controls, private use, unassigned, surrogates
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+            or 0xAC00 <= o <= 0xD7A3 or 0xFF66 <= o <= 0xFF9F or 0xF900 <= o <= 0xFAFF
+            or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F)
+
+
+@lru_cache(maxsize=1)
+def _cjk_tops() -> dict:
+    """The most frequent characters of Chinese, Japanese and Korean.
+
+    From charset-normalizer's frequency tables (a core dependency).  Every real
+    CJK text is full of them; a wrong decoding (Korean read as GBK) is not.
+    """
+    from charset_normalizer.constant import FREQUENCIES
+
+    out = {}
+    for lang, chars in FREQUENCIES.items():
+        for key in ("Chinese", "Japanese", "Korean"):
+            if lang.startswith(key):
+                out.setdefault(key, set()).update(chars)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# Unigram models of the three CJK writing systems: (class -> probability).
+# Classes: top (the language's most frequent characters), kana, hangul
+# (KS X 1001), han (level-1 ideographs), rare (everything else).
+_CJK_MODELS = {
+    "zh": {"top": 0.3 / 100, "han": 0.65 / 3700, "kana": 1e-5, "hangul": 1e-6, "rare": 1e-6},
+    "ja": {"top": 0.15 / 79, "han": 0.3 / 2965, "kana": 0.5 / 150, "hangul": 1e-6, "rare": 1e-6},
+    "ko": {"top": 0.3 / 26, "han": 0.01 / 4888, "kana": 1e-6, "hangul": 0.65 / 2324, "rare": 1e-6},
+}
+_CJK_TOP_KEY = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+
+
+def _in_level1(ch: str, enc: str, lo: int, hi: int) -> bool:
+    try:
+        b = ch.encode(enc)
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and lo <= b[0] <= hi
+
+
+@lru_cache(maxsize=65536)
+def _cjk_class(ch: str) -> tuple:
+    """(class under zh, under ja, under ko) of one CJK character.
+
+    Each writing system only knows its own ideographs: a simplified-only hanzi
+    amid kana is as foreign to Japanese as kana are to Chinese.
+    """
+    o = ord(ch)
+    tops = _cjk_tops()
+    if 0x3041 <= o <= 0x30FA:
+        base = ("kana",) * 3
+    elif 0xAC00 <= o <= 0xD7A3:
+        base = ("hangul" if _in_level1(ch, "euc_kr", 0xB0, 0xC8) else "rare",) * 3
+    else:
+        zh = _in_level1(ch, "gb2312", 0xB0, 0xD7) or _in_level1(ch, "big5", 0xA4, 0xC6)
+        ja = _in_level1(ch, "euc_jp", 0xB0, 0xCF)
+        ko = _in_level1(ch, "euc_kr", 0xCA, 0xFD)
+        base = tuple("han" if ok else "rare" for ok in (zh, ja, ko))
+    return tuple("top" if ch in tops.get(_CJK_TOP_KEY[m], ()) else base[i]
+                 for i, m in enumerate(("zh", "ja", "ko")))
+
+
+def _cjk_score(chars: list) -> tuple:
+    """(total log-probability, model) of CJK characters under the best model."""
+    best = None
+    for i, (model, probs) in enumerate(_CJK_MODELS.items()):
+        total = sum(math.log(probs[_cjk_class(ch)[i]]) for ch in chars)
+        if best is None or total > best[0]:
+            best = (total, model)
+    return best
+
+
+def score(text: str) -> Score:
+    """Average log-probability of the non-ASCII n-grams of ``text``.
+
+    The language is the profile that best fits the whole text (ASCII included:
+    "giovedì" is judged as Italian because the rest of the line is Italian);
+    the value averages only the grams that touch a non-ASCII character, where
+    candidate decodings differ.
+    """
+    chars = [_norm(ch) for ch in text[: _MAX_CHARS]]
+    grams = []
+    word = ""
+    cjk = []
+    mixed = 0  # CJK characters glued to letters of another script (Latin read as GBK)
+    loose = 0  # non-ASCII symbols and punctuation standing on their own
+    wide_seen = False
+    prev = " "
+    for i, c in enumerate(chars):
+        if c == "":
+            continue
+        if c == SYM or c == PUNCT:
+            # A symbol touching a letter is a broken letter ("w³nscht", "rÃ©sumÃ©"),
+            # and so is punctuation inside a word ("Cart„o"); elsewhere ("km²",
+            # "5 €", "«mot»") they are just what they look like.
+            nxt = chars[i + 1] if i + 1 < len(chars) else " "
+            nxt_letter = nxt not in (" ", SYM, PUNCT, CJK, "")
+            if c == SYM and unicodedata.category(text[i]) != "No":
+                broken = prev == "letter" or nxt_letter
+            else:
+                broken = prev == "letter" and nxt_letter
+            c = JUNK if broken else " "
+            if c == " " and text[i] >= "\x80":
+                loose += 1
+        if c == CJK:
+            cjk.append(text[i])
+            if prev == "letter":
+                mixed += 1
+            c, kind = " ", "cjk"
+        elif c == " ":
+            kind = " "
+        else:
+            if prev == "cjk":
+                mixed += 1
+            kind = "letter"
+        if c == " ":
+            if word:
+                _grams(word, grams)
+            word = ""
+            if len(grams) + len(cjk) >= _MAX_GRAMS:
+                break
+            if len(grams) > _MAX_ASCII and not wide_seen:
+                del grams[_MAX_ASCII // 2 :]  # long ASCII stretch: keep some context only
+        else:
+            word += c
+            wide_seen = wide_seen or not c.isascii() or c == JUNK
+        prev = kind
+    if word:
+        _grams(word, grams)
+    cjk_total, model = _cjk_score(cjk) if cjk else (0.0, "")
+    cjk_total += mixed * (FLOOR - math.log(1e-4))
+    cjk_total += loose * SYM_COST
+    cjk_n = len(cjk) + loose
+    wide = [g for g in grams if not g.isascii() or JUNK in g]
+    if not wide:
+        if cjk_n:
+            return Score(cjk_total / cjk_n, cjk_n, model or "und")
+        return Score(0.0, 0, "")
+    langs = _profiles()[1]
+    fit = [0.0] * len(langs)  # all grams: which language is this?
+    totals = [0.0] * len(langs)  # non-ASCII grams: how well do they fit it?
+    floors = _floors()
+    neutral = _neutrals()
+    for g, k in Counter(grams).items():
+        lp = _logprobs(g) if JUNK not in g else floors
+        if lp is None:
+            # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
+            # neither evidence for nor against: real text in those alphabets
+            # must not look like junk next to a wrong decoding of itself.
+            known = _known_letters()
+            lp = floors if all(c in known or c == " " for c in g) else neutral
+        if k == 1:
+            fit = [t + p for t, p in zip(fit, lp)]
+        else:
+            fit = [t + k * p for t, p in zip(fit, lp)]
+        if not g.isascii() or JUNK in g:
+            totals = [t + k * p for t, p in zip(totals, lp)]
+    best = max(range(len(langs)), key=fit.__getitem__)
+    lang = langs[best] if len(wide) >= cjk_n else model
+    return Score((totals[best] + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
+
+
+@lru_cache(maxsize=65536)
+def _script(ch: str) -> str:
+    if ch < "\x80":
+        return "LATIN"
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "?"
+
+
+def _grams(word: str, out: list) -> None:
+    """1-3-grams of one word, padded with spaces like langdetect's profiles.
+
+    A word that mixes letters of two scripts ("DrГҐber", "Ñ€Ð°Ð·") is what a
+    wrong code page makes of a word; real words keep to one script, so all of
+    its grams count as junk.
+    """
+    if not word.isascii() and len({_script(c) for c in word if c != JUNK}) > 1:
+        word = "".join(c + JUNK for c in word)
+    padded = " " + word + " "
+    for n in (1, 2, 3):
+        for i in range(len(padded) - n + 1):
+            g = padded[i : i + n]
+            if g.strip():
+                # Lower case so "ÏÐÈÂÅÒ" and "Ïðèâåò" are judged alike.
+                out.append(g.lower() if n > 1 else g)
+
+
+def better(new: str, old: str, margin: float = 1.0) -> bool:
+    """True when ``new`` reads clearly more like language than ``old``."""
+    a, b = score(new), score(old)
+    if a.grams == 0:
+        return b.grams > 0 and b.value < FLOOR / 2  # all-ASCII beats mostly junk
+    return a.value > b.value + margin

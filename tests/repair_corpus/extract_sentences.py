@@ -1,0 +1,69 @@
+"""Extract a few real sentences per language from the langseg dev set.
+
+Run once by hand; its output, sentences.tsv, is committed so the corpus does not
+depend on /work/shared.  Deterministic: documents in name order, sentences in
+text order, the first PER_LANG that pass the filters.
+
+    python tests/repair_corpus/extract_sentences.py /work/shared/data/langseg-dev
+"""
+import glob
+import json
+import os
+import re
+import sys
+import unicodedata
+
+PER_LANG = 4
+MIN_LEN, MAX_LEN = 30, 200
+# Sentence ends: Latin/Cyrillic/... punctuation followed by a space, or CJK / Devanagari
+# full stops anywhere.
+SENT_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？।])")
+# Turkish/Azeri text in the source corpus already contains cp1254-read-as-cp1252
+# mojibake (Yaþlýlar); such sentences would poison the expectations.
+SUSPECT = re.compile(r"[þýðÞÝÐ\u0080-\u009f\ufffd]|Ã.|Â.|Ð.|Ñ.")
+
+
+# Source sentences that are themselves mojibake (found while building the corpus):
+# "vyąlo" is "vyšlo" written in ISO-8859-2 and read as cp1250.
+KNOWN_CORRUPT = ("vyąlo",)
+
+
+def sentences(text):
+    for para in text.split("\n"):
+        for sent in SENT_END.split(para):
+            sent = sent.strip()
+            if MIN_LEN <= len(sent) <= MAX_LEN:
+                yield sent
+
+
+def acceptable(sent, lang):
+    if any(bad in sent for bad in KNOWN_CORRUPT):
+        return False
+    if SUSPECT.search(sent) and lang not in ("is",):
+        return False
+    if lang == "is" and re.search(r"Ã.|Â.|[\u0080-\u009f]", sent):
+        return False
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs") for c in sent):
+        return False
+    return sum(c.isalpha() for c in sent) >= len(sent) * 0.5
+
+
+def main(src):
+    picked = {}
+    for gold in sorted(glob.glob(os.path.join(src, "*.gold.json"))):
+        text = open(gold[: -len(".gold.json")] + ".txt", encoding="utf-8").read()
+        for start, end, lang in json.load(open(gold, encoding="utf-8"))["spans"]:
+            got = picked.setdefault(lang, [])
+            for sent in sentences(text[start:end]):
+                if len(got) < PER_LANG and acceptable(sent, lang) and sent not in got:
+                    got.append(sent)
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sentences.tsv")
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        for lang in sorted(picked):
+            for sent in picked[lang]:
+                f.write(f"{lang}\t{sent}\n")
+    print(f"{sum(map(len, picked.values()))} sentences, {len(picked)} languages -> {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/langseg-dev")
