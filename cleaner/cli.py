@@ -20,6 +20,7 @@ from .pipeline import Options, Pipeline
 from .readers import INPUT_FORMATS, Failure, Item, ReadOptions, read
 from .repair import repair
 from .select import Selection
+from .templates import MIN_DOCS, TemplateCounter
 
 
 class Run:
@@ -84,12 +85,17 @@ def main() -> None:
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option("--detector", type=click.Choice(["langdetect"]), default="langdetect", show_default=True,
               help="Statistical language detector.")
+@click.option("--repeated-lines", type=click.IntRange(min=0), default=MIN_DOCS, show_default=True, metavar="N",
+              help="A line found in at least N documents of the run is boilerplate (site templates); "
+                   "0 turns this off. Needs a first pass, so not for stdin.")
 def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_boilerplate,
-          with_segments, detector) -> None:
+          with_segments, detector, repeated_lines) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments."""
     pipeline = Pipeline(Options(Selection.parse(lang, keep_boilerplate), detector))
     run = Run()
     read_opts = ReadOptions(input_format, text_field, id_field)
+    if repeated_lines and inputs and "-" not in inputs:
+        pipeline.templates = _count_templates(pipeline, list(inputs), read_opts, repeated_lines)
     with _Writer(output) as out:
         if fmt == "tsv":
             out.write(emit.tsv_header())
@@ -115,6 +121,22 @@ def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_bo
             else:
                 out.write(emit.document_text(document, kept))
     sys.exit(run.status)
+
+
+def _count_templates(pipeline: Pipeline, inputs: list[str], read_opts: ReadOptions,
+                     min_docs: int) -> TemplateCounter | None:
+    """First pass over the inputs: in how many documents each line occurs.
+
+    Unreadable inputs are skipped here and reported by the second pass."""
+    counter = TemplateCounter(min_docs=min_docs)
+    for item in read(inputs, read_opts):
+        if isinstance(item, Failure):
+            continue
+        try:
+            counter.add_document(pipeline.template_lines(item.data))
+        except Exception:  # reported when the document itself is cleaned
+            continue
+    return counter if counter.documents >= min_docs else None
 
 
 @main.command("repair")
