@@ -25,6 +25,7 @@ jusText (Pomikálek 2011), adapted to lines of text without HTML:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ STOPWORDS_HIGH = 0.32
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
 OWN_LANGUAGE_MIN_WORDS = 8
+TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
 NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
@@ -52,9 +54,11 @@ COPYRIGHT_MAX_WORDS = 25
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
-REGION_SHARE = 0.3
+REGION_SHARE = 0.2
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
+
+_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:h]\d\d(?![\d:])")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -156,6 +160,10 @@ def _shape(ln: _Line, main: str, langs: dict[str, str]) -> str:
         # about whether it is furniture; the context decides.
         ln.block.reason = "other-script"
         return NEAR
+    if f.capitals >= TITLE_CASE and not f.terminal and f.n_words <= MAX_HEADING_WORDS:
+        # Title Case without a full stop: a headline or a teaser link, not prose.
+        ln.block.reason = "short"
+        return SHORT
     if ln.density >= high:
         return GOOD if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2) else NEAR
     if ln.density >= low or (f.terminal and ln.density >= low / 2 and f.n_words >= 8):
@@ -209,28 +217,38 @@ def _main_region(lines: list[_Line]) -> None:
     """Drop prose far from the article: teasers, comments, footers.
 
     Prose lines (good or near) separated by at most ``REGION_GAP`` other lines
-    form one stretch; stretches with less than ``REGION_SHARE`` of the words
-    of the largest one are dropped (``off-main``).
+    form one stretch; a removed line with a time of day (a comment's or a
+    teaser's timestamp) always separates.  A stretch scores its words times
+    its purity (prose lines over all lines it spans): a list of teasers or
+    comments, one paragraph per few lines of names and dates, scores low.
+    Stretches under ``REGION_SHARE`` of the best score are dropped (``off-main``).
     """
-    stretches: list[list[_Line]] = []
+    stretches: list[list[int]] = []  # indices of prose lines
+    spans: list[int] = []            # lines with letters each stretch spans
     gap = REGION_GAP + 1
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        if ln.sure == "no-letters":
+            continue
         if ln.cls in (GOOD, NEAR):
             if gap > REGION_GAP:
                 stretches.append([])
-            stretches[-1].append(ln)
+                spans.append(0)
+            else:
+                spans[-1] += gap
+            stretches[-1].append(i)
+            spans[-1] += 1
             gap = 0
-        elif ln.sure != "no-letters":
-            gap += 1
+        else:
+            gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
     if len(stretches) < 2:
         return
-    sizes = [sum(ln.f.n_words for ln in s) for s in stretches]
-    top = max(sizes)
-    for s, size in zip(stretches, sizes):
-        if size < REGION_SHARE * top:
-            for ln in s:
-                ln.cls = BAD
-                ln.sure = "off-main"
+    scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
+    top = max(scores)
+    for s, score in zip(stretches, scores):
+        if score < REGION_SHARE * top:
+            for i in s:
+                lines[i].cls = BAD
+                lines[i].sure = "off-main"
 
 
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:

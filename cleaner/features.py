@@ -39,6 +39,7 @@ class Features:
     dates: int          # dates, times and "3 hours"-style counts in the line
     separators: int     # |, •, ›, / and the like: menus and breadcrumbs
     copyright: bool     # carries a © sign
+    capitals: float     # share of cased words that start with a capital (Title Case)
 
     @property
     def n_words(self) -> int:
@@ -115,6 +116,7 @@ def features(line: str) -> Features:
         else:
             length += 1
     first = next((ch for ch in line if ch.isalpha()), "")
+    cased = [w for w in line.split() if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
     return Features(
         key=normalize(line),
         script=main_script(line),
@@ -127,6 +129,7 @@ def features(line: str) -> Features:
         dates=len(_DATE.findall(line)),
         separators=len(_SEPARATORS.findall(line)),
         copyright="©" in line or "(c)" in line.casefold()[:12],
+        capitals=sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0,
     )
 
 
