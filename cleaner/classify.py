@@ -12,14 +12,18 @@ jusText (Pomikálek 2011), adapted to lines of text without HTML:
    document's), ``short`` or ``bad`` (long but not prose: lists of names,
    bylines, dates).  Stop-word density uses the list of the language that fits
    the document's words in the line's script.
-3. **Context**: short and near lines take the class of their neighbours (a run
+3. **Main text**: prose lines close together form stretches; stretches that
+   score (words × purity) under a share of the best one are ``off-main``
+   (teaser lists, comment threads, footers).  A document with no prose line
+   at all is not a page: only its sure furniture goes.
+4. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
    between two good ones is kept).
-4. **Headings**: a heading-like line (short, no terminal punctuation, starts
+5. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter) between content paragraphs is a
    sub-heading; the nearest substantial one before the first body paragraph,
    in the document's main script, is the headline.
-5. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
+6. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.
 """

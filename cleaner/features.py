@@ -13,8 +13,9 @@ from .scripts import COMMON, INHERITED, script_of
 
 # Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
 # Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
-_TERMINAL = re.compile(r"[.!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉][\"'’”»›」』）)\]\u200f]*$")
+_TERMINAL = re.compile(r"[.!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉][\"'’‘”“»«›‹」』）)\]\u200f]*$")
 _WEAK_END = re.compile(r"[:;：；,，、][\"'’”»」』）)\]]*$")
+_GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
 _DATE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b"
@@ -116,15 +117,18 @@ def features(line: str) -> Features:
         else:
             length += 1
     first = next((ch for ch in line if ch.isalpha()), "")
+    script = main_script(line)
+    # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
+    terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
     cased = [w for w in line.split() if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
     return Features(
         key=normalize(line),
-        script=main_script(line),
+        script=script,
         words=words_of(line),
         length=length,
         letters=letters / nonspace if nonspace else 0.0,
-        terminal=bool(_TERMINAL.search(line)),
-        weak_end=bool(_WEAK_END.search(line)),
+        terminal=terminal,
+        weak_end=not terminal and bool(_WEAK_END.search(line)),
         upper_start=bool(first) and not first.islower(),
         dates=len(_DATE.findall(line)),
         separators=len(_SEPARATORS.findall(line)),
