@@ -49,6 +49,7 @@ class CleanJob:
     fmt: str = "jsonl"
     text_field: str = "text"
     with_segments: bool = False
+    templates: object | None = None  # a cleaner.templates.TemplateCounter from a first pass
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _init_worker(job: CleanJob) -> None:
     # SIGTERM): a worker just stops, without a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = (Pipeline(job.options), job)
+    _WORKER = (Pipeline(job.options, job.templates), job)
 
 
 def _work(chunk: list[Item | Failure]) -> list[Result]:
@@ -143,7 +144,7 @@ def _chunks(items: Iterable[Item | Failure]) -> Iterator[list[Item | Failure]]:
 def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -> Iterator[Result]:
     """Results for ``items``, in input order, computed in ``jobs`` processes."""
     if jobs <= 1:
-        pipeline = Pipeline(job.options)
+        pipeline = Pipeline(job.options, job.templates)
         for item in items:
             yield process_item(pipeline, job, item)
         return
@@ -160,7 +161,7 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
     if method == "fork":
         # Load the detector's profiles once, here: forked workers share them
         # (copy-on-write) instead of each loading its own.
-        Pipeline(job.options)
+        Pipeline(job.options, job.templates)
     ctx = mp.get_context(method)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
         for results in pool.imap(_work, fed()):

@@ -1,63 +1,336 @@
 """Classify blocks: content, heading, boilerplate or duplicate, with a reason.
 
-Every rule about what is page furniture lives here (and in the phrase files
-of :mod:`cleaner.phrases`).  Rules, in order:
+Every rule about what is page furniture lives here (with the data of
+:mod:`cleaner.phrases` and :mod:`cleaner.stopwords`).  The method follows
+jusText (Pomikálek 2011), adapted to lines of text without HTML:
 
-1. ``boilerplate``/``phrase``: the whole line is a known furniture phrase.
-2. ``duplicate``/``exact-dup``: the line repeats an earlier line of the document
-   (after normalisation); the first copy is kept.
-3. ``heading``: a short line without terminal punctuation followed by content.
-4. everything else is ``content``.
+1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
+   copyright line (``copyright``), a line repeated in many documents of the run
+   (``repeated-across-docs``), a line without letters (``no-letters``).
+2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
+   ``near`` (prose-like but shorter, or in a language other than the
+   document's), ``short`` or ``bad`` (long but not prose: lists of names,
+   bylines, dates).  Stop-word density uses the list of the language that fits
+   the document's words in the line's script.
+3. **Main text**: prose lines close together form stretches; stretches that
+   score (words × purity) under a share of the best one are ``off-main``
+   (teaser lists, comment threads, footers).  A document with no prose line
+   at all is not a page: only its sure furniture goes.
+4. **Context**: short and near lines take the class of their neighbours (a run
+   of short lines between bad ones is navigation, ``nav-run``; a short line
+   between two good ones is kept).
+5. **Headings**: a heading-like line (short, no terminal punctuation, starts
+   with a capital or uncased letter) between content paragraphs is a
+   sub-heading; the nearest substantial one before the first body paragraph,
+   in the document's main script, is the headline.
+6. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
+   and near-exact (``near-dup``: same words but a few) repeats of an earlier
+   kept line are dropped; the first copy stays.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from .phrases import normalize, phrases
+from .features import Features, features, stop_density
+from .phrases import phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
+from .stopwords import SCRIPT_LANG, pick_languages, stopwords
 
-_TERMINAL = re.compile(r"[.!?…:;。！？：；।۔؟]['\"’”»)\]]*$")
-_MAX_HEADING_WORDS = 10
-_MAX_HEADING_CHARS = 120
+# jusText's defaults (characters, stop-word shares), which we keep: they were
+# tuned on many languages and our lines are its paragraphs.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# Han/kana text has far fewer function "words" per character than spaced
+# scripts have per word; these apply to its one-character tokens.
+CJK_STOPWORDS_LOW = 0.12
+CJK_STOPWORDS_HIGH = 0.15
+OWN_LANGUAGE_MIN_WORDS = 8
+TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
+NAV_RUN = 3  # removed short lines in a row that make a navigation run
+MAX_HEADING_WORDS = 15
+MAX_HEADING_LENGTH = 150
+HEADLINE_LOOKBACK = 8  # lines searched backwards from the body for the headline
+COPYRIGHT_MAX_WORDS = 25
+# Prose lines separated by at most this many other lines belong to one stretch;
+# stretches under this share of the largest one's words are off the main text.
+REGION_GAP = 2
+REGION_SHARE = 0.2
+NEAR_DUP_MIN_WORDS = 6
+NEAR_DUP_JACCARD = 0.8
+
+_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:h]\d\d(?![\d:])")
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-def classify(text: str, blocks: list[Block]) -> list[Block]:
+@dataclass
+class _Line:
+    block: Block
+    text: str
+    f: Features
+    cls: str = ""       # good / near / short / bad
+    sure: str = ""      # reason when the line is furniture whatever its context
+    density: float = 0.0
+
+
+def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
     """Set ``kind`` and ``reason`` on each block of ``text``; returns ``blocks``.
 
+    ``templates``, when given, answers ``templates.is_template(key)`` for lines
+    repeated across the documents of the run (see :mod:`cleaner.templates`).
+
     >>> from cleaner.split import split_blocks
-    >>> t = "Breaking News\\nA Title\\nA body sentence that runs on.\\nA Title"
+    >>> t = "Breaking News\\nA Title\\nA body sentence that runs on and on, as they do.\\n" * 2
     >>> [(b.kind, b.reason) for b in classify(t, split_blocks(t))]
-    [('boilerplate', 'phrase'), ('heading', ''), ('content', ''), ('duplicate', 'exact-dup')]
+    [('boilerplate', 'phrase'), ('heading', ''), ('content', ''), ('boilerplate', 'phrase'), ('boilerplate', 'short'), ('duplicate', 'exact-dup')]
     """
+    lines = [_Line(b, text[b.start:b.end], features(text[b.start:b.end])) for b in blocks]
+    if not lines:
+        return blocks
+    main, langs = _languages(lines)
     known = phrases()
-    seen: set[str] = set()
-    for b in blocks:
-        line = text[b.start:b.end]
-        key = normalize(line)
-        if key and key in known:
-            b.kind, b.reason = BOILERPLATE, "phrase"
-        elif key in seen or (not key and line in seen):
-            b.kind, b.reason = DUPLICATE, "exact-dup"
-        else:
-            b.kind, b.reason = CONTENT, ""
-        seen.add(key or line)
-    _mark_headings(text, blocks)
+    for ln in lines:
+        f = ln.f
+        if not f.key or f.letters == 0:
+            ln.sure = "no-letters"
+        elif known.match(f.key):
+            ln.sure = "phrase"
+        elif f.copyright and f.n_words <= COPYRIGHT_MAX_WORDS:
+            ln.sure = "copyright"
+        elif templates is not None and templates.is_template(f.key):
+            ln.sure = "repeated-across-docs"
+        ln.cls = BAD if ln.sure else _shape(ln, main, langs)
+    if not any(ln.cls in (GOOD, NEAR) for ln in lines):
+        # Nothing reads like prose: not a scraped page (a title, a list, one
+        # short line per document).  Only sure furniture goes.
+        for ln in lines:
+            if not ln.sure:
+                ln.cls = GOOD
+    elif not any(ln.cls == GOOD for ln in lines):
+        # Only shorter prose (short paragraphs): the best the page has.
+        for ln in lines:
+            if ln.cls == NEAR and ln.block.reason != "other-script":
+                ln.cls = GOOD
+    _main_region(lines)
+    _context(lines)
+    for ln in lines:
+        ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
+        ln.block.reason = "" if ln.cls == GOOD else (ln.sure or ln.block.reason)
+    _headings(lines, main)
+    _duplicates(lines)
+    for ln in lines:
+        if ln.block.kind in (CONTENT, HEADING):
+            ln.block.reason = ""
     return blocks
 
 
-def _heading_like(line: str) -> bool:
-    if len(line) > _MAX_HEADING_CHARS or len(line.split()) > _MAX_HEADING_WORDS:
-        return False
-    if _TERMINAL.search(line):
-        return False
-    first = next((ch for ch in line if ch.isalpha()), None)
-    # In scripts with case a heading starts with a capital; uncased scripts pass.
-    return first is not None and not first.islower()
+def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
+    """The document's main script, and the stop-list language for each script."""
+    by_script: dict[str, list[str]] = {}
+    weight: Counter[str] = Counter()
+    for ln in lines:
+        by_script.setdefault(ln.f.script, []).extend(ln.f.words)
+        weight[ln.f.script] += ln.f.length
+    weight.pop("Zyyy", None)
+    main = min(weight, key=lambda s: (-weight[s], s)) if weight else "Zyyy"
+    return main, pick_languages(by_script)
 
 
-def _mark_headings(text: str, blocks: list[Block]) -> None:
-    """A heading-like line is a heading when content follows it."""
-    kept = [b for b in blocks if b.kind == CONTENT]
-    for b, nxt in zip(kept, kept[1:]):
-        if _heading_like(text[b.start:b.end]) and not _heading_like(text[nxt.start:nxt.end]):
-            b.kind = HEADING
+def _shape(ln: _Line, main: str, langs: dict[str, str]) -> str:
+    f = ln.f
+    lang = langs.get(f.script, "")
+    cjk = f.script in ("Hani", "Jpan")
+    low, high = (CJK_STOPWORDS_LOW, CJK_STOPWORDS_HIGH) if cjk else (STOPWORDS_LOW, STOPWORDS_HIGH)
+    ln.density = stop_density(f.words, stopwords(lang)) if lang else 0.0
+    if ln.density < high and f.n_words >= OWN_LANGUAGE_MIN_WORDS and not cjk:
+        # A sentence in another language of the same script (a quote, a
+        # translation) is measured against its own list.
+        own = pick_languages({f.script: f.words}).get(f.script)
+        if own and own != lang:
+            ln.density = max(ln.density, stop_density(f.words, stopwords(own)))
+    if f.length < LENGTH_LOW:
+        ln.block.reason = "short"
+        # A whole short sentence (a credit line, a one-line paragraph) reads as
+        # prose: it stays with the body next to it.
+        if f.terminal and ln.density >= low and (f.n_words >= 5 or cjk):
+            return NEAR
+        return SHORT
+    if f.script != main and not (f.script in SCRIPT_LANG and main in SCRIPT_LANG):
+        # A caption or quote in another language: its stop words say little
+        # about whether it is furniture; the context decides.
+        ln.block.reason = "other-script"
+        return NEAR
+    if f.capitals >= TITLE_CASE and not f.terminal and f.n_words <= MAX_HEADING_WORDS:
+        # Title Case without a full stop: a headline or a teaser link, not prose.
+        ln.block.reason = "short"
+        return SHORT
+    if ln.density >= high:
+        return GOOD if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2) else NEAR
+    if ln.density >= low or (f.terminal and ln.density >= low / 2 and f.n_words >= 8):
+        return NEAR
+    ln.block.reason = "not-prose"
+    return BAD
+
+
+def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
+    j = i + step
+    while 0 <= j < len(lines):
+        c = lines[j].cls
+        if lines[j].sure == "no-letters":  # separators and stray marks say nothing
+            pass
+        elif c in (GOOD, BAD) or (c == NEAR and not ignore_near):
+            return c
+        j += step
+    return BAD
+
+
+def _context(lines: list[_Line]) -> None:
+    """jusText's context rules: short and near lines follow their neighbours."""
+    revised = []
+    for i, ln in enumerate(lines):
+        if ln.cls != SHORT:
+            revised.append(ln.cls)
+            continue
+        prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
+        if prev == nxt == GOOD:
+            revised.append(GOOD)
+        elif prev == nxt == BAD:
+            revised.append(BAD)
+        elif (prev == BAD and _neighbour(lines, i, -1, False) == NEAR) or \
+                (nxt == BAD and _neighbour(lines, i, 1, False) == NEAR):
+            revised.append(GOOD)
+        else:
+            revised.append(BAD)
+    for ln, c in zip(lines, revised):
+        if ln.cls == SHORT:
+            ln.cls = c
+    for i, ln in enumerate(lines):
+        if ln.cls == NEAR:
+            prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
+            ln.cls = BAD if prev == nxt == BAD else GOOD
+    for i, ln in enumerate(lines):
+        if ln.cls == BAD and not ln.sure and ln.block.reason in ("short", "other-script"):
+            ln.block.reason = "nav-run" if _in_short_run(lines, i) else "short"
+
+
+def _main_region(lines: list[_Line]) -> None:
+    """Drop prose far from the article: teasers, comments, footers.
+
+    Prose lines (good or near) separated by at most ``REGION_GAP`` other lines
+    form one stretch; a removed line with a time of day (a comment's or a
+    teaser's timestamp) always separates.  A stretch scores its words times
+    its purity (prose lines over all lines it spans): a list of teasers or
+    comments, one paragraph per few lines of names and dates, scores low.
+    Stretches under ``REGION_SHARE`` of the best score are dropped (``off-main``).
+    """
+    stretches: list[list[int]] = []  # indices of prose lines
+    spans: list[int] = []            # lines with letters each stretch spans
+    gap = REGION_GAP + 1
+    for i, ln in enumerate(lines):
+        if ln.sure == "no-letters":
+            continue
+        if ln.cls in (GOOD, NEAR):
+            if gap > REGION_GAP:
+                stretches.append([])
+                spans.append(0)
+            else:
+                spans[-1] += gap
+            stretches[-1].append(i)
+            spans[-1] += 1
+            gap = 0
+        else:
+            gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
+    if len(stretches) < 2:
+        return
+    scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
+    top = max(scores)
+    for s, score in zip(stretches, scores):
+        if score < REGION_SHARE * top:
+            for i in s:
+                lines[i].cls = BAD
+                lines[i].sure = "off-main"
+
+
+def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
+    """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
+    def removed_short(ln: _Line) -> bool:
+        return ln.sure == "no-letters" or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
+
+    lo = i
+    while lo > 0 and removed_short(lines[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(lines) and removed_short(lines[hi + 1]):
+        hi += 1
+    return sum(1 for ln in lines[lo:hi + 1] if ln.sure != "no-letters") >= run
+
+
+def _heading_like(ln: _Line) -> bool:
+    f = ln.f
+    if ln.sure or f.terminal or f.weak_end or not f.upper_start:
+        return False
+    if f.n_words > MAX_HEADING_WORDS or f.length > MAX_HEADING_LENGTH:
+        return False
+    return f.letters >= 0.5 and f.dates == 0 and f.separators == 0
+
+
+def _kept(ln: _Line) -> bool:
+    return ln.block.kind in (CONTENT, HEADING)
+
+
+def _headings(lines: list[_Line], main: str) -> None:
+    for i, ln in enumerate(lines):
+        if not _heading_like(ln):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = lines[i - 1] if i > 0 else None
+        if nxt is not None and nxt.block.kind == CONTENT and not _heading_like(nxt):
+            if prev is not None and _kept(prev):
+                ln.block.kind, ln.block.reason = HEADING, ""
+    first = next((i for i, ln in enumerate(lines) if ln.block.kind == CONTENT), None)
+    if first is None:
+        return
+    for j in range(first - 1, max(-1, first - 1 - HEADLINE_LOOKBACK), -1):
+        ln = lines[j]
+        if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
+            if ln.block.kind != HEADING:
+                ln.block.kind, ln.block.reason = HEADING, ""
+            return
+
+
+def _duplicates(lines: list[_Line]) -> None:
+    seen: set[str] = set()
+    index: dict[str, list[int]] = {}
+    kept_words: list[frozenset[str]] = []
+    for ln in lines:
+        if not _kept(ln):
+            continue
+        key = ln.f.key
+        if key in seen:
+            ln.block.kind, ln.block.reason = DUPLICATE, "exact-dup"
+            continue
+        words = frozenset(ln.f.words)
+        if len(words) >= NEAR_DUP_MIN_WORDS and _near_copy(words, index, kept_words):
+            ln.block.kind, ln.block.reason = DUPLICATE, "near-dup"
+            continue
+        seen.add(key)
+        if len(words) >= NEAR_DUP_MIN_WORDS:
+            n = len(kept_words)
+            kept_words.append(words)
+            for w in words:
+                index.setdefault(w, []).append(n)
+
+
+def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[frozenset[str]]) -> bool:
+    shared: Counter[int] = Counter()
+    for w in words:
+        for n in index.get(w, ()):
+            shared[n] += 1
+    for n, common in shared.items():
+        if common / (len(words) + len(kept[n]) - common) >= NEAR_DUP_JACCARD:
+            return True
+    return False

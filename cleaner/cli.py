@@ -6,6 +6,7 @@ still processed), 2 for usage errors.
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 import signal
@@ -22,6 +23,7 @@ from .pipeline import DEFAULT_MAX_DOC_CHARS, Options, Pipeline, TooLong, check_l
 from .readers import INPUT_FORMATS, Failure, Item, ReadOptions, read
 from .repair import repair
 from .select import Selection
+from .templates import MIN_DOCS, TemplateCounter
 
 
 class Run:
@@ -98,9 +100,12 @@ def main() -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs input folders and -o DIR.")
 @click.option("--address", default=None, help="With --engine ray: the cluster address (default: a local Ray).")
+@click.option("--repeated-lines", type=click.IntRange(min=0), default=MIN_DOCS, show_default=True, metavar="N",
+              help="A line found in at least N documents of the run is boilerplate (site templates); "
+                   "0 turns this off. Needs a first pass, so not for stdin.")
 def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, strict, fmt, lang,
           keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
-          address) -> None:
+          address, repeated_lines) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
 
     With -o DIR, every input file gets an output file at the same place under DIR.
@@ -116,6 +121,8 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
     job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars),
                          fmt, text_field, with_segments)
     read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
+    if repeated_lines and inputs and "-" not in inputs:
+        job = dataclasses.replace(job, templates=_count_templates(job, inputs, read_opts, repeated_lines))
     n_jobs = jobs or batch.default_jobs(inputs)
     folder_out = batch.is_folder_output(output, inputs)
     if resume and not folder_out:
@@ -155,6 +162,23 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
         sys.exit(1)
     summary()
     sys.exit(run.status)
+
+
+def _count_templates(job, inputs: list[str], read_opts: ReadOptions,
+                     min_docs: int) -> TemplateCounter | None:
+    """First pass over the inputs: in how many documents each line occurs.
+
+    Unreadable inputs are skipped here and reported by the second pass."""
+    pipeline = Pipeline(job.options)
+    counter = TemplateCounter(min_docs=min_docs)
+    for item in read(inputs, read_opts):
+        if isinstance(item, Failure):
+            continue
+        try:
+            counter.add_document(pipeline.template_lines(item.data))
+        except Exception:  # reported when the document itself is cleaned
+            continue
+    return counter if counter.documents >= min_docs else None
 
 
 @main.command("repair")

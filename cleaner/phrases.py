@@ -2,16 +2,29 @@
 
 One phrase per line, ``#`` starts a comment.  Lines and phrases are compared
 after :func:`normalize`, so case, full-width forms, punctuation and spacing do
-not matter.  To extend a language, add lines to its file.
+not matter.  Three forms:
+
+- ``phrase``: the whole line is the phrase (spaces ignored, so CJK spacing
+  does not matter either);
+- ``phrase ...``: a short line (at most :data:`PREFIX_MAX_WORDS` words) starts
+  with the phrase, e.g. ``share ...`` for "Share on WhatsApp Messenger";
+- ``... phrase ...``: the line contains the phrase anywhere (cookie notices,
+  copyright lines), so only for phrases that never occur in article prose.
+
+To extend a language, add lines to its file; to add a language, add a file.
 """
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+PREFIX_MAX_WORDS = 8
+PREFIX_MAX_CHARS = 24  # the same for lines written without spaces
 
 
 def normalize(line: str) -> str:
@@ -24,18 +37,61 @@ def normalize(line: str) -> str:
     return _NOT_WORD.sub(" ", line).strip()
 
 
+@dataclass(frozen=True)
+class PhraseSet:
+    """The three kinds of phrase, normalised."""
+
+    whole: frozenset[str]  # keys with spaces removed
+    prefixes: tuple[str, ...]
+    contains: tuple[str, ...]
+
+    def match(self, key: str) -> str:
+        """How the normalised line ``key`` matches: ``whole``, ``prefix``, ``contains`` or ''.
+
+        >>> p = phrases()
+        >>> p.match(normalize("Share on WhatsApp Messenger")), p.match("share prices fell"), p.match("accessibility links")
+        ('prefix', '', 'whole')
+        """
+        if not key:
+            return ""
+        compact = key.replace(" ", "")
+        if compact in self.whole:
+            return "whole"
+        padded = f" {key} "
+        for c in self.contains:
+            if (f" {c} " in padded) if not _SPACELESS.search(c) else (c.replace(" ", "") in compact):
+                return "contains"
+        spaceless = bool(_SPACELESS.search(key))
+        if (len(compact) <= PREFIX_MAX_CHARS) if spaceless else (key.count(" ") < PREFIX_MAX_WORDS):
+            for p in self.prefixes:
+                if key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))):
+                    return "prefix"
+        return ""
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.match(key))
+
+
 @functools.lru_cache(maxsize=1)
-def phrases() -> frozenset[str]:
+def phrases() -> PhraseSet:
     """Every phrase of every language file, normalised."""
-    found = set()
+    whole, prefixes, contains = set(), set(), set()
     folder = resources.files("cleaner") / "data" / "boilerplate"
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".txt"):
             continue
         for raw in entry.read_text(encoding="utf-8").splitlines():
-            if raw.lstrip().startswith("#"):
+            raw = raw.strip()
+            if not raw or raw.startswith("#"):
                 continue
-            key = normalize(raw)
-            if key:
-                found.add(key)
-    return frozenset(found)
+            lead, trail = raw.startswith("..."), raw.endswith("...")
+            key = normalize(raw.strip(". "))
+            if not key:
+                continue
+            if lead and trail:
+                contains.add(key)
+            elif trail:
+                prefixes.add(key)
+            else:
+                whole.add(key.replace(" ", ""))
+    return PhraseSet(frozenset(whole), tuple(sorted(prefixes)), tuple(sorted(contains)))

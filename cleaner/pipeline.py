@@ -58,13 +58,16 @@ class Pipeline:
     'de'
     """
 
-    def __init__(self, options: Options | None = None):
+    def __init__(self, options: Options | None = None, templates=None):
         self.options = options or Options()
         self.detector = make_detector(self.options.detector)
         # Lines removed as boilerplate or duplicates are never shown unless kept,
         # so they need no language detection.
         self._skip = (frozenset() if self.options.selection.keep_boilerplate
                       else frozenset({BOILERPLATE, DUPLICATE}))
+        # Lines repeated across the run (a cleaner.templates.TemplateCounter
+        # filled by a first pass over the inputs), or None.
+        self.templates = templates
 
     def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
@@ -78,13 +81,20 @@ class Pipeline:
             data, encoding = decoded.text, decoded.encoding
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
-        blocks = classify(text, split_blocks(text))
+        blocks = classify(text, split_blocks(text), self.templates)
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
         kept = [s for s in segments if s.kind in ("content", "heading")]
         return Document(doc=doc, text=text, segments=segments, lang=main,
                         langs=letter_shares(kept), encoding=encoding, fixes=repaired.fixes,
                         fields=fields, blocks=blocks, block_of=block_of)
+
+    def template_lines(self, data: str | bytes) -> list[str]:
+        """The repaired lines of one document, for the first pass that counts
+        lines repeated across a run (see :mod:`cleaner.templates`)."""
+        if isinstance(data, bytes):
+            data = decode(data).text
+        return repair(data).text.splitlines()
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""

@@ -103,7 +103,7 @@ class _CleanShard:
     def __init__(self, job: CleanJob, read_opts: ReadOptions):
         self.job = job
         self.read_opts = read_opts
-        self.pipeline = Pipeline(job.options)
+        self.pipeline = Pipeline(job.options, job.templates)
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         src, dst, name = row["src"], row["dst"], row["name"]

@@ -1,0 +1,145 @@
+"""Shape features of one line, the raw material of :mod:`cleaner.classify`.
+
+All pure functions of the line's text (and the stop list chosen for its
+script); nothing here looks at neighbours.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .phrases import normalize
+from .scripts import COMMON, INHERITED, script_of
+
+# Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
+# Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
+_TERMINAL = re.compile(r"[.!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉][\"'’‘”“»«›‹」』）)\]\u200f]*$")
+_WEAK_END = re.compile(r"[:;：；,，、][\"'’”»」』）)\]]*$")
+_GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
+_WORD = re.compile(r"[\w'’-]+")
+_DATE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b"
+    r"|\d{1,4}\s*[年月日]|\b\d+\s*(?:min|mins|minutes|hours?|days?|h|hrs?)\b", re.I)
+_SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
+_CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Latin ones
+_HANGUL_WEIGHT = 2
+
+
+@dataclass
+class Features:
+    """What :mod:`cleaner.classify` needs to know about one line."""
+
+    key: str            # normalised text (see cleaner.phrases.normalize)
+    script: str         # main script of the letters ('Zyyy' when none)
+    words: list[str]    # case-folded words (Han/kana: one per character)
+    length: int         # characters, Han/kana/Hangul weighted as Latin equivalents
+    letters: float      # share of letters among non-space characters
+    terminal: bool      # ends in terminal punctuation (closing quotes allowed)
+    weak_end: bool      # ends in a colon, semicolon or comma
+    upper_start: bool   # first letter is upper case, or the script has no case
+    dates: int          # dates, times and "3 hours"-style counts in the line
+    separators: int     # |, •, ›, / and the like: menus and breadcrumbs
+    copyright: bool     # carries a © sign
+    capitals: float     # share of cased words that start with a capital (Title Case)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+def main_script(text: str) -> str:
+    """The script of most letters in ``text``; Han with any kana is ``Jpan``.
+
+    >>> main_script("東京の天気"), main_script("Hello, мир мир"), main_script("2019")
+    ('Jpan', 'Cyrl', 'Zyyy')
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            sc = script_of(ch)
+            if sc not in (COMMON, INHERITED):
+                counts[sc] = counts.get(sc, 0) + 1
+    if not counts:
+        return COMMON
+    if ("Hira" in counts or "Kana" in counts) and counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0) >= max(counts.values()):
+        return "Jpan"
+    return min(counts, key=lambda s: (-counts[s], s))
+
+
+def is_cjk(ch: str) -> bool:
+    """Han, kana or Bopomofo: scripts written without spaces."""
+    return script_of(ch) in ("Hani", "Hira", "Kana", "Bopo")
+
+
+def words_of(line: str) -> list[str]:
+    """Case-folded words; a run of Han or kana gives one word per character.
+
+    >>> words_of("The Cat's 東京")
+    ['the', "cat's", '東', '京']
+    """
+    out = []
+    for w in _WORD.findall(line.casefold()):
+        if any(is_cjk(ch) for ch in w):
+            buf = ""
+            for ch in w:
+                if is_cjk(ch):
+                    if buf:
+                        out.append(buf)
+                        buf = ""
+                    out.append(ch)
+                else:
+                    buf += ch
+            if buf:
+                out.append(buf)
+        else:
+            out.append(w)
+    return out
+
+
+def features(line: str) -> Features:
+    """Measure one (stripped) line.
+
+    >>> f = features("The minister spoke on Monday, 12 May 2019.")
+    >>> (f.script, f.n_words, f.terminal, f.upper_start, f.dates)
+    ('Latn', 8, True, True, 1)
+    """
+    length = 0
+    letters = nonspace = 0
+    for ch in line:
+        if ch.isspace():
+            length += 1
+            continue
+        nonspace += 1
+        if ch.isalpha():
+            letters += 1
+            sc = script_of(ch)
+            length += _CJK_WEIGHT if sc in ("Hani", "Hira", "Kana") else _HANGUL_WEIGHT if sc == "Hang" else 1
+        else:
+            length += 1
+    first = next((ch for ch in line if ch.isalpha()), "")
+    script = main_script(line)
+    # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
+    terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
+    cased = [w for w in line.split() if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
+    return Features(
+        key=normalize(line),
+        script=script,
+        words=words_of(line),
+        length=length,
+        letters=letters / nonspace if nonspace else 0.0,
+        terminal=terminal,
+        weak_end=not terminal and bool(_WEAK_END.search(line)),
+        upper_start=bool(first) and not first.islower(),
+        dates=len(_DATE.findall(line)),
+        separators=len(_SEPARATORS.findall(line)),
+        copyright="©" in line or "(c)" in line.casefold()[:12],
+        capitals=sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0,
+    )
+
+
+def stop_density(words: list[str], stops: frozenset[str]) -> float:
+    """Share of ``words`` that are stop words (0 for no words)."""
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in stops) / len(words)
+

@@ -1,0 +1,70 @@
+"""Stop-word lists (``cleaner/data/stopwords/<lang>.txt``) and which one fits a text.
+
+The lists are case-folded (see the README beside them), so words are looked up
+as ``word.casefold()``.  Which list to use for a line is decided per document
+and per script by :func:`pick_languages`: the list that covers most of the
+document's words written in that script.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+
+# Scripts that name their language outright; others are decided by the words.
+SCRIPT_LANG = {"Geor": "ka", "Grek": "el", "Hebr": "he", "Hang": "ko", "Jpan": "ja",
+               "Thai": "th", "Armn": "hy", "Hani": "zh", "Taml": "ta", "Telu": "te",
+               "Knda": "kn", "Mlym": "ml", "Gujr": "gu", "Beng": "bn"}
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` (empty when there is no list for it)."""
+    path = resources.files("cleaner") / "data" / "stopwords" / f"{lang}.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except (FileNotFoundError, OSError):
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> tuple[str, ...]:
+    """Every language that has a list, sorted."""
+    folder = resources.files("cleaner") / "data" / "stopwords"
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose list has it."""
+    out: dict[str, list[str]] = {}
+    for lang in languages():
+        for w in stopwords(lang):
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(ls) for w, ls in out.items()}
+
+
+def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
+    """For each script, the language whose stop list covers most of its words.
+
+    Ties go to the alphabetically first language, so the choice never depends
+    on input order.  A script with no stop-word hit gets no entry, except the
+    scripts that name their language (:data:`SCRIPT_LANG`).
+
+    >>> pick_languages({"Latn": "the cat sat on the mat and it was the end".split()})
+    {'Latn': 'en'}
+    """
+    index = _index()
+    out = {}
+    for script, words in words_by_script.items():
+        if script in SCRIPT_LANG:
+            out[script] = SCRIPT_LANG[script]
+            continue
+        hits: Counter[str] = Counter()
+        for w in words:
+            for lang in index.get(w, ()):
+                hits[lang] += 1
+        if hits:
+            out[script] = min(hits, key=lambda lang: (-hits[lang], lang))
+    return out
