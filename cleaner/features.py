@@ -5,11 +5,18 @@ script); nothing here looks at neighbours.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .phrases import normalize
-from .scripts import COMMON, INHERITED, script_of
+from .scripts import COMMON, INHERITED
+from .scripts import script_of as _script_of
+
+# Every character of every line is looked up two or three times; a text uses
+# few distinct characters.
+script_of = functools.lru_cache(maxsize=1 << 16)(_script_of)
+_HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
 # Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
@@ -77,6 +84,8 @@ def words_of(line: str) -> list[str]:
     >>> words_of("The Cat's 東京")
     ['the', "cat's", '東', '京']
     """
+    if not _HAS_CJK.search(line):
+        return _WORD.findall(line.casefold())
     out = []
     for w in _WORD.findall(line.casefold()):
         if any(is_cjk(ch) for ch in w):
