@@ -92,8 +92,10 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue
         if _latin(cand) and not _has_context(text):
             continue
+        if enc == "utf-8" and evidence < MIN_CHARS:
+            continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
-        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) else margin)
+        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
         if s.value > PLAUSIBLE and s.value > before.value + need and (best is None or s.value > best[0]):
             best = (s.value, cand, enc)
             if enc == "utf-8":

@@ -196,12 +196,14 @@ def score(text: str) -> Score:
         if c == "":
             continue
         if c == SYM or c == PUNCT:
-            # A symbol touching a letter is a broken letter ("w³nscht", "rÃ©sumÃ©"),
+            # A symbol touching a letter is a broken letter ("w³nscht", "rÃ©sumÃ©");
+            # pictographs and superscripts only between two letters ("Justin❤"),
             # and so is punctuation inside a word ("Cart„o"); elsewhere ("km²",
             # "5 €", "«mot»") they are just what they look like.
             nxt = chars[i + 1] if i + 1 < len(chars) else " "
             nxt_letter = nxt not in (" ", SYM, PUNCT, CJK, "")
-            if c == SYM and unicodedata.category(text[i]) != "No":
+            cat = unicodedata.category(text[i])
+            if c == SYM and (cat not in ("No", "So") or text[i] < "\u2600"):
                 broken = prev == "letter" or nxt_letter
             else:
                 broken = prev == "letter" and nxt_letter
