@@ -119,7 +119,9 @@ def clean(inputs, input_format, text_field, id_field, output, fmt, lang, keep_bo
 
 @main.command("repair")
 @_with(_input_options)
-def repair_cmd(inputs, input_format, text_field, id_field, output) -> None:
+@click.option("--explain", is_flag=True,
+              help="List on stderr the encoding used and what was fixed on which line.")
+def repair_cmd(inputs, input_format, text_field, id_field, output, explain) -> None:
     """Repair the encoding of INPUTS and print the repaired text.
 
     Plain text comes out as text; JSONL comes out as JSONL with the text field
@@ -132,8 +134,11 @@ def repair_cmd(inputs, input_format, text_field, id_field, output) -> None:
                 run.fail(item.where, item.message)
                 continue
             try:
-                text = decode(item.data).text if isinstance(item.data, bytes) else item.data
-                fixed = repair(text).text
+                decoded = decode(item.data) if isinstance(item.data, bytes) else None
+                repaired = repair(decoded.text if decoded else item.data)
+                fixed = repaired.text
+                if explain:
+                    _explain(item.where, decoded.encoding if decoded else None, repaired)
             except DecodeError as e:
                 run.fail(item.where, str(e))
                 continue
@@ -146,6 +151,15 @@ def repair_cmd(inputs, input_format, text_field, id_field, output) -> None:
             else:
                 out.write(fixed)
     sys.exit(run.status)
+
+
+def _explain(where: str, encoding: str | None, repaired) -> None:
+    """One stderr line per document (encoding, fixes), then one per fixed line."""
+    head = f"{where}: encoding={encoding or 'text'}"
+    click.echo(f"{head} fixes={','.join(repaired.fixes) or 'none'}", err=True)
+    for fix in repaired.lines:
+        extra = f" ({fix.detail})" if fix.detail else ""
+        click.echo(f"{where}:{fix.line}: {','.join(fix.fixes)}{extra}", err=True)
 
 
 class _Writer:

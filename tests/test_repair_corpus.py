@@ -80,3 +80,20 @@ def test_bom_less_utf16_of_cjk_without_any_nul_byte():
 def test_short_quotes_and_symbols_are_not_re_read():
     for text in ["“", "“’“", "ßß“", "èAè“", "Ôôô VIDA MINHA", "RETWEET SE VOCÊ…", "NESTLÉ® requiere"]:
         assert repair(text).text == text
+
+
+def test_cli_repair_explain_lists_fixes_per_line(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    f = tmp_path / "mixed.txt"
+    f.write_text("Fine\nThe Mona Lisa doesnâ€™t have eyebrows.\nFish &amp; chips\n"
+                 "Ïðèâåò, ìèð! Êàê äåëà ó òåáÿ?\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["repair", "--explain", str(f)])
+    assert r.exit_code == 0
+    assert r.stdout == ("Fine\nThe Mona Lisa doesn’t have eyebrows.\nFish & chips\n"
+                        "Привет, мир! Как дела у тебя?\n")
+    assert r.stderr.splitlines() == [
+        f"{f}: encoding=utf-8 fixes=encoding,html-entities,legacy-encoding",
+        f"{f}:2: encoding", f"{f}:3: html-entities", f"{f}:4: legacy-encoding (cp1251)"]
