@@ -121,7 +121,9 @@ def _prior(enc: str) -> float:
     common = [_canon(e) for e in COMMON]
     c = _canon(enc)
     if c.startswith("utf"):
-        return 0.5
+        # UTF-16 without a single NUL byte means no ASCII at all, not even a
+        # space or line break: possible for CJK, otherwise unlikely.
+        return 3.0
     return 0.05 * common.index(c) if c in common else 2.0
 
 

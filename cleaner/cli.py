@@ -183,7 +183,10 @@ def _count_templates(job, inputs: list[str], read_opts: ReadOptions,
 
 @main.command("repair")
 @_with(_input_options)
-def repair_cmd(inputs, input_format, text_field, id_field, output, max_doc_chars, strict) -> None:
+@click.option("--explain", is_flag=True,
+              help="List on stderr the encoding used and what was fixed on which line.")
+def repair_cmd(inputs, input_format, text_field, id_field, output, max_doc_chars, strict,
+               explain) -> None:
     """Repair the encoding of INPUTS and print the repaired text.
 
     Plain text comes out as text; JSONL comes out as JSONL with the text field
@@ -193,8 +196,12 @@ def repair_cmd(inputs, input_format, text_field, id_field, output, max_doc_chars
     with _Writer(output, run) as out:
         for item in _documents(inputs, ReadOptions(input_format, text_field, id_field, max_doc_chars), run):
             try:
-                text = decode(item.data).text if isinstance(item.data, bytes) else item.data
-                fixed = repair(check_length(text, max_doc_chars)).text
+                decoded = decode(item.data) if isinstance(item.data, bytes) else None
+                repaired = repair(check_length(decoded.text if decoded else item.data,
+                                               max_doc_chars))
+                fixed = repaired.text
+                if explain:
+                    _explain(item.where, decoded.encoding if decoded else None, repaired)
             except Exception as e:
                 run.fail(item.where, _problem(e))
                 continue
@@ -224,6 +231,15 @@ def _problem(e: Exception) -> str:
         return str(e)
     # Not the user's mistake: say so, but keep going with the other documents.
     return f"internal error: {type(e).__name__}: {e}"
+
+
+def _explain(where: str, encoding: str | None, repaired) -> None:
+    """One stderr line per document (encoding, fixes), then one per fixed line."""
+    head = f"{where}: encoding={encoding or 'text'}"
+    click.echo(f"{head} fixes={','.join(repaired.fixes) or 'none'}", err=True)
+    for fix in repaired.lines:
+        extra = f" ({fix.detail})" if fix.detail else ""
+        click.echo(f"{where}:{fix.line}: {','.join(fix.fixes)}{extra}", err=True)
 
 
 class _Writer:

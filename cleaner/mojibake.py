@@ -28,6 +28,11 @@ LATIN_MARGIN = 0.5
 # Below this a line reads like no language, and is worth trying to re-read.
 SUSPICIOUS = -7.0
 MARGIN = 1.5  # how much clearer a re-reading must be
+PLAUSIBLE = -12.0  # a re-reading must read like some text, not just less badly
+LATIN_CONTEXT = (12, 3)  # letters, words: a Latin re-reading changes a letter or
+# two, which only a sentence around them can vouch for ("èAè" stays)
+MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is not "У")
+MIN_SCRIPT_LETTERS = 6  # a new script needs a few words' worth ("ßß" is not "كك")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +68,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     misread as cp1252/Latin-1; None when it is fine as it is."""
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
-    if not any(ch >= "\xa0" and not ch.isspace() for ch in text):
+    evidence = _evidence(text)
+    if not evidence:
         return None
     raw = misread_bytes(text)
     if raw is None:
@@ -71,18 +77,31 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
         return None
+    # The source's letters were letters: a reading that turns letters into
+    # symbols ("ßß" -> "฿฿") is not the one.
+    letters = _letters(text)
     best = None
     for enc in SOURCES:
         try:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if cand == text or not _coherent(cand):
+        if cand == text or not _coherent(cand) or _letters(cand) < 0.8 * letters:
             continue
+        if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
+            continue
+        if _latin(cand) and not _has_context(text):
+            continue
+        if enc == "utf-8" and evidence < MIN_CHARS:
+            continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
-        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) else margin)
-        if s.value > before.value + need and (best is None or s.value > best[0]):
+        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
+        if s.value > PLAUSIBLE and s.value > before.value + need and (best is None or s.value > best[0]):
             best = (s.value, cand, enc)
+            if enc == "utf-8":
+                # Bytes that are strictly valid UTF-8 with several multi-byte
+                # sequences are UTF-8: chance does not produce that.
+                break
     if best:
         if best[2] == "utf-8":
             # Misread twice or more?  Peel layers while each one reads better.
@@ -91,6 +110,29 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _evidence(text: str) -> int:
+    """Non-ASCII printable characters that are letters or touch a letter.
+
+    Misread text shows them inside words ("Ïðèâåò", "M³odzi"); quotes and
+    dashes standing alone ("“’“") are no evidence of anything.
+    """
+    n = 0
+    for i, ch in enumerate(text):
+        if ch >= "\xa0" and not ch.isspace():
+            if ch.isalpha() or (i and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha()):
+                n += 1
+    return n
+
+
+def _letters(text: str, latin: bool = True) -> int:
+    return sum(1 for c in text if c.isalpha() and (latin or _script(c) != "LATIN"))
+
+
+def _has_context(text: str) -> bool:
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return _letters(text) >= LATIN_CONTEXT[0] and len(words) >= LATIN_CONTEXT[1]
 
 
 def _latin(text: str) -> bool:
@@ -129,6 +171,9 @@ def reread_as(text: str, enc: str) -> str | None:
         cand = raw.decode(enc)
     except UnicodeDecodeError:
         return None
-    if cand == text or not _coherent(cand):
+    if cand == text or not _coherent(cand) or _letters(cand) < _letters(text):
         return None
-    return cand if score(cand).value > score(text).value else None
+    if _latin(cand) and not _has_context(text):
+        return None
+    s = score(cand).value
+    return cand if s > PLAUSIBLE and s > score(text).value else None

@@ -196,12 +196,14 @@ def score(text: str) -> Score:
         if c == "":
             continue
         if c == SYM or c == PUNCT:
-            # A symbol touching a letter is a broken letter ("w³nscht", "rÃ©sumÃ©"),
+            # A symbol touching a letter is a broken letter ("w³nscht", "rÃ©sumÃ©");
+            # pictographs and superscripts only between two letters ("Justin❤"),
             # and so is punctuation inside a word ("Cart„o"); elsewhere ("km²",
             # "5 €", "«mot»") they are just what they look like.
             nxt = chars[i + 1] if i + 1 < len(chars) else " "
             nxt_letter = nxt not in (" ", SYM, PUNCT, CJK, "")
-            if c == SYM and unicodedata.category(text[i]) != "No":
+            cat = unicodedata.category(text[i])
+            if c == SYM and (cat not in ("No", "So") or text[i] < "\u2600"):
                 broken = prev == "letter" or nxt_letter
             else:
                 broken = prev == "letter" and nxt_letter
@@ -244,26 +246,25 @@ def score(text: str) -> Score:
         return Score(0.0, 0, "")
     langs = _profiles()[1]
     fit = [0.0] * len(langs)  # all grams: which language is this?
-    totals = [0.0] * len(langs)  # non-ASCII grams: how well do they fit it?
-    floors = _floors()
-    neutral = _neutrals()
+    known = _known_letters()
+    counted = []  # (gram's log-probabilities or a constant, count, is it non-ASCII)
     for g, k in Counter(grams).items():
-        lp = _logprobs(g) if JUNK not in g else floors
+        lp = _logprobs(g) if JUNK not in g else FLOOR
         if lp is None:
             # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
             # neither evidence for nor against: real text in those alphabets
             # must not look like junk next to a wrong decoding of itself.
-            known = _known_letters()
-            lp = floors if all(c in known or c == " " for c in g) else neutral
-        if k == 1:
-            fit = [t + p for t, p in zip(fit, lp)]
-        else:
-            fit = [t + k * p for t, p in zip(fit, lp)]
-        if not g.isascii() or JUNK in g:
-            totals = [t + k * p for t, p in zip(totals, lp)]
+            lp = FLOOR if all(c in known or c == " " for c in g) else SYM_COST
+        counted.append((lp, k, not g.isascii() or JUNK in g))
+    # The language is the argmax of the summed vectors; a constant adds the same
+    # to every language, so only real profile vectors need summing.
+    for lp, k, _ in counted:
+        if not isinstance(lp, float):
+            fit = [t + k * p for t, p in zip(fit, lp)] if k > 1 else [t + p for t, p in zip(fit, lp)]
     best = max(range(len(langs)), key=fit.__getitem__)
+    total = sum(k * (lp if isinstance(lp, float) else lp[best]) for lp, k, w in counted if w)
     lang = langs[best] if len(wide) >= cjk_n else model
-    return Score((totals[best] + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
+    return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
 
 
 @lru_cache(maxsize=65536)
