@@ -8,9 +8,11 @@ plausibility score (cleaner.plausibility) likes clearly better.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from cleaner.plausibility import _script, score
+from cleaner.stopwords import known_words
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
 # one wins a tie.
@@ -88,6 +90,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue
         if cand == text or not _coherent(cand) or _letters(cand) < 0.8 * letters:
             continue
+        if enc != "utf-8" and not _words_kept(text, cand):
+            continue
         if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
             continue
         if _latin(cand) and not _has_context(text):
@@ -110,6 +114,36 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _words_kept(text: str, cand: str) -> bool:
+    """Whether a single-byte re-reading keeps what made ``text`` look like writing.
+
+    Misread legacy text turns letters into letters ("Ïðèâåò" -> "Привет") or
+    symbols into letters ("M³odzi" -> "Młodzi"); a reading that turns a letter
+    into punctuation or an invisible ("últims" -> "๚ltims", "že" -> ZWJ + "e")
+    is not the one.  And correct text in a language the plausibility profiles
+    lack (Icelandic "því", "að") has words that stop-word lists know, which its
+    misreading ("žvķ", "aš") has not: fewer known words means keep the text.
+    """
+    for a, b in zip(text, cand):
+        if a != b and a.isalpha() and not (b.isalpha() or unicodedata.category(b).startswith("M")):
+            return False
+    return known_words(_changed_words(cand, text)) >= known_words(_changed_words(text, cand))
+
+
+def _changed_words(text: str, other: str) -> list[str]:
+    """The words of ``text`` that differ in ``other`` (same length, char for char)."""
+    out, start = [], None
+    for i, ch in enumerate(text + " "):
+        if ch.isalpha() or (i < len(text) and unicodedata.category(ch).startswith("M")):
+            if start is None:
+                start = i
+        elif start is not None:
+            if text[start:i] != other[start:i]:
+                out.append(text[start:i])
+            start = None
+    return out
 
 
 def _evidence(text: str) -> int:
@@ -172,6 +206,8 @@ def reread_as(text: str, enc: str) -> str | None:
     except UnicodeDecodeError:
         return None
     if cand == text or not _coherent(cand) or _letters(cand) < _letters(text):
+        return None
+    if not _words_kept(text, cand):
         return None
     if _latin(cand) and not _has_context(text):
         return None

@@ -45,6 +45,16 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(ls) for w, ls in out.items()}
 
 
+def known_words(words: Iterable[str]) -> int:
+    """How many of ``words`` are a stop word of some language.
+
+    >>> known_words(["því", "žvķ", "the"])
+    2
+    """
+    index = _index()
+    return sum(1 for w in words if w.casefold() in index)
+
+
 def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
     """For each script, the language whose stop list covers most of its words.
 

@@ -32,3 +32,22 @@ def test_line_breaks_entities_controls_surrogates():
     assert repair("Fish &amp; chips").text == "Fish & chips"
     assert repair("bell\x07 null\x00").text == "bell null"
     assert repair("lone \ud800 surrogate").text == "lone \ufffd surrogate"
+
+
+def test_a_reading_that_turns_letters_into_punctuation_or_invisibles_is_refused():
+    # Each line alone scores poorly with the plausibility profiles, and cp874 /
+    # cp1256 would "improve" it by turning a letter into a Thai mark or a ZWJ.
+    catalan = "Sembla que els fort vents d'aquests últims dies ha amainat. La utilitat és clara."
+    slovene = "Tam jih je notri že veliko. Vpisujejo se otroci rojeni v letu 2007."
+    assert repair(catalan).text == catalan
+    assert repair(slovene).text == slovene
+
+
+def test_icelandic_is_not_re_read_as_baltic():
+    line = ("I því sambandi er stefnt að því að úthluta ákveðinni heildarupphæð á hvern skóla við "
+            "upphaf árs til kennslu og reksturs viðkomandi skóla. Hann verður hins vegar gamall, "
+            "kannski nokkur hundruð ára gamall og tekur næringu til sín fyrst og fremst gegnum andrúmsloftið.")
+    assert repair(line).text == line
+    # while real Baltic mojibake still is
+    assert repair("Ðiandien Lietuvos prezidentas pasakë kalbà apie ðalies ateitá ir jos þmones.").text == \
+        "Šiandien Lietuvos prezidentas pasakė kalbą apie šalies ateitį ir jos žmones."

@@ -25,6 +25,18 @@ def test_clean_text_comes_out_byte_identical(cid, raw, expected):
     assert _run(raw).encode("utf-8") == raw
 
 
+CLEAN_LINES = [tuple(line.rstrip("\n").split("\t", 1)) for line in
+               open(Path(__file__).parent / "repair_corpus" / "clean_lines.tsv", encoding="utf-8")]
+
+
+@pytest.mark.parametrize("lang,line", CLEAN_LINES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(CLEAN_LINES)])
+def test_clean_paragraphs_in_every_language_stay_byte_identical(lang, line):
+    # Whole paragraphs, not only sentences: Icelandic "því" once read "better"
+    # as Baltic "žvķ", Catalan "últims" as Thai "๚ltims".
+    assert repair(line).text == line
+    assert _run(line.encode("utf-8")) == line
+
+
 def test_every_accident_type_is_at_least_95_percent_exact():
     right, total = defaultdict(int), defaultdict(int)
     for _cid, accident, _lang, _enc, raw, expected in CASES:

@@ -14,6 +14,8 @@ import sys
 import unicodedata
 
 PER_LANG = 4
+LINES_PER_LANG = 3  # whole lines (paragraphs) per language for clean_lines.tsv
+MIN_NON_ASCII = 3  # a line with fewer non-ASCII letters tests nothing
 MIN_LEN, MAX_LEN = 30, 200
 # Sentence ends: Latin/Cyrillic/... punctuation followed by a space, or CJK / Devanagari
 # full stops anywhere.
@@ -63,6 +65,38 @@ def main(src):
             for sent in picked[lang]:
                 f.write(f"{lang}\t{sent}\n")
     print(f"{sum(map(len, picked.values()))} sentences, {len(picked)} languages -> {out}")
+    write_lines(src)
+
+
+def write_lines(src):
+    """Whole paragraphs: long lines full of a language's own letters are where a
+    re-reading as another code page can look plausible (Icelandic "því" as
+    Baltic "žvķ"), so the clean set needs them, not only short sentences."""
+    picked = {}
+    for gold in sorted(glob.glob(os.path.join(src, "*.gold.json"))):
+        text = open(gold[: -len(".gold.json")] + ".txt", encoding="utf-8").read()
+        for start, end, lang in json.load(open(gold, encoding="utf-8"))["spans"]:
+            got = picked.setdefault(lang, [])
+            for line in text[start:end].split("\n"):
+                line = line.strip()
+                rich = sum(1 for c in line if c.isalpha() and not c.isascii())
+                if (len(got) < LINES_PER_LANG and rich >= MIN_NON_ASCII and len(line) <= 1000
+                        and line not in got and _clean_line(line, lang)):
+                    got.append(line)
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clean_lines.tsv")
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        for lang in sorted(picked):
+            for line in picked[lang]:
+                f.write(f"{lang}\t{line}\n")
+    print(f"{sum(map(len, picked.values()))} lines, {len(picked)} languages -> {out}")
+
+
+def _clean_line(line, lang):
+    if any(bad in line for bad in KNOWN_CORRUPT):
+        return False
+    if lang in ("tr", "az") and SUSPECT.search(line):
+        return False  # the source's own cp1254 mojibake
+    return not any(unicodedata.category(c) in ("Cc", "Co", "Cs") for c in line)
 
 
 if __name__ == "__main__":
