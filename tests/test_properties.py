@@ -77,3 +77,42 @@ def test_record_text_is_the_kept_segments(text):
     kept = Pipeline().select(doc)
     out = document_record(doc, kept)["text"]
     assert "".join(out.split()) == "".join("".join(s.text for s in kept).split())
+
+
+# Bytes as a file would hold them: clean text, mojibake of it, or anything.
+any_bytes = st.one_of(clean_text.map(lambda t: t.encode("utf-8")),
+                      clean_text.map(lambda t: t.encode("utf-8").decode("cp1252", "replace").encode("utf-8")),
+                      st.binary(max_size=200))
+
+
+@SETTINGS
+@given(any_bytes)
+def test_offsets_index_the_repaired_text(data):
+    from cleaner.decode import DecodeError, decode
+
+    try:
+        text = decode(data).text
+    except DecodeError:
+        return  # reported as a failure, never segmented
+    doc = PIPE.process(data)
+    assert doc.text == repair(text).text
+    for s in doc.segments:
+        assert doc.text[s.start:s.end] == s.text
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_bytes, min_size=1, max_size=12))
+def test_output_is_the_same_whatever_the_number_of_jobs(datas):
+    import cleaner.batch as batch
+    from cleaner.batch import CleanJob, clean_items
+    from cleaner.readers import Item
+
+    items = [Item(f"d{i}", data, f"d{i}") for i, data in enumerate(datas)]
+    job = CleanJob(Options(), "jsonl")
+    old, batch.CHUNK_DOCS = batch.CHUNK_DOCS, 2  # several chunks even for a few documents
+    try:
+        one = [(r.out, r.error) for r in clean_items(items, job, 1)]
+        two = [(r.out, r.error) for r in clean_items(items, job, 2)]
+    finally:
+        batch.CHUNK_DOCS = old
+    assert one == two
