@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, SCRIPT_CANDIDATES, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
+from .stopwords import stopword_hits
 
 UND = "und"
 SCRIPT_SCORE = 0.99
@@ -87,6 +89,19 @@ RELATED = {(a, b) for g in _RELATED for a in g for b in g if a != b}
 # name or a brand in running text, not a switch of language.
 MIN_FOREIGN_RUN = 15
 _QUOTE_OPEN = "«»„“”‘’‹›\"「『"
+# Code-switching inside a sentence ("I was going to the store, pero luego me di
+# cuenta de que no tenía dinero."): a clause between commas, semicolons, colons
+# or dashes moves to another language when it is long enough, the detector is
+# sure (as for a sentence) and its function words are that language's, not the
+# sentence's.  Function words are what a few words of a language cannot fake,
+# and checking them first keeps the detector off ordinary clauses.
+CLAUSE_LETTERS = 20
+CLAUSE_WORDS = 4
+CLAUSE_STOPS = 3
+# Share of a sentence's letters its foreign clauses need when nothing long in
+# the sentence is left in its own language: then the sentence is foreign.
+WHOLE_SENTENCE = 0.75
+_CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
 
 
 @dataclass
@@ -387,7 +402,8 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.switch) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
         piece = _final(p, lang, p.label.p(lang), how)
-        out.extend(_quotes(text, piece, labeller))
+        for q in _quotes(text, piece, labeller):
+            out.extend(_clauses(text, q, labeller))
     return out
 
 
@@ -466,6 +482,67 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how))
     return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+
+
+def _clauses(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
+    """Cut clauses in another language out of piece ``p`` (code-switching)."""
+    if p.lang == UND or p.how == "detector" and p.label.lang != p.lang:
+        return [p]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(text, p.start, p.end)]
+    if not cuts:
+        return [p]
+    out, changed = [], False
+    for s, e in zip([p.start] + cuts, cuts + [p.end]):
+        piece = _Piece(s, e, p.script, 0, p.label, p.lang, p.score, p.how)
+        lang = _clause_language(text[s:e], p, labeller)
+        if lang is not None:
+            piece.lang, piece.score, piece.how, changed = lang[0], lang[1], "detector", True
+        out.append(piece)
+    if not changed or not _really_mixed(text, p, out, labeller):
+        return [p]
+    return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+
+
+def _really_mixed(text: str, p: _Piece, clauses: list[_Piece], labeller: Labeller) -> bool:
+    """Whether the clauses left in ``p``'s language do read as it.
+
+    A sentence that switches mid-way has its own language on the other side of
+    the comma; a reference line ("R. Koessling, ed. and trans., Leben und
+    Legende der heiligen Elisabeth") in a Swahili text has no Swahili at all, so
+    its German title is no switch.  A sentence whose every long clause moved
+    to one language is simply in that language.
+    """
+    stayed = [c for c in clauses if c.lang == p.lang and count_letters(text[c.start:c.end]) >= MIN_FOREIGN_RUN]
+    if not stayed:
+        moved = [c for c in clauses if c.lang != p.lang]
+        share = sum(count_letters(text[c.start:c.end]) for c in moved) / max(1, count_letters(text[p.start:p.end]))
+        return len({c.lang for c in moved}) == 1 and share >= WHOLE_SENTENCE
+    return any(labeller.label(text[c.start:c.end], p.script).lang == p.lang for c in stayed)
+
+
+def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, float] | None:
+    """(language, probability) of a clause that leaves ``p``'s language, else None."""
+    n = count_letters(clause)
+    toks = [w.casefold() for w in words(clause)]
+    if n < CLAUSE_LETTERS or len(toks) < CLAUSE_WORDS:
+        return None
+    hits = stopword_hits(toks)
+    own = hits.get(p.lang, 0)
+    if not any(v >= CLAUSE_STOPS and v > own for v in hits.values()):
+        return None
+    label = labeller.label(clause, p.script)
+    mine = hits.get(label.lang, 0)
+    if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):
+        return None
+    if _switch(label, p.lang, n, "sentence", labeller.switch):
+        return label.lang, label.prob
+    # Function words that are clearly the detector's language (and no relative's
+    # of the sentence's) stand in for the certainty a short clause cannot give.
+    if (mine >= 2 * own + CLAUSE_STOPS and mine == max(hits.values())
+            and (label.lang, p.lang) not in RELATED
+            and label.p(p.lang) <= labeller.switch["sentence"][2]):
+        return label.lang, label.prob
+    return None
 
 
 def _strip(text: str, p: _Piece) -> _Piece:

@@ -45,6 +45,20 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(ls) for w, ls in out.items()}
 
 
+def stopword_hits(words: Iterable[str]) -> Counter[str]:
+    """For each language, how many of ``words`` (case-folded) its stop list has.
+
+    >>> hits = stopword_hits(["pero", "luego", "me", "di", "cuenta"])
+    >>> hits["es"], hits["en"]
+    (3, 0)
+    """
+    index = _index()
+    hits: Counter[str] = Counter()
+    for w in words:
+        hits.update(index.get(w, ()))
+    return hits
+
+
 def known_words(words: Iterable[str]) -> int:
     """How many of ``words`` are a stop word of some language.
 

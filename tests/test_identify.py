@@ -63,6 +63,24 @@ def test_quoted_phrase_long_enough_to_decide_is_cut_out():
         ("» and left the room.", "en")]
 
 
+def test_code_switch_at_a_comma_is_its_own_segment():
+    # Conversational code-switching: the language changes inside a sentence.
+    text = ("We talked about the trip for most of the evening. "
+            "I was going to the store, pero luego me di cuenta de que no tenía dinero. "
+            "So I went back home and made dinner with what was left in the fridge.")
+    assert [(s.text, s.lang) for s in identify(text)] == [
+        ("We talked about the trip for most of the evening. I was going to the store,", "en"),
+        ("pero luego me di cuenta de que no tenía dinero.", "es"),
+        ("So I went back home and made dinner with what was left in the fridge.", "en")]
+
+
+def test_a_foreign_title_in_a_reference_line_is_no_code_switch():
+    text = ("Rainer Koessling, ed. and trans., Leben und Legende der heiligen Elisabeth\n"
+            "The book collects the earliest accounts of her life, written within a few "
+            "decades of her death, and it remains the standard edition for students today.")
+    assert {s.lang for s in identify(text)} == {"en"}
+
+
 def test_short_quote_stays_in_the_sentence():
     [seg] = identify("He called it a «fait accompli» before the talks even began in Geneva.")
     assert seg.lang == "en"
