@@ -97,10 +97,13 @@ _QUOTE_OPEN = "«»„“”‘’‹›\"「『"
 # and checking them first keeps the detector off ordinary clauses.
 CLAUSE_LETTERS = 20
 CLAUSE_WORDS = 4
-CLAUSE_STOPS = 3
+CLAUSE_STOPS = 2
 # Share of a sentence's letters its foreign clauses need when nothing long in
 # the sentence is left in its own language: then the sentence is foreign.
 WHOLE_SENTENCE = 0.75
+# "Interviewer: Et votre famille…", "Speaker B: Sí, vamos": the speaker of a
+# transcript line is a name, no evidence of the language that follows it.
+_SPEAKER = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}: +(?=\S)")
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
 
 
@@ -246,7 +249,8 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
         skip = b.kind in skip_kinds
         for r in rs:
             piece = text[r.start:r.end]
-            label = labeller.label(piece, r.script) if r.letters and not skip else Label(UND, 0.0)
+            label = (labeller.label(text[_after_speaker(text, r.start, r.end):r.end], r.script)
+                     if r.letters and not skip else Label(UND, 0.0))
             run = _Run(bi, r.start, r.end, r.script, r.letters, label, whole_line=len(rs) == 1,
                        quoted=piece[:1] in _QUOTE_OPEN)
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
@@ -254,7 +258,8 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
                 if len(spans) > 1:
                     for s, e in spans:
                         n = count_letters(text[s:e])
-                        lab = labeller.label(text[s:e], r.script) if n else Label(UND, 0.0)
+                        lab = (labeller.label(text[_after_speaker(text, s, e):e], r.script)
+                               if n else Label(UND, 0.0))
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, label))
@@ -446,10 +451,11 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
     """Whether both halves of a long piece say its language: a line that mixes two
     others (an English credit before a German title) is not a switch to either."""
-    mid = text.rfind(" ", p.start, (p.start + p.end) // 2 + 1)
-    if mid <= p.start:
+    start = _after_speaker(text, p.start, p.end)
+    mid = text.rfind(" ", start, (start + p.end) // 2 + 1)
+    if mid <= start:
         return True
-    for s, e in ((p.start, mid), (mid + 1, p.end)):
+    for s, e in ((start, mid), (mid + 1, p.end)):
         label = labeller.label(text[s:e], p.script)
         if label.lang in (p.label.lang, UND) or (label.lang, p.label.lang) in RELATED:
             continue
@@ -482,6 +488,19 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how))
     return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+
+
+def _after_speaker(text: str, start: int, end: int) -> int:
+    """Where the words of a line start after a leading speaker tag ("Maria: ").
+
+    >>> text = "Speaker B: Sí, vamos."
+    >>> text[_after_speaker(text, 0, len(text)):]
+    'Sí, vamos.'
+    """
+    m = _SPEAKER.match(text, start, end)
+    if m is None or not text[start].isupper():
+        return start
+    return m.end()
 
 
 def _clauses(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:

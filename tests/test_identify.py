@@ -74,6 +74,18 @@ def test_code_switch_at_a_comma_is_its_own_segment():
         ("So I went back home and made dinner with what was left in the fridge.", "en")]
 
 
+def test_a_speaker_tag_is_no_evidence_of_language():
+    text = ("Interviewer: So tell me about your first year in Berlin and how you found work.\n"
+            "Interviewer: Et votre famille, elle est restée en France?\n"
+            "Maria: Oui, mes parents habitent toujours à Lyon, but my brother moved to London last year.\n")
+    assert [(s.text, s.lang) for s in identify(text)] == [
+        ("Interviewer: So tell me about your first year in Berlin and how you found work.", "en"),
+        ("Interviewer: Et votre famille, elle est restée en France?", "fr"),
+        ("Maria: Oui,", "en"),
+        ("mes parents habitent toujours à Lyon,", "fr"),
+        ("but my brother moved to London last year.", "en")]
+
+
 def test_a_foreign_title_in_a_reference_line_is_no_code_switch():
     text = ("Rainer Koessling, ed. and trans., Leben und Legende der heiligen Elisabeth\n"
             "The book collects the earliest accounts of her life, written within a few "
