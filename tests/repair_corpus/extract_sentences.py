@@ -51,44 +51,34 @@ def acceptable(sent, lang):
 
 
 def main(src):
+    pick(src, "sentences.tsv", PER_LANG, lambda span: sentences(span), acceptable)
+    # Whole paragraphs: long lines full of a language's own letters are where a
+    # re-reading as another code page can look plausible (Icelandic "því" as
+    # Baltic "žvķ"), so the clean set needs them, not only short sentences.
+    pick(src, "clean_lines.tsv", LINES_PER_LANG, lambda span: (l.strip() for l in span.split("\n")), _rich_line)
+
+
+def pick(src, name, per_lang, pieces, accept):
+    """The first ``per_lang`` acceptable pieces of each gold language -> ``name``."""
     picked = {}
     for gold in sorted(glob.glob(os.path.join(src, "*.gold.json"))):
         text = open(gold[: -len(".gold.json")] + ".txt", encoding="utf-8").read()
         for start, end, lang in json.load(open(gold, encoding="utf-8"))["spans"]:
             got = picked.setdefault(lang, [])
-            for sent in sentences(text[start:end]):
-                if len(got) < PER_LANG and acceptable(sent, lang) and sent not in got:
-                    got.append(sent)
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sentences.tsv")
+            for piece in pieces(text[start:end]):
+                if len(got) < per_lang and piece not in got and accept(piece, lang):
+                    got.append(piece)
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for lang in sorted(picked):
-            for sent in picked[lang]:
-                f.write(f"{lang}\t{sent}\n")
-    print(f"{sum(map(len, picked.values()))} sentences, {len(picked)} languages -> {out}")
-    write_lines(src)
+            for piece in picked[lang]:
+                f.write(f"{lang}\t{piece}\n")
+    print(f"{sum(map(len, picked.values()))} pieces, {len(picked)} languages -> {out}")
 
 
-def write_lines(src):
-    """Whole paragraphs: long lines full of a language's own letters are where a
-    re-reading as another code page can look plausible (Icelandic "því" as
-    Baltic "žvķ"), so the clean set needs them, not only short sentences."""
-    picked = {}
-    for gold in sorted(glob.glob(os.path.join(src, "*.gold.json"))):
-        text = open(gold[: -len(".gold.json")] + ".txt", encoding="utf-8").read()
-        for start, end, lang in json.load(open(gold, encoding="utf-8"))["spans"]:
-            got = picked.setdefault(lang, [])
-            for line in text[start:end].split("\n"):
-                line = line.strip()
-                rich = sum(1 for c in line if c.isalpha() and not c.isascii())
-                if (len(got) < LINES_PER_LANG and rich >= MIN_NON_ASCII and len(line) <= 1000
-                        and line not in got and _clean_line(line, lang)):
-                    got.append(line)
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clean_lines.tsv")
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        for lang in sorted(picked):
-            for line in picked[lang]:
-                f.write(f"{lang}\t{line}\n")
-    print(f"{sum(map(len, picked.values()))} lines, {len(picked)} languages -> {out}")
+def _rich_line(line, lang):
+    rich = sum(1 for c in line if c.isalpha() and not c.isascii())
+    return rich >= MIN_NON_ASCII and len(line) <= 1000 and _clean_line(line, lang)
 
 
 def _clean_line(line, lang):
