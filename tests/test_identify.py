@@ -74,6 +74,15 @@ def test_code_switch_at_a_comma_is_its_own_segment():
         ("So I went back home and made dinner with what was left in the fridge.", "en")]
 
 
+def test_a_short_line_without_the_other_languages_function_words_stays_main():
+    # langdetect calls this line Swedish at p=0.99999, even between en and sv only.
+    text = ("Asian shares climbed on Tuesday as investors bet that central banks would slow "
+            "the pace of their rate increases later this year.\n"
+            "Emerging market stocks rose 0.48%.\n"
+            "Oil prices were steady after a volatile week of trading in London and New York.")
+    assert {s.lang for s in identify(text)} == {"en"}
+
+
 def test_a_speaker_tag_is_no_evidence_of_language():
     text = ("Interviewer: So tell me about your first year in Berlin and how you found work.\n"
             "Interviewer: Et votre famille, elle est restée en France?\n"
