@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .features import Features, features, stop_density
-from .phrases import phrases
+from .phrases import is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .stopwords import SCRIPT_LANG, pick_languages, stopwords
 
@@ -225,7 +225,18 @@ def _main_region(lines: list[_Line]) -> None:
     teaser's timestamp) always separates.  A stretch scores its words times
     its purity (prose lines over all lines it spans): a list of teasers or
     comments, one paragraph per few lines of names and dates, scores low.
-    Stretches under ``REGION_SHARE`` of the best score are dropped (``off-main``).
+
+    In order:
+
+    - **comments**: once a substantial stretch (at least ``REGION_SHARE`` of
+      the best) has begun, a comment-section header ("[ 167 comments ]",
+      "Kommentare", "댓글", see ``data/sections/comments.txt``) ends the
+      article: the stretches after it are readers' comments, however long
+      (one reader's essay can outweigh the article).
+    - **off-main**: stretches under ``REGION_SHARE`` of the best remaining
+      score are dropped, except that an article is one block: a stretch lying
+      between two kept ones (a short paragraph between captions, deal prices
+      or ads) is kept.
     """
     stretches: list[list[int]] = []  # indices of prose lines
     spans: list[int] = []            # lines with letters each stretch spans
@@ -244,15 +255,32 @@ def _main_region(lines: list[_Line]) -> None:
             gap = 0
         else:
             gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
-    if len(stretches) < 2:
+    if not stretches:
         return
     scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
     top = max(scores)
-    for s, score in zip(stretches, scores):
-        if score < REGION_SHARE * top:
-            for i in s:
-                lines[i].cls = BAD
-                lines[i].sure = "off-main"
+    drop: dict[int, str] = {}  # stretch number -> reason
+    started = next((s[0] for s, score in zip(stretches, scores) if score >= REGION_SHARE * top), None)
+    header = next((i for i, ln in enumerate(lines)
+                   if started is not None and i > started and is_comment_header(ln.f.key)), None)
+    if header is not None:
+        lines[header].sure = lines[header].sure or "comments"
+        lines[header].cls = BAD
+        for n, s in enumerate(stretches):
+            if s[0] > header:
+                drop[n] = "comments"
+    left = [n for n in range(len(stretches)) if n not in drop]
+    if not left:
+        return
+    top = max(scores[n] for n in left)
+    kept = [n for n in left if scores[n] >= REGION_SHARE * top]
+    for n in left:
+        if scores[n] < REGION_SHARE * top and not kept[0] < n < kept[-1]:
+            drop[n] = "off-main"
+    for n, reason in drop.items():
+        for i in stretches[n]:
+            lines[i].cls = BAD
+            lines[i].sure = reason
 
 
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
