@@ -59,6 +59,7 @@ COPYRIGHT_MAX_WORDS = 25
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
+BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 
@@ -75,6 +76,7 @@ class _Line:
     cls: str = ""       # good / near / short / bad
     sure: str = ""      # reason when the line is furniture whatever its context
     density: float = 0.0
+    in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
 def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
@@ -196,7 +198,9 @@ def _context(lines: list[_Line]) -> None:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-        if prev == nxt == GOOD:
+        if prev == nxt == GOOD or (ln.in_body and ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS):
+            # (a whole sentence inside the body, "Transformed into graceful
+            # performers!", is the article's even between captions)
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -211,7 +215,11 @@ def _context(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == NEAR:
             prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-            ln.cls = BAD if prev == nxt == BAD else GOOD
+            # Inside the body a shorter paragraph between captions or ads is
+            # still the article's (jusText would drop it with its neighbours).
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body else GOOD
+            if ln.cls == BAD:
+                ln.block.reason = ln.block.reason or "context"
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.block.reason in ("short", "other-script"):
             ln.block.reason = "nav-run" if _in_short_run(lines, i) else "short"
@@ -281,6 +289,9 @@ def _main_region(lines: list[_Line]) -> None:
         for i in stretches[n]:
             lines[i].cls = BAD
             lines[i].sure = reason
+    good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
+    for i in range(good[0] + 1, good[-1]) if good else ():
+        lines[i].in_body = True
 
 
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
