@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .features import Features, features, stop_density
-from .phrases import is_comment_header, phrases
+from .phrases import is_author_header, is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .stopwords import SCRIPT_LANG, pick_languages, stopwords
 
@@ -53,7 +53,10 @@ TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a tit
 NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
-HEADLINE_LOOKBACK = 8  # lines searched backwards from the body for the headline
+HEADLINE_LOOKBACK = 8
+AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words  # lines searched backwards from the body for the headline
 COPYRIGHT_MAX_WORDS = 25
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
@@ -119,6 +122,7 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
                 ln.cls = GOOD
     _main_region(lines)
     _context(lines)
+    _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
         ln.block.reason = "" if ln.cls == GOOD else (ln.sure or ln.block.reason)
@@ -294,6 +298,29 @@ def _main_region(lines: list[_Line]) -> None:
         lines[i].in_body = True
 
 
+def _author_box(lines: list[_Line]) -> None:
+    """Drop the author box that ends many articles: a short header ("About
+    Jane Doe", "Über den Autor", ``data/sections/author.txt``) after the body
+    has begun, followed by the last prose of the page (the biography)."""
+    goods = [i for i, ln in enumerate(lines) if ln.cls == GOOD]
+    if not goods:
+        return
+    for i in range(goods[0] + 1, len(lines)):
+        ln = lines[i]
+        if ln.f.n_words > AUTHOR_MAX_WORDS or ln.f.terminal or not is_author_header(ln.f.key):
+            continue
+        bio, j = [], i + 1
+        while j < len(lines) and (lines[j].cls == GOOD or lines[j].sure == "no-letters"):
+            if lines[j].cls == GOOD:
+                bio.append(j)
+            j += 1
+        if not bio or any(lines[k].cls == GOOD for k in range(j, len(lines))):
+            continue
+        for k in [i, *bio]:
+            lines[k].cls, lines[k].sure = BAD, "author-box"
+        return
+
+
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
     """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
     def removed_short(ln: _Line) -> bool:
@@ -317,6 +344,24 @@ def _heading_like(ln: _Line) -> bool:
     return f.letters >= 0.5 and f.dates == 0 and f.separators == 0
 
 
+_HEADLINE_START = re.compile(r"[\w\"'‘“«„「『(\[]")
+
+
+def _headline_like(ln: _Line, main: str) -> bool:
+    """A heading-like line substantial enough to be the page's headline: in
+    the main script, at least ``HEADLINE_MIN_WORDS`` words (or as long in
+    unspaced scripts), not shouted in capitals (section labels: "CAR
+    REVIEWS") and not led by a list mark ("- Next Auto News")."""
+    f = ln.f
+    if not _heading_like(ln) or f.script != main or not _HEADLINE_START.match(ln.text):
+        return False
+    spaced = f.script not in ("Hani", "Jpan")
+    if (f.n_words < HEADLINE_MIN_WORDS or not spaced) and f.length < HEADLINE_MIN_LENGTH:
+        return False
+    cased = [ch for ch in ln.text if ch.isupper() or ch.islower()]
+    return not (len(f.words) >= 2 and cased and all(ch.isupper() for ch in cased))
+
+
 def _kept(ln: _Line) -> bool:
     return ln.block.kind in (CONTENT, HEADING)
 
@@ -336,7 +381,10 @@ def _headings(lines: list[_Line], main: str) -> None:
     for j in range(first - 1, max(-1, first - 1 - HEADLINE_LOOKBACK), -1):
         ln = lines[j]
         if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
-            if ln.block.kind != HEADING:
+            # The nearest title before the body is the headline or nothing:
+            # a section label there ("CAR REVIEWS") means the headline is not
+            # in the dump, and a line further up is a teaser's.
+            if _headline_like(ln, main) and ln.block.kind != HEADING:
                 ln.block.kind, ln.block.reason = HEADING, ""
             return
 

@@ -127,3 +127,34 @@ def is_comment_header(key: str) -> bool:
     False
     """
     return bool(key) and _strip_digits(key) in _comment_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _author_headers() -> tuple[frozenset[str], tuple[str, ...]]:
+    path = resources.files("cleaner") / "data" / "sections" / "author.txt"
+    whole, prefixes = set(), set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            key = normalize(raw.strip(". "))
+            if key:
+                (prefixes if raw.endswith("...") else whole).add(key)
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+def is_author_header(key: str) -> bool:
+    """Whether the normalised line ``key`` reads like an author box's header
+    (``cleaner/data/sections/author.txt``): "About Jane Doe", "Über den Autor".
+
+    >>> is_author_header(normalize("Über Moritz Bachmann")), is_author_header(normalize("About the author"))
+    (True, True)
+    >>> is_author_header(normalize("Abouts"))
+    False
+    """
+    whole, prefixes = _author_headers()
+    if key in whole:
+        return True
+    compact = key.replace(" ", "")
+    return any(key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))
+                                          and len(compact) > len(p.replace(" ", "")))
+               for p in prefixes)
