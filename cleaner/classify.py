@@ -54,7 +54,9 @@ NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
 HEADLINE_LOOKBACK = 8
+LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
 AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
+AUTHOR_BIO_LINES = 2  # paragraphs of its biography
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words  # lines searched backwards from the body for the headline
 COPYRIGHT_MAX_WORDS = 25
@@ -221,12 +223,31 @@ def _context(lines: list[_Line]) -> None:
             prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
             # Inside the body a shorter paragraph between captions or ads is
             # still the article's (jusText would drop it with its neighbours).
-            ln.cls = BAD if prev == nxt == BAD and not ln.in_body else GOOD
+            # So is the sentence right under the headline: a page whose whole
+            # body is one sentence has nothing else around it.
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.block.reason = ln.block.reason or "context"
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.block.reason in ("short", "other-script"):
             ln.block.reason = "nav-run" if _in_short_run(lines, i) else "short"
+
+
+def _after_title(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` follows a headline-like line, with at most
+    ``LEDE_GAP`` date, time or byline lines (or separators) in between."""
+    main = lines[i].f.script
+    skipped = 0
+    for j in range(i - 1, -1, -1):
+        ln = lines[j]
+        if ln.sure == "no-letters":
+            continue
+        if _headline_like(ln, main):
+            return True
+        if ln.sure or ln.f.dates == 0 or skipped >= LEDE_GAP:
+            return False
+        skipped += 1
+    return False
 
 
 def _main_region(lines: list[_Line]) -> None:
@@ -276,7 +297,7 @@ def _main_region(lines: list[_Line]) -> None:
     header = next((i for i, ln in enumerate(lines)
                    if started is not None and i > started and is_comment_header(ln.f.key)), None)
     if header is not None:
-        lines[header].sure = lines[header].sure or "comments"
+        lines[header].sure = "comments"
         lines[header].cls = BAD
         for n, s in enumerate(stretches):
             if s[0] > header:
@@ -307,14 +328,18 @@ def _author_box(lines: list[_Line]) -> None:
         return
     for i in range(goods[0] + 1, len(lines)):
         ln = lines[i]
-        if ln.f.n_words > AUTHOR_MAX_WORDS or ln.f.terminal or not is_author_header(ln.f.key):
+        if ln.f.n_words > AUTHOR_MAX_WORDS or ln.f.terminal:
             continue
+        how = is_author_header(ln.f.key)
+        cased = [w for w in ln.text.split() if w[:1].isupper() or w[:1].islower()]
+        if not how or (how == "prefix" and not all(w[0].isupper() for w in cased)):
+            continue  # ("About Jane Doe" names someone; "About the talks" is a sub-heading)
         bio, j = [], i + 1
         while j < len(lines) and (lines[j].cls == GOOD or lines[j].sure == "no-letters"):
             if lines[j].cls == GOOD:
                 bio.append(j)
             j += 1
-        if not bio or any(lines[k].cls == GOOD for k in range(j, len(lines))):
+        if not bio or len(bio) > AUTHOR_BIO_LINES or any(lines[k].cls == GOOD for k in range(j, len(lines))):
             continue
         for k in [i, *bio]:
             lines[k].cls, lines[k].sure = BAD, "author-box"

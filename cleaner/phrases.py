@@ -142,19 +142,22 @@ def _author_headers() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(whole), tuple(sorted(prefixes))
 
 
-def is_author_header(key: str) -> bool:
-    """Whether the normalised line ``key`` reads like an author box's header
-    (``cleaner/data/sections/author.txt``): "About Jane Doe", "Über den Autor".
+def is_author_header(key: str) -> str:
+    """How the normalised line ``key`` reads like an author box's header
+    (``cleaner/data/sections/author.txt``): ``whole`` ("Über den Autor"),
+    ``prefix`` ("About Jane Doe": the caller checks that a name follows) or ''.
 
     >>> is_author_header(normalize("Über Moritz Bachmann")), is_author_header(normalize("About the author"))
-    (True, True)
+    ('prefix', 'whole')
     >>> is_author_header(normalize("Abouts"))
-    False
+    ''
     """
     whole, prefixes = _author_headers()
     if key in whole:
-        return True
+        return "whole"
     compact = key.replace(" ", "")
-    return any(key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))
-                                          and len(compact) > len(p.replace(" ", "")))
-               for p in prefixes)
+    for p in prefixes:
+        if key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))
+                                       and len(compact) > len(p.replace(" ", ""))):
+            return "prefix"
+    return ""
