@@ -57,7 +57,7 @@ HEADLINE_LOOKBACK = 8
 LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
 AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
 AUTHOR_BIO_LINES = 2  # paragraphs of its biography
-HEADLINE_MIN_WORDS = 3
+HEADLINE_MIN_WORDS = 2
 HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words  # lines searched backwards from the body for the headline
 COPYRIGHT_MAX_WORDS = 25
 # Prose lines separated by at most this many other lines belong to one stretch;
