@@ -64,6 +64,7 @@ COPYRIGHT_MAX_WORDS = 25
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
+COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
@@ -261,11 +262,12 @@ def _main_region(lines: list[_Line]) -> None:
 
     In order:
 
-    - **comments**: once a substantial stretch (at least ``REGION_SHARE`` of
-      the best) has begun, a comment-section header ("[ 167 comments ]",
-      "Kommentare", "댓글", see ``data/sections/comments.txt``) ends the
-      article: the stretches after it are readers' comments, however long
-      (one reader's essay can outweigh the article).
+    - **comments**: once the article has begun (``COMMENTS_AFTER_PARAGRAPHS``
+      full paragraphs in stretches scoring at least ``REGION_SHARE`` of the
+      best), a comment-section header ("[ 167 comments ]", "Kommentare",
+      "댓글", see ``data/sections/comments.txt``) ends the article: the
+      stretches after it are readers' comments, however long (one reader's
+      essay can outweigh the article).
     - **off-main**: stretches under ``REGION_SHARE`` of the best remaining
       score are dropped, except that an article is one block: a stretch lying
       between two kept ones (a short paragraph between captions, deal prices
@@ -293,7 +295,11 @@ def _main_region(lines: list[_Line]) -> None:
     scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
     top = max(scores)
     drop: dict[int, str] = {}  # stretch number -> reason
-    started = next((s[0] for s, score in zip(stretches, scores) if score >= REGION_SHARE * top), None)
+    # The article has begun at its second full paragraph in a substantial
+    # stretch: a lede alone followed by a share bar's "Comments" link is not it.
+    body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top
+            for i in s if lines[i].cls == GOOD]
+    started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
     header = next((i for i, ln in enumerate(lines)
                    if started is not None and i > started and is_comment_header(ln.f.key)), None)
     if header is not None:

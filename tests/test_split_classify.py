@@ -146,3 +146,10 @@ def test_every_removed_line_has_a_reason():
                       "Next up is the drum dance, performed with small drums!", "© 2024 Example News"])
     for line, kind, reason in kinds(text):
         assert kind in ("content", "heading") or reason, line
+
+
+def test_a_comment_link_after_the_lede_does_not_end_the_article():
+    lede = ("The minister arrived in Sochi on Monday for talks that officials on both sides described as difficult, "
+            "the first such visit in two years, and he is expected to stay there until the end of the week.")
+    text = "\n".join(["Minister Arrives for Talks", lede, "Share", "Tweet", "Comments", *BODY])
+    assert [k[1] for k in kinds(text)][-3:] == ["content"] * 3
