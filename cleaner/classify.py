@@ -65,6 +65,7 @@ COPYRIGHT_MAX_WORDS = 25
 REGION_GAP = 2
 REGION_SHARE = 0.2
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
+COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
@@ -301,7 +302,8 @@ def _main_region(lines: list[_Line]) -> None:
             for i in s if lines[i].cls == GOOD]
     started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
     header = next((i for i, ln in enumerate(lines)
-                   if started is not None and i > started and is_comment_header(ln.f.key)), None)
+                   if started is not None and i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
+                   and is_comment_header(ln.f.key)), None)
     if header is not None:
         lines[header].sure = "comments"
         lines[header].cls = BAD
