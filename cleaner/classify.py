@@ -14,11 +14,17 @@ jusText (Pomikálek 2011), adapted to lines of text without HTML:
    the document's words in the line's script.
 3. **Main text**: prose lines close together form stretches; stretches that
    score (words × purity) under a share of the best one are ``off-main``
-   (teaser lists, comment threads, footers).  A document with no prose line
-   at all is not a page: only its sure furniture goes.
+   (teaser lists, comment threads, footers) unless they lie between kept
+   ones; a comment-section header after the article's start drops all the
+   prose after it (``comments``).  A document with no prose line at all is
+   not a page: only its sure furniture goes.
 4. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
-   between two good ones is kept).
+   between two good ones is kept; a near line between bad ones goes,
+   ``context``), except inside the body (between its first and last full
+   paragraph), where whole sentences stay, and right under the headline (a
+   body of one sentence).  An author box ending the article ("About Jane
+   Doe" and a biography) goes (``author-box``).
 5. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter) between content paragraphs is a
    sub-heading; the nearest substantial one before the first body paragraph,
@@ -53,12 +59,12 @@ TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a tit
 NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
-HEADLINE_LOOKBACK = 8
+HEADLINE_LOOKBACK = 8  # lines searched backwards from the body for the headline
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words
 LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
 AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
 AUTHOR_BIO_LINES = 2  # paragraphs of its biography
-HEADLINE_MIN_WORDS = 2
-HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words  # lines searched backwards from the body for the headline
 COPYRIGHT_MAX_WORDS = 25
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
@@ -273,6 +279,8 @@ def _main_region(lines: list[_Line]) -> None:
       score are dropped, except that an article is one block: a stretch lying
       between two kept ones (a short paragraph between captions, deal prices
       or ads) is kept.
+    - **body**: lines between the first and last full paragraph of the kept
+      stretches are marked ``in_body`` for :func:`_context`.
     """
     stretches: list[list[int]] = []  # indices of prose lines
     spans: list[int] = []            # lines with letters each stretch spans
