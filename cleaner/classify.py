@@ -14,11 +14,17 @@ jusText (Pomikálek 2011), adapted to lines of text without HTML:
    the document's words in the line's script.
 3. **Main text**: prose lines close together form stretches; stretches that
    score (words × purity) under a share of the best one are ``off-main``
-   (teaser lists, comment threads, footers).  A document with no prose line
-   at all is not a page: only its sure furniture goes.
+   (teaser lists, comment threads, footers) unless they lie between kept
+   ones; a comment-section header after the article's start drops all the
+   prose after it (``comments``).  A document with no prose line at all is
+   not a page: only its sure furniture goes.
 4. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
-   between two good ones is kept).
+   between two good ones is kept; a near line between bad ones goes,
+   ``context``), except inside the body (between its first and last full
+   paragraph), where whole sentences stay, and right under the headline (a
+   body of one sentence).  An author box ending the article ("About Jane
+   Doe" and a biography) goes (``author-box``).
 5. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter) between content paragraphs is a
    sub-heading; the nearest substantial one before the first body paragraph,
@@ -34,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .features import Features, features, stop_density
-from .phrases import phrases
+from .phrases import is_author_header, is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .stopwords import SCRIPT_LANG, pick_languages, stopwords
 
@@ -54,11 +60,19 @@ NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
 HEADLINE_LOOKBACK = 8  # lines searched backwards from the body for the headline
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MIN_LENGTH = 20  # characters (Han/kana weighted) when it has fewer words
+LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
+AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
+AUTHOR_BIO_LINES = 2  # paragraphs of its biography
 COPYRIGHT_MAX_WORDS = 25
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
+COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
+COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
+BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 
@@ -75,6 +89,7 @@ class _Line:
     cls: str = ""       # good / near / short / bad
     sure: str = ""      # reason when the line is furniture whatever its context
     density: float = 0.0
+    in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
 def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
@@ -117,6 +132,7 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
                 ln.cls = GOOD
     _main_region(lines)
     _context(lines)
+    _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
         ln.block.reason = "" if ln.cls == GOOD else (ln.sure or ln.block.reason)
@@ -196,7 +212,9 @@ def _context(lines: list[_Line]) -> None:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-        if prev == nxt == GOOD:
+        if prev == nxt == GOOD or (ln.in_body and ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS):
+            # (a whole sentence inside the body, "Transformed into graceful
+            # performers!", is the article's even between captions)
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -211,10 +229,33 @@ def _context(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == NEAR:
             prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-            ln.cls = BAD if prev == nxt == BAD else GOOD
+            # Inside the body a shorter paragraph between captions or ads is
+            # still the article's (jusText would drop it with its neighbours).
+            # So is the sentence right under the headline: a page whose whole
+            # body is one sentence has nothing else around it.
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
+            if ln.cls == BAD:
+                ln.block.reason = ln.block.reason or "context"
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.block.reason in ("short", "other-script"):
             ln.block.reason = "nav-run" if _in_short_run(lines, i) else "short"
+
+
+def _after_title(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` follows a headline-like line, with at most
+    ``LEDE_GAP`` date, time or byline lines (or separators) in between."""
+    main = lines[i].f.script
+    skipped = 0
+    for j in range(i - 1, -1, -1):
+        ln = lines[j]
+        if ln.sure == "no-letters":
+            continue
+        if _headline_like(ln, main):
+            return True
+        if ln.sure or ln.f.dates == 0 or skipped >= LEDE_GAP:
+            return False
+        skipped += 1
+    return False
 
 
 def _main_region(lines: list[_Line]) -> None:
@@ -225,7 +266,21 @@ def _main_region(lines: list[_Line]) -> None:
     teaser's timestamp) always separates.  A stretch scores its words times
     its purity (prose lines over all lines it spans): a list of teasers or
     comments, one paragraph per few lines of names and dates, scores low.
-    Stretches under ``REGION_SHARE`` of the best score are dropped (``off-main``).
+
+    In order:
+
+    - **comments**: once the article has begun (``COMMENTS_AFTER_PARAGRAPHS``
+      full paragraphs in stretches scoring at least ``REGION_SHARE`` of the
+      best), a comment-section header ("[ 167 comments ]", "Kommentare",
+      "댓글", see ``data/sections/comments.txt``) ends the article: the
+      stretches after it are readers' comments, however long (one reader's
+      essay can outweigh the article).
+    - **off-main**: stretches under ``REGION_SHARE`` of the best remaining
+      score are dropped, except that an article is one block: a stretch lying
+      between two kept ones (a short paragraph between captions, deal prices
+      or ads) is kept.
+    - **body**: lines between the first and last full paragraph of the kept
+      stretches are marked ``in_body`` for :func:`_context`.
     """
     stretches: list[list[int]] = []  # indices of prose lines
     spans: list[int] = []            # lines with letters each stretch spans
@@ -244,15 +299,67 @@ def _main_region(lines: list[_Line]) -> None:
             gap = 0
         else:
             gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
-    if len(stretches) < 2:
+    if not stretches:
         return
     scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
     top = max(scores)
-    for s, score in zip(stretches, scores):
-        if score < REGION_SHARE * top:
-            for i in s:
-                lines[i].cls = BAD
-                lines[i].sure = "off-main"
+    drop: dict[int, str] = {}  # stretch number -> reason
+    # The article has begun at its second full paragraph in a substantial
+    # stretch: a lede alone followed by a share bar's "Comments" link is not it.
+    body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top
+            for i in s if lines[i].cls == GOOD]
+    started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
+    header = next((i for i, ln in enumerate(lines)
+                   if started is not None and i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
+                   and is_comment_header(ln.f.key)), None)
+    if header is not None:
+        lines[header].sure = "comments"
+        lines[header].cls = BAD
+        for n, s in enumerate(stretches):
+            if s[0] > header:
+                drop[n] = "comments"
+    left = [n for n in range(len(stretches)) if n not in drop]
+    if not left:
+        return
+    top = max(scores[n] for n in left)
+    kept = [n for n in left if scores[n] >= REGION_SHARE * top]
+    for n in left:
+        if scores[n] < REGION_SHARE * top and not kept[0] < n < kept[-1]:
+            drop[n] = "off-main"
+    for n, reason in drop.items():
+        for i in stretches[n]:
+            lines[i].cls = BAD
+            lines[i].sure = reason
+    good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
+    for i in range(good[0] + 1, good[-1]) if good else ():
+        lines[i].in_body = True
+
+
+def _author_box(lines: list[_Line]) -> None:
+    """Drop the author box that ends many articles: a short header ("About
+    Jane Doe", "Über den Autor", ``data/sections/author.txt``) after the body
+    has begun, followed by the last prose of the page (the biography)."""
+    goods = [i for i, ln in enumerate(lines) if ln.cls == GOOD]
+    if not goods:
+        return
+    for i in range(goods[0] + 1, len(lines)):
+        ln = lines[i]
+        if ln.f.n_words > AUTHOR_MAX_WORDS or ln.f.terminal:
+            continue
+        how = is_author_header(ln.f.key)
+        cased = [w for w in ln.text.split() if w[:1].isupper() or w[:1].islower()]
+        if not how or (how == "prefix" and not all(w[0].isupper() for w in cased)):
+            continue  # ("About Jane Doe" names someone; "About the talks" is a sub-heading)
+        bio, j = [], i + 1
+        while j < len(lines) and (lines[j].cls == GOOD or lines[j].sure == "no-letters"):
+            if lines[j].cls == GOOD:
+                bio.append(j)
+            j += 1
+        if not bio or len(bio) > AUTHOR_BIO_LINES or any(lines[k].cls == GOOD for k in range(j, len(lines))):
+            continue
+        for k in [i, *bio]:
+            lines[k].cls, lines[k].sure = BAD, "author-box"
+        return
 
 
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
@@ -278,6 +385,24 @@ def _heading_like(ln: _Line) -> bool:
     return f.letters >= 0.5 and f.dates == 0 and f.separators == 0
 
 
+_HEADLINE_START = re.compile(r"[\w\"'‘“«„「『(\[]")
+
+
+def _headline_like(ln: _Line, main: str) -> bool:
+    """A heading-like line substantial enough to be the page's headline: in
+    the main script, at least ``HEADLINE_MIN_WORDS`` words (or as long in
+    unspaced scripts), not shouted in capitals (section labels: "CAR
+    REVIEWS") and not led by a list mark ("- Next Auto News")."""
+    f = ln.f
+    if not _heading_like(ln) or f.script != main or not _HEADLINE_START.match(ln.text):
+        return False
+    spaced = f.script not in ("Hani", "Jpan")
+    if (f.n_words < HEADLINE_MIN_WORDS or not spaced) and f.length < HEADLINE_MIN_LENGTH:
+        return False
+    cased = [ch for ch in ln.text if ch.isupper() or ch.islower()]
+    return not (len(f.words) >= 2 and cased and all(ch.isupper() for ch in cased))
+
+
 def _kept(ln: _Line) -> bool:
     return ln.block.kind in (CONTENT, HEADING)
 
@@ -297,7 +422,10 @@ def _headings(lines: list[_Line], main: str) -> None:
     for j in range(first - 1, max(-1, first - 1 - HEADLINE_LOOKBACK), -1):
         ln = lines[j]
         if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
-            if ln.block.kind != HEADING:
+            # The nearest title before the body is the headline or nothing:
+            # a section label there ("CAR REVIEWS") means the headline is not
+            # in the dump, and a line further up is a teaser's.
+            if _headline_like(ln, main) and ln.block.kind != HEADING:
                 ln.block.kind, ln.block.reason = HEADING, ""
             return
 

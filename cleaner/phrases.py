@@ -95,3 +95,69 @@ def phrases() -> PhraseSet:
             else:
                 whole.add(key.replace(" ", ""))
     return PhraseSet(frozenset(whole), tuple(sorted(prefixes)), tuple(sorted(contains)))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _strip_digits(key: str) -> str:
+    return _DIGITS.sub("", key).replace(" ", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _comment_headers() -> frozenset[str]:
+    path = resources.files("cleaner") / "data" / "sections" / "comments.txt"
+    out = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            key = _strip_digits(normalize(raw))
+            if key:
+                out.add(key)
+    return frozenset(out)
+
+
+def is_comment_header(key: str) -> bool:
+    """Whether the normalised line ``key`` opens a comment section
+    (``cleaner/data/sections/comments.txt``; digits ignored, so counts match).
+
+    >>> is_comment_header(normalize("[ 167 comments ]")), is_comment_header(normalize("Kommentare (3)"))
+    (True, True)
+    >>> is_comment_header(normalize("Comments on the budget were mixed."))
+    False
+    """
+    return bool(key) and _strip_digits(key) in _comment_headers()
+
+
+@functools.lru_cache(maxsize=1)
+def _author_headers() -> tuple[frozenset[str], tuple[str, ...]]:
+    path = resources.files("cleaner") / "data" / "sections" / "author.txt"
+    whole, prefixes = set(), set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            key = normalize(raw.strip(". "))
+            if key:
+                (prefixes if raw.endswith("...") else whole).add(key)
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+def is_author_header(key: str) -> str:
+    """How the normalised line ``key`` reads like an author box's header
+    (``cleaner/data/sections/author.txt``): ``whole`` ("Über den Autor"),
+    ``prefix`` ("About Jane Doe": the caller checks that a name follows) or ''.
+
+    >>> is_author_header(normalize("Über Moritz Bachmann")), is_author_header(normalize("About the author"))
+    ('prefix', 'whole')
+    >>> is_author_header(normalize("Abouts"))
+    ''
+    """
+    whole, prefixes = _author_headers()
+    if key in whole:
+        return "whole"
+    compact = key.replace(" ", "")
+    for p in prefixes:
+        if key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))
+                                       and len(compact) > len(p.replace(" ", ""))):
+            return "prefix"
+    return ""

@@ -84,3 +84,72 @@ def test_a_caption_in_another_script_follows_its_context():
     text = "\n".join(["Accessibility links", "Talks Resume in Sochi", caption, *BODY])
     assert [k[1:] for k in kinds(text)] == [("boilerplate", "phrase"), ("heading", ""), ("content", "")] + \
         [("content", "")] * 3
+
+
+COMMENTS = [
+    "This is the third accident at this junction this year and the council still has not done anything about it, "
+    "although people have been writing to them for years and nobody seems to listen to what we say.",
+    "I agree with that, and I would add that the whole stretch of road should be rebuilt as soon as possible, "
+    "before something really terrible happens there, because by then it will be far too late for all of us.",
+]
+
+
+def test_a_comment_section_ends_the_article_in_any_language():
+    for header in ["[ 167 comments ]", "Komentarze (12)", "Σχόλια", "评论"]:
+        text = "\n".join(["Home", "Minister Arrives for Talks", *BODY[:2], header,
+                          "jan_k", "2 days ago at 07:52 am", COMMENTS[0] + " " + COMMENTS[1] + " " + BODY[2],
+                          "Rating: 36 Votes", "anna", "2 days ago at 08:12 am", *COMMENTS])
+        got = kinds(text)
+        assert [k[1] for k in got[2:4]] == ["content", "content"], header
+        assert got[4][1:] == ("boilerplate", "comments"), header
+        assert all(k[1] == "boilerplate" for k in got[5:]), (header, got)
+
+
+def test_a_comment_link_before_the_body_does_not_end_it():
+    text = "\n".join(["Home", "Comments", "Minister Arrives for Talks", *BODY])
+    assert [k[1] for k in kinds(text)][-3:] == ["content"] * 3
+
+
+def test_an_author_box_after_the_body_is_furniture():
+    bio = ("Moritz Bachmann works as a sales manager and has written about digital health for many years, "
+           "most recently for a trade magazine in Berlin.")
+    for header in ["About Moritz Bachmann", "Über Moritz Bachmann", "Sobre Moritz Bachmann"]:
+        text = "\n".join(["Minister Arrives for Talks", *BODY, header, bio, "Related stories", "Contact us"])
+        got = kinds(text)
+        assert got[4][1:] == ("boilerplate", "author-box") and got[5][1:] == ("boilerplate", "author-box"), got
+    # the same header between two paragraphs is a sub-heading, not an author box
+    text = "\n".join(["Minister Arrives for Talks", BODY[0], "About the talks", BODY[1], BODY[2]])
+    assert [k[1] for k in kinds(text)] == ["heading", "content", "heading", "content", "content"]
+
+
+def test_a_single_sentence_body_under_its_headline_stays():
+    text = "\n".join(["Home", "News", "Sport", "Police close main road after lorry crash", "19 May 2024 10:32",
+                      "Police closed the A1 northbound near Newark after the crash.", "Share this article",
+                      "Related stories", "Man arrested after city centre fight", "New bus lanes open next month",
+                      "Example News is the independent voice of the county, reporting on the stories that matter "
+                      "to local people since 1887, and it is owned by its readers.", "© 2024 Example News"])
+    got = kinds(text)
+    assert got[3][1] == "heading" and got[5][1:] == ("content", "")
+
+
+def test_short_paragraphs_inside_the_body_stay_between_captions():
+    caption = "2018 Jeongdong Theater Tradition Series Performance [The Palace: Tale of Jang Noksu] ‘2018 Welcome Daehak-ro Festival’"
+    text = "\n".join(["Minister Arrives for Talks", BODY[0], caption, "Transformed into graceful performers!",
+                      caption, "Next up is the drum dance, performed with small drums!", caption, BODY[1], BODY[2]])
+    got = kinds(text)
+    assert got[3][1] == "content" and got[5][1] == "content", got
+    assert got[2][1] == "boilerplate"
+
+
+def test_every_removed_line_has_a_reason():
+    text = "\n".join(["Home", "Minister Arrives for Talks", *BODY, "Comments", "jan_k", "2 days ago", *COMMENTS,
+                      "Next up is the drum dance, performed with small drums!", "© 2024 Example News"])
+    for line, kind, reason in kinds(text):
+        assert kind in ("content", "heading") or reason, line
+
+
+def test_a_comment_link_after_the_lede_does_not_end_the_article():
+    lede = ("The minister arrived in Sochi on Monday for talks that officials on both sides described as difficult, "
+            "the first such visit in two years, and he is expected to stay there until the end of the week.")
+    text = "\n".join(["Minister Arrives for Talks", lede, "Share", "Tweet", "Comments", *BODY])
+    assert [k[1] for k in kinds(text)][-3:] == ["content"] * 3
