@@ -83,7 +83,12 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # symbols ("ßß" -> "฿฿") is not the one.
     letters = _letters(text)
     best = None
-    for enc in SOURCES:
+    # Bytes that are strictly valid UTF-8 and not plain ASCII are UTF-8: a
+    # single-byte code page may read them "better" by chance ("CÃ\xa0nan" is
+    # "Cànan", not cp1250 "CĂ\xa0nan"), but legacy text is almost never valid
+    # UTF-8.  Whether the UTF-8 reading is applied is decided as usual.
+    sources = ["utf-8"] if _is_utf8(raw) else SOURCES
+    for enc in sources:
         try:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
@@ -114,6 +119,16 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _is_utf8(raw: bytes) -> bool:
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _words_kept(text: str, cand: str) -> bool:

@@ -51,3 +51,19 @@ def test_icelandic_is_not_re_read_as_baltic():
     # while real Baltic mojibake still is
     assert repair("Ðiandien Lietuvos prezidentas pasakë kalbà apie ðalies ateitá ir jos þmones.").text == \
         "Šiandien Lietuvos prezidentas pasakė kalbą apie šalies ateitį ir jos žmones."
+
+
+def test_valid_utf8_bytes_are_not_re_read_as_a_single_byte_code_page():
+    # "Ã" + NBSP is "à" in UTF-8; cp1250 would read the same bytes as "Ă" + NBSP,
+    # which the Romanian profile happens to like.
+    assert repair("Bòrd nan Gàidheal".encode("utf-8").decode("latin-1")).text == "Bòrd nan Gàidheal"
+    assert repair("GÃ\xa0idhlig na h-Alba").text == "Gàidhlig na h-Alba"
+
+
+def test_ftfy_fixes_that_leave_no_mojibake_sequence_are_kept():
+    # The letter profiles cannot judge these (a Greek letter inside a Latin
+    # word, Thai and a symbol in an emoticon), but the mojibake is gone.
+    assert repair("Pore size is 5Î&frac14;m here").text == "Pore size is 5μm here"
+    meant = "smile (ง^⌣^)ง ok"
+    twice = meant.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8").decode("sloppy-windows-1252")
+    assert repair(twice).text == meant
