@@ -20,6 +20,12 @@ SOURCES = [
     "utf-8", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
     "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
 ]
+# Code pages (besides cp1252/Latin-1 and those ftfy undoes) that UTF-8 text
+# gets read as: Russian and other DOS consoles, KOI8 mail, old Macs.
+UTF8_READ_AS = [
+    "koi8-r", "koi8-u", "cp866", "cp850", "cp852", "cp855", "mac-cyrillic", "mac-greek",
+    "cp1255", "cp1256", "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
+]
 # cp1257 needs a wide margin: without an Icelandic profile, correct Icelandic
 # ("því", +1.7) reads a little better as Baltic ("žvķ"); real Baltic mojibake
 # ("Bîskaps" -> "Bīskaps") gains 6-8.
@@ -74,10 +80,14 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     if not evidence:
         return None
     raw = misread_bytes(text)
-    if raw is None:
-        return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
+        return None
+    if raw is None or not _is_utf8(raw):
+        other = _utf8_read_elsewhere(text, before.value, margin)
+        if other is not None:
+            return other
+    if raw is None:
         return None
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
@@ -99,9 +109,10 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue
         if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
             continue
-        if _latin(cand) and not _has_context(text):
+        mended = enc == "utf-8" and _latin(cand) and _mends_words(text, cand)
+        if _latin(cand) and not _has_context(text) and not mended:
             continue
-        if enc == "utf-8" and evidence < MIN_CHARS:
+        if enc == "utf-8" and evidence < MIN_CHARS and not mended:
             continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
         need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
@@ -119,6 +130,74 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, str] | None:
+    """UTF-8 read as a code page other than cp1252/Latin-1 and those ftfy
+    undoes itself (KOI8 "п∙я│п╩п╦", DOS "╨Х╤Б╨╗╨╕", Mac Cyrillic "–Х—Б–ї–Є").
+
+    Only when the whole line turns back into strictly valid UTF-8 with several
+    multi-byte sequences, which correct text in those code pages does not do,
+    and the UTF-8 reading is clearly more plausible.
+    """
+    best = None
+    first = None  # score of the first (most common) code page that gives UTF-8
+    for enc in UTF8_READ_AS:
+        try:
+            raw = text.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if not _is_utf8(raw):
+            continue
+        cand = raw.decode("utf-8")
+        if sum(1 for c in cand if c >= "\x80") < MIN_CHARS or not _coherent(cand):
+            continue
+        if not _latin(cand) and _letters(cand, latin=False) < MIN_SCRIPT_LETTERS:
+            continue
+        if _latin(cand) and not _has_context(cand):
+            continue
+        s = score(cand).value
+        # The more common code page wins unless another reads clearly better
+        # (a DOS page and its cousin differ in a letter or two: "├б" is "á"
+        # in cp866, "â" in cp855).
+        if first is None:
+            first = s
+        elif s <= first + margin:
+            continue
+        if s > PLAUSIBLE and s > before + margin and (best is None or s > best[0]):
+            best = (s, cand)
+    return (best[1], "utf-8") if best else None
+
+
+def _mends_words(text: str, cand: str) -> bool:
+    """Whether a UTF-8 re-reading only turns broken words into whole ones.
+
+    Each multi-byte sequence must have shown a symbol glued into a word
+    ("Ã¥" in "Ã¥ngström") and must become a letter of the same script and
+    case as the letters it touches ("å"), so that even a single word needs no
+    sentence around it.  Correct text that happens to be valid UTF-8 fails
+    this: "NESTLÉ®" would give a lower-case "ɮ" after capitals, "SÓ…" a
+    Cyrillic "Ӆ", "10 Å—" a letter that touches none.
+    """
+    i = 0
+    seen = False
+    for j, ch in enumerate(cand):
+        n = len(ch.encode("utf-8"))
+        seg, i = text[i:i + n], i + n
+        if n == 1:
+            continue
+        if not ch.isalpha() or any(c.isspace() for c in seg):
+            return False
+        if all(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
+            return False  # letters turned into another letter: no sign of breakage
+        near = [c for c in (cand[j - 1] if j else "", cand[j + 1] if j + 1 < len(cand) else "") if c.isalpha()]
+        if not near:
+            return False
+        for c in near:
+            if _script(c) != _script(ch) or c.isupper() != ch.isupper() or c.islower() != ch.islower():
+                return False
+        seen = True
+    return seen
 
 
 def _is_utf8(raw: bytes) -> bool:

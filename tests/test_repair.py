@@ -67,3 +67,21 @@ def test_ftfy_fixes_that_leave_no_mojibake_sequence_are_kept():
     meant = "smile (ง^⌣^)ง ok"
     twice = meant.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8").decode("sloppy-windows-1252")
     assert repair(twice).text == meant
+
+
+def test_utf8_read_as_koi8_dos_or_mac_code_pages():
+    meant = "На берегу пустынных волн стоял он, дум великих полн."
+    for enc in ("koi8-r", "cp866", "mac-cyrillic"):
+        assert repair(meant.encode("utf-8").decode(enc)).text == meant, enc
+    # box drawing that happens to be valid UTF-8 in cp866 stays box drawing
+    for art in ["╟─┬─╢ ├┤a┼┐a", "┌──┐\n│ок│\n└──┘"]:
+        assert repair(art).text == art
+
+
+def test_a_single_word_is_mended_when_each_sequence_becomes_a_fitting_letter():
+    for word in ["ändern", "åklagare", "größer"]:
+        broken = word.encode("utf-8").decode("sloppy-windows-1252")
+        assert repair(broken).text == word, broken
+    # valid UTF-8 by chance, but the letter would not fit the word
+    for text in ["NESTLÉ®", "AHÅ™", "10 Å—", "VOCÊ…", "ZZAJÉ’s", "Ã’s"]:
+        assert repair(text).text == text
