@@ -11,7 +11,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from cleaner.plausibility import _script, score
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+
+from cleaner.plausibility import _known_letters, _script, score
 from cleaner.stopwords import known_words
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
@@ -26,6 +28,12 @@ UTF8_READ_AS = [
     "koi8-r", "koi8-u", "cp866", "cp850", "cp852", "cp855", "mac-cyrillic", "mac-greek",
     "cp1255", "cp1256", "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
 ]
+# ftfy undoes UTF-8 read as Mac Roman itself, but leaves a word that reads
+# "too reasonable" ("pi√π" is "più"); the single-word rule (_mends_words)
+# still applies there, as Mac Roman shows UTF-8 lead bytes as symbols (√ ≈).
+# Not for pages that show them as letters (cp1250 "DATĂ™" is Romanian) or
+# box drawing (cp437 "├┤a┼┐a" is line art).
+_FTFY_PAGES = ["macroman"]
 # cp1257 needs a wide margin: without an Icelandic profile, correct Icelandic
 # ("því", +1.7) reads a little better as Baltic ("žvķ"); real Baltic mojibake
 # ("Bîskaps" -> "Bīskaps") gains 6-8.
@@ -142,7 +150,7 @@ def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, 
     """
     best = None
     first = None  # score of the first (most common) code page that gives UTF-8
-    for enc in UTF8_READ_AS:
+    for enc in UTF8_READ_AS + _FTFY_PAGES:
         try:
             raw = text.encode(enc)
         except UnicodeEncodeError:
@@ -150,11 +158,14 @@ def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, 
         if not _is_utf8(raw):
             continue
         cand = raw.decode("utf-8")
-        if sum(1 for c in cand if c >= "\x80") < MIN_CHARS or not _coherent(cand):
+        mended = _latin(cand) and _mends_words(text, cand)
+        if not mended and enc in _FTFY_PAGES:
+            continue  # ftfy has judged these already
+        if not mended and sum(1 for c in cand if c >= "\x80") < MIN_CHARS or not _coherent(cand):
             continue
         if not _latin(cand) and _letters(cand, latin=False) < MIN_SCRIPT_LETTERS:
             continue
-        if _latin(cand) and not _has_context(cand):
+        if _latin(cand) and not _has_context(cand) and not mended:
             continue
         s = score(cand).value
         # The more common code page wins unless another reads clearly better
@@ -162,8 +173,8 @@ def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, 
         # in cp866, "â" in cp855).
         if first is None:
             first = s
-        elif s <= first + margin:
-            continue
+        elif s <= first + margin or mended:
+            continue  # a lone word cannot tell two code pages apart
         if s > PLAUSIBLE and s > before + margin and (best is None or s > best[0]):
             best = (s, cand)
     return (best[1], "utf-8") if best else None
@@ -186,10 +197,12 @@ def _mends_words(text: str, cand: str) -> bool:
         seg, i = text[i:i + n], i + n
         if n == 1:
             continue
-        if not ch.isalpha() or any(c.isspace() for c in seg):
-            return False
+        if not ch.isalpha() or ch.lower() not in _known_letters() or any(c.isspace() for c in seg):
+            return False  # not a letter that some language writes ("ƪ", "ɮ", "ſ")
         if all(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
             return False  # letters turned into another letter: no sign of breakage
+        if not any(c.isalpha() for c in seg):
+            return False  # symbols only: line art ("├┤a┼┐a"), not a broken letter
         near = [c for c in (cand[j - 1] if j else "", cand[j + 1] if j + 1 < len(cand) else "") if c.isalpha()]
         if not near:
             return False

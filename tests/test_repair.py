@@ -85,3 +85,9 @@ def test_a_single_word_is_mended_when_each_sequence_becomes_a_fitting_letter():
     # valid UTF-8 by chance, but the letter would not fit the word
     for text in ["NESTLÉ®", "AHÅ™", "10 Å—", "VOCÊ…", "ZZAJÉ’s", "Ã’s"]:
         assert repair(text).text == text
+
+
+def test_a_word_in_mac_roman_mojibake_that_ftfy_finds_too_reasonable():
+    assert repair("Arriviamo al pi√π tardi domani.").text == "Arriviamo al più tardi domani."
+    for text in ["(-1/2)! = √π", "├┤a┼┐a┼┐a┼┐a", "NICIODATĂ™", "∆°"]:
+        assert repair(text).text == text
