@@ -88,11 +88,14 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     if not evidence:
         return None
     raw = misread_bytes(text)
+    elsewhere = _utf8_elsewhere(text) if raw is None or not _is_utf8(raw) else []
+    if raw is None and not elsewhere:
+        return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
         return None
-    if raw is None or not _is_utf8(raw):
-        other = _utf8_read_elsewhere(text, before.value, margin)
+    if elsewhere:
+        other = _utf8_read_elsewhere(text, elsewhere, before.value, margin)
         if other is not None:
             return other
     if raw is None:
@@ -140,7 +143,21 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     return None
 
 
-def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, str] | None:
+def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
+    """(code page, UTF-8 reading) for each page in which ``text`` turns back
+    into strictly valid, non-ASCII UTF-8 (cheap: no scoring)."""
+    out = []
+    for enc in UTF8_READ_AS + _FTFY_PAGES:
+        try:
+            raw = text.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if _is_utf8(raw):
+            out.append((enc, raw.decode("utf-8")))
+    return out
+
+
+def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float) -> tuple[str, str] | None:
     """UTF-8 read as a code page other than cp1252/Latin-1 and those ftfy
     undoes itself (KOI8 "п∙я│п╩п╦", DOS "╨Х╤Б╨╗╨╕", Mac Cyrillic "–Х—Б–ї–Є").
 
@@ -150,14 +167,7 @@ def _utf8_read_elsewhere(text: str, before: float, margin: float) -> tuple[str, 
     """
     best = None
     first = None  # score of the first (most common) code page that gives UTF-8
-    for enc in UTF8_READ_AS + _FTFY_PAGES:
-        try:
-            raw = text.encode(enc)
-        except UnicodeEncodeError:
-            continue
-        if not _is_utf8(raw):
-            continue
-        cand = raw.decode("utf-8")
+    for enc, cand in readings:
         mended = _latin(cand) and _mends_words(text, cand)
         if not mended and enc in _FTFY_PAGES:
             continue  # ftfy has judged these already

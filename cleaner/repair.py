@@ -135,7 +135,8 @@ def _repair_line(line: str, config) -> tuple[str, list[str], str]:
     fixed, steps = ftfy.fix_and_explain(line, config)
     names = _names(steps)
     detail = ""
-    if "encoding" in names:
+    if "encoding" in names and not _not_worse(fixed, line):
+        # Judge against the line with the other fixes made (entities unescaped).
         kept, kept_steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
         if not _not_worse(fixed, kept):
             fixed, names = kept, _names(kept_steps)
