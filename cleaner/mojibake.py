@@ -11,7 +11,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from cleaner.plausibility import _script, score
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+
+from cleaner.plausibility import _known_letters, _script, score
 from cleaner.stopwords import known_words
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
@@ -20,6 +22,18 @@ SOURCES = [
     "utf-8", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
     "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
 ]
+# Code pages (besides cp1252/Latin-1 and those ftfy undoes) that UTF-8 text
+# gets read as: Russian and other DOS consoles, KOI8 mail, old Macs.
+UTF8_READ_AS = [
+    "koi8-r", "koi8-u", "cp866", "cp850", "cp852", "cp855", "mac-cyrillic", "mac-greek",
+    "cp1255", "cp1256", "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
+]
+# ftfy undoes UTF-8 read as Mac Roman itself, but leaves a word that reads
+# "too reasonable" ("pi√π" is "più"); the single-word rule (_mends_words)
+# still applies there, as Mac Roman shows UTF-8 lead bytes as symbols (√ ≈).
+# Not for pages that show them as letters (cp1250 "DATĂ™" is Romanian) or
+# box drawing (cp437 "├┤a┼┐a" is line art).
+_FTFY_PAGES = ["macroman"]
 # cp1257 needs a wide margin: without an Icelandic profile, correct Icelandic
 # ("því", +1.7) reads a little better as Baltic ("žvķ"); real Baltic mojibake
 # ("Bîskaps" -> "Bīskaps") gains 6-8.
@@ -74,16 +88,28 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     if not evidence:
         return None
     raw = misread_bytes(text)
-    if raw is None:
+    elsewhere = _utf8_elsewhere(text) if raw is None or not _is_utf8(raw) else []
+    if raw is None and not elsewhere:
         return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
+        return None
+    if elsewhere:
+        other = _utf8_read_elsewhere(text, elsewhere, before.value, margin)
+        if other is not None:
+            return other
+    if raw is None:
         return None
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
     letters = _letters(text)
     best = None
-    for enc in SOURCES:
+    # Bytes that are strictly valid UTF-8 and not plain ASCII are UTF-8: a
+    # single-byte code page may read them "better" by chance ("CÃ\xa0nan" is
+    # "Cànan", not cp1250 "CĂ\xa0nan"), but legacy text is almost never valid
+    # UTF-8.  Whether the UTF-8 reading is applied is decided as usual.
+    sources = ["utf-8"] if _is_utf8(raw) else SOURCES
+    for enc in sources:
         try:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
@@ -94,9 +120,10 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue
         if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
             continue
-        if _latin(cand) and not _has_context(text):
+        mended = enc == "utf-8" and _latin(cand) and _mends_words(text, cand)
+        if _latin(cand) and not _has_context(text) and not mended:
             continue
-        if enc == "utf-8" and evidence < MIN_CHARS:
+        if enc == "utf-8" and evidence < MIN_CHARS and not mended:
             continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
         need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
@@ -114,6 +141,96 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
+    """(code page, UTF-8 reading) for each page in which ``text`` turns back
+    into strictly valid, non-ASCII UTF-8 (cheap: no scoring)."""
+    out = []
+    for enc in UTF8_READ_AS + _FTFY_PAGES:
+        try:
+            raw = text.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if _is_utf8(raw):
+            out.append((enc, raw.decode("utf-8")))
+    return out
+
+
+def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float) -> tuple[str, str] | None:
+    """UTF-8 read as a code page other than cp1252/Latin-1 and those ftfy
+    undoes itself (KOI8 "п∙я│п╩п╦", DOS "╨Х╤Б╨╗╨╕", Mac Cyrillic "–Х—Б–ї–Є").
+
+    Only when the whole line turns back into strictly valid UTF-8 with several
+    multi-byte sequences, which correct text in those code pages does not do,
+    and the UTF-8 reading is clearly more plausible.
+    """
+    best = None
+    first = None  # score of the first (most common) code page that gives UTF-8
+    for enc, cand in readings:
+        mended = _latin(cand) and _mends_words(text, cand)
+        if not mended and enc in _FTFY_PAGES:
+            continue  # ftfy has judged these already
+        if not mended and sum(1 for c in cand if c >= "\x80") < MIN_CHARS or not _coherent(cand):
+            continue
+        if not _latin(cand) and _letters(cand, latin=False) < MIN_SCRIPT_LETTERS:
+            continue
+        if _latin(cand) and not _has_context(cand) and not mended:
+            continue
+        s = score(cand).value
+        # The more common code page wins unless another reads clearly better
+        # (a DOS page and its cousin differ in a letter or two: "├б" is "á"
+        # in cp866, "â" in cp855).
+        if first is None:
+            first = s
+        elif s <= first + margin or mended:
+            continue  # a lone word cannot tell two code pages apart
+        if s > PLAUSIBLE and s > before + margin and (best is None or s > best[0]):
+            best = (s, cand)
+    return (best[1], "utf-8") if best else None
+
+
+def _mends_words(text: str, cand: str) -> bool:
+    """Whether a UTF-8 re-reading only turns broken words into whole ones.
+
+    Each multi-byte sequence must have shown a symbol glued into a word
+    ("Ã¥" in "Ã¥ngström") and must become a letter of the same script and
+    case as the letters it touches ("å"), so that even a single word needs no
+    sentence around it.  Correct text that happens to be valid UTF-8 fails
+    this: "NESTLÉ®" would give a lower-case "ɮ" after capitals, "SÓ…" a
+    Cyrillic "Ӆ", "10 Å—" a letter that touches none.
+    """
+    i = 0
+    seen = False
+    for j, ch in enumerate(cand):
+        n = len(ch.encode("utf-8"))
+        seg, i = text[i:i + n], i + n
+        if n == 1:
+            continue
+        if not ch.isalpha() or ch.lower() not in _known_letters() or any(c.isspace() for c in seg):
+            return False  # not a letter that some language writes ("ƪ", "ɮ", "ſ")
+        if all(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
+            return False  # letters turned into another letter: no sign of breakage
+        if not any(c.isalpha() for c in seg):
+            return False  # symbols only: line art ("├┤a┼┐a"), not a broken letter
+        near = [c for c in (cand[j - 1] if j else "", cand[j + 1] if j + 1 < len(cand) else "") if c.isalpha()]
+        if not near:
+            return False
+        for c in near:
+            if _script(c) != _script(ch) or c.isupper() != ch.isupper() or c.islower() != ch.islower():
+                return False
+        seen = True
+    return seen
+
+
+def _is_utf8(raw: bytes) -> bool:
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _words_kept(text: str, cand: str) -> bool:

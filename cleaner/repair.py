@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+from ftfy.badness import badness
 from ftfy.chardata import CHARMAP_ENCODINGS
 
 from cleaner import mojibake
@@ -135,8 +136,10 @@ def _repair_line(line: str, config) -> tuple[str, list[str], str]:
     names = _names(steps)
     detail = ""
     if "encoding" in names and not _not_worse(fixed, line):
-        fixed, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
-        names = _names(steps)
+        # Judge against the line with the other fixes made (entities unescaped).
+        kept, kept_steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+        if not _not_worse(fixed, kept):
+            fixed, names = kept, _names(kept_steps)
     # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
     # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
@@ -158,14 +161,25 @@ def _repair_line(line: str, config) -> tuple[str, list[str], str]:
 def _not_worse(new: str, old: str) -> bool:
     """Whether ftfy's encoding change keeps the line reading like language.
 
-    ftfy already weighs its own changes (it passes its own negative test
-    cases); this catches the few that read clearly worse.  Our own re-readings
-    (cleaner.mojibake) must instead be clearly better.
+    ``old`` is the line with every fix but the encoding one (entities already
+    unescaped: "10Î&frac14;s" is judged as "10Î¼s").  ftfy already weighs its
+    own changes (it passes its own negative test cases); this catches the few
+    that read clearly worse.  Our own re-readings (cleaner.mojibake) must
+    instead be clearly better.
+
+    Two signs of plausibility: the letters read like some language, or the
+    change leaves none of the character sequences that only mojibake has
+    (ftfy's badness: "Ã¢â‚¬", "Î³" glued to letters) where the line had some.
+    The second one keeps fixes the letter profiles cannot judge: a Greek
+    letter inside a Latin word ("IL2RÎ³cKO" -> "IL2RγcKO", "10μs"), Thai and
+    combining marks in an emoticon.
     """
     a, b = score(new), score(old)
     if a.grams == 0:
         return True  # only ASCII (or nothing) left to judge: the junk is gone
-    return a.value > b.value - 1.0
+    if a.value > b.value - 1.0:
+        return True
+    return badness(new) == 0 < badness(old)
 
 
 def _names(steps) -> list[str]:

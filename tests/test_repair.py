@@ -51,3 +51,43 @@ def test_icelandic_is_not_re_read_as_baltic():
     # while real Baltic mojibake still is
     assert repair("Ðiandien Lietuvos prezidentas pasakë kalbà apie ðalies ateitá ir jos þmones.").text == \
         "Šiandien Lietuvos prezidentas pasakė kalbą apie šalies ateitį ir jos žmones."
+
+
+def test_valid_utf8_bytes_are_not_re_read_as_a_single_byte_code_page():
+    # "Ã" + NBSP is "à" in UTF-8; cp1250 would read the same bytes as "Ă" + NBSP,
+    # which the Romanian profile happens to like.
+    assert repair("Bòrd nan Gàidheal".encode("utf-8").decode("latin-1")).text == "Bòrd nan Gàidheal"
+    assert repair("GÃ\xa0idhlig na h-Alba").text == "Gàidhlig na h-Alba"
+
+
+def test_ftfy_fixes_that_leave_no_mojibake_sequence_are_kept():
+    # The letter profiles cannot judge these (a Greek letter inside a Latin
+    # word, Thai and a symbol in an emoticon), but the mojibake is gone.
+    assert repair("Pore size is 5Î&frac14;m here").text == "Pore size is 5μm here"
+    meant = "smile (ง^⌣^)ง ok"
+    twice = meant.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8").decode("sloppy-windows-1252")
+    assert repair(twice).text == meant
+
+
+def test_utf8_read_as_koi8_dos_or_mac_code_pages():
+    meant = "На берегу пустынных волн стоял он, дум великих полн."
+    for enc in ("koi8-r", "cp866", "mac-cyrillic"):
+        assert repair(meant.encode("utf-8").decode(enc)).text == meant, enc
+    # box drawing that happens to be valid UTF-8 in cp866 stays box drawing
+    for art in ["╟─┬─╢ ├┤a┼┐a", "┌──┐\n│ок│\n└──┘"]:
+        assert repair(art).text == art
+
+
+def test_a_single_word_is_mended_when_each_sequence_becomes_a_fitting_letter():
+    for word in ["ändern", "åklagare", "größer"]:
+        broken = word.encode("utf-8").decode("sloppy-windows-1252")
+        assert repair(broken).text == word, broken
+    # valid UTF-8 by chance, but the letter would not fit the word
+    for text in ["NESTLÉ®", "AHÅ™", "10 Å—", "VOCÊ…", "ZZAJÉ’s", "Ã’s"]:
+        assert repair(text).text == text
+
+
+def test_a_word_in_mac_roman_mojibake_that_ftfy_finds_too_reasonable():
+    assert repair("Arriviamo al pi√π tardi domani.").text == "Arriviamo al più tardi domani."
+    for text in ["(-1/2)! = √π", "├┤a┼┐a┼┐a┼┐a", "NICIODATĂ™", "∆°"]:
+        assert repair(text).text == text
