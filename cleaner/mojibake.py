@@ -8,9 +8,11 @@ plausibility score (cleaner.plausibility) likes clearly better.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 
-from cleaner.plausibility import _script, score
+from cleaner.plausibility import _MAX_CHARS, _norm, _script, score
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
 # one wins a tie.
@@ -47,20 +49,20 @@ def _to_bytes() -> dict:
     return table
 
 
+@lru_cache(maxsize=1)
+def _to_bytes_table() -> dict:
+    """:func:`_to_bytes` as a ``str.translate`` table onto Latin-1 characters."""
+    return {o: b for o, b in _to_bytes().items() if o != b}
+
+
 def misread_bytes(text: str) -> bytes | None:
     """The bytes ``text`` was read from as cp1252/Latin-1, or None if it cannot have been."""
-    table = _to_bytes()
-    out = bytearray()
-    for ch in text:
-        o = ord(ch)
-        if o < 0x80:
-            out.append(o)
-        else:
-            b = table.get(o)
-            if b is None:
-                return None
-            out.append(b)
-    return bytes(out)
+    # Every character up to U+00FF is its own byte; the cp1252 extras (€, “, Ž…)
+    # map back to 0x80-0x9F; anything else left over cannot have been one byte.
+    try:
+        return text.translate(_to_bytes_table()).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
@@ -74,30 +76,58 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     raw = misread_bytes(text)
     if raw is None:
         return None
-    before = score(text)
-    if before.grams and before.value > SUSPICIOUS:
+    if margin > 0 and all(_norm(c) == "" for c in set("".join(_NON_ASCII.findall(text[:_MAX_CHARS])))):
+        # Only apostrophes (’) and joiners: the line scores 0 (nothing to judge)
+        # and no reading can beat that by a positive margin.
         return None
+    # The cheap tests of each reading first: scoring the line itself is only
+    # worth it when some reading passes them (the answer is the same).
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
-    letters = _letters(text)
-    best = None
+    ascii_letters = _ascii_letters(text)
+    letters = ascii_letters + sum(_script_letters(text, 0).values())
+    context = None
+    cands = []
     for enc in SOURCES:
         try:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if cand == text or not _coherent(cand) or _letters(cand) < 0.8 * letters:
+        if cand == text:
             continue
-        if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
+        by_script = _script_letters(cand, ascii_letters)
+        total = sum(by_script.values())
+        latin = by_script.get("LATIN", 0) == total
+        if not _coherent_counts(by_script) or total < 0.8 * letters:
             continue
-        if _latin(cand) and not _has_context(text):
+        if not latin and (evidence < MIN_CHARS or total - by_script.get("LATIN", 0) < MIN_SCRIPT_LETTERS):
             continue
+        if latin:
+            if context is None:
+                context = _has_context(text)
+            if not context:
+                continue
         if enc == "utf-8" and evidence < MIN_CHARS:
             continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
-        s = score(cand)
-        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
-        if s.value > PLAUSIBLE and s.value > before.value + need and (best is None or s.value > best[0]):
-            best = (s.value, cand, enc)
+        need = ENC_MARGIN.get(enc, LATIN_MARGIN if latin and enc != "utf-8" else margin)
+        cands.append((enc, cand, need))
+    if not cands:
+        return None
+    before = score(text)
+    if before.grams and before.value > SUSPICIOUS:
+        return None
+    scored: dict[str, float] = {}  # code pages often agree on a reading
+    best = None
+    for enc, cand, need in cands:
+        if before.value + need >= 0.0:
+            # Scores are average log-probabilities, never above 0: no reading can
+            # clear this bar (English with curly quotes has nothing to judge).
+            continue
+        value = scored.get(cand)
+        if value is None:
+            value = scored[cand] = score(cand).value
+        if value > PLAUSIBLE and value > before.value + need and (best is None or value > best[0]):
+            best = (value, cand, enc)
             if enc == "utf-8":
                 # Bytes that are strictly valid UTF-8 with several multi-byte
                 # sequences are UTF-8: chance does not produce that.
@@ -139,14 +169,35 @@ def _latin(text: str) -> bool:
     return all(_script(c) == "LATIN" for c in text if c.isalpha())
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _ascii_letters(text: str) -> int:
+    return len(_ASCII_LETTER.findall(text))
+
+
+def _script_letters(text: str, ascii_letters: int | None = None) -> dict[str, int]:
+    """Letters of ``text`` by script (see :func:`cleaner.plausibility._script`).
+
+    ``ascii_letters``: the count of ASCII letters when already known (the
+    re-readings of one line share its ASCII); 0 counts only the others.
+    """
+    if ascii_letters is None:
+        ascii_letters = _ascii_letters(text)
+    counts = Counter(map(_script, filter(str.isalpha, "".join(_NON_ASCII.findall(text)))))
+    if ascii_letters:
+        counts["LATIN"] += ascii_letters
+    return counts
+
+
 def _coherent(text: str) -> bool:
     """Most letters in one script: a real re-reading of a whole line, not a
     few Latin capitals turned Cyrillic ("Ôôô VIDA" -> "Ффф VIDA")."""
-    counts = {}
-    for c in text:
-        if c.isalpha():
-            k = _script(c)
-            counts[k] = counts.get(k, 0) + 1
+    return _coherent_counts(_script_letters(text))
+
+
+def _coherent_counts(counts: dict[str, int]) -> bool:
     total = sum(counts.values())
     return not total or max(counts.values()) >= 0.5 * total and (
         counts.get("LATIN", 0) == total or counts.get("LATIN", 0) <= 0.5 * total)
