@@ -270,7 +270,9 @@ def score(text: str) -> Score:
     fit = [0.0] * len(langs)  # all grams: which language is this?
     known = _known_letters()
     counted = []  # (gram's log-probabilities or a constant, count, is it non-ASCII)
+    grams_seen = []
     for g, k in Counter(grams).items():
+        grams_seen.append(g)
         lp = _logprobs(g) if JUNK not in g else FLOOR
         if lp is None:
             # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
@@ -282,14 +284,20 @@ def score(text: str) -> Score:
     # to every language, so only real profile vectors need summing.
     # Summed language by language (columns), in the order of the grams: the same
     # additions as adding vector after vector, several times faster.
-    vectors = [lp if k == 1 else tuple(map(mul, repeat(k), lp))
-               for lp, k, _ in counted if not isinstance(lp, float)]
+    vectors = [lp if k == 1 else _scaled(g, k)
+               for g, (lp, k, _) in zip(grams_seen, counted) if not isinstance(lp, float)]
     if vectors:
         fit = [sum(col, 0.0) for col in zip(*vectors)]
     best = max(range(len(langs)), key=fit.__getitem__)
     total = sum(k * (lp if isinstance(lp, float) else lp[best]) for lp, k, w in counted if w)
     lang = langs[best] if len(wide) >= cjk_n else model
     return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _scaled(gram: str, k: int) -> tuple:
+    """``k`` times the log-probabilities of a gram known to the profiles."""
+    return tuple(map(mul, repeat(k), _logprobs(gram)))
 
 
 @lru_cache(maxsize=65536)
