@@ -92,11 +92,21 @@ class LangdetectDetector:
         self._factory.set_seed(seed)
         self._codes = list(self._factory.get_lang_list())
         self.languages = frozenset(normalize(c) for c in self._codes)
+        self._priors: dict[frozenset[str], dict[str, float]] = {}
+
+    def _prior(self, candidates: frozenset[str]) -> dict[str, float]:
+        """langdetect's prior map for ``candidates`` (a few sets recur: remembered)."""
+        prior = self._priors.get(candidates)
+        if prior is None:
+            prior = {c: 1.0 for c in self._codes if normalize(c) in candidates}
+            if len(self._priors) < 1024:
+                self._priors[candidates] = prior
+        return dict(prior)
 
     def detect(self, text, candidates=None):
         d = self._factory.create()
         if candidates is not None:
-            prior = {c: 1.0 for c in self._codes if normalize(c) in candidates}
+            prior = self._prior(candidates)
             if not prior:
                 return []
             d.set_prior_map(prior)

@@ -294,9 +294,10 @@ def score(text: str) -> Score:
     return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _scaled(gram: str, k: int) -> tuple:
-    """``k`` times the log-probabilities of a gram known to the profiles."""
+    """``k`` times the log-probabilities of a gram known to the profiles
+    (bounded: each entry holds a float per language, about 2 kB)."""
     return tuple(map(mul, repeat(k), _logprobs(gram)))
 
 
