@@ -74,7 +74,7 @@ def _known_letters() -> frozenset:
     return frozenset(g for g in _profiles()[0] if len(g) == 1)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)  # each entry ~2 kB: bounded memory on long runs
 def _logprobs(gram: str):
     probs = _profiles()[0].get(gram)
     if probs is None:
