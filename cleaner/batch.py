@@ -169,6 +169,48 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
             yield from results
 
 
+def _template_keys(chunk: list[Item | Failure]) -> list[list[str]]:
+    from .pipeline import template_lines
+    from .templates import document_keys
+
+    out = []
+    for item in chunk:
+        if isinstance(item, Failure):
+            continue
+        try:
+            out.append(document_keys(template_lines(item.data)))
+        except Exception:  # reported when the document itself is cleaned
+            continue
+    return out
+
+
+def count_templates(items: Iterable[Item | Failure], counter, jobs: int = 1):
+    """The first pass: add every readable document of ``items`` to ``counter``
+    (a :class:`cleaner.templates.TemplateCounter`), repaired in ``jobs`` processes.
+
+    Counts do not depend on the order of documents, so the result is the same
+    for any ``jobs``."""
+    if jobs <= 1:
+        for item in items:
+            for keys in _template_keys([item]):
+                counter.add_keys(keys)
+        return counter
+    slots = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
+
+    def fed() -> Iterator[list[Item | Failure]]:
+        for chunk in _chunks(items):
+            slots.acquire()
+            yield chunk
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(jobs) as pool:
+        for docs in pool.imap(_template_keys, fed()):
+            slots.release()
+            for keys in docs:
+                counter.add_keys(keys)
+    return counter
+
+
 # --- output -----------------------------------------------------------------
 
 

@@ -121,9 +121,10 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
     job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars),
                          fmt, text_field, with_segments)
     read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
-    if repeated_lines and inputs and "-" not in inputs:
-        job = dataclasses.replace(job, templates=_count_templates(job, inputs, read_opts, repeated_lines))
     n_jobs = jobs or batch.default_jobs(inputs)
+    if repeated_lines and inputs and "-" not in inputs:
+        job = dataclasses.replace(job, templates=_count_templates(job, inputs, read_opts, repeated_lines,
+                                                                  n_jobs if engine != "ray" else 1))
     folder_out = batch.is_folder_output(output, inputs)
     if resume and not folder_out:
         raise click.UsageError("--resume needs -o DIR (a folder of outputs)")
@@ -165,19 +166,14 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
 
 
 def _count_templates(job, inputs: list[str], read_opts: ReadOptions,
-                     min_docs: int) -> TemplateCounter | None:
-    """First pass over the inputs: in how many documents each line occurs.
+                     min_docs: int, jobs: int = 1) -> TemplateCounter | None:
+    """First pass over the inputs: in how many documents each line occurs
+    (documents repaired in ``jobs`` processes; the counts are the same).
 
     Unreadable inputs are skipped here and reported by the second pass."""
-    pipeline = Pipeline(job.options)
-    counter = TemplateCounter(min_docs=min_docs)
-    for item in read(inputs, read_opts):
-        if isinstance(item, Failure):
-            continue
-        try:
-            counter.add_document(pipeline.template_lines(item.data))
-        except Exception:  # reported when the document itself is cleaned
-            continue
+    from . import batch
+
+    counter = batch.count_templates(read(inputs, read_opts), TemplateCounter(min_docs=min_docs), jobs)
     return counter if counter.documents >= min_docs else None
 
 

@@ -92,11 +92,21 @@ class LangdetectDetector:
         self._factory.set_seed(seed)
         self._codes = list(self._factory.get_lang_list())
         self.languages = frozenset(normalize(c) for c in self._codes)
+        self._priors: dict[frozenset[str], dict[str, float]] = {}
+
+    def _prior(self, candidates: frozenset[str]) -> dict[str, float]:
+        """langdetect's prior map for ``candidates`` (a few sets recur: remembered)."""
+        prior = self._priors.get(candidates)
+        if prior is None:
+            prior = {c: 1.0 for c in self._codes if normalize(c) in candidates}
+            if len(self._priors) < 1024:
+                self._priors[candidates] = prior
+        return dict(prior)
 
     def detect(self, text, candidates=None):
         d = self._factory.create()
         if candidates is not None:
-            prior = {c: 1.0 for c in self._codes if normalize(c) in candidates}
+            prior = self._prior(candidates)
             if not prior:
                 return []
             d.set_prior_map(prior)
@@ -170,9 +180,12 @@ _CACHE: dict[str, Detector] = {}
 
 def _fast_langdetect() -> "LangdetectDetector":
     """langdetect with the fastest engine that gives identical answers."""
-    from .langdetect_engine import speed_up
+    from .langdetect_engine import choose_engine, speed_up
 
-    return speed_up(LangdetectDetector())
+    # choose_engine() honours CLEANER_LANGDETECT_ENGINE (benchmarks measure the
+    # pure-Python path on a machine that has langdetect_rs installed).
+    engine = choose_engine()
+    return speed_up(LangdetectDetector(use_rs=engine == "rs"), engine)
 
 
 def make_detector(name: str = "langdetect") -> Detector:

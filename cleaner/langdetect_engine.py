@@ -18,15 +18,92 @@ fastest engine available; :mod:`cleaner.detectors` calls it.
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 from operator import itemgetter, mul as _mul
 
 from langdetect.detector import Detector as _LDDetector
 from langdetect.detector_factory import DetectorFactory as _LDFactory
+from langdetect.utils.ngram import NGram as _NGram
+
+# langdetect's per-character steps, as regular expressions and a memo (same results).
+_SPACE_RUN = re.compile(" +")
+_ASCII_LATIN = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z'
+# Characters from U+0300 on, except the block Latin Extended Additional.
+_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+_normalize = lru_cache(maxsize=1 << 16)(_NGram.normalize)
 
 ENGINES = ("auto", "rs", "python", "reference")
 
+@lru_cache(maxsize=1)
+def _inline_randbelow() -> bool:
+    """Whether ``Random._randbelow(n)`` is ``getrandbits(n.bit_length())`` until
+    below ``n`` (CPython 3.x), checked on real draws: then the walk inlines it."""
+    import random
+
+    a, b = random.Random(7), random.Random(7)
+    for n in (1, 2, 3, 5, 7, 64, 100, 1000, 4097, 123457):
+        for _ in range(50):
+            k = n.bit_length()
+            r = b.getrandbits(k)
+            while r >= n:
+                r = b.getrandbits(k)
+            if a._randbelow(n) != r:
+                return False
+    return True
+
+
 class ExactDetector(_LDDetector):
     """A langdetect ``Detector`` whose ``_detect_block`` is faster and identical."""
+
+    def append(self, text):
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = _NGram.normalize_vi(text)
+        # langdetect drops every space that follows a space.
+        self.text += _SPACE_RUN.sub(" ", text[:self.max_text_length])
+
+    def cleaning_text(self):
+        latin_count = len(_ASCII_LATIN.findall(self.text))
+        non_latin_count = len(_NON_LATIN.findall(self.text))
+        if latin_count * 2 < non_latin_count:
+            self.text = _ASCII_LATIN.sub("", self.text)
+
+    def _extract_ngrams(self):
+        # NGram.add_char and the n-gram loop of langdetect, inlined.
+        wmap = self.word_lang_prob_map
+        result = []
+        append = result.append
+        grams = " "
+        cap = False
+        for ch in self.text:
+            ch = _normalize(ch)
+            last = grams[-1]
+            if last == " ":
+                grams = " "
+                cap = False
+                if ch == " ":
+                    continue
+            elif len(grams) >= 3:
+                grams = grams[1:]
+            grams += ch
+            if ch.isupper():
+                if last.isupper():
+                    cap = True
+            else:
+                cap = False
+            if cap:
+                continue
+            if ch != " " and ch in wmap:
+                append(ch)
+            n = len(grams)
+            if n >= 2:
+                w = grams[-2:]
+                if w in wmap:
+                    append(w)
+                if n >= 3 and grams in wmap:
+                    append(grams)
+        return result
 
     def _detect_block(self):
         self.cleaning_text()
@@ -64,6 +141,8 @@ class ExactDetector(_LDDetector):
         rnd.seed(self.seed)
         # random.choice(seq) is seq[rnd._randbelow(len(seq))]: same draws.
         randbelow, gauss = rnd._randbelow, rnd.gauss
+        getrandbits, nbits = rnd.getrandbits, n_seq.bit_length()
+        inline = _inline_randbelow()
         conv, limit, n_trial = self.CONV_THRESHOLD, self.ITERATION_LIMIT, self.n_trial
         for _t in range(n_trial):
             prob = list(init_active)
@@ -74,7 +153,14 @@ class ExactDetector(_LDDetector):
             shifted = [None] * len(words)
             i = 0
             while True:
-                k = seq[randbelow(n_seq)]
+                if inline:
+                    # Random._randbelow_with_getrandbits, inlined.
+                    r = getrandbits(nbits)
+                    while r >= n_seq:
+                        r = getrandbits(nbits)
+                    k = seq[r]
+                else:
+                    k = seq[randbelow(n_seq)]
                 factors = shifted[k]
                 if factors is None:
                     vec = wmap[words[k]]

@@ -12,6 +12,7 @@ Indonesian, Serbian from Macedonian); everything else stays with the detector.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
 _GA_MUTATION = re.compile(r"^(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")
@@ -163,6 +164,7 @@ ALPHABETS = {
 ALPHABETS = {k: frozenset(v) for k, v in ALPHABETS.items()}
 # The Cyrillic and Arabic alphabets above are complete: every letter of the script
 # outside them counts.  For Latin only letters beyond ASCII are listed.
+_NON_ASCII_LOWER = re.compile(r"[^\x00-\x7f]")
 _COMPLETE = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ar"}
 
 
@@ -174,9 +176,13 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     >>> sorted(excluded("من احمق نیستم", frozenset({"ar", "fa", "ur"})))
     ['ar']
     """
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    if not letters:
+    lower = text.lower()
+    n_letters = sum(map(str.isalpha, lower))
+    if not n_letters:
         return frozenset()
+    # Each distinct letter beyond ASCII a-z once, with its count (the tests
+    # below never count a-z).
+    others = Counter(ch for ch in _NON_ASCII_LOWER.findall(lower) if ch.isalpha())
     out = set()
     for lang in candidates:
         alpha = ALPHABETS.get(lang)
@@ -184,12 +190,11 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
             continue
         if lang in _COMPLETE:
             # Letters of another Cyrillic or Arabic alphabet are rarely a loan.
-            slips = len(letters) // 50
-            bad = sum(1 for ch in letters if ch not in alpha and not ("a" <= ch <= "z"))
+            slips = n_letters // 50
         else:
             # Latin text borrows names: "à" in Dutch, "ü" in English.
-            slips = 1 + len(letters) // 40
-            bad = sum(1 for ch in letters if ch > "\x7f" and ch not in alpha)
+            slips = 1 + n_letters // 40
+        bad = sum(k for ch, k in others.items() if ch not in alpha)
         if bad > slips:
             out.add(lang)
     return frozenset(out)

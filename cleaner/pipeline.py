@@ -92,9 +92,7 @@ class Pipeline:
     def template_lines(self, data: str | bytes) -> list[str]:
         """The repaired lines of one document, for the first pass that counts
         lines repeated across a run (see :mod:`cleaner.templates`)."""
-        if isinstance(data, bytes):
-            data = decode(data).text
-        return repair(data).text.splitlines()
+        return template_lines(data)
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""
@@ -112,6 +110,14 @@ class Pipeline:
             doc = str(rec.get(id_field, n))
             document = self.process(rec[text_field], doc=doc, fields=rec)
             yield document_record(document, self.select(document), text_field)
+
+
+def template_lines(data: str | bytes) -> list[str]:
+    """The repaired lines of one document (see :meth:`Pipeline.template_lines`);
+    needs no detector, so worker processes of the first pass load none."""
+    if isinstance(data, bytes):
+        data = decode(data).text
+    return repair(data).text.splitlines()
 
 
 def _block_index(blocks, segments) -> list[int]:

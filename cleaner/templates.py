@@ -37,6 +37,12 @@ def eligible(key: str) -> bool:
     return MIN_CHARS <= n and len(key) < MAX_CHARS
 
 
+def document_keys(lines: Iterable[str]) -> list[str]:
+    """The distinct eligible normalised lines of one document, sorted: what
+    :meth:`TemplateCounter.add_keys` counts (worker processes compute them)."""
+    return sorted({k for k in (normalize(line) for line in lines) if eligible(k)})
+
+
 class TemplateCounter:
     """In how many documents each line occurs (count-min sketch).
 
@@ -61,8 +67,11 @@ class TemplateCounter:
 
     def add_document(self, lines: Iterable[str]) -> None:
         """Count the distinct eligible lines of one document (raw lines)."""
-        keys = {k for k in (normalize(line) for line in lines) if eligible(k)}
-        for key in sorted(keys):
+        self.add_keys(document_keys(lines))
+
+    def add_keys(self, keys: Iterable[str]) -> None:
+        """Count one document given by its :func:`document_keys`."""
+        for key in sorted(set(keys)):
             for cell in self._cells(key):
                 self.table[cell] += 1
         self.documents += 1
