@@ -148,6 +148,20 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
         for item in items:
             yield process_item(pipeline, job, item)
         return
+    if _start_method() == "fork":
+        # Load the detector's profiles once, here: forked workers share them
+        # (copy-on-write) instead of each loading its own.
+        Pipeline(job.options, job.templates)
+    for results in _pool_map(_work, items, jobs, initializer=_init_worker, initargs=(job,)):
+        yield from results
+
+
+def _start_method() -> str:
+    return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+
+
+def _pool_map(func, items: Iterable[Item | Failure], jobs: int, **pool_args) -> Iterator:
+    """``func`` over chunks of ``items`` in ``jobs`` processes, results in input order."""
     # Pool.imap reads its input as fast as it can; the semaphore holds the
     # feeder back so only a bounded number of chunks is ever in memory.
     slots = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
@@ -157,16 +171,10 @@ def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -
             slots.acquire()
             yield chunk
 
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    if method == "fork":
-        # Load the detector's profiles once, here: forked workers share them
-        # (copy-on-write) instead of each loading its own.
-        Pipeline(job.options, job.templates)
-    ctx = mp.get_context(method)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        for results in pool.imap(_work, fed()):
+    with mp.get_context(_start_method()).Pool(jobs, **pool_args) as pool:
+        for result in pool.imap(func, fed()):
             slots.release()
-            yield from results
+            yield result
 
 
 def _template_keys(chunk: list[Item | Failure]) -> list[list[str]]:
@@ -195,19 +203,9 @@ def count_templates(items: Iterable[Item | Failure], counter, jobs: int = 1):
             for keys in _template_keys([item]):
                 counter.add_keys(keys)
         return counter
-    slots = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
-
-    def fed() -> Iterator[list[Item | Failure]]:
-        for chunk in _chunks(items):
-            slots.acquire()
-            yield chunk
-
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs) as pool:
-        for docs in pool.imap(_template_keys, fed()):
-            slots.release()
-            for keys in docs:
-                counter.add_keys(keys)
+    for docs in _pool_map(_template_keys, items, jobs):
+        for keys in docs:
+            counter.add_keys(keys)
     return counter
 
 
