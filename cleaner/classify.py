@@ -55,6 +55,14 @@ STOPWORDS_HIGH = 0.32
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
 OWN_LANGUAGE_MIN_WORDS = 8
+# The stop-word share of plain prose where jusText's thresholds work (English,
+# German, Spanish news: 0.4-0.5); a document needs this many long full
+# sentences to say what its own prose scores, and the thresholds come down by
+# at most MIN_SCALE.
+PROSE_DENSITY = 0.40
+UNSPACED = ("Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr")
+PROSE_LINES = 3
+MIN_SCALE = 0.4
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
 NAV_RUN = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
@@ -107,6 +115,7 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
     if not lines:
         return blocks
     main, langs = _languages(lines)
+    scale = _density_scale(lines, main, langs)
     known = phrases()
     for ln in lines:
         f = ln.f
@@ -118,7 +127,7 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
             ln.sure = "copyright"
         elif templates is not None and templates.is_template(f.key):
             ln.sure = "repeated-across-docs"
-        ln.cls = BAD if ln.sure else _shape(ln, main, langs)
+        ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale)
     if not any(ln.cls in (GOOD, NEAR) for ln in lines):
         # Nothing reads like prose: not a scraped page (a title, a list, one
         # short line per document).  Only sure furniture goes.
@@ -156,11 +165,34 @@ def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
     return main, pick_languages(by_script)
 
 
-def _shape(ln: _Line, main: str, langs: dict[str, str]) -> str:
+def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> float:
+    """How far below jusText's thresholds this document's own prose sits.
+
+    jusText's stop-word shares fit languages whose function words stand alone;
+    Finnish or Arabic attach them to the word ("talossa", "بروحه"), so their
+    plainest prose scores far lower.  The document's long full sentences in its
+    main script are its prose: when their median share is below what prose
+    has in those languages, the thresholds come down by the same factor.
+    """
+    lang = langs.get(main, "")
+    if not lang or main in UNSPACED:
+        return 1.0  # no spaces between words: shares of "words" mean little
+    stops = stopwords(lang)
+    shares = sorted(stop_density(ln.f.words, stops) for ln in lines
+                    if ln.f.script == main and ln.f.terminal and ln.f.length >= LENGTH_HIGH)
+    if len(shares) < PROSE_LINES:
+        return 1.0
+    median = shares[len(shares) // 2]
+    return max(MIN_SCALE, min(1.0, median / PROSE_DENSITY))
+
+
+def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> str:
     f = ln.f
     lang = langs.get(f.script, "")
     cjk = f.script in ("Hani", "Jpan")
     low, high = (CJK_STOPWORDS_LOW, CJK_STOPWORDS_HIGH) if cjk else (STOPWORDS_LOW, STOPWORDS_HIGH)
+    if f.script == main:
+        low, high = low * scale, high * scale
     ln.density = stop_density(f.words, stopwords(lang)) if lang else 0.0
     if ln.density < high and f.n_words >= OWN_LANGUAGE_MIN_WORDS and not cjk:
         # A sentence in another language of the same script (a quote, a
