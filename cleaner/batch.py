@@ -438,10 +438,10 @@ def plan_folder(inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOption
     return pairs, failures
 
 
-def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, jobs: int,
-               resume: bool, fail: Callable[[str, str], None], warn: Callable[[str, str], None],
-               progress_enabled: bool, stats: Stats) -> None:
-    """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
+def files_to_do(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, resume: bool,
+                fail: Callable[[str, str], None], stats: Stats) -> list[tuple[str, str]]:
+    """(input, output) pairs still to clean: unreadable inputs reported, and with
+    ``resume`` the ones whose output exists skipped (counted in ``stats``)."""
     pairs, failures = plan_folder(inputs, out_dir, job.fmt, read_opts)
     for f in failures:
         stats.failures += 1
@@ -450,6 +450,14 @@ def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: Cle
         todo = [(i, o) for i, o in pairs if not os.path.exists(o)]
         stats.skipped_files = len(pairs) - len(todo)
         pairs = todo
+    return pairs
+
+
+def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, jobs: int,
+               resume: bool, fail: Callable[[str, str], None], warn: Callable[[str, str], None],
+               progress_enabled: bool, stats: Stats) -> None:
+    """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
+    pairs = files_to_do(inputs, out_dir, read_opts, job, resume, fail, stats)
     total = sum(_size(i) for i, _ in pairs)
     progress = Progress(progress_enabled, total or None)
     out_of = dict(pairs)

@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from .batch import AtomicOutput, CleanJob, Result, Stats, plan_folder, process_item, report
+from .batch import AtomicOutput, CleanJob, Result, Stats, files_to_do, process_item, report
 from .emit import document_record
 from .pipeline import Options, Pipeline
 from .readers import Failure, Item, ReadOptions, read
@@ -148,14 +148,7 @@ def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, j
                       warn: Callable[[str, str], None], stats: Stats) -> None:
     """``cleaner clean --engine ray``: every input file is a task on the cluster."""
     ray = _ray()
-    pairs, failures = plan_folder(inputs, out_dir, job.fmt, read_opts)
-    for f in failures:
-        stats.failures += 1
-        fail(f.where, f.message)
-    if resume:
-        todo = [(i, o) for i, o in pairs if not os.path.exists(o)]
-        stats.skipped_files = len(pairs) - len(todo)
-        pairs = todo
+    pairs = files_to_do(inputs, out_dir, read_opts, job, resume, fail, stats)
     if not pairs:
         return
     if not ray.is_initialized():
