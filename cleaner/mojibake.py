@@ -8,13 +8,15 @@ plausibility score (cleaner.plausibility) likes clearly better.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
 from cleaner.plausibility import _known_letters, _script, score
-from cleaner.stopwords import known_words
+from cleaner.stopwords import known_words, stopword_hits
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
 # one wins a tie.
@@ -22,6 +24,7 @@ SOURCES = [
     "utf-8", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256", "cp1254", "cp1250",
     "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
 ]
+_LEGACY = SOURCES[1:]  # the single-byte ones
 # Code pages (besides cp1252/Latin-1 and those ftfy undoes) that UTF-8 text
 # gets read as: Russian and other DOS consoles, KOI8 mail, old Macs.
 UTF8_READ_AS = [
@@ -51,6 +54,13 @@ MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is no
 MIN_SCRIPT_LETTERS = 6  # a new script needs a few words' worth ("ßß" is not "كك")
 
 
+_NONASCII = re.compile(r"[^\x00-\x7f]")
+_VISIBLE_HIGH = re.compile(r"[^\x00-\x9f\s]")  # printable, not ASCII, not a space
+_WORD = re.compile(r"[^\W\d_]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+
+
 @lru_cache(maxsize=1)
 def _to_bytes() -> dict:
     """Character -> the byte it came from, for text read as cp1252 or Latin-1."""
@@ -65,6 +75,12 @@ def _to_bytes() -> dict:
 
 def misread_bytes(text: str) -> bytes | None:
     """The bytes ``text`` was read from as cp1252/Latin-1, or None if it cannot have been."""
+    try:
+        # The same mapping in C, except for C1 characters (Latin-1's reading
+        # of the bytes cp1252 defines), which the loop below handles.
+        return text.encode("sloppy-windows-1252")
+    except UnicodeEncodeError:
+        pass
     table = _to_bytes()
     out = bytearray()
     for ch in text:
@@ -84,12 +100,16 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     misread as cp1252/Latin-1; None when it is fine as it is."""
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
-    evidence = _evidence(text)
+    evidence = _evidence(text, MIN_CHARS)
     if not evidence:
         return None
     raw = misread_bytes(text)
     elsewhere = _utf8_elsewhere(text) if raw is None or not _is_utf8(raw) else []
-    if raw is None and not elsewhere:
+    # Only the readings that could pass the tests below are tried, and the
+    # line is scored only if there is one: most lines, in any language, have
+    # none, and scoring is the expensive part.
+    sources = _sources(text, raw, evidence) if raw is not None else []
+    if not elsewhere and not sources:
         return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
@@ -98,17 +118,12 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         other = _utf8_read_elsewhere(text, elsewhere, before.value, margin)
         if other is not None:
             return other
-    if raw is None:
+    if not sources:
         return None
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
     letters = _letters(text)
     best = None
-    # Bytes that are strictly valid UTF-8 and not plain ASCII are UTF-8: a
-    # single-byte code page may read them "better" by chance ("CÃ\xa0nan" is
-    # "Cànan", not cp1250 "CĂ\xa0nan"), but legacy text is almost never valid
-    # UTF-8.  Whether the UTF-8 reading is applied is decided as usual.
-    sources = ["utf-8"] if _is_utf8(raw) else SOURCES
     for enc in sources:
         try:
             cand = raw.decode(enc)
@@ -146,8 +161,16 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
 def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
     """(code page, UTF-8 reading) for each page in which ``text`` turns back
     into strictly valid, non-ASCII UTF-8 (cheap: no scoring)."""
+    m = _NONASCII.search(text)
+    if m is None:
+        return []
+    # UTF-8 starts with a lead byte and a continuation byte: the first two
+    # characters from the first non-ASCII one must be shown as those.
+    first, second = text[m.start()], text[m.start() + 1:m.start() + 2]
     out = []
-    for enc in UTF8_READ_AS + _FTFY_PAGES:
+    for enc, leads, conts in _utf8_shapes():
+        if first not in leads or second not in conts:
+            continue
         try:
             raw = text.encode(enc)
         except UnicodeEncodeError:
@@ -155,6 +178,188 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
         if _is_utf8(raw):
             out.append((enc, raw.decode("utf-8")))
     return out
+
+
+@lru_cache(maxsize=1)
+def _utf8_shapes() -> list[tuple[str, frozenset, frozenset]]:
+    """(page, characters it shows UTF-8 lead bytes as, those it shows
+    continuation bytes as) for each page UTF-8 gets read as."""
+    out = []
+    for enc in UTF8_READ_AS + _FTFY_PAGES:
+        leads, conts = set(), set()
+        for b in range(0x80, 0x100):
+            try:
+                ch = bytes([b]).decode(enc)
+                code = ch.encode(enc)[0]
+            except UnicodeError:
+                continue
+            if 0xC2 <= code <= 0xF4:
+                leads.add(ch)
+            elif code <= 0xBF:
+                conts.add(ch)
+        out.append((enc, frozenset(leads), frozenset(conts)))
+    return out
+
+
+def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
+    """The code pages worth re-reading ``raw`` (``text`` as cp1252/Latin-1
+    bytes) from: those whose reading could pass the tests of :func:`reread`.
+
+    Decided from the set of non-ASCII characters and two counts, without
+    decoding or scoring: a page must change some character; a reading into
+    another script must have enough letters to outweigh the ASCII ones (it
+    must be coherent); one that stays in the Latin script needs a sentence
+    around it and a letter pair no language writes (:func:`_looks_misread`).
+    """
+    if _is_utf8(raw):
+        # Strictly valid UTF-8 that is not plain ASCII is UTF-8: a single-byte
+        # page may read it "better" by chance ("CÃ\xa0nan" is "Cànan", not
+        # cp1250 "CĂ\xa0nan"), but legacy text is almost never valid UTF-8.
+        return ["utf-8"]
+    high = set(_NONASCII.findall(text))
+    changed = other = undefined = 0  # bit masks over _LEGACY
+    for ch in high:
+        c, o, u = _page_bits(ch)
+        changed |= c
+        other |= o
+        undefined |= u
+    pages = changed & ~undefined  # a page must change something and read every byte
+    if pages & other:
+        # Not all Latin: coherent only with at least as many letters of the
+        # other script, which come from non-ASCII characters only.
+        n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+        ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS):
+            pages &= ~other
+    if pages & ~other and not _has_context(text):
+        pages &= other
+    hits: list = []  # the line's stop-word hits, once needed
+    out = []
+    for i, enc in enumerate(_LEGACY):
+        if not pages >> i & 1:
+            continue
+        if not other >> i & 1 and not _looks_misread(text, high & _readings()[enc][1], enc, high, hits):
+            continue
+        out.append(enc)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _page_bits(ch: str) -> tuple[int, int, int]:
+    """Bit masks over the legacy pages (:data:`_LEGACY`) that read the
+    cp1252/Latin-1 character ``ch`` differently, as a letter of another script
+    than Latin, and not at all."""
+    changed = other = undefined = 0
+    for i, enc in enumerate(_LEGACY):
+        c, _to_letter, o, u = _readings()[enc]
+        changed |= (ch in c) << i
+        other |= (ch in o) << i
+        undefined |= (ch in u) << i
+    return changed, other, undefined
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict:
+    """Per legacy page: the cp1252/Latin-1 characters it reads differently,
+    those it reads as another letter, those it reads as a letter of another
+    script than Latin, and those whose byte it leaves undefined."""
+    out = {}
+    for enc in _LEGACY:
+        changed, to_letter, to_other, undefined = set(), set(), set(), set()
+        for o, b in _to_bytes().items():
+            ch = chr(o)
+            try:
+                c = bytes([b]).decode(enc)
+            except UnicodeDecodeError:
+                undefined.add(ch)
+                continue
+            if c != ch:
+                changed.add(ch)
+                if c.isalpha():
+                    to_letter.add(ch)
+            if c.isalpha() and _script(c) != "LATIN":
+                to_other.add(ch)
+        out[enc] = (frozenset(changed), frozenset(to_letter), frozenset(to_other), frozenset(undefined))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _latin_pairs() -> tuple[dict, dict]:
+    """(letter pair (lower case, space for a word edge) -> bit mask of the
+    languages that write it, language -> its bit), from cleaner/data/latin_bigrams.txt."""
+    path = resources.files("cleaner") / "data" / "latin_bigrams.txt"
+    bits: dict[str, int] = {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        pair, langs = line.split("\t")
+        mask = 0
+        for lang in langs.split():
+            mask |= bits.setdefault(lang, 1 << len(bits))
+        out[pair] = mask
+    return out, bits
+
+
+def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bool:
+    """Whether the characters in ``chars`` (those re-reading from ``enc`` would
+    turn into other Latin letters) look misread where they stand.
+
+    Either one sits in a letter pair that no language writes (misread Czech
+    "Pøíliš", Turkish "Yaþlýlar", Polish "M³odzi"; not French "très", Spanish
+    "año"); or no language writes all the line's non-ASCII letters as they
+    stand, and one does as re-read (Turkish "Arýnç’ýn hükümetinin": ý with ç
+    and ü); or the line's function words are more of a language that writes a
+    re-read letter than of any that writes it as it stands (Romanian "anualã",
+    ă misread, amid Romanian words; but "crème" in English stays, English
+    writes no "č" either).  ``high`` is the set of the line's non-ASCII
+    characters, ``hits`` holds its stop-word hits once computed.
+    """
+    known, bits = _latin_pairs()
+    n = len(text)
+    for ch in chars:
+        low = ch.lower()
+        i = text.find(ch)
+        while i >= 0:
+            left = _pair_side(text[i - 1], chars) if i else " "
+            right = _pair_side(text[i + 1], chars) if i + 1 < n else " "
+            # A symbol standing alone ("© 2016") is no broken letter.
+            if (ch.isalpha() or left != " " or right != " ") and not (
+                    known.get(left + low) or known.get(low + right)):
+                return True
+            i = text.find(ch, i + 1)
+    # The languages that write every non-ASCII letter of the line as it stands,
+    # and as re-read: Turkish "Arýnç’ýn hükümetinin" is no language's as it
+    # stands (ý with ç and ü), Turkish re-read ("Arınç’ın").
+    as_is = read_all = -1
+    for ch in high:
+        if ch.isalpha():
+            as_is &= known.get(ch, 0)
+            read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
+    if read_all and not as_is:
+        return True
+    for ch in chars:
+        if not ch.isalpha():
+            continue  # symbols were judged by their pairs
+        as_is, read = known.get(ch, 0), _writers(ch, enc)
+        if not read & ~as_is:
+            continue
+        if not hits:
+            hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
+        fits = max((k for lang, k in hits[0].items() if bits.get(lang, 0) & as_is), default=0)
+        if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits[0].items()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _writers(ch: str, enc: str) -> int:
+    """Bit mask of the languages that write what ``ch`` is when re-read from ``enc``."""
+    return _latin_pairs()[0].get(bytes([_to_bytes()[ord(ch)]]).decode(enc), 0)
+
+
+def _pair_side(c: str, chars: set) -> str:
+    return c.lower() if c.isalpha() or c in chars else " "
 
 
 def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float) -> tuple[str, str] | None:
@@ -263,27 +468,40 @@ def _changed_words(text: str, other: str) -> list[str]:
     return out
 
 
-def _evidence(text: str) -> int:
-    """Non-ASCII printable characters that are letters or touch a letter.
+def _evidence(text: str, enough: int = 0) -> int:
+    """Non-ASCII printable characters that are letters or touch a letter
+    (counting stops at ``enough`` when given).
 
     Misread text shows them inside words ("Ïðèâåò", "M³odzi"); quotes and
     dashes standing alone ("“’“") are no evidence of anything.
     """
     n = 0
-    for i, ch in enumerate(text):
-        if ch >= "\xa0" and not ch.isspace():
-            if ch.isalpha() or (i and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha()):
-                n += 1
+    last = len(text) - 1
+    for m in _VISIBLE_HIGH.finditer(text):
+        i = m.start()
+        if m.group().isalpha() or (i and text[i - 1].isalpha()) or (i < last and text[i + 1].isalpha()):
+            n += 1
+            if n == enough:
+                break
     return n
 
 
 def _letters(text: str, latin: bool = True) -> int:
-    return sum(1 for c in text if c.isalpha() and (latin or _script(c) != "LATIN"))
+    if latin:
+        return sum(map(str.isalpha, text))
+    return sum(1 for c in text if c.isalpha() and _script(c) != "LATIN")
 
 
 def _has_context(text: str) -> bool:
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return _letters(text) >= LATIN_CONTEXT[0] and len(words) >= LATIN_CONTEXT[1]
+    if _letters(text) < LATIN_CONTEXT[0]:
+        return False
+    n = 0
+    for w in text.split():
+        if any(map(str.isalpha, w)):
+            n += 1
+            if n == LATIN_CONTEXT[1]:
+                return True
+    return False
 
 
 def _latin(text: str) -> bool:

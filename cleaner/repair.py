@@ -26,8 +26,8 @@ from functools import lru_cache
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
-from ftfy.badness import badness
-from ftfy.chardata import CHARMAP_ENCODINGS
+from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
+from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
 from cleaner.plausibility import score
@@ -62,6 +62,52 @@ def _suspect() -> re.Pattern:
     body = "".join(sorted(re.escape(c) for c in chars))
     return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body +
                       "\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800-\udfff&]")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_triggers() -> tuple[re.Pattern, re.Pattern]:
+    """(characters that some ftfy fix acts on by themselves, a superset of the
+    character pairs that ftfy's mojibake test needs).
+
+    ftfy's encoding fix does nothing unless ``ftfy.badness.is_bad`` finds one
+    of its suspicious sequences, and its other fixes (with our settings) need
+    '&', ESC, C1 or other control characters, line separators or surrogates.
+    Every sequence ``is_bad`` looks for holds one of its "bad" characters, or
+    two adjacent non-ASCII characters from its categories, or Ã/Â before a
+    space, or Œ/œ before a non-letter; testing for those first is one fast
+    scan, where ``is_bad`` itself tries forty patterns at every position
+    (tests/test_repair.py checks the superset on every pair and triple).
+    """
+    cat = {}
+    probe = "".join(map(chr, range(0x80, 0x3000))) + "\uf8ff\ufffd"
+    for name, body in MOJIBAKE_CATEGORIES.items():
+        cat[name] = "".join(re.findall(f"[{body}]", probe))
+    first = "".join(cat[k] for k in ("lower_accented", "lower_common", "upper_accented", "box",
+                                     "end_punctuation", "currency", "numeric", "law",
+                                     "start_punctuation")) + "×à√≈‚вВГРСβΒΓΞΟāÙŒœ"
+    second = "".join(cat[k] for k in ("upper_accented", "lower_accented", "currency", "numeric", "law",
+                                      "start_punctuation", "end_punctuation", "kaomoji", "box",
+                                      "c1", "bad")) + "°²³µ¹¼½¾±∂†≠®™´≤≥¥øÄâóЂў€"
+    after_ido = cat["common"] + cat["currency"] + cat["bad"] + cat["numeric"] + cat["start_punctuation"] \
+        + cat["end_punctuation"] + "€œŠš¢£Ÿž\xa0\xad®©°·»–—´ŸŠ®°µ»"
+    after_a = " \xa0¡" + cat["start_punctuation"] + cat["end_punctuation"]
+
+    def cls(chars):
+        return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+    single = re.compile(cls(cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS))
+                            + "&\x1b\r\u2028\u2029\x85") + "|[\ud800-\udfff]")
+    pair = re.compile(cls(first) + "(?:" + cls(second) + "|(?<=[ÂÃÎÐØÙ])" + cls(after_ido)
+                      + "|(?<=[Œœ])[^A-Za-z]|(?<=[ÃÂ])" + cls(after_a) + ")")
+    return single, pair
+
+
+def _ftfy_may_act(line: str) -> bool:
+    """Whether ftfy (with our settings) could change ``line`` at all."""
+    single, pair = _ftfy_triggers()
+    if single.search(line):
+        return True
+    return pair.search(line) is not None and is_bad(line)
 
 
 @dataclass
@@ -130,10 +176,29 @@ def repair(text: str) -> Repaired:
     return Repaired("\n".join(out), fixes, details)
 
 
+CACHE_LINE = 1000  # lines up to this long are remembered: templates and captions recur
+
+
 def _repair_line(line: str, config) -> tuple[str, list[str], str]:
     """One line: (repaired line, names of the fixes, detail)."""
-    fixed, steps = ftfy.fix_and_explain(line, config)
-    names = _names(steps)
+    if len(line) <= CACHE_LINE:
+        fixed, names, detail = _repair_line_cached(line, config)
+        return fixed, list(names), detail
+    return _repair_line_uncached(line, config)
+
+
+@lru_cache(maxsize=1 << 13)  # bounded: at most 8192 lines of 1000 characters
+def _repair_line_cached(line: str, config) -> tuple[str, tuple[str, ...], str]:
+    fixed, names, detail = _repair_line_uncached(line, config)
+    return fixed, tuple(names), detail
+
+
+def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
+    if _ftfy_may_act(line):
+        fixed, steps = ftfy.fix_and_explain(line, config)
+        names = _names(steps)
+    else:
+        fixed, names = line, []
     detail = ""
     if "encoding" in names and not _not_worse(fixed, line):
         # Judge against the line with the other fixes made (entities unescaped).

@@ -53,10 +53,12 @@ def stopword_hits(words: Iterable[str]) -> Counter[str]:
     (3, 0)
     """
     index = _index()
-    hits: Counter[str] = Counter()
+    hits: dict[str, int] = {}
+    get = hits.get
     for w in words:
-        hits.update(index.get(w, ()))
-    return hits
+        for lang in index.get(w, ()):
+            hits[lang] = get(lang, 0) + 1
+    return Counter(hits)
 
 
 def known_words(words: Iterable[str]) -> int:

@@ -1,0 +1,124 @@
+"""The cheap tests that let most lines skip ftfy and the legacy re-reading
+must never skip a line that either would change."""
+import random
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings, strategies as st
+
+from cleaner import mojibake
+from cleaner.repair import _ftfy_may_act, _ftfy_triggers, repair
+
+
+def _category_chars():
+    import re
+
+    probe = "".join(map(chr, range(0x80, 0x3000))) + "\uf8ff\ufffd"
+    chars = set()
+    for body in MOJIBAKE_CATEGORIES.values():
+        chars |= set(re.findall(f"[{body}]", probe))
+    # Every literal of ftfy's pattern besides the categories, and some plain text.
+    chars |= set("ÂÃÎÐØÙàÄâóêäìîïòôúùû×√≈‚вВГРСЂўβΒΓΞΟΆāπ€") | set(" .,a-zA-Z!?\n")
+    return sorted(chars)
+
+
+CHARS = _category_chars()
+
+
+def _caught(text):
+    single, pair = _ftfy_triggers()
+    return bool(single.search(text) or pair.search(text))
+
+
+def test_every_bad_pair_is_caught():
+    # ftfy's mojibake test on every two-character string of the characters it knows.
+    missed = [a + b for a in CHARS for b in CHARS if is_bad(a + b) and not _caught(a + b)]
+    assert missed == []
+
+
+def test_every_bad_triple_and_quad_is_caught():
+    rng = random.Random(0)
+    missed = []
+    for n in range(200_000):
+        text = "".join(rng.choice(CHARS) for _ in range(3 + n % 2))
+        if is_bad(text) and not _caught(text):
+            missed.append(text)
+    assert missed == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CHARS + ["x", "é", "ß", "я", "中"]), max_size=12))
+def test_ftfy_gate_never_skips_a_change(text):
+    import ftfy
+
+    from cleaner.repair import _CONFIG
+
+    if not _ftfy_may_act(text):
+        assert ftfy.fix_and_explain(text, _CONFIG).text == text
+
+
+def test_misread_bytes_fast_path_matches_the_table():
+    table = mojibake._to_bytes()
+    for o in range(0x3000):
+        ch = chr(o)
+        expected = bytes([o]) if o < 0x80 else (bytes([table[o]]) if o in table else None)
+        assert mojibake.misread_bytes("a" + ch) == (None if expected is None else b"a" + expected), hex(o)
+
+
+def _utf8_elsewhere_reference(text):
+    out = []
+    for enc in mojibake.UTF8_READ_AS + mojibake._FTFY_PAGES:
+        try:
+            raw = text.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if mojibake._is_utf8(raw):
+            out.append((enc, raw.decode("utf-8")))
+    return out
+
+
+_PAGE_CHARS = sorted({bytes([b]).decode(enc, errors="ignore") for enc in mojibake.UTF8_READ_AS
+                      for b in range(0x80, 0x100)} - {""})
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_PAGE_CHARS + list("ab ")), max_size=8))
+def test_utf8_shape_gate_is_exact(text):
+    assert mojibake._utf8_elsewhere(text) == _utf8_elsewhere_reference(text)
+
+
+def test_utf8_shape_gate_on_real_mojibake():
+    for enc in ("koi8-r", "cp866", "mac-cyrillic"):
+        broken = "Привет, мир".encode("utf-8").decode(enc)
+        assert (enc, "Привет, мир") in mojibake._utf8_elsewhere(broken)
+
+
+def test_latin_rereadings_need_a_misread_look():
+    # Correct text in languages with letters other pages read differently: no page tried.
+    for line in ["À côté de la fenêtre, il y avait très peu de lumière.",
+                 "O João não está em São Paulo, mas em Lisboa.",
+                 "El año pasado, la niña comió piñas en España.",
+                 "A crème caramel is a dessert of rich custard in the end."]:
+        raw = mojibake.misread_bytes(line)
+        assert [s for s in mojibake._sources(line, raw, 3) if s in ("cp1250", "cp1254", "cp1257", "iso8859-2")] == []
+        assert repair(line).text == line
+    # Letter pairs too rare for the profiles ("brûlée") only cost the full test.
+    line = "A crème brûlée is a dessert of rich custard in the end."
+    assert mojibake._sources(line, mojibake.misread_bytes(line), 3) and repair(line).text == line
+    # Misread Czech, Turkish, Romanian, Polish: tried, and mended.
+    for good, enc in [("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+                      ("Arınç’ın erkek zihniyeti AKP hükümetinin zihniyetidir.", "cp1254"),
+                      ("Temperatura medie anuală din Beijing este de 11,8 grade Celsius.", "cp1250"),
+                      ("Młodzi ludzie często wyjeżdżają za granicę do pracy.", "cp1250")]:
+        broken = good.encode(enc).decode("sloppy-windows-1252")
+        assert enc in mojibake._sources(broken, mojibake.misread_bytes(broken), 3), good
+        assert repair(broken).text == good
+
+
+def test_repeated_lines_are_repaired_alike():
+    broken = "Ïðèâåò, ìèð! Êàê äåëà?"
+    first, again = repair(broken), repair(broken)
+    assert first.text == again.text == "Привет, мир! Как дела?"
+    assert [(d.line, d.fixes, d.detail) for d in first.lines] == [(d.line, d.fixes, d.detail) for d in again.lines]
+    first.lines[0].fixes.append("mutated")  # callers own their copy
+    assert repair(broken).lines[0].fixes == ["legacy-encoding"]
