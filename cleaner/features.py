@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .phrases import normalize
-from .scripts import COMMON, INHERITED
+from .scripts import COMMON, INHERITED, code_script, letter_codes
 from .scripts import script_of as _script_of
 
 # Every character of every line is looked up two or three times; a text uses
@@ -28,6 +29,7 @@ _DATE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b"
     r"|\d{1,4}\s*[年月日]|\b\d+\s*(?:min|mins|minutes|hours?|days?|h|hrs?)\b", re.I)
 _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
+_FIRST_LETTER = re.compile(r"[^ ]")  # in letter_codes()
 _CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Latin ones
 _HANGUL_WEIGHT = 2
 
@@ -60,12 +62,18 @@ def main_script(text: str) -> str:
     >>> main_script("東京の天気"), main_script("Hello, мир мир"), main_script("2019")
     ('Jpan', 'Cyrl', 'Zyyy')
     """
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            sc = script_of(ch)
-            if sc not in (COMMON, INHERITED):
-                counts[sc] = counts.get(sc, 0) + 1
+    return _main_script(_letter_counts(letter_codes(text)))
+
+
+def _letter_counts(codes: str) -> dict[str, int]:
+    """Letters per script (common and inherited ones left out) from :func:`letter_codes`."""
+    counts = Counter(codes)
+    for skip in " .,":
+        counts.pop(skip, None)
+    return {code_script(c): k for c, k in counts.items()}
+
+
+def _main_script(counts: dict[str, int]) -> str:
     if not counts:
         return COMMON
     if ("Hira" in counts or "Kana" in counts) and counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0) >= max(counts.values()):
@@ -112,21 +120,16 @@ def features(line: str) -> Features:
     >>> (f.script, f.n_words, f.terminal, f.upper_start, f.dates)
     ('Latn', 8, True, True, 1)
     """
-    length = 0
-    letters = nonspace = 0
-    for ch in line:
-        if ch.isspace():
-            length += 1
-            continue
-        nonspace += 1
-        if ch.isalpha():
-            letters += 1
-            sc = script_of(ch)
-            length += _CJK_WEIGHT if sc in ("Hani", "Hira", "Kana") else _HANGUL_WEIGHT if sc == "Hang" else 1
-        else:
-            length += 1
-    first = next((ch for ch in line if ch.isalpha()), "")
-    script = main_script(line)
+    codes = letter_codes(line)
+    counts = _letter_counts(codes)
+    nonspace = len(line) - sum(map(str.isspace, line))
+    letters = len(line) - codes.count(" ")
+    # Han and kana letters weigh three, Hangul two, everything else one.
+    length = len(line) + (_CJK_WEIGHT - 1) * (counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0)) \
+        + (_HANGUL_WEIGHT - 1) * counts.get("Hang", 0)
+    m = _FIRST_LETTER.search(codes)
+    first = line[m.start()] if m else ""
+    script = _main_script(counts)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
     terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
     cased = [w for w in line.split() if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]

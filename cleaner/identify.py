@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -156,6 +157,7 @@ class Labeller:
         self.detector = detector
         self.switch = SWITCH_BY_DETECTOR.get(detector.name, SWITCH)
         self._cands: dict[str, frozenset[str] | None] = {}
+        self._labels: dict[tuple[str, str], Label] = {}
 
     def candidates(self, script: str) -> frozenset[str] | None:
         if script not in self._cands:
@@ -164,7 +166,19 @@ class Labeller:
         return self._cands[script]
 
     def label(self, piece: str, script: str) -> Label:
-        """The language of ``piece``, written in ``script``."""
+        """The language of ``piece``, written in ``script`` (answers are shared:
+        callers replace a label, never change it)."""
+        if len(piece) > LABEL_CACHE_CHARS:
+            return self._label(piece, script)
+        key = (piece, script)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._label(piece, script)
+            if len(self._labels) > LABEL_CACHE:
+                del self._labels[next(iter(self._labels))]  # the oldest: bounded memory
+        return found
+
+    def _label(self, piece: str, script: str) -> Label:
         named = script_language(script)
         if named:
             return Label(named, SCRIPT_SCORE)
@@ -194,6 +208,27 @@ class Labeller:
         return Label(ranked[0][0], ranked[0][1], ranked)
 
 
+# Repeated lines (site furniture kept with --keep-boilerplate, captions, quotes,
+# datelines) recur across a run; their labels are remembered, first in first out.
+LABEL_CACHE = 8192
+LABEL_CACHE_CHARS = 2000
+_LABELLERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _labeller(detector: Detector) -> Labeller:
+    """One labeller (and label cache) per detector for the life of the detector."""
+    try:
+        return _LABELLERS[detector]
+    except (KeyError, TypeError):
+        pass
+    labeller = Labeller(detector)
+    try:
+        _LABELLERS[detector] = labeller
+    except TypeError:  # a detector that cannot be weakly referenced: no cache across calls
+        pass
+    return labeller
+
+
 def _sample(piece: str, limit: int = DETECT_SAMPLE) -> str:
     """At most ``limit`` characters of ``piece``: its start, middle and end."""
     if len(piece) <= limit:
@@ -216,7 +251,7 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     >>> main, [(s.lang, s.script) for s in segs]
     ('en', [('en', 'Latn'), ('ka', 'Geor')])
     """
-    labeller = Labeller(detector or default_detector())
+    labeller = _labeller(detector or default_detector())
     if blocks is None:
         blocks = split_blocks(text)
     runs = _detect(text, blocks, labeller, skip_kinds)

@@ -57,16 +57,30 @@ class PhraseSet:
         compact = key.replace(" ", "")
         if compact in self.whole:
             return "whole"
-        padded = f" {key} "
-        for c in self.contains:
-            if (f" {c} " in padded) if not _SPACELESS.search(c) else (c.replace(" ", "") in compact):
-                return "contains"
+        spaced, spaceless_contains, prefixes, spaceless_prefixes, longest = self._index
+        if spaced.search(f" {key} ") or any(c in compact for c in spaceless_contains):
+            return "contains"
         spaceless = bool(_SPACELESS.search(key))
         if (len(compact) <= PREFIX_MAX_CHARS) if spaceless else (key.count(" ") < PREFIX_MAX_WORDS):
-            for p in self.prefixes:
-                if key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))):
+            words = key.split(" ")
+            for k in range(1, min(len(words), longest + 1)):
+                if " ".join(words[:k]) in prefixes:
                     return "prefix"
+            if any(compact.startswith(p) for p in spaceless_prefixes):
+                return "prefix"
         return ""
+
+    @functools.cached_property
+    def _index(self):
+        """(one pattern for the spaced "contains" phrases, the others without
+        spaces, the prefixes, the unspaced prefixes without spaces, the most
+        words in a prefix): one scan per line instead of one per phrase."""
+        spaced = [c for c in self.contains if not _SPACELESS.search(c)]
+        pattern = re.compile(" (?:" + "|".join(map(re.escape, spaced)) + ") ") if spaced else re.compile("(?!)")
+        unspaced = tuple(c.replace(" ", "") for c in self.contains if _SPACELESS.search(c))
+        return (pattern, unspaced, frozenset(self.prefixes),
+                tuple(p.replace(" ", "") for p in self.prefixes if _SPACELESS.search(p)),
+                max((p.count(" ") + 1 for p in self.prefixes), default=0))
 
     def __contains__(self, key: str) -> bool:
         return bool(self.match(key))

@@ -106,8 +106,7 @@ def _group(script: str) -> str:
 
 # str.translate table: each character to one ASCII code for its script (' '
 # space, '.' common, ',' inherited), filled as characters are first seen.  A
-# plain dict keeps translate at C speed; ASCII codes keep it on its fast path.
-_TABLE: dict[int, str] = {}
+# dict keeps translate at C speed; ASCII codes keep it on its fast path.
 _SCRIPT_CODE: dict[str, str] = {}
 _CODE_SCRIPT: dict[str, str] = {}
 _CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"  # > scripts in _RANGES
@@ -127,13 +126,40 @@ def _code(ch: str) -> str:
     return _SCRIPT_CODE[sc]
 
 
+class _Table(dict):
+    """A translate table that fills itself: a character's code is computed the
+    first time ``str.translate`` meets it (``__missing__``), at C speed after."""
+
+    def __init__(self, code):
+        super().__init__()
+        self.code = code
+
+    def __missing__(self, o: int) -> str:
+        if len(self) > 100_000:  # bound the memory a text of random code points can take
+            self.clear()
+        value = self[o] = self.code(chr(o))
+        return value
+
+
 def _codes(text: str) -> str:
-    if len(_TABLE) > 100_000:  # bound the memory a text of random code points can take
-        _TABLE.clear()
-    for ch in set(text):
-        if ord(ch) not in _TABLE:
-            _TABLE[ord(ch)] = _code(ch)
     return text.translate(_TABLE)
+
+
+def letter_codes(text: str) -> str:
+    """``text`` with each letter as the code of its script (as in ``_codes``;
+    '.' common, ',' inherited) and every other character as a space: letters
+    can then be counted by script with ``str.count`` or a Counter at C speed.
+    """
+    return text.translate(_LETTER_TABLE)
+
+
+def code_script(code: str) -> str:
+    """The script named by a code of :func:`letter_codes`."""
+    return {".": COMMON, ",": INHERITED}.get(code) or _CODE_SCRIPT[code]
+
+
+_TABLE = _Table(_code)
+_LETTER_TABLE = _Table(lambda ch: _code(ch) if ch.isalpha() else " ")
 
 
 # One script's letters with the spaces, common and inherited characters among

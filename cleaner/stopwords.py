@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from importlib import resources
 
 # Scripts that name their language outright; others are decided by the words.
@@ -52,13 +53,9 @@ def stopword_hits(words: Iterable[str]) -> Counter[str]:
     >>> hits["es"], hits["en"]
     (3, 0)
     """
-    index = _index()
-    hits: dict[str, int] = {}
-    get = hits.get
-    for w in words:
-        for lang in index.get(w, ()):
-            hits[lang] = get(lang, 0) + 1
-    return Counter(hits)
+    get = _index().get
+    # Counted in C: common words are on dozens of lists.
+    return Counter(chain.from_iterable(get(w, ()) for w in words))
 
 
 def known_words(words: Iterable[str]) -> int:
@@ -87,10 +84,7 @@ def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
         if script in SCRIPT_LANG:
             out[script] = SCRIPT_LANG[script]
             continue
-        hits: Counter[str] = Counter()
-        for w in words:
-            for lang in index.get(w, ()):
-                hits[lang] += 1
+        hits = Counter(chain.from_iterable(index.get(w, ()) for w in words))
         if hits:
             out[script] = min(hits, key=lambda lang: (-hits[lang], lang))
     return out
