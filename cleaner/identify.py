@@ -22,6 +22,7 @@ import math
 import re
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detectors import Detector, make_detector
@@ -139,10 +140,44 @@ class _Run:
     end: int
     script: str
     letters: int
-    label: Label
     whole_line: bool
     quoted: bool
     sents: list[_Piece] = field(default_factory=list)
+    # The run's own label is asked for only when needed: a paragraph whose
+    # sentences all read as the main language needs no detector call of its own.
+    known: Label | None = None
+    ask: Callable[[], Label] | None = None
+    renames: list[tuple[str, str]] = field(default_factory=list)  # made before it was asked
+
+    @property
+    def label(self) -> Label:
+        if self.known is None:
+            label = self.ask() if self.ask else Label(UND, 0.0)
+            for old, new in self.renames:
+                label = _renamed(label, old, new)
+            self.known = label
+        return self.known
+
+    @label.setter
+    def label(self, value: Label) -> None:
+        self.known = value
+
+
+def _renamed(label: Label, old: str, new: str) -> Label:
+    """``label`` with language ``old`` called ``new`` (a closer relative named later)."""
+    if label.lang != old:
+        return label
+    return Label(new, label.prob, [(new if c == old else c, q) for c, q in label.ranked])
+
+
+def _rename(runs: list[_Run], old: str, new: str) -> None:
+    for r in runs:
+        for p in r.sents:
+            p.label = _renamed(p.label, old, new)
+        if r.known is None:
+            r.renames.append((old, new))
+        else:
+            r.known = _renamed(r.known, old, new)
 
 
 def default_detector() -> Detector:
@@ -284,10 +319,10 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
         skip = b.kind in skip_kinds
         for r in rs:
             piece = text[r.start:r.end]
-            label = (labeller.label(text[_after_speaker(text, r.start, r.end):r.end], r.script)
-                     if r.letters and not skip else Label(UND, 0.0))
-            run = _Run(bi, r.start, r.end, r.script, r.letters, label, whole_line=len(rs) == 1,
+            run = _Run(bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1,
                        quoted=piece[:1] in _QUOTE_OPEN)
+            if r.letters and not skip:
+                run.ask = (lambda r=r: labeller.label(text[_after_speaker(text, r.start, r.end):r.end], r.script))
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
                 spans = sentences(text, r.start, r.end)
                 if len(spans) > 1:
@@ -297,7 +332,7 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
                                if n else Label(UND, 0.0))
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
-                run.sents.append(_Piece(r.start, r.end, r.script, r.letters, label))
+                run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
             runs.append(run)
     return runs
 
@@ -370,10 +405,7 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
         ranked = labeller.detector.detect(body, group)
         if ranked and ranked[0][0] != main:
             old, main = main, ranked[0][0]
-            for r in runs:
-                for p in r.sents + [r]:
-                    if p.label.lang == old:
-                        p.label = Label(main, p.label.prob, [(main if c == old else c, q) for c, q in p.label.ranked])
+            _rename(runs, old, main)
     if script in SCRIPT_CANDIDATES and main != UND:
         # The frequent words of a language the detector lacks, all over the main-script text.
         toks = words(" ".join(text[r.start:r.end] for r in runs if r.script == script))
@@ -385,11 +417,7 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
             continue
         body = " ".join(text[p.start:p.end] for r in runs for p in r.sents if p.label.lang == rival)
         if word_hits(body, lang) > word_hits(body, rival):
-            for r in runs:
-                for p in r.sents + [r]:
-                    lab = p.label
-                    if lab.lang == rival:
-                        p.label = Label(lang, lab.prob, [(lang if c == rival else c, q) for c, q in lab.ranked])
+            _rename(runs, rival, lang)
             return lang
     return main
 
@@ -429,6 +457,8 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         if not run.whole_line and not run.quoted and run.letters < MIN_FOREIGN_RUN and main != UND:
             return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         base = run.label.lang
+    elif len(run.sents) > 1 and run.known is None and all(p.label.lang == main for p in run.sents):
+        base = main  # every sentence reads as the main language, so the paragraph does
     else:
         base = main if _is_main(text, run, main, labeller) else run.label.lang
     out = []
