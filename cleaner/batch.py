@@ -3,7 +3,9 @@
 * ``--jobs N`` cleans documents in N worker processes (one :class:`Pipeline`
   each) and writes their output in input order, so the bytes are the same as
   with ``--jobs 1``.  Work is handed out in chunks with a bounded number in
-  flight, so memory stays flat however large the input.
+  flight, so memory stays flat however large the input.  One pool
+  (:class:`Workers`) serves both passes of a run, so the first pass (template
+  counts) leaves each worker's caches warm for the second.
 * Folder in, folder out (``-o DIR``): each input file gets an output file at
   the same relative path; every output is written to a temporary file in the
   same folder and renamed when complete, so an output that exists is whole,
@@ -20,13 +22,16 @@ import gzip
 import io
 import multiprocessing as mp
 import os
+import pickle
 import signal
 import sys
 import threading
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from . import emit
 from .decode import DecodeError
@@ -127,6 +132,75 @@ def _work(chunk: list[Item | Failure]) -> list[Result]:
     return [process_item(pipeline, job, item) for item in chunk]
 
 
+_TEMPLATES_FROM: str | None = None  # the file this worker's template counts came from
+
+
+def _work_shared(templates_file: str | None, chunk: list[Item | Failure]) -> list[Result]:
+    """:func:`_work` in a pool started before the first pass: the counts are
+    read from ``templates_file`` by each worker the first time it is named."""
+    global _TEMPLATES_FROM
+    assert _WORKER is not None
+    if templates_file != _TEMPLATES_FROM:
+        pipeline, _job = _WORKER
+        templates = None
+        if templates_file is not None:
+            with open(templates_file, "rb") as f:
+                templates = pickle.load(f)
+        pipeline.templates = templates
+        _TEMPLATES_FROM = templates_file
+    return _work(chunk)
+
+
+class Workers:
+    """One pool of worker processes for both passes of a local run.
+
+    >>> with Workers(CleanJob(), 2) as workers:          # doctest: +SKIP
+    ...     counter = count_templates(items(), TemplateCounter(), 2, workers)
+    ...     results = clean_items(items(), job_with(counter), 2, workers)
+
+    The template counts of the first pass reach the workers through a
+    temporary file (read once by each), removed when the pool closes.
+    """
+
+    def __init__(self, job: CleanJob, jobs: int):
+        self.jobs = jobs
+        _preload(job)
+        self._pool = mp.get_context(_start_method()).Pool(
+            jobs, initializer=_init_worker, initargs=(replace(job, templates=None),))
+        self._files: dict[int, tuple[object, str]] = {}
+
+    def map(self, func, items: Iterable[Item | Failure]) -> Iterator:
+        """``func`` over chunks of ``items``, results in input order."""
+        return _pool_map(func, items, self.jobs, pool=self._pool)
+
+    def templates_file(self, templates) -> str | None:
+        """A file holding ``templates`` for the workers (written once per counter)."""
+        if templates is None:
+            return None
+        if id(templates) not in self._files:
+            fd, path = tempfile.mkstemp(prefix="cleaner-templates-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(templates, f, protocol=pickle.HIGHEST_PROTOCOL)
+            self._files[id(templates)] = (templates, path)  # (keeps the id valid)
+        return self._files[id(templates)][1]
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+        for _templates, path in self._files.values():
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        self._files.clear()
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def _chunks(items: Iterable[Item | Failure]) -> Iterator[list[Item | Failure]]:
     chunk: list[Item | Failure] = []
     size = 0
@@ -141,27 +215,38 @@ def _chunks(items: Iterable[Item | Failure]) -> Iterator[list[Item | Failure]]:
         yield chunk
 
 
-def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1) -> Iterator[Result]:
-    """Results for ``items``, in input order, computed in ``jobs`` processes."""
+def clean_items(items: Iterable[Item | Failure], job: CleanJob, jobs: int = 1,
+                workers: Workers | None = None) -> Iterator[Result]:
+    """Results for ``items``, in input order, computed in ``jobs`` processes
+    (those of ``workers`` when given)."""
     if jobs <= 1:
         pipeline = Pipeline(job.options, job.templates)
         for item in items:
             yield process_item(pipeline, job, item)
         return
+    if workers is not None:
+        for results in workers.map(partial(_work_shared, workers.templates_file(job.templates)), items):
+            yield from results
+        return
+    _preload(job)
+    for results in _pool_map(_work, items, jobs, initializer=_init_worker, initargs=(job,)):
+        yield from results
+
+
+def _preload(job: CleanJob) -> None:
     if _start_method() == "fork":
         # Load the detector's profiles once, here: forked workers share them
         # (copy-on-write) instead of each loading its own.
-        Pipeline(job.options, job.templates)
-    for results in _pool_map(_work, items, jobs, initializer=_init_worker, initargs=(job,)):
-        yield from results
+        Pipeline(job.options)
 
 
 def _start_method() -> str:
     return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
 
 
-def _pool_map(func, items: Iterable[Item | Failure], jobs: int, **pool_args) -> Iterator:
-    """``func`` over chunks of ``items`` in ``jobs`` processes, results in input order."""
+def _pool_map(func, items: Iterable[Item | Failure], jobs: int, pool=None, **pool_args) -> Iterator:
+    """``func`` over chunks of ``items`` in ``jobs`` processes (of ``pool`` when
+    given, else of a pool made for the call), results in input order."""
     # Pool.imap reads its input as fast as it can; the semaphore holds the
     # feeder back so only a bounded number of chunks is ever in memory.
     slots = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
@@ -171,8 +256,13 @@ def _pool_map(func, items: Iterable[Item | Failure], jobs: int, **pool_args) -> 
             slots.acquire()
             yield chunk
 
-    with mp.get_context(_start_method()).Pool(jobs, **pool_args) as pool:
+    if pool is not None:
         for result in pool.imap(func, fed()):
+            slots.release()
+            yield result
+        return
+    with mp.get_context(_start_method()).Pool(jobs, **pool_args) as own:
+        for result in own.imap(func, fed()):
             slots.release()
             yield result
 
@@ -192,9 +282,10 @@ def _template_keys(chunk: list[Item | Failure]) -> list[list[str]]:
     return out
 
 
-def count_templates(items: Iterable[Item | Failure], counter, jobs: int = 1):
+def count_templates(items: Iterable[Item | Failure], counter, jobs: int = 1, workers: Workers | None = None):
     """The first pass: add every readable document of ``items`` to ``counter``
-    (a :class:`cleaner.templates.TemplateCounter`), repaired in ``jobs`` processes.
+    (a :class:`cleaner.templates.TemplateCounter`), repaired in ``jobs``
+    processes (those of ``workers`` when given).
 
     Counts do not depend on the order of documents, so the result is the same
     for any ``jobs``."""
@@ -203,7 +294,8 @@ def count_templates(items: Iterable[Item | Failure], counter, jobs: int = 1):
             for keys in _template_keys([item]):
                 counter.add_keys(keys)
         return counter
-    for docs in _pool_map(_template_keys, items, jobs):
+    chunks = workers.map(_template_keys, items) if workers is not None else _pool_map(_template_keys, items, jobs)
+    for docs in chunks:
         for keys in docs:
             counter.add_keys(keys)
     return counter
@@ -390,11 +482,12 @@ class Progress:
 
 def run_stream(items: Iterable[Item | Failure], job: CleanJob, jobs: int,
                write: Callable[[str], None], fail: Callable[[str, str], None],
-               warn: Callable[[str, str], None], progress: Progress, stats: Stats) -> None:
+               warn: Callable[[str, str], None], progress: Progress, stats: Stats,
+               workers: Workers | None = None) -> None:
     """Clean ``items`` into one output stream, in order."""
     if job.fmt == "tsv":
         write(emit.tsv_header())
-    for r in clean_items(items, job, jobs):
+    for r in clean_items(items, job, jobs, workers):
         stats.add(r)
         if r.error is not None or r.warnings:
             progress.done()
@@ -455,7 +548,7 @@ def files_to_do(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: Cl
 
 def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, jobs: int,
                resume: bool, fail: Callable[[str, str], None], warn: Callable[[str, str], None],
-               progress_enabled: bool, stats: Stats) -> None:
+               progress_enabled: bool, stats: Stats, workers: Workers | None = None) -> None:
     """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
     pairs = files_to_do(inputs, out_dir, read_opts, job, resume, fail, stats)
     total = sum(_size(i) for i, _ in pairs)
@@ -490,7 +583,7 @@ def run_folder(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: Cle
                 current.write(emit.tsv_header())
 
     try:
-        for r in clean_items(items, job, jobs):
+        for r in clean_items(items, job, jobs, workers):
             # The result belongs to the last file whose first item index <= index.
             k = max(file_no, 0)
             while k + 1 < len(tagged) and tagged[k + 1][1] <= index:

@@ -6,6 +6,7 @@ still processed), 2 for usage errors.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
 import os
@@ -122,58 +123,62 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
                          fmt, text_field, with_segments)
     read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
     n_jobs = jobs or batch.default_jobs(inputs)
-    if repeated_lines and inputs and "-" not in inputs:
-        job = dataclasses.replace(job, templates=_count_templates(job, inputs, read_opts, repeated_lines,
-                                                                  n_jobs if engine != "ray" else 1))
     folder_out = batch.is_folder_output(output, inputs)
     if resume and not folder_out:
         raise click.UsageError("--resume needs -o DIR (a folder of outputs)")
     if engine == "ray" and not folder_out:
         raise click.UsageError("--engine ray needs input folders and -o DIR")
-    show = not quiet and sys.stderr.isatty()
-    run = Run(strict)
-    stats = batch.Stats()
-    started = time.monotonic()
+    # One pool for both passes: the first leaves the workers' caches warm.
+    pool = batch.Workers(job, n_jobs) if n_jobs > 1 and engine != "ray" else contextlib.nullcontext()
+    with pool as workers:
+        if repeated_lines and inputs and "-" not in inputs:
+            job = dataclasses.replace(job, templates=_count_templates(
+                job, inputs, read_opts, repeated_lines, n_jobs if engine != "ray" else 1, workers))
+        show = not quiet and sys.stderr.isatty()
+        run = Run(strict)
+        stats = batch.Stats()
+        started = time.monotonic()
 
-    def summary() -> None:
-        if (show or force_summary) and not quiet:
-            click.echo(stats.summary(time.monotonic() - started), err=True)
+        def summary() -> None:
+            if (show or force_summary) and not quiet:
+                click.echo(stats.summary(time.monotonic() - started), err=True)
 
-    if not folder_out:
-        with _Writer(output, run) as out:
-            batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail, run.warn,
-                             batch.Progress(show), stats)
-            summary()
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if engine == "ray":
-            from .ray import run_folder_on_ray
+        if not folder_out:
+            with _Writer(output, run) as out:
+                batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail, run.warn,
+                                 batch.Progress(show), stats, workers)
+                summary()
+        signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            if engine == "ray":
+                from .ray import run_folder_on_ray
 
-            try:
-                run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, run.warn, stats)
-            except ImportError as e:
-                raise click.UsageError(f"--engine ray: {e}") from None
-        else:
-            batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, run.warn, show, stats)
-    except _StrictStop:
-        click.echo("cleaner: stopped at the first failure (--strict)", err=True)
-        sys.exit(1)
-    except OSError as e:
-        click.echo(f"cleaner: error: {output}: cannot write: {_reason(e)}", err=True)
-        sys.exit(1)
-    summary()
-    sys.exit(run.status)
+                try:
+                    run_folder_on_ray(inputs, output, read_opts, job, address, resume, run.fail, run.warn, stats)
+                except ImportError as e:
+                    raise click.UsageError(f"--engine ray: {e}") from None
+            else:
+                batch.run_folder(inputs, output, read_opts, job, n_jobs, resume, run.fail, run.warn, show, stats,
+                                 workers)
+        except _StrictStop:
+            click.echo("cleaner: stopped at the first failure (--strict)", err=True)
+            sys.exit(1)
+        except OSError as e:
+            click.echo(f"cleaner: error: {output}: cannot write: {_reason(e)}", err=True)
+            sys.exit(1)
+        summary()
+        sys.exit(run.status)
 
 
 def _count_templates(job, inputs: list[str], read_opts: ReadOptions,
-                     min_docs: int, jobs: int = 1) -> TemplateCounter | None:
+                     min_docs: int, jobs: int = 1, workers=None) -> TemplateCounter | None:
     """First pass over the inputs: in how many documents each line occurs
     (documents repaired in ``jobs`` processes; the counts are the same).
 
     Unreadable inputs are skipped here and reported by the second pass."""
     from . import batch
 
-    counter = batch.count_templates(read(inputs, read_opts), TemplateCounter(min_docs=min_docs), jobs)
+    counter = batch.count_templates(read(inputs, read_opts), TemplateCounter(min_docs=min_docs), jobs, workers)
     return counter if counter.documents >= min_docs else None
 
 

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace as dataclasses_replace
 
 import pytest
 
@@ -54,6 +55,29 @@ def test_clean_items_keeps_order_with_small_chunks(tree, monkeypatch):
     a = [r.out for r in clean_items(items, job, 1)]
     b = [r.out for r in clean_items(items, job, 2)]
     assert a == b and len(a) == len(items)
+
+
+def test_one_pool_serves_both_passes(tree, monkeypatch):
+    """The first pass and the cleaning pass share one pool; the template counts
+    reach its workers through a temporary file that is gone afterwards."""
+    import cleaner.batch as batch
+    from cleaner.templates import TemplateCounter
+
+    monkeypatch.setattr(batch, "CHUNK_DOCS", 2)
+    items = list(read([str(tree)], ReadOptions()))
+    job = CleanJob(Options(), "docs")
+    alone = dataclasses_replace(job, templates=batch.count_templates(items, TemplateCounter(min_docs=2)))
+    expected = [r.out for r in clean_items(items, alone, 1)]
+    with batch.Workers(job, 2) as workers:
+        counter = batch.count_templates(items, TemplateCounter(min_docs=2), 2, workers)
+        assert counter.table == alone.templates.table
+        shared = dataclasses_replace(job, templates=counter)
+        assert [r.out for r in clean_items(items, shared, 2, workers)] == expected
+        path = workers.templates_file(counter)
+        assert os.path.exists(path) and workers.templates_file(counter) == path
+        # Without counts (a run that has none) the same workers clean as without.
+        assert [r.out for r in clean_items(items, job, 2, workers)] == [r.out for r in clean_items(items, job, 1)]
+    assert not os.path.exists(path)
 
 
 def test_folder_out_mirrors_tree_and_equals_stream(tree, tmp_path):
