@@ -153,5 +153,5 @@ def stop_density(words: list[str], stops: frozenset[str]) -> float:
     """Share of ``words`` that are stop words (0 for no words)."""
     if not words:
         return 0.0
-    return sum(1 for w in words if w in stops) / len(words)
+    return sum(map(stops.__contains__, words)) / len(words)
 

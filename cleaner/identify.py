@@ -665,7 +665,7 @@ def letter_shares(segments: list[Segment]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for s in segments:
         if s.lang != UND:
-            counts[s.lang] += sum(1 for ch in s.text if ch.isalpha())
+            counts[s.lang] += sum(map(str.isalpha, s.text))
     total = sum(counts.values())
     if not total:
         return {}
