@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
@@ -238,7 +239,7 @@ def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
     for i, enc in enumerate(_LEGACY):
         if not pages >> i & 1:
             continue
-        if not other >> i & 1 and not _looks_misread(text, high & _readings()[enc][1], enc, high, hits):
+        if not other >> i & 1 and not _looks_misread(text, high & _readings()[enc].to_letter, enc, high, hits):
             continue
         out.append(enc)
     return out
@@ -251,18 +252,25 @@ def _page_bits(ch: str) -> tuple[int, int, int]:
     than Latin, and not at all."""
     changed = other = undefined = 0
     for i, enc in enumerate(_LEGACY):
-        c, _to_letter, o, u = _readings()[enc]
-        changed |= (ch in c) << i
-        other |= (ch in o) << i
-        undefined |= (ch in u) << i
+        r = _readings()[enc]
+        changed |= (ch in r.changed) << i
+        other |= (ch in r.to_other) << i
+        undefined |= (ch in r.undefined) << i
     return changed, other, undefined
 
 
+class _Reading(NamedTuple):
+    """What one legacy page makes of the cp1252/Latin-1 characters."""
+
+    changed: frozenset  # read as another character
+    to_letter: frozenset  # read as another letter
+    to_other: frozenset  # read as a letter of another script than Latin
+    undefined: frozenset  # their byte means nothing in the page
+
+
 @lru_cache(maxsize=1)
-def _readings() -> dict:
-    """Per legacy page: the cp1252/Latin-1 characters it reads differently,
-    those it reads as another letter, those it reads as a letter of another
-    script than Latin, and those whose byte it leaves undefined."""
+def _readings() -> dict[str, _Reading]:
+    """Per legacy page (:data:`_LEGACY`), its :class:`_Reading`."""
     out = {}
     for enc in _LEGACY:
         changed, to_letter, to_other, undefined = set(), set(), set(), set()
@@ -279,14 +287,15 @@ def _readings() -> dict:
                     to_letter.add(ch)
             if c.isalpha() and _script(c) != "LATIN":
                 to_other.add(ch)
-        out[enc] = (frozenset(changed), frozenset(to_letter), frozenset(to_other), frozenset(undefined))
+        out[enc] = _Reading(frozenset(changed), frozenset(to_letter), frozenset(to_other), frozenset(undefined))
     return out
 
 
 @lru_cache(maxsize=1)
 def _latin_pairs() -> tuple[dict, dict]:
-    """(letter pair (lower case, space for a word edge) -> bit mask of the
-    languages that write it, language -> its bit), from cleaner/data/latin_bigrams.txt."""
+    """(letter pair (lower case, space for a word edge) or single letter -> bit
+    mask of the languages that write it, language -> its bit), from
+    cleaner/data/latin_bigrams.txt."""
     path = resources.files("cleaner") / "data" / "latin_bigrams.txt"
     bits: dict[str, int] = {}
     out = {}

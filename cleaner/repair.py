@@ -2,7 +2,11 @@
 
 Never worse than the input:
 - text that cannot be mojibake (no character that a misread byte turns into, no
-  '&', no control character) takes a fast path and comes back identical;
+  '&', no control character) takes a fast path and comes back identical; of
+  the other lines, ftfy sees only those with a character or character pair
+  one of its fixes acts on, and the legacy re-reading tries only the code
+  pages whose reading could pass its tests (cleaner.mojibake), so most text
+  in any language costs a few scans; repeated lines are repaired once;
 - ftfy runs with the settings that never touch correct text: quotes stay
   curly, full-width CJK stays full-width, ligatures stay, no Unicode
   normalisation (NFC would rewrite CJK compatibility ideographs and decomposed
