@@ -28,6 +28,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _DATE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b"
     r"|\d{1,4}\s*[年月日]|\b\d+\s*(?:min|mins|minutes|hours?|days?|h|hrs?)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
 _FIRST_LETTER = re.compile(r"[^ ]")  # in letter_codes()
 _CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Latin ones
@@ -142,7 +143,7 @@ def features(line: str) -> Features:
         terminal=terminal,
         weak_end=not terminal and bool(_WEAK_END.search(line)),
         upper_start=bool(first) and not first.islower(),
-        dates=len(_DATE.findall(line)),
+        dates=len(_DATE.findall(line)) if _DIGIT.search(line) else 0,  # (every date has a digit)
         separators=len(_SEPARATORS.findall(line)),
         copyright="©" in line or "(c)" in line.casefold()[:12],
         capitals=sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0,
