@@ -158,3 +158,31 @@ def test_scores_are_calibrated_probabilities():
     segs = identify("The talks resumed on Monday in Sochi after a long break.\nგამარჯობა\n12:30")
     assert [(s.lang, s.score) for s in segs][1:] == [("ka", 0.99), ("und", 0.0)]
     assert 0.9 < segs[0].score < 1.0
+
+
+class _Counting:
+    """A detector that records what it is asked (wraps the real one)."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.languages, self.asked = inner, inner.name, inner.languages, []
+
+    def detect(self, text, candidates=None):
+        self.asked.append(text)
+        return self.inner.detect(text, candidates)
+
+
+def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
+    from cleaner.detectors import make_detector
+
+    para = ("The committee met on Monday to discuss the budget for next year. "
+            "Members will meet again in two weeks to vote on the final proposal.")
+    other = ("Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
+             "Die Mitglieder wollen sich in zwei Wochen wieder treffen.")
+    det = _Counting(make_detector("langdetect"))
+    segs, main = identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
+    assert main == "en" and [s.lang for s in segs] == ["en", "de", "en"]
+    assert para not in det.asked  # every sentence read as English
+    assert other in det.asked  # sentences away from the main language: the paragraph is asked too
+    asked = len(det.asked)
+    identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
+    assert len(det.asked) == asked  # the same lines again: labels remembered
