@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from .features import Features, features, stop_density
 from .phrases import is_author_header, is_comment_header, phrases
@@ -486,10 +487,7 @@ def _duplicates(lines: list[_Line]) -> None:
 
 
 def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[frozenset[str]]) -> bool:
-    shared: Counter[int] = Counter()
-    for w in words:
-        for n in index.get(w, ()):
-            shared[n] += 1
+    shared = Counter(chain.from_iterable(index.get(w, ()) for w in words))  # counted in C
     for n, common in shared.items():
         if common / (len(words) + len(kept[n]) - common) >= NEAR_DUP_JACCARD:
             return True
