@@ -154,9 +154,8 @@ def _work_shared(templates_file: str | None, chunk: list[Item | Failure]) -> lis
 class Workers:
     """One pool of worker processes for both passes of a local run.
 
-    >>> with Workers(CleanJob(), 2) as workers:          # doctest: +SKIP
-    ...     counter = count_templates(items(), TemplateCounter(), 2, workers)
-    ...     results = clean_items(items(), job_with(counter), 2, workers)
+    Used as ``with Workers(job, 2) as workers:`` around ``count_templates(...,
+    workers)`` and then ``clean_items(..., workers)`` (see cleaner.cli).
 
     The template counts of the first pass reach the workers through a
     temporary file (read once by each), removed when the pool closes.
