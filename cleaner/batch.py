@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import multiprocessing as mp
@@ -255,13 +256,9 @@ def _pool_map(func, items: Iterable[Item | Failure], jobs: int, pool=None, **poo
             slots.acquire()
             yield chunk
 
-    if pool is not None:
-        for result in pool.imap(func, fed()):
-            slots.release()
-            yield result
-        return
-    with mp.get_context(_start_method()).Pool(jobs, **pool_args) as own:
-        for result in own.imap(func, fed()):
+    with (contextlib.nullcontext(pool) if pool is not None
+          else mp.get_context(_start_method()).Pool(jobs, **pool_args)) as p:
+        for result in p.imap(func, fed()):
             slots.release()
             yield result
 

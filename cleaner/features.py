@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .phrases import normalize
-from .scripts import COMMON, INHERITED, code_script, letter_codes
+from .scripts import COMMON, code_script, letter_codes
 from .scripts import script_of as _script_of
 
 # Every character of every line is looked up two or three times; a text uses

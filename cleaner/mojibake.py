@@ -105,11 +105,15 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     if not evidence:
         return None
     raw = misread_bytes(text)
-    elsewhere = _utf8_elsewhere(text) if raw is None or not _is_utf8(raw) else []
+    utf8 = raw is not None and _is_utf8(raw)
+    elsewhere = [] if utf8 else _utf8_elsewhere(text)
     # Only the readings that could pass the tests below are tried, and the
     # line is scored only if there is one: most lines, in any language, have
-    # none, and scoring is the expensive part.
-    sources = _sources(text, raw, evidence) if raw is not None else []
+    # none, and scoring is the expensive part.  Bytes that are strictly valid
+    # UTF-8 and not plain ASCII are UTF-8: a single-byte page may read them
+    # "better" by chance ("CÃ\xa0nan" is "Cànan", not cp1250 "CĂ\xa0nan"), but
+    # legacy text is almost never valid UTF-8.
+    sources = ["utf-8"] if utf8 else _sources(text, raw, evidence) if raw is not None else []
     if not elsewhere and not sources:
         return None
     before = score(text)
@@ -203,8 +207,9 @@ def _utf8_shapes() -> list[tuple[str, frozenset, frozenset]]:
 
 
 def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
-    """The code pages worth re-reading ``raw`` (``text`` as cp1252/Latin-1
-    bytes) from: those whose reading could pass the tests of :func:`reread`.
+    """The legacy code pages worth re-reading ``raw`` (``text`` as
+    cp1252/Latin-1 bytes, not valid UTF-8) from: those whose reading could
+    pass the tests of :func:`reread`.
 
     Decided from the set of non-ASCII characters and two counts, without
     decoding or scoring: a page must change some character; a reading into
@@ -212,11 +217,6 @@ def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
     must be coherent); one that stays in the Latin script needs a sentence
     around it and a letter pair no language writes (:func:`_looks_misread`).
     """
-    if _is_utf8(raw):
-        # Strictly valid UTF-8 that is not plain ASCII is UTF-8: a single-byte
-        # page may read it "better" by chance ("CÃ\xa0nan" is "Cànan", not
-        # cp1250 "CĂ\xa0nan"), but legacy text is almost never valid UTF-8.
-        return ["utf-8"]
     high = set(_NONASCII.findall(text))
     changed = other = undefined = 0  # bit masks over _LEGACY
     for ch in high:

@@ -80,7 +80,8 @@ def _ftfy_triggers() -> tuple[re.Pattern, re.Pattern]:
     two adjacent non-ASCII characters from its categories, or Ã/Â before a
     space, or Œ/œ before a non-letter; testing for those first is one fast
     scan, where ``is_bad`` itself tries forty patterns at every position
-    (tests/test_repair.py checks the superset on every pair and triple).
+    (tests/test_repair_fastpath.py checks the superset on every pair and on
+    random triples and quadruples).
     """
     cat = {}
     probe = "".join(map(chr, range(0x80, 0x3000))) + "\uf8ff\ufffd"

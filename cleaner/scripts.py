@@ -104,9 +104,6 @@ def _group(script: str) -> str:
     return "CJK" if script in _CJK else script
 
 
-# str.translate table: each character to one ASCII code for its script (' '
-# space, '.' common, ',' inherited), filled as characters are first seen.  A
-# dict keeps translate at C speed; ASCII codes keep it on its fast path.
 _SCRIPT_CODE: dict[str, str] = {}
 _CODE_SCRIPT: dict[str, str] = {}
 _CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"  # > scripts in _RANGES
@@ -155,9 +152,13 @@ def letter_codes(text: str) -> str:
 
 def code_script(code: str) -> str:
     """The script named by a code of :func:`letter_codes`."""
-    return {".": COMMON, ",": INHERITED}.get(code) or _CODE_SCRIPT[code]
+    return _FIXED_CODES.get(code) or _CODE_SCRIPT[code]
 
 
+_FIXED_CODES = {".": COMMON, ",": INHERITED}
+# str.translate tables: each character to one ASCII code for its script (' '
+# space, '.' common, ',' inherited), filled as characters are first seen.  A
+# dict keeps translate at C speed; ASCII codes keep it on its fast path.
 _TABLE = _Table(_code)
 _LETTER_TABLE = _Table(lambda ch: _code(ch) if ch.isalpha() else " ")
 

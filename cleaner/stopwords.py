@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain
 from importlib import resources
+from itertools import chain
 
 # Scripts that name their language outright; others are decided by the words.
 SCRIPT_LANG = {"Geor": "ka", "Grek": "el", "Hebr": "he", "Hang": "ko", "Jpan": "ja",
@@ -78,13 +78,12 @@ def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
     >>> pick_languages({"Latn": "the cat sat on the mat and it was the end".split()})
     {'Latn': 'en'}
     """
-    index = _index()
     out = {}
     for script, words in words_by_script.items():
         if script in SCRIPT_LANG:
             out[script] = SCRIPT_LANG[script]
             continue
-        hits = Counter(chain.from_iterable(index.get(w, ()) for w in words))
+        hits = stopword_hits(words)
         if hits:
             out[script] = min(hits, key=lambda lang: (-hits[lang], lang))
     return out
