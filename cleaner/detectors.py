@@ -21,6 +21,8 @@ import functools
 import importlib.util
 from typing import Protocol
 
+from .profiles import langdetect_profiles
+
 DETECTORS = ("langdetect", "langid", "fasttext")
 
 # Codes the backends use for one language we name otherwise.
@@ -88,7 +90,12 @@ class LangdetectDetector:
         self._error = LangDetectException
         # A factory of our own, so seeding it never changes a caller's langdetect.
         self._factory = df.DetectorFactory()
-        self._factory.load_profile(df.PROFILES_DIRECTORY)
+        if use_rs:
+            self._factory.load_profile(df.PROFILES_DIRECTORY)
+        else:
+            # The profiles every part of cleaner shares, rows built as used.
+            probs, langs = langdetect_profiles()
+            self._factory.word_lang_prob_map, self._factory.langlist = probs, list(langs)
         self._factory.set_seed(seed)
         self._codes = list(self._factory.get_lang_list())
         self.languages = frozenset(normalize(c) for c in self._codes)

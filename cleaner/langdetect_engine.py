@@ -26,6 +26,8 @@ from langdetect.detector import Detector as _LDDetector
 from langdetect.detector_factory import DetectorFactory as _LDFactory
 from langdetect.utils.ngram import NGram as _NGram
 
+from .profiles import langdetect_profiles
+
 # langdetect's per-character steps, as regular expressions and a memo (same results).
 _SPACE_RUN = re.compile(" +")
 _ASCII_LATIN = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z'
@@ -144,6 +146,7 @@ class ExactDetector(_LDDetector):
         getrandbits, nbits = rnd.getrandbits, n_seq.bit_length()
         inline = _inline_randbelow()
         conv, limit, n_trial = self.CONV_THRESHOLD, self.ITERATION_LIMIT, self.n_trial
+        row = dict.get
         for _t in range(n_trial):
             prob = list(init_active)
             alpha = self.alpha + gauss(0.0, 1.0) * self.ALPHA_WIDTH
@@ -163,7 +166,8 @@ class ExactDetector(_LDDetector):
                     k = seq[randbelow(n_seq)]
                 factors = shifted[k]
                 if factors is None:
-                    vec = wmap[words[k]]
+                    # (dict's own lookup first: a ProbMap builds rows in Python)
+                    vec = row(wmap, words[k]) or wmap[words[k]]
                     if restrict is not None:
                         vec = restrict(vec)
                     factors = shifted[k] = [weight + w for w in vec]
@@ -231,7 +235,11 @@ def make_factory(engine: str, seed: int, loaded: _LDFactory | None = None):
 
         if loaded is None:
             loaded = df.DetectorFactory()
-            loaded.load_profile(df.PROFILES_DIRECTORY)
+            if engine == "reference":
+                loaded.load_profile(df.PROFILES_DIRECTORY)  # langdetect's own loader
+            else:
+                probs, langs = langdetect_profiles()
+                loaded.word_lang_prob_map, loaded.langlist = probs, list(langs)
         if engine == "python":
             factory = ExactFactory()
             factory.word_lang_prob_map = loaded.word_lang_prob_map

@@ -24,6 +24,8 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
+from .profiles import langdetect_profiles
+
 FLOOR = math.log(1e-7)  # an n-gram no language profile has ever seen
 # Han, kana and Hangul are judged one character at a time by how common the
 # character is (see _cjk_common): langdetect folds most of them into a few classes.
@@ -52,11 +54,9 @@ class Score:
 
 @lru_cache(maxsize=1)
 def _profiles():
-    from langdetect.detector_factory import init_factory
-    import langdetect.detector_factory as factory
-
-    init_factory()
-    return factory._factory.word_lang_prob_map, list(factory._factory.langlist)
+    # Shared with the langdetect detector: read once per process.
+    probs, langs = langdetect_profiles()
+    return probs, list(langs)
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,27 @@ def test_exact_python_engine_equals_langdetect_bit_for_bit(reference, seed_text)
     assert _answers(fast, texts) == _answers(reference, texts)
 
 
+def test_profiles_read_lazily_equal_langdetects_loader_row_for_row(reference):
+    import struct
+
+    from cleaner.profiles import langdetect_profiles
+
+    probs, langs = langdetect_profiles()
+    eager = reference.word_lang_prob_map
+    assert list(langs) == reference.langlist
+    assert list(probs) == list(eager)  # same n-grams, in the same order
+    for gram, row in eager.items():
+        # Bit for bit: the detector multiplies these numbers thousands of times.
+        assert struct.pack(f"{len(row)}d", *probs[gram]) == struct.pack(f"{len(row)}d", *row), gram
+    assert probs.get("the") is probs["the"] and probs.get("no such gram") is None
+    assert "no such gram" not in probs
+
+
+def test_python_engine_on_the_shared_profiles_equals_langdetect(reference, seed_text):
+    texts = _pieces(seed_text)
+    assert _answers(make_factory("python", 0), texts) == _answers(reference, texts)
+
+
 @pytest.mark.skipif(not rs_available(), reason="langdetect_rs not installed (cleaner[fast])")
 def test_rs_engine_equals_langdetect_bit_for_bit(reference, seed_text):
     texts = _pieces(seed_text)
