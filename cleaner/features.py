@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .phrases import normalize
@@ -35,13 +36,14 @@ _CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Lati
 _HANGUL_WEIGHT = 2
 
 
-@dataclass
+@dataclass(frozen=True)
 class Features:
-    """What :mod:`cleaner.classify` needs to know about one line."""
+    """What :mod:`cleaner.classify` needs to know about one line (frozen: the
+    features of a repeated line are shared)."""
 
     key: str            # normalised text (see cleaner.phrases.normalize)
     script: str         # main script of the letters ('Zyyy' when none)
-    words: list[str]    # case-folded words (Han/kana: one per character)
+    words: tuple[str, ...]  # case-folded words (Han/kana: one per character)
     length: int         # characters, Han/kana/Hangul weighted as Latin equivalents
     letters: float      # share of letters among non-space characters
     terminal: bool      # ends in terminal punctuation (closing quotes allowed)
@@ -114,13 +116,22 @@ def words_of(line: str) -> list[str]:
     return out
 
 
+CACHE_LINE = 1000  # lines up to this long are remembered: site templates recur across pages
+
+
 def features(line: str) -> Features:
-    """Measure one (stripped) line.
+    """Measure one (stripped) line; a repeated line is measured once.
 
     >>> f = features("The minister spoke on Monday, 12 May 2019.")
     >>> (f.script, f.n_words, f.terminal, f.upper_start, f.dates)
     ('Latn', 8, True, True, 1)
     """
+    if len(line) <= CACHE_LINE:
+        return _features_cached(line)
+    return _features(line)
+
+
+def _features(line: str) -> Features:
     codes = letter_codes(line)
     counts = _letter_counts(codes)
     nonspace = len(line) - sum(map(str.isspace, line))
@@ -137,7 +148,7 @@ def features(line: str) -> Features:
     return Features(
         key=normalize(line),
         script=script,
-        words=words_of(line),
+        words=tuple(words_of(line)),
         length=length,
         letters=letters / nonspace if nonspace else 0.0,
         terminal=terminal,
@@ -150,7 +161,12 @@ def features(line: str) -> Features:
     )
 
 
-def stop_density(words: list[str], stops: frozenset[str]) -> float:
+# Bounded: at most 8192 lines of 1000 characters.  Most lines of a crawl are
+# template lines seen on page after page (two in three on the bench corpus).
+_features_cached = functools.lru_cache(maxsize=1 << 13)(_features)
+
+
+def stop_density(words: Sequence[str], stops: frozenset[str]) -> float:
     """Share of ``words`` that are stop words (0 for no words)."""
     if not words:
         return 0.0
