@@ -130,6 +130,16 @@ class _Table(dict):
     def __init__(self, code):
         super().__init__()
         self.code = code
+        self._ascii: bytes | None = None
+
+    def apply(self, text: str) -> str:
+        """``text`` with each character replaced by its code."""
+        if text.isascii():
+            # The commonest text: bytes.translate is three times faster, same codes.
+            if self._ascii is None:
+                self._ascii = bytes(ord(self[i]) for i in range(128)) + bytes(128)
+            return text.encode("ascii").translate(self._ascii).decode("ascii")
+        return text.translate(self)
 
     def __missing__(self, o: int) -> str:
         if len(self) > 100_000:  # bound the memory a text of random code points can take
@@ -139,7 +149,7 @@ class _Table(dict):
 
 
 def _codes(text: str) -> str:
-    return text.translate(_TABLE)
+    return _TABLE.apply(text)
 
 
 def letter_codes(text: str) -> str:
@@ -147,7 +157,7 @@ def letter_codes(text: str) -> str:
     '.' common, ',' inherited) and every other character as a space: letters
     can then be counted by script with ``str.count`` or a Counter at C speed.
     """
-    return text.translate(_LETTER_TABLE)
+    return _LETTER_TABLE.apply(text)
 
 
 def code_script(code: str) -> str:

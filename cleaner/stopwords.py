@@ -11,7 +11,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 
 # Scripts that name their language outright; others are decided by the words.
 SCRIPT_LANG = {"Geor": "ka", "Grek": "el", "Hebr": "he", "Hang": "ko", "Jpan": "ja",
@@ -53,9 +53,8 @@ def stopword_hits(words: Iterable[str]) -> Counter[str]:
     >>> hits["es"], hits["en"]
     (3, 0)
     """
-    get = _index().get
-    # Counted in C: common words are on dozens of lists.
-    return Counter(chain.from_iterable(get(w, ()) for w in words))
+    # Looked up and counted in C: common words are on dozens of lists.
+    return Counter(chain.from_iterable(map(_index().get, words, repeat(()))))
 
 
 def known_words(words: Iterable[str]) -> int:

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner.scripts import count_letters, script_of, script_runs
 
 
@@ -35,3 +38,11 @@ def test_offsets_are_absolute():
 
 def test_count_letters_counts_marks_with_letters():
     assert count_letters("é, e\u0301!") == 3
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_ascii_fast_path_gives_the_same_codes(text):
+    from cleaner.scripts import _LETTER_TABLE, _TABLE
+
+    for table in (_TABLE, _LETTER_TABLE):
+        assert table.apply(text) == text.translate(table)
