@@ -35,7 +35,6 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from . import emit
-from .decode import DecodeError
 from .pipeline import Options, Pipeline
 from .readers import Failure, Item, ReadOptions, expand, read
 

@@ -20,7 +20,7 @@ import click
 
 from . import emit
 from .decode import DecodeError, decode
-from .pipeline import DEFAULT_MAX_DOC_CHARS, Options, Pipeline, TooLong, check_length
+from .pipeline import DEFAULT_MAX_DOC_CHARS, Options, TooLong, check_length
 from .readers import INPUT_FORMATS, Failure, Item, ReadOptions, read
 from .repair import repair
 from .select import Selection

@@ -142,10 +142,9 @@ def repair(text: str) -> Repaired:
     fixes: list[str] = []
     details: list[LineFix] = []
     if "\r" in text:
-        cr_lines = [i + 1 for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+        # Every line changes its ending: reported once for the document.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         fixes.append("line-breaks")
-        del cr_lines  # every line changed ending; reported once for the document
     suspect = _suspect()
     if not suspect.search(text):
         return Repaired(text, fixes, details)
