@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detectors import Detector, make_detector
-from .markers import RIVALS, excluded, letter_language, marker_language, word_hits, words
+from .markers import RIVALS, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, SCRIPT_CANDIDATES, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
@@ -507,7 +507,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         # Marijos šventovę" is no Latvian), and asked again between the two,
         # the detector must agree.
         piece = text[p.start:p.end]
-        hits = stopword_hits(w.casefold() for w in words(piece))
+        hits = stopword_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
         pair = labeller.detector.detect(piece, frozenset({main, label.lang}))
@@ -615,12 +615,13 @@ def _really_mixed(text: str, p: _Piece, clauses: list[_Piece], labeller: Labelle
 def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, float] | None:
     """(language, probability) of a clause that leaves ``p``'s language, else None."""
     n = count_letters(clause)
-    toks = [w.casefold() for w in words(clause)]
+    toks = folded_words(clause)
     if n < CLAUSE_LETTERS or len(toks) < CLAUSE_WORDS:
         return None
     hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
-    if not any(v >= CLAUSE_STOPS and v > own for v in hits.values()):
+    top = max(hits.values(), default=0)
+    if top < CLAUSE_STOPS or top <= own:  # no language has enough words, more than the piece's
         return None
     label = labeller.label(clause, p.script)
     mine = hits.get(label.lang, 0)

@@ -63,7 +63,17 @@ RIVALS = {"ms": "id", "sr": "mk", "bs": "hr"}
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
+    if text.isascii():
+        # Lower-casing ASCII changes no length and no letter into a non-letter.
+        return _WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def folded_words(text: str) -> list[str]:
+    """Case-folded words of ``text`` (what stop-word lists are compared with)."""
+    if text.isascii():
+        return words(text)  # casefold is lower on ASCII
+    return [w.casefold() for w in words(text)]
 
 
 def letter_language(text: str, allowed: frozenset[str]) -> str | None:
@@ -179,12 +189,12 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     ['ar']
     """
     lower = text.lower()
-    n_letters = sum(map(str.isalpha, lower))
-    if not n_letters:
-        return frozenset()
     # Each distinct letter beyond ASCII a-z once, with its count (the tests
     # below never count a-z).
     others = Counter(ch for ch in _NON_ASCII_LOWER.findall(lower) if ch.isalpha())
+    if not others:
+        return frozenset()  # nothing is outside any alphabet
+    n_letters = sum(map(str.isalpha, lower))
     out = set()
     for lang in candidates:
         alpha = ALPHABETS.get(lang)

@@ -65,7 +65,6 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
         end = len(text)
     out = []
     for m in _QUOTES.finditer(text, start, end):
-        g = next(i for i in range(1, m.re.groups + 1) if m.group(i) is not None)
-        s, e = m.span(g)
+        s, e = m.span(m.lastindex)  # each alternative has one group
         _add(text, s, e, out)
     return out

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner.markers import excluded, letter_language, marker_language, word_hits
 from cleaner.scripts import SCRIPT_CANDIDATES, script_language
 from cleaner.sentences import quotes, sentences
@@ -69,3 +72,19 @@ def test_alphabet_exclusion_allows_a_loaned_letter():
 def test_script_language():
     assert [script_language(s) for s in ("Geor", "Armn", "Hang", "Jpan", "Hani", "Latn", "Cyrl")] == [
         "ka", "hy", "ko", "ja", "zh", None, None]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_word_fast_paths_give_the_words_of_the_general_path(text):
+    from cleaner.markers import _WORD, folded_words, words
+
+    assert words(text) == [w.lower() for w in _WORD.findall(text)]
+    assert folded_words(text) == [w.casefold() for w in words(text)]
+
+
+@given(st.text(alphabet="«»„“”‘’‹›「」『』\"ab. \n"))
+def test_quotes_found_by_last_group_are_the_only_group(text):
+    from cleaner.sentences import _QUOTES
+
+    for m in _QUOTES.finditer(text):
+        assert [i for i in range(1, _QUOTES.groups + 1) if m.group(i) is not None] == [m.lastindex]
