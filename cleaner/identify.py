@@ -298,12 +298,14 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
         decide = _skipped if blocks[run.block].kind in skip_kinds else _decide
         pieces_by_block.setdefault(run.block, []).extend(
             decide(text, run, main, main_script, labeller))
-    for pieces in pieces_by_block.values():
-        for p in pieces:
-            p.score = calibrate(labeller.detector.name, p.how, p.score, count_letters(text[p.start:p.end]))
+    letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
+    for bi, pieces in pieces_by_block.items():
+        letters[bi] = counts = [count_letters(text[p.start:p.end]) for p in pieces]
+        for p, n in zip(pieces, counts):
+            p.score = calibrate(labeller.detector.name, p.how, p.score, n)
     segments: list[Segment] = []
     for bi, b in enumerate(blocks):
-        for p in _merge(text, pieces_by_block.get(bi, [])):
+        for p in _merge(pieces_by_block.get(bi, []), letters.get(bi, [])):
             segments.append(Segment(
                 doc=doc, seg=len(segments), start=p.start, end=p.end, lang=p.lang,
                 score=round(p.score, 3), script=p.script, kind=b.kind, main=p.lang == main,
@@ -646,11 +648,11 @@ def _strip(text: str, p: _Piece) -> _Piece:
     return p
 
 
-def _merge(text: str, pieces: list[_Piece]) -> list[_Piece]:
-    """Join neighbours of one language and script; score is the letter-weighted mean."""
+def _merge(pieces: list[_Piece], letters: list[int]) -> list[_Piece]:
+    """Join neighbours of one language and script (``letters``: each piece's
+    letters); score is the letter-weighted mean."""
     out: list[_Piece] = []
-    for p in pieces:
-        n = count_letters(text[p.start:p.end])
+    for p, n in zip(pieces, letters):
         if out and out[-1].lang == p.lang and out[-1].script == p.script:
             q = out[-1]
             total = q.letters + n
