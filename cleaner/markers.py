@@ -105,7 +105,7 @@ def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
     toks = words(text) if toks is None else toks
     if lang == "ga":
         return sum(1 for w in toks if w in vocab or _GA_MUTATION.match(w))
-    return sum(1 for w in toks if w in vocab)
+    return sum(map(vocab.__contains__, toks))
 
 
 def marker_language(text: str, candidates: frozenset[str], known: frozenset[str],
