@@ -27,15 +27,52 @@ from langdetect.detector_factory import DetectorFactory as _LDFactory
 from langdetect.utils.ngram import NGram as _NGram
 
 from .profiles import langdetect_profiles
+from .scripts import TranslateTable
 
 # langdetect's per-character steps, as regular expressions and a memo (same results).
 _SPACE_RUN = re.compile(" +")
 _ASCII_LATIN = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z'
 # Characters from U+0300 on, except the block Latin Extended Additional.
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
-_normalize = lru_cache(maxsize=1 << 16)(_NGram.normalize)
 
 ENGINES = ("auto", "rs", "python", "reference")
+
+# langdetect's NGram.normalize, one character for one, as a translate table.
+_NORMALIZED = TranslateTable(_NGram.normalize)
+_WORD_CACHE_CHARS = 40  # longer "words" (unspaced scripts, URLs) are not remembered
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
+    """The n-grams langdetect's loop emits for one normalised word without
+    spaces (and the space after it when ``spaced``), in order, before the
+    profile lookup: NGram.add_char and Detector._extract_ngrams inlined."""
+    out: list[str] = []
+    grams = " "
+    cap = False
+    for ch in word + " " if spaced else word:
+        last = grams[-1]
+        if last == " ":
+            grams = " "
+            cap = False
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                cap = True
+        else:
+            cap = False
+        if cap:
+            continue
+        if ch != " ":
+            out.append(ch)
+        n = len(grams)
+        if n >= 2:
+            out.append(grams[-2:])
+            if n >= 3:
+                out.append(grams)
+    return tuple(out)
 
 @lru_cache(maxsize=1)
 def _inline_randbelow() -> bool:
@@ -72,39 +109,18 @@ class ExactDetector(_LDDetector):
             self.text = _ASCII_LATIN.sub("", self.text)
 
     def _extract_ngrams(self):
-        # NGram.add_char and the n-gram loop of langdetect, inlined.
-        wmap = self.word_lang_prob_map
-        result = []
-        append = result.append
-        grams = " "
-        cap = False
-        for ch in self.text:
-            ch = _normalize(ch)
-            last = grams[-1]
-            if last == " ":
-                grams = " "
-                cap = False
-                if ch == " ":
-                    continue
-            elif len(grams) >= 3:
-                grams = grams[1:]
-            grams += ch
-            if ch.isupper():
-                if last.isupper():
-                    cap = True
-            else:
-                cap = False
-            if cap:
-                continue
-            if ch != " " and ch in wmap:
-                append(ch)
-            n = len(grams)
-            if n >= 2:
-                w = grams[-2:]
-                if w in wmap:
-                    append(w)
-                if n >= 3 and grams in wmap:
-                    append(grams)
+        # langdetect's NGram.add_char loop starts its window afresh after every
+        # space, so a word's n-grams depend on the word alone (and on whether a
+        # space follows it): they are worked out once per distinct word.
+        contains = self.word_lang_prob_map.__contains__
+        words = _NORMALIZED.apply(self.text).split(" ")
+        last = len(words) - 1
+        result: list[str] = []
+        for i, word in enumerate(words):
+            if word:
+                grams = (_word_grams(word, i < last) if len(word) <= _WORD_CACHE_CHARS
+                         else _word_grams.__wrapped__(word, i < last))
+                result.extend(filter(contains, grams))
         return result
 
     def _detect_block(self):

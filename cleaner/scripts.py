@@ -123,9 +123,15 @@ def _code(ch: str) -> str:
     return _SCRIPT_CODE[sc]
 
 
-class _Table(dict):
+class TranslateTable(dict):
     """A translate table that fills itself: a character's code is computed the
-    first time ``str.translate`` meets it (``__missing__``), at C speed after."""
+    first time ``str.translate`` meets it (``__missing__``), at C speed after.
+
+    ``code(ch)`` gives one character for ``ch``, an ASCII one for ASCII ``ch``.
+
+    >>> TranslateTable(str.upper).apply("abc ä")
+    'ABC Ä'
+    """
 
     def __init__(self, code):
         super().__init__()
@@ -169,8 +175,8 @@ _FIXED_CODES = {".": COMMON, ",": INHERITED}
 # str.translate tables: each character to one ASCII code for its script (' '
 # space, '.' common, ',' inherited), filled as characters are first seen.  A
 # dict keeps translate at C speed; ASCII codes keep it on its fast path.
-_TABLE = _Table(_code)
-_LETTER_TABLE = _Table(lambda ch: _code(ch) if ch.isalpha() else " ")
+_TABLE = TranslateTable(_code)
+_LETTER_TABLE = TranslateTable(lambda ch: _code(ch) if ch.isalpha() else " ")
 
 
 # One script's letters with the spaces, common and inherited characters among

@@ -1,5 +1,9 @@
 """The faster langdetect engines must never change an answer."""
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.detectors import LangdetectDetector
 from cleaner.langdetect_engine import choose_engine, make_factory, rs_available, speed_up
@@ -102,3 +106,24 @@ def test_pipeline_output_does_not_depend_on_engine(monkeypatch, seed_text):
         segs, main = identify(seed_text, detector=det)
         results.append((main, [(s.start, s.end, s.lang, s.score) for s in segs]))
     assert all(r == results[0] for r in results)
+
+
+_NGRAM_TEXT = st.text(alphabet=st.sampled_from("aAbBcZ é ÉxY  ДдЖж日本\u0300.,-'0\t")) | st.text()
+
+
+@settings(max_examples=300, deadline=None)  # (the first example loads the profiles)
+@given(_NGRAM_TEXT)
+def test_ngrams_word_by_word_equal_langdetects_loop(text):
+    from langdetect.detector import Detector
+
+    from cleaner.langdetect_engine import ExactDetector
+
+    factory = _shared_reference()
+    ours, theirs = ExactDetector(factory), Detector(factory)
+    ours.text = theirs.text = text
+    assert ours._extract_ngrams() == theirs._extract_ngrams()
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_reference():
+    return make_factory("reference", 0)
