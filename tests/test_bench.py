@@ -1,0 +1,28 @@
+"""bench/throughput.py's in-process cases stay runnable (a tiny corpus, no timing asserted)."""
+import json
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), os.pardir, "bench"))
+throughput = pytest.importorskip("throughput")
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path, seed_text):
+    path = tmp_path / "c.jsonl"
+    docs = [seed_text, "Привет, мир! Как дела? Всё хорошо, спасибо.", "Accessibility links\nBreaking News"]
+    path.write_text("".join(json.dumps({"text": d}) + "\n" for d in docs), encoding="utf-8")
+    return str(path)
+
+
+def test_stage_breakdown_covers_every_document(tiny_corpus):
+    r = throughput.case_stages(tiny_corpus, budget=60)
+    assert r["docs"] == 3 and r["MB"] > 0
+    assert all(r[k] >= 0 for k in ("repair", "classify", "identify", "detector calls"))
+    assert r["detector calls"] <= r["identify"]  # the calls are inside identify
+
+
+def test_repair_identity_counts_every_document(tiny_corpus):
+    assert throughput.case_repair_identity(tiny_corpus, budget=60) == {"same": 3, "total": 3}
