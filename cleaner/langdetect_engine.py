@@ -42,7 +42,7 @@ _NORMALIZED = TranslateTable(_NGram.normalize)
 _WORD_CACHE_CHARS = 40  # longer "words" (unspaced scripts, URLs) are not remembered
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)  # bounded: about 1.6 kB a word (n-gram strings and tuples)
 def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
     """The n-grams langdetect's loop emits for one normalised word without
     spaces (and the space after it when ``spaced``), in order, before the

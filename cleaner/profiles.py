@@ -38,12 +38,13 @@ class ProbMap(dict):
         if row is None:
             row = [0.0] * self._size
             length = len(gram)
-            if 1 <= length <= 3:
-                for i, (freq, n_words) in enumerate(self._profiles):
-                    count = freq.get(gram)
-                    if count is not None:
-                        # langdetect's DetectorFactory.add_profile, operation for operation.
-                        row[i] = 1.0 * count / n_words[length - 1]
+            for i, (freq, n_words) in enumerate(self._profiles):
+                # (taken out of the profile: a row is built once, and a long run
+                # that builds most rows then holds little more than langdetect would)
+                count = freq.pop(gram, None)
+                if count is not None and 1 <= length <= 3:
+                    # langdetect's DetectorFactory.add_profile, operation for operation.
+                    row[i] = 1.0 * count / n_words[length - 1]
             dict.__setitem__(self, gram, row)
         return row
 
