@@ -116,7 +116,9 @@ def words_of(line: str) -> list[str]:
     return out
 
 
-CACHE_LINE = 1000  # lines up to this long are remembered: site templates recur across pages
+# Lines up to this long are remembered: site templates recur from page to page,
+# and are short lines; a long paragraph seldom recurs and would cost kilobytes.
+CACHE_LINE = 200
 
 
 def features(line: str) -> Features:
@@ -161,8 +163,9 @@ def _features(line: str) -> Features:
     )
 
 
-# Bounded: at most 8192 lines of 1000 characters.  Most lines of a crawl are
-# template lines seen on page after page (two in three on the bench corpus).
+# Bounded: at most 8192 lines of 200 characters (about 1 kB each with their
+# features).  Most lines of a crawl are template lines seen on page after page
+# (two in three on the bench corpus).
 _features_cached = functools.lru_cache(maxsize=1 << 13)(_features)
 
 
