@@ -67,21 +67,36 @@ def _paragraphs(text):
     return [p for p in _PARA.split(text) if p.strip()]
 
 
+class _Budgeted:
+    """The texts of ``path``, one at a time, until ``budget`` seconds have
+    passed; counts the documents and bytes handed out and the time taken."""
+
+    def __init__(self, path, budget):
+        self.path, self.budget = path, budget
+        self.docs = self.bytes = 0
+
+    def __iter__(self):
+        self.t0, self.c0 = time.perf_counter(), time.process_time()
+        for rec in _records(self.path):
+            yield rec["text"]
+            self.docs += 1
+            self.bytes += len(rec["text"].encode("utf-8"))
+            if time.perf_counter() - self.t0 > self.budget:
+                break
+
+    def result(self):
+        return {"docs": self.docs, "bytes": self.bytes, "wall": time.perf_counter() - self.t0,
+                "cpu": time.process_time() - self.c0}
+
+
 def _baseline(detect, path, budget):
     import ftfy
 
-    n = nbytes = 0
-    t0 = time.perf_counter()
-    c0 = time.process_time()
-    for rec in _records(path):
-        text = ftfy.fix_text(rec["text"])
-        for para in _paragraphs(text):
+    docs = _Budgeted(path, budget)
+    for text in docs:
+        for para in _paragraphs(ftfy.fix_text(text)):
             detect(para)
-        n += 1
-        nbytes += len(rec["text"].encode("utf-8"))
-        if time.perf_counter() - t0 > budget:
-            break
-    return {"docs": n, "bytes": nbytes, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0}
+    return docs.result()
 
 
 def case_naive_langdetect(path, budget):
@@ -125,16 +140,10 @@ def case_naive_fasttext(path, budget):
 
 
 def _repair_case(fn, path, budget):
-    n = nbytes = 0
-    t0 = time.perf_counter()
-    c0 = time.process_time()
-    for rec in _records(path):
-        fn(rec["text"])
-        n += 1
-        nbytes += len(rec["text"].encode("utf-8"))
-        if time.perf_counter() - t0 > budget:
-            break
-    return {"docs": n, "bytes": nbytes, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0}
+    docs = _Budgeted(path, budget)
+    for text in docs:
+        fn(text)
+    return docs.result()
 
 
 def case_ftfy_alone(path, budget):
@@ -206,27 +215,25 @@ def case_stages(path, budget):
         finally:
             spent[0] += time.process_time() - c
 
-    pipe.detector.detect = timed
     stages = dict.fromkeys(("repair", "classify", "identify"), 0.0)
-    n = nbytes = 0
-    t0 = time.perf_counter()
-    for rec in _records(path):
-        c = time.process_time()
-        text = repair(rec["text"]).text
-        c1 = time.process_time()
-        blocks = classify(text, split_blocks(text), None)
-        c2 = time.process_time()
-        identify(text, blocks, pipe.detector, skip_kinds=pipe._skip)
-        c3 = time.process_time()
-        stages["repair"] += c1 - c
-        stages["classify"] += c2 - c1
-        stages["identify"] += c3 - c2
-        n += 1
-        nbytes += len(rec["text"].encode("utf-8"))
-        if time.perf_counter() - t0 > budget:
-            break
-    mb = nbytes / 1e6
-    return {"detector": pipe.detector.name, "docs": n, "MB": mb, "detector calls": spent[0] / mb,
+    docs = _Budgeted(path, budget)
+    pipe.detector.detect = timed  # (the detector is shared in the process: put back below)
+    try:
+        for raw in docs:
+            c = time.process_time()
+            text = repair(raw).text
+            c1 = time.process_time()
+            blocks = classify(text, split_blocks(text), None)
+            c2 = time.process_time()
+            identify(text, blocks, pipe.detector, skip_kinds=pipe._skip)
+            c3 = time.process_time()
+            stages["repair"] += c1 - c
+            stages["classify"] += c2 - c1
+            stages["identify"] += c3 - c2
+    finally:
+        pipe.detector.detect = detect
+    mb = docs.bytes / 1e6
+    return {"detector": pipe.detector.name, "docs": docs.docs, "MB": mb, "detector calls": spent[0] / mb,
             **{k: v / mb for k, v in stages.items()}}
 
 
