@@ -158,10 +158,6 @@ class _Run:
             self.known = label
         return self.known
 
-    @label.setter
-    def label(self, value: Label) -> None:
-        self.known = value
-
 
 def _renamed(label: Label, old: str, new: str) -> Label:
     """``label`` with language ``old`` called ``new`` (a closer relative named later)."""
