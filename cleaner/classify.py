@@ -43,7 +43,9 @@ from itertools import chain
 from .features import Features, features, stop_density
 from .phrases import is_author_header, is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
-from .stopwords import SCRIPT_LANG, pick_languages, stopwords
+from .languages import UNSPACED_SCRIPTS
+from .scripts import HAN_WRITING
+from .stopwords import named_stoplist, pick_languages, stopwords
 
 # jusText's defaults (characters, stop-word shares), which we keep: they were
 # tuned on many languages and our lines are its paragraphs.
@@ -61,7 +63,6 @@ OWN_LANGUAGE_MIN_WORDS = 8
 # sentences to say what its own prose scores, and the thresholds come down by
 # at most MIN_SCALE.
 PROSE_DENSITY = 0.40
-UNSPACED = ("Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr")
 PROSE_LINES = 3
 MIN_SCALE = 0.4
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
@@ -176,7 +177,7 @@ def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> floa
     has in those languages, the thresholds come down by the same factor.
     """
     lang = langs.get(main, "")
-    if not lang or main in UNSPACED:
+    if not lang or main in UNSPACED_SCRIPTS:
         return 1.0  # no spaces between words: shares of "words" mean little
     stops = stopwords(lang)
     shares = sorted(stop_density(ln.f.words, stops) for ln in lines
@@ -190,7 +191,7 @@ def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> floa
 def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> str:
     f = ln.f
     lang = langs.get(f.script, "")
-    cjk = f.script in ("Hani", "Jpan")
+    cjk = f.script in HAN_WRITING
     low, high = (CJK_STOPWORDS_LOW, CJK_STOPWORDS_HIGH) if cjk else (STOPWORDS_LOW, STOPWORDS_HIGH)
     if f.script == main:
         low, high = low * scale, high * scale
@@ -208,7 +209,7 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> s
         if f.terminal and ln.density >= low and (f.n_words >= 5 or cjk):
             return NEAR
         return SHORT
-    if f.script != main and not (f.script in SCRIPT_LANG and main in SCRIPT_LANG):
+    if f.script != main and not (named_stoplist(f.script) and named_stoplist(main)):
         # A caption or quote in another language: its stop words say little
         # about whether it is furniture; the context decides.
         ln.block.reason = "other-script"
@@ -429,7 +430,7 @@ def _headline_like(ln: _Line, main: str) -> bool:
     f = ln.f
     if not _heading_like(ln) or f.script != main or not _HEADLINE_START.match(ln.text):
         return False
-    spaced = f.script not in ("Hani", "Jpan")
+    spaced = f.script not in HAN_WRITING
     if (f.n_words < HEADLINE_MIN_WORDS or not spaced) and f.length < HEADLINE_MIN_LENGTH:
         return False
     cased = [ch for ch in ln.text if ch.isupper() or ch.islower()]

@@ -12,13 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .phrases import normalize
-from .scripts import COMMON, code_script, letter_codes
-from .scripts import script_of as _script_of
-
-# Every character of every line is looked up two or three times; a text uses
-# few distinct characters.
-script_of = functools.lru_cache(maxsize=1 << 16)(_script_of)
-_HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+from .scripts import COMMON, HAS_CJK, code_script, is_cjk, letter_codes
 
 # Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
 # Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
@@ -84,18 +78,13 @@ def _main_script(counts: dict[str, int]) -> str:
     return min(counts, key=lambda s: (-counts[s], s))
 
 
-def is_cjk(ch: str) -> bool:
-    """Han, kana or Bopomofo: scripts written without spaces."""
-    return script_of(ch) in ("Hani", "Hira", "Kana", "Bopo")
-
-
 def words_of(line: str) -> list[str]:
     """Case-folded words; a run of Han or kana gives one word per character.
 
     >>> words_of("The Cat's 東京")
     ['the', "cat's", '東', '京']
     """
-    if not _HAS_CJK.search(line):
+    if not HAS_CJK.search(line):
         return _WORD.findall(line.casefold())
     out = []
     for w in _WORD.findall(line.casefold()):

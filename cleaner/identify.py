@@ -18,17 +18,17 @@
 """
 from __future__ import annotations
 
-import math
 import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .detectors import Detector, make_detector
-from .markers import RIVALS, excluded, folded_words, letter_language, marker_language, word_hits, words
+from .detectors import Detector, Settings, make_detector
+from .languages import RELATED, RIVALS, SCRIPT_CANDIDATES
+from .markers import excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
-from .scripts import COMMON, SCRIPT_CANDIDATES, count_letters, script_language, script_runs
+from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
 from .stopwords import stopword_hits
@@ -41,35 +41,6 @@ MIN_DETECT_LETTERS = 3
 # start, middle, end): accuracy saturates long before, and the cost would not.
 DETECT_SAMPLE = 3000
 
-# Evidence a piece in the main script needs to leave the main language, by kind
-# of piece: (minimum letters, minimum probability of its own language, maximum
-# probability left for the main language).
-# langdetect is sure of itself on a few words, so it must be very sure; py3langid's
-# and fastText's probabilities spread over relatives (Indonesian 0.6, Malay 0.4)
-# while leaving next to nothing for a language the text is not in, so for them
-# what counts is how little is left for the main language.
-SWITCH_BY_DETECTOR = {
-    "langdetect": {
-        "line": (16, 0.90, 0.10),      # a whole line: paragraph or caption
-        "sentence": (20, 0.95, 0.05),  # a sentence inside a line
-        "quote": (15, 0.95, 0.05),     # a quoted phrase inside a sentence
-    },
-    "langid": {
-        "line": (12, 0.30, 0.01),
-        "sentence": (20, 0.30, 0.01),
-        "quote": (10, 0.30, 0.01),
-        "related": 1,
-    },
-    "fasttext": {
-        "line": (12, 0.30, 0.02),
-        "sentence": (20, 0.30, 0.02),
-        "quote": (10, 0.30, 0.02),
-        "related": 2,
-    },
-}
-SWITCH = SWITCH_BY_DETECTOR["langdetect"]
-# (letters, probability): a piece this long whose best language gets less is "und".
-UNSURE = {"langdetect": (40, 0.75)}
 # Characters of a document's main-language text asked about as a whole.
 DOC_SAMPLE = 20000
 # Each half of a long piece that leaves its main language must give the piece's
@@ -80,13 +51,6 @@ DOC_WORD_SHARE = 0.15
 # Below this many letters a switch from the main language is checked by asking the
 # detector to choose between just the two.
 PAIR_CHECK_BELOW = 40
-# Between close relatives a detector's answer on little text is a coin toss:
-# a switch needs this many times the letters.
-RELATED_FACTOR = 4
-_RELATED = [{"cs", "sk"}, {"hr", "bs", "sr", "sl"}, {"da", "no", "sv"}, {"id", "ms"},
-            {"es", "ca", "pt", "gl"}, {"ru", "uk", "be", "bg", "mk", "sr"}, {"fa", "ur", "ar"},
-            {"hi", "mr", "ne"}, {"af", "nl"}, {"tr", "az"}, {"et", "fi"}]
-RELATED = {(a, b) for g in _RELATED for a in g for b in g if a != b}
 # Another script inside a line with fewer letters than this, unquoted, is a
 # name or a brand in running text, not a switch of language.
 MIN_FOREIGN_RUN = 15
@@ -186,7 +150,7 @@ class Labeller:
 
     def __init__(self, detector: Detector):
         self.detector = detector
-        self.switch = SWITCH_BY_DETECTOR.get(detector.name, SWITCH)
+        self.settings = detector.settings
         self._cands: dict[str, frozenset[str] | None] = {}
         self._labels: dict[tuple[str, str], Label] = {}
 
@@ -231,8 +195,8 @@ class Labeller:
         marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
         if marked is not None:
             return Label(marked, 0.99, [(marked, 0.99)])
-        unsure = UNSURE.get(self.detector.name)
-        if unsure and ranked[0][1] < unsure[1] and count_letters(piece) >= unsure[0]:
+        unsure = self.settings.unsure
+        if unsure and ranked[0][1] < unsure.prob and count_letters(piece) >= unsure.letters:
             # langdetect's probability is the share of its random trials that agree:
             # on a full sentence they disagree for text in a language it lacks.
             return Label(UND, 0.0, ranked)
@@ -298,7 +262,7 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     for bi, pieces in pieces_by_block.items():
         letters[bi] = counts = [count_letters(text[p.start:p.end]) for p in pieces]
         for p, n in zip(pieces, counts):
-            p.score = calibrate(labeller.detector.name, p.how, p.score, n)
+            p.score = calibrate(labeller.settings, p.how, p.score, n)
     segments: list[Segment] = []
     for bi, b in enumerate(blocks):
         for p in _merge(pieces_by_block.get(bi, []), letters.get(bi, [])):
@@ -335,13 +299,13 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
     return runs
 
 
-def calibrate(detector: str, how: str, raw: float, letters: int) -> float:
+def calibrate(settings: Settings, how: str, raw: float, letters: int) -> float:
     """Probability that a piece's language is right, from what decided it.
 
     ``raw`` is the detector's probability for the language given (the main
     language's, for a piece kept in it by smoothing); detectors are sure of
-    themselves on a few words, so letters count too.  Coefficients were fitted
-    by logistic regression on the development documents (bench/langseg_calibrate.py).
+    themselves on a few words, so letters count too (each detector's own
+    coefficients, :meth:`cleaner.detectors.base.Settings.calibrated`).
     """
     if how == "none":
         return 0.0
@@ -349,26 +313,11 @@ def calibrate(detector: str, how: str, raw: float, letters: int) -> float:
         return SCRIPT_SCORE
     if how == "embedded":
         return EMBEDDED_SCORE
-    coef = CALIBRATION.get((detector, how)) or CALIBRATION.get(("*", how))
-    if coef is None:
-        return raw
-    a, b, c = coef
-    x = math.log(max(raw, 1e-6) / max(1 - raw, 1e-6))
-    z = a + b * x + c * math.log1p(letters)
-    return 1 / (1 + math.exp(-z))
+    return settings.calibrated(how, raw, letters)
 
 
-# (detector, how) -> (a, b, c), printed by bench/langseg_calibrate.py.  Pieces named
-# by their script, and short names in another script kept in the main language, were
-# all right on the dev data: they keep fixed scores rather than a fit to 100%.
-CALIBRATION: dict[tuple[str, str], tuple[float, float, float]] = {
-    ("langdetect", "detector"): (1.812, 0.065, 0.2),
-    ("langdetect", "kept"): (5.557, 0.13, -0.768),
-    ("langid", "detector"): (4.027, 0.509, -0.467),
-    ("langid", "kept"): (4.987, 0.078, -0.844),
-    ("fasttext", "detector"): (-0.268, 0.838, 0.373),
-    ("fasttext", "kept"): (4.66, 0.069, -0.843),
-}
+# Short names in another script kept in the main language were all right on the
+# dev data: they keep a fixed score rather than a fit to 100%.
 EMBEDDED_SCORE = 0.95
 
 
@@ -429,17 +378,17 @@ def _main_script(runs: list[_Run], main: str) -> str | None:
     return min(scripts, key=lambda k: (-scripts[k], k)) if scripts else None
 
 
-def _switch(label: Label, ctx: str, letters: int, level: str, sw: dict, strict: bool = False) -> bool:
+def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings, strict: bool = False) -> bool:
     """Whether ``label`` is strong enough to move a piece away from ``ctx``."""
     if label.lang in (UND, ctx):
         return False
-    min_letters, min_p, max_ctx = sw[level]
+    need = settings.switch(level)
+    min_letters = need.letters
     if strict or (label.lang, ctx) in RELATED:
-        min_letters *= sw.get("related", RELATED_FACTOR)
-    if letters < min_letters or label.prob < min_p:
+        min_letters *= settings.related_factor
+    if letters < min_letters or label.prob < need.prob:
         return False
-    left = label.p(ctx)
-    return left <= max_ctx or label.prob >= sw.get("ratio", math.inf) * left
+    return label.p(ctx) <= need.max_main
 
 
 def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
@@ -467,7 +416,7 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         elif base == main:
             lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
         else:
-            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.switch) else base
+            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
         piece = _final(p, lang, p.label.p(lang), how)
         for q in _quotes(text, piece, labeller):
@@ -495,7 +444,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level, labeller.switch):
+        if not _switch(label, main, p.letters, level, labeller.settings):
             return True
         if p.letters >= PAIR_CHECK_BELOW:
             return not _halves_agree(text, p, labeller, main)
@@ -509,14 +458,14 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
         pair = labeller.detector.detect(piece, frozenset({main, label.lang}))
-        return not pair or pair[0][0] == main or pair[0][1] < labeller.switch[level][1]
+        return not pair or pair[0][0] == main or pair[0][1] < labeller.settings.switch(level).prob
     # The detector cannot answer the main language (Irish, Kazakh…): what it says
     # instead is its usual confusion, unless the piece is long, sure and shows none
     # of the main language's own letters or words.
     piece = text[p.start:p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    return not _switch(label, main, p.letters, level, labeller.switch, strict=True)
+    return not _switch(label, main, p.letters, level, labeller.settings, strict=True)
 
 
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
@@ -545,10 +494,10 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     out, pos = [], p.start
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.switch["quote"][0]:
+        if n < labeller.settings.quote.letters:
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.switch):
+        if not _switch(lab, p.lang, n, "quote", labeller.settings):
             continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how))
@@ -625,13 +574,13 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     mine = hits.get(label.lang, 0)
     if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):
         return None
-    if _switch(label, p.lang, n, "sentence", labeller.switch):
+    if _switch(label, p.lang, n, "sentence", labeller.settings):
         return label.lang, label.prob
     # Function words that are clearly the detector's language (and no relative's
     # of the sentence's) stand in for the certainty a short clause cannot give.
     if (mine >= 2 * own + CLAUSE_STOPS and mine == max(hits.values())
             and (label.lang, p.lang) not in RELATED
-            and label.p(p.lang) <= labeller.switch["sentence"][2]):
+            and label.p(p.lang) <= labeller.settings.sentence.max_main):
         return label.lang, label.prob
     return None
 

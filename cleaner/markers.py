@@ -14,52 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
+
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
 _GA_MUTATION = re.compile(r"^(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-# Letters that, among the candidates of their script, belong to one language.
-LETTERS = {
-    "az": frozenset("əƏ"),
-    "is": frozenset("þÞðÐ"),  # with an Icelandic word too: cp1254 Turkish read as Latin-1 has þ ð
-    "kk": frozenset("әғқұӘҒҚҰ"),
-    "be": frozenset("ўЎ"),
-    "sr": frozenset("ђћЂЋ"),
-    "mk": frozenset("ѓќѕЃЌЅ"),
-    "uk": frozenset("їєґЇЄҐ"),
-}
-
-# Frequent words of each language that its rivals rarely use.
-WORDS = {
-    "ga": frozenset("""agus bhí bhfuil atá tá níl chun faoi leis ina nach gur arís éis iad mé tú
-        seo freisin fós anois uair beidh raibh mbeidh dtí gcuid ag ar nó agus dá cé
-        sna ón uathu orthu acu aige""".split()),
-    "eu": frozenset("""eta ez ere baina dira zen egin izan beste hau bere dute zuen ziren baino
-        edo dago zela dela duen zuten ditu gabe oso hori hura behar bezala baita gure
-        nahiz eman ondoren bitartean dut zait zaio dituzte baten bertan zituen hiru lehen gero
-        orain nola zer dena hemen asko beraz urte urtean egiten izango dituen izena ugari
-        tartean zituzten bezalako ahal""".split()),
-    "is": frozenset("""og að í er á sem til við um var en ekki hann hún það með af fyrir eru
-        voru þess þar hafa""".split()),
-    "ms": frozenset("""kerana daripada boleh ialah iaitu bahawa sahaja wang kerajaan semasa
-        selepas mahupun hendaklah amat baharu bandar menerusi mesti""".split()),
-    "id": frozenset("""karena bahwa saja yaitu adalah uang pemerintah bisa setelah sesudah
-        harus kota baru tapi nggak""".split()),
-    "bs": frozenset("""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
-        nauke univerzitet fudbal juni juli mada kafa hemija tačno uopšte takođe dešava
-        ko šta opština sedmice""".split()),
-    "hr": frozenset("""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
-        sveučilište nogomet lipanj srpanj tko kava kemija točno uopće također događa
-        općina kazalište zrakoplov""".split()),
-    "sr": frozenset("""је у су који која које ће из јер био била били после пре још када
-        само али ни нису њих њега њене""".split()),
-    "mk": frozenset("""е во со го ги беше тоа ова оваа кое уште меѓу преку околу таа тој
-        нивните може""".split()),
-}
-
-# (language the detector lacks, a language it knows that it calls it instead).
-RIVALS = {"ms": "id", "sr": "mk", "bs": "hr"}
-
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
@@ -84,7 +43,7 @@ def letter_language(text: str, allowed: frozenset[str]) -> str | None:
     >>> letter_language("Hello", frozenset({"az", "is"})) is None
     True
     """
-    found = [lang for lang, letters in LETTERS.items() if lang in allowed and not letters.isdisjoint(text)]
+    found = [lang for lang, letters in MARKER_LETTERS.items() if lang in allowed and not letters.isdisjoint(text)]
     if "is" in found and not word_hits(text, "is"):
         found.remove("is")
     if not found and "be" in allowed:
@@ -99,7 +58,7 @@ def letter_language(text: str, allowed: frozenset[str]) -> str | None:
 
 def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
     """How many words of ``text`` are frequent words of ``lang``."""
-    vocab = WORDS.get(lang)
+    vocab = MARKER_WORDS.get(lang)
     if not vocab:
         return 0
     toks = words(text) if toks is None else toks
@@ -146,38 +105,11 @@ def marker_language(text: str, candidates: frozenset[str], known: frozenset[str]
     return None
 
 
-# The letters beyond ASCII a to z that each language writes (lower case); in
-# Cyrillic, the whole alphabet.  A text with several letters outside a language's
-# alphabet is not in that language: this narrows the candidates before the detector
-# is asked (Persian ی and ک are not Arabic, Macedonian has no щ, Russian no і).
-_CYRL_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-ALPHABETS = {
-    "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú",
-    "it": "àèéìíîòóùú", "ca": "àçéèíïòóúü·", "nl": "éëïöüèáóúí", "af": "êëîïôûéèáóúŉ",
-    "da": "æøåéáóü", "no": "æøåéèóòôü", "sv": "åäöéü", "fi": "äöåšž", "et": "äöõüšž",
-    "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "pl": "ąćęłńóśźż",
-    "sl": "čšžćđ", "hr": "čćđšž", "bs": "čćđšž", "hu": "áéíóöőúüű",
-    "ro": "ăâîșțşţ",
-    # Turkish also with ý þ ð: its cp1254 text read as Latin-1 is common on the web.
-    "tr": "çğıöşüâîýþð", "az": "çəğıöşüi̇", "lt": "ąčęėįšųūž",
-    "lv": "āčēģīķļņšūž", "sq": "çë", "is": "áðéíóúýþæö", "ga": "áéíóú",
-    "cy": "âêîôûŵŷáéíóúàèìòùäëïöüẅÿ", "eu": "ñü", "tl": "ñ", "id": "é", "ms": "é",
-    "sw": "", "so": "", "zu": "", "xh": "", "st": "", "tn": "", "ts": "", "sn": "",
-    "lg": "ŋ", "mi": "āēīōū", "en": "", "yo": "àáèéìíòóùúẹọṣńḿ",
-    "vi": "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",
-    "ru": _CYRL_RU, "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’",
-    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя’", "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
-    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
-    # Serbian's Cyrillic alphabet only: Serbian is not among the Latin candidates.
-    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
-    "kk": _CYRL_RU + "әғқңөұүһі", "mn": _CYRL_RU + "өү",
-    "ar": "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْٰ",
-}
-ALPHABETS = {k: frozenset(v) for k, v in ALPHABETS.items()}
-# The Cyrillic and Arabic alphabets above are complete: every letter of the script
-# outside them counts.  For Latin only letters beyond ASCII are listed.
+# A text with several letters outside a language's alphabet
+# (cleaner.languages.Language.alphabet) is not in that language: this narrows
+# the candidates before the detector is asked (Persian ی and ک are not Arabic,
+# Macedonian has no щ, Russian no і).
 _NON_ASCII_LOWER = re.compile(r"[^\x00-\x7f]")
-_COMPLETE = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ar"}
 
 
 def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
@@ -200,7 +132,7 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
         alpha = ALPHABETS.get(lang)
         if alpha is None:
             continue
-        if lang in _COMPLETE:
+        if lang in COMPLETE_ALPHABETS:
             # Letters of another Cyrillic or Arabic alphabet are rarely a loan.
             slips = n_letters // 50
         else:

@@ -21,8 +21,10 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from .scripts import HAS_CJK
+
 _NOT_WORD = re.compile(r"[\W_]+")
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACELESS = HAS_CJK  # phrases of languages written without spaces match without them
 PREFIX_MAX_WORDS = 8
 PREFIX_MAX_CHARS = 24  # the same for lines written without spaces
 

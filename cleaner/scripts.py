@@ -9,9 +9,12 @@ letter they sit on.  Codes are ISO 15924.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
+
+from .languages import SCRIPT_LANG
 
 COMMON = "Zyyy"
 INHERITED = "Zinh"
@@ -64,7 +67,12 @@ _RANGES: list[tuple[int, int, str]] = sorted([
 _STARTS = [r[0] for r in _RANGES]
 
 # Scripts that Han-based writing mixes: one run, named by what it contains.
-_CJK = {"Hani", "Hira", "Kana", "Bopo"}
+CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Bopo"})
+# What a line written in Chinese or Japanese is called (cleaner.features.main_script):
+# one "word" per character, stop-word shares of their own.
+HAN_WRITING = frozenset({"Hani", "Jpan"})
+# Any Han, kana or Bopomofo character: one cheap test before looking closer.
+HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
 def script_of(ch: str) -> str:
@@ -101,7 +109,7 @@ class Run(NamedTuple):
 
 def _group(script: str) -> str:
     """Scripts that belong in one run (Han with kana, Hangul with Han)."""
-    return "CJK" if script in _CJK else script
+    return "CJK" if script in CJK_SCRIPTS else script
 
 
 _SCRIPT_CODE: dict[str, str] = {}
@@ -252,33 +260,6 @@ def count_letters(text: str) -> int:
     return len(codes) - codes.count(" ") - codes.count(".")
 
 
-# Scripts written for (essentially) one language: the script names it, and no
-# detector is asked (langdetect has no Georgian and calls it Estonian).
-SCRIPT_LANG = {
-    "Geor": "ka", "Armn": "hy", "Grek": "el", "Hebr": "he", "Thai": "th",
-    "Laoo": "lo", "Khmr": "km", "Mymr": "my", "Sinh": "si", "Ethi": "am",
-    "Tibt": "bo", "Guru": "pa", "Gujr": "gu", "Orya": "or", "Taml": "ta",
-    "Telu": "te", "Knda": "kn", "Mlym": "ml", "Hang": "ko", "Jpan": "ja",
-    "Thaa": "dv", "Syrc": "syr", "Nkoo": "nqo", "Cher": "chr", "Cans": "iu",
-    "Mong": "mn", "Bopo": "zh", "Hani": "zh", "Beng": "bn", "Copt": "cop",
-    "Glag": "cu", "Kana": "ja", "Hira": "ja",
-}
-
-# Scripts shared by several languages: the languages a detector may choose among.
-# Kept to widely written languages: every extra candidate is one more way for a
-# short line to be called something exotic.
-SCRIPT_CANDIDATES = {
-    "Latn": frozenset({
-        "af", "az", "bs", "ca", "cs", "cy", "da", "de", "en", "es", "et", "eu", "fi", "fr",
-        "ga", "hr", "hu", "id", "is", "it", "lt", "lv", "ms", "nl", "no", "pl", "pt", "ro",
-        "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi", "yo", "zu", "xh", "st", "tn",
-        "ts", "sn", "lg", "mi"}),
-    "Cyrl": frozenset({"be", "bg", "kk", "mk", "mn", "ru", "sr", "uk"}),
-    "Arab": frozenset({"ar", "fa", "ur"}),
-    "Deva": frozenset({"hi", "mr", "ne"}),
-}
-
-
 def script_language(script: str) -> str | None:
     """The language a script names by itself, or ``None`` where it only narrows the choice.
 
@@ -286,3 +267,13 @@ def script_language(script: str) -> str | None:
     ('ka', None)
     """
     return SCRIPT_LANG.get(script)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a text uses few distinct characters
+def is_cjk(ch: str) -> bool:
+    """Han, kana or Bopomofo: scripts written without spaces between words.
+
+    >>> is_cjk("東"), is_cjk("か"), is_cjk("a"), is_cjk("한")
+    (True, True, False, False)
+    """
+    return script_of(ch) in CJK_SCRIPTS

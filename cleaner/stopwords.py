@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from importlib import resources
 from itertools import chain, repeat
 
-# Scripts that name their language outright; others are decided by the words.
-SCRIPT_LANG = {"Geor": "ka", "Grek": "el", "Hebr": "he", "Hang": "ko", "Jpan": "ja",
-               "Thai": "th", "Armn": "hy", "Hani": "zh", "Taml": "ta", "Telu": "te",
-               "Knda": "kn", "Mlym": "ml", "Gujr": "gu", "Beng": "bn"}
+from .languages import SCRIPT_LANG
+
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,20 +65,32 @@ def known_words(words: Iterable[str]) -> int:
     return sum(1 for w in words if w.casefold() in index)
 
 
+def named_stoplist(script: str) -> str | None:
+    """The language ``script`` names by itself, when it has a stop list.
+
+    >>> named_stoplist("Geor"), named_stoplist("Latn"), named_stoplist("Sinh")
+    ('ka', None, None)
+    """
+    named = SCRIPT_LANG.get(script)
+    return named if named and stopwords(named) else None
+
+
 def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
     """For each script, the language whose stop list covers most of its words.
 
     Ties go to the alphabetically first language, so the choice never depends
-    on input order.  A script with no stop-word hit gets no entry, except the
-    scripts that name their language (:data:`SCRIPT_LANG`).
+    on input order.  A script with no stop-word hit gets no entry; a script
+    that names its language (``cleaner.languages.SCRIPT_LANG``) gets that
+    language when it has a stop list.
 
     >>> pick_languages({"Latn": "the cat sat on the mat and it was the end".split()})
     {'Latn': 'en'}
     """
     out = {}
     for script, words in words_by_script.items():
-        if script in SCRIPT_LANG:
-            out[script] = SCRIPT_LANG[script]
+        named = named_stoplist(script)
+        if named:
+            out[script] = named
             continue
         hits = stopword_hits(words)
         if hits:

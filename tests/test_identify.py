@@ -165,6 +165,7 @@ class _Counting:
 
     def __init__(self, inner):
         self.inner, self.name, self.languages, self.asked = inner, inner.name, inner.languages, []
+        self.settings = inner.settings
 
     def detect(self, text, candidates=None):
         self.asked.append(text)

@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.detectors import LangdetectDetector
-from cleaner.langdetect_engine import choose_engine, make_factory, rs_available, speed_up
-from cleaner.scripts import SCRIPT_CANDIDATES, script_runs
+from cleaner.detectors.langdetect_engine import choose_engine, make_factory, rs_available, speed_up
+from cleaner.languages import SCRIPT_CANDIDATES
+from cleaner.scripts import script_runs
 from cleaner.split import split_blocks
 
 SAMPLES = [
@@ -116,7 +117,7 @@ _NGRAM_TEXT = st.text(alphabet=st.sampled_from("aAbBcZ é ÉxY  ДдЖж日本\u
 def test_ngrams_word_by_word_equal_langdetects_loop(text):
     from langdetect.detector import Detector
 
-    from cleaner.langdetect_engine import ExactDetector
+    from cleaner.detectors.langdetect_engine import ExactDetector
 
     factory = _shared_reference()
     ours, theirs = ExactDetector(factory), Detector(factory)

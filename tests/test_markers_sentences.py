@@ -2,7 +2,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.markers import excluded, letter_language, marker_language, word_hits
-from cleaner.scripts import SCRIPT_CANDIDATES, script_language
+from cleaner.languages import SCRIPT_CANDIDATES
+from cleaner.scripts import script_language
 from cleaner.sentences import quotes, sentences
 
 CYRL = SCRIPT_CANDIDATES["Cyrl"]

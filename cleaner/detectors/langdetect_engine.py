@@ -26,8 +26,8 @@ from langdetect.detector import Detector as _LDDetector
 from langdetect.detector_factory import DetectorFactory as _LDFactory
 from langdetect.utils.ngram import NGram as _NGram
 
-from .profiles import langdetect_profiles
-from .scripts import TranslateTable
+from ..profiles import langdetect_profiles
+from ..scripts import TranslateTable
 
 # langdetect's per-character steps, as regular expressions and a memo (same results).
 _SPACE_RUN = re.compile(" +")
