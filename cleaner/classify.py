@@ -43,6 +43,7 @@ from itertools import chain
 from .features import Features, features, stop_density
 from .phrases import is_author_header, is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
+from .repeats import Repeats
 from .languages import UNSPACED_SCRIPTS
 from .scripts import HAN_WRITING
 from .stopwords import named_stoplist, pick_languages, stopwords
@@ -66,7 +67,7 @@ PROSE_DENSITY = 0.40
 PROSE_LINES = 3
 MIN_SCALE = 0.4
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
-NAV_RUN = 3  # removed short lines in a row that make a navigation run
+NAV_RUN_LINES = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
 HEADLINE_LOOKBACK = 8  # lines searched backwards from the body for the headline
@@ -90,6 +91,28 @@ _TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:h]\d\d(?![\d:])")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
+# Reasons a line is removed (Block.reason, shown in --format tsv/jsonl).
+NO_LETTERS = "no-letters"
+PHRASE = "phrase"
+COPYRIGHT = "copyright"
+REPEATED = "repeated-across-docs"  # furniture found in many documents of the run
+SHORT_LINE = "short"
+OTHER_SCRIPT = "other-script"
+NOT_PROSE = "not-prose"
+CONTEXT = "context"
+NAV_RUN = "nav-run"
+OFF_MAIN = "off-main"
+COMMENTS = "comments"
+AUTHOR_BOX = "author-box"
+EXACT_DUP = "exact-dup"
+NEAR_DUP = "near-dup"
+CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
+# A kept line found first in an earlier document of the run is a copy (syndicated
+# news, http/https twins) when it is at least this long (characters, Han/kana
+# weighted), or when it sits next to such a copy: short common lines ("Thank
+# you.", "Conclusion") recur between unrelated documents.
+COPY_MIN_LENGTH = 40
+
 
 @dataclass
 class _Line:
@@ -99,14 +122,19 @@ class _Line:
     cls: str = ""       # good / near / short / bad
     sure: str = ""      # reason when the line is furniture whatever its context
     density: float = 0.0
+    why: str = ""       # what the shape said of it (short, other-script, not-prose, context)
     in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
-def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
+def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None
+             ) -> list[Block]:
     """Set ``kind`` and ``reason`` on each block of ``text``; returns ``blocks``.
 
-    ``templates``, when given, answers ``templates.is_template(key)`` for lines
-    repeated across the documents of the run (see :mod:`cleaner.templates`).
+    ``repeats``, when given, is what the first pass learned about lines
+    repeated across the documents of the run (:class:`cleaner.repeats.Repeats`),
+    and ``order`` this document's place in the run: repeated furniture goes
+    (``repeated-across-docs``), and a kept line that an earlier document of
+    the run already has is a ``duplicate`` (``cross-doc-dup``).
 
     >>> from cleaner.split import split_blocks
     >>> t = "Breaking News\\nA Title\\nA body sentence that runs on and on, as they do.\\n" * 2
@@ -122,14 +150,14 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
     for ln in lines:
         f = ln.f
         if not f.key or f.letters == 0:
-            ln.sure = "no-letters"
+            ln.sure = NO_LETTERS
         elif known.match(f.key):
-            ln.sure = "phrase"
+            ln.sure = PHRASE
         elif f.copyright and f.n_words <= COPYRIGHT_MAX_WORDS:
-            ln.sure = "copyright"
-        elif templates is not None and templates.is_template(f.key):
-            ln.sure = "repeated-across-docs"
+            ln.sure = COPYRIGHT
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale)
+    if repeats is not None:
+        _repeated_furniture(lines, repeats)
     if not any(ln.cls in (GOOD, NEAR) for ln in lines):
         # Nothing reads like prose: not a scraped page (a title, a list, one
         # short line per document).  Only sure furniture goes.
@@ -139,16 +167,18 @@ def classify(text: str, blocks: list[Block], templates=None) -> list[Block]:
     elif not any(ln.cls == GOOD for ln in lines):
         # Only shorter prose (short paragraphs): the best the page has.
         for ln in lines:
-            if ln.cls == NEAR and ln.block.reason != "other-script":
+            if ln.cls == NEAR and ln.why != OTHER_SCRIPT:
                 ln.cls = GOOD
     _main_region(lines)
     _context(lines)
     _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
-        ln.block.reason = "" if ln.cls == GOOD else (ln.sure or ln.block.reason)
+        ln.block.reason = "" if ln.cls == GOOD else (ln.sure or ln.why)
     _headings(lines, main)
     _duplicates(lines)
+    if repeats is not None and order is not None:
+        _copies(lines, repeats, order)
     for ln in lines:
         if ln.block.kind in (CONTENT, HEADING):
             ln.block.reason = ""
@@ -203,7 +233,7 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> s
         if own and own != lang:
             ln.density = max(ln.density, stop_density(f.words, stopwords(own)))
     if f.length < LENGTH_LOW:
-        ln.block.reason = "short"
+        ln.why = SHORT_LINE
         # A whole short sentence (a credit line, a one-line paragraph) reads as
         # prose: it stays with the body next to it.
         if f.terminal and ln.density >= low and (f.n_words >= 5 or cjk):
@@ -212,17 +242,17 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> s
     if f.script != main and not (named_stoplist(f.script) and named_stoplist(main)):
         # A caption or quote in another language: its stop words say little
         # about whether it is furniture; the context decides.
-        ln.block.reason = "other-script"
+        ln.why = OTHER_SCRIPT
         return NEAR
     if f.capitals >= TITLE_CASE and not f.terminal and f.n_words <= MAX_HEADING_WORDS:
         # Title Case without a full stop: a headline or a teaser link, not prose.
-        ln.block.reason = "short"
+        ln.why = SHORT_LINE
         return SHORT
     if ln.density >= high:
         return GOOD if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2) else NEAR
     if ln.density >= low or (f.terminal and ln.density >= low / 2 and f.n_words >= 8):
         return NEAR
-    ln.block.reason = "not-prose"
+    ln.why = NOT_PROSE
     return BAD
 
 
@@ -230,7 +260,7 @@ def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
     j = i + step
     while 0 <= j < len(lines):
         c = lines[j].cls
-        if lines[j].sure == "no-letters":  # separators and stray marks say nothing
+        if lines[j].sure == NO_LETTERS:  # separators and stray marks say nothing
             pass
         elif c in (GOOD, BAD) or (c == NEAR and not ignore_near):
             return c
@@ -269,10 +299,10 @@ def _context(lines: list[_Line]) -> None:
             # body is one sentence has nothing else around it.
             ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
             if ln.cls == BAD:
-                ln.block.reason = ln.block.reason or "context"
+                ln.why = ln.why or CONTEXT
     for i, ln in enumerate(lines):
-        if ln.cls == BAD and not ln.sure and ln.block.reason in ("short", "other-script"):
-            ln.block.reason = "nav-run" if _in_short_run(lines, i) else "short"
+        if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
+            ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:
@@ -282,7 +312,7 @@ def _after_title(lines: list[_Line], i: int) -> bool:
     skipped = 0
     for j in range(i - 1, -1, -1):
         ln = lines[j]
-        if ln.sure == "no-letters":
+        if ln.sure == NO_LETTERS:
             continue
         if _headline_like(ln, main):
             return True
@@ -320,7 +350,7 @@ def _main_region(lines: list[_Line]) -> None:
     spans: list[int] = []            # lines with letters each stretch spans
     gap = REGION_GAP + 1
     for i, ln in enumerate(lines):
-        if ln.sure == "no-letters":
+        if ln.sure == NO_LETTERS:
             continue
         if ln.cls in (GOOD, NEAR):
             if gap > REGION_GAP:
@@ -347,11 +377,11 @@ def _main_region(lines: list[_Line]) -> None:
                    if started is not None and i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
                    and is_comment_header(ln.f.key)), None)
     if header is not None:
-        lines[header].sure = "comments"
+        lines[header].sure = COMMENTS
         lines[header].cls = BAD
         for n, s in enumerate(stretches):
             if s[0] > header:
-                drop[n] = "comments"
+                drop[n] = COMMENTS
     left = [n for n in range(len(stretches)) if n not in drop]
     if not left:
         return
@@ -359,7 +389,7 @@ def _main_region(lines: list[_Line]) -> None:
     kept = [n for n in left if scores[n] >= REGION_SHARE * top]
     for n in left:
         if scores[n] < REGION_SHARE * top and not kept[0] < n < kept[-1]:
-            drop[n] = "off-main"
+            drop[n] = OFF_MAIN
     for n, reason in drop.items():
         for i in stretches[n]:
             lines[i].cls = BAD
@@ -385,21 +415,21 @@ def _author_box(lines: list[_Line]) -> None:
         if not how or (how == "prefix" and not all(w[0].isupper() for w in cased)):
             continue  # ("About Jane Doe" names someone; "About the talks" is a sub-heading)
         bio, j = [], i + 1
-        while j < len(lines) and (lines[j].cls == GOOD or lines[j].sure == "no-letters"):
+        while j < len(lines) and (lines[j].cls == GOOD or lines[j].sure == NO_LETTERS):
             if lines[j].cls == GOOD:
                 bio.append(j)
             j += 1
         if not bio or len(bio) > AUTHOR_BIO_LINES or any(lines[k].cls == GOOD for k in range(j, len(lines))):
             continue
         for k in [i, *bio]:
-            lines[k].cls, lines[k].sure = BAD, "author-box"
+            lines[k].cls, lines[k].sure = BAD, AUTHOR_BOX
         return
 
 
-def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
+def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN_LINES) -> bool:
     """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
     def removed_short(ln: _Line) -> bool:
-        return ln.sure == "no-letters" or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
+        return ln.sure == NO_LETTERS or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
 
     lo = i
     while lo > 0 and removed_short(lines[lo - 1]):
@@ -407,7 +437,7 @@ def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN) -> bool:
     hi = i
     while hi + 1 < len(lines) and removed_short(lines[hi + 1]):
         hi += 1
-    return sum(1 for ln in lines[lo:hi + 1] if ln.sure != "no-letters") >= run
+    return sum(1 for ln in lines[lo:hi + 1] if ln.sure != NO_LETTERS) >= run
 
 
 def _heading_like(ln: _Line) -> bool:
@@ -473,11 +503,11 @@ def _duplicates(lines: list[_Line]) -> None:
             continue
         key = ln.f.key
         if key in seen:
-            ln.block.kind, ln.block.reason = DUPLICATE, "exact-dup"
+            ln.block.kind, ln.block.reason = DUPLICATE, EXACT_DUP
             continue
         words = frozenset(ln.f.words)
         if len(words) >= NEAR_DUP_MIN_WORDS and _near_copy(words, index, kept_words):
-            ln.block.kind, ln.block.reason = DUPLICATE, "near-dup"
+            ln.block.kind, ln.block.reason = DUPLICATE, NEAR_DUP
             continue
         seen.add(key)
         if len(words) >= NEAR_DUP_MIN_WORDS:
@@ -493,3 +523,37 @@ def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[fr
         if common / (len(words) + len(kept[n]) - common) >= NEAR_DUP_JACCARD:
             return True
     return False
+
+
+def _repeated_furniture(lines: list[_Line], repeats: Repeats) -> None:
+    """Lines found in many documents of the run that are furniture by their
+    shape (short, or long but not prose) go from every document.
+
+    Prose found in many documents is a copied article (or a site's blurb),
+    left to :func:`_copies`; so is the headline of a copied article: a
+    heading-like line whose next prose line is itself repeated.
+    """
+    for i, ln in enumerate(lines):
+        if ln.sure or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
+            continue
+        if _heading_like(ln):
+            nxt = next((x for x in lines[i + 1:] if x.sure != NO_LETTERS), None)
+            if nxt is not None and nxt.cls in (GOOD, NEAR) and repeats.count(nxt.f.key) >= 2:
+                continue
+        ln.sure, ln.cls = REPEATED, BAD
+
+
+def _copies(lines: list[_Line], repeats: Repeats, order: int) -> None:
+    """Kept lines that an earlier document of the run already has are
+    duplicates: long ones (``COPY_MIN_LENGTH``), and shorter ones next to a
+    copied line (the headline and sub-headings of a copied article)."""
+    kept = [ln for ln in lines if _kept(ln)]
+    earlier = [(first := repeats.first(ln.f.key)) is not None and first < order for ln in kept]
+    copied = [e and ln.f.length >= COPY_MIN_LENGTH for ln, e in zip(kept, earlier)]
+    for k in range(len(kept)):
+        if earlier[k] and not copied[k] and (
+                (k > 0 and copied[k - 1]) or (k + 1 < len(kept) and copied[k + 1])):
+            copied[k] = True
+    for ln, c in zip(kept, copied):
+        if c:
+            ln.block.kind, ln.block.reason = DUPLICATE, CROSS_DOC_DUP

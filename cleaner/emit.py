@@ -24,9 +24,14 @@ def _json(obj: Any) -> str:
     return s
 
 
+def json_line(obj: Any) -> str:
+    """``obj`` as one line of JSON Lines (with its newline), UTF-8 where it can be."""
+    return _json(obj) + "\n"
+
+
 def segment_jsonl(seg: Segment) -> str:
     """One segment as a JSON line (with its newline)."""
-    return _json(seg.to_dict()) + "\n"
+    return json_line(seg.to_dict())
 
 
 def tsv_header() -> str:
@@ -45,36 +50,6 @@ def segment_tsv(seg: Segment) -> str:
     return "\t".join(_tsv_field(d.get(c, "")) for c in TSV_COLUMNS) + "\n"
 
 
-def clean_text(document: Document, kept: list[Segment]) -> str:
-    """The kept segments as text: a line per input line, a blank line between
-    paragraphs, segments of one line joined as they stood when adjacent.
-
-    >>> from cleaner.pipeline import Pipeline
-    >>> d = Pipeline().process("Breaking News\\n\\nFirst paragraph here.\\nSame paragraph.\\n\\nNext one.")
-    >>> print(clean_text(d, d.segments[1:]))
-    First paragraph here.
-    Same paragraph.
-    <BLANKLINE>
-    Next one.
-    """
-    index = {s.seg: i for i, s in enumerate(document.segments)}
-    out: list[str] = []
-    prev = None  # (block index, segment number) of the previous kept segment
-    for seg in kept:
-        b = document.block_of[index[seg.seg]]
-        if prev is None:
-            pass
-        elif prev[0] == b:
-            out.append(document.text[prev[2]:seg.start] if prev[1] + 1 == seg.seg else " ")
-        elif document.blocks[prev[0]].para != document.blocks[b].para:
-            out.append("\n\n")
-        else:
-            out.append("\n")
-        out.append(seg.text)
-        prev = (b, seg.seg, seg.end)
-    return "".join(out)
-
-
 def document_record(document: Document, kept: list[Segment], text_field: str = "text",
                     with_segments: bool = False) -> dict[str, Any]:
     """The document as one record: the input fields untouched but for
@@ -91,7 +66,7 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
     """
     fields = document.fields if document.fields is not None else {"doc": document.doc}
     rec: dict[str, Any] = dict(fields)
-    rec[text_field] = clean_text(document, kept)
+    rec[text_field] = document.text_of(kept)
     removed: Counter[str] = Counter()
     kept_ids = {s.seg for s in kept}
     for s in document.segments:
@@ -110,10 +85,10 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
 
 def document_jsonl(document: Document, kept: list[Segment], text_field: str = "text",
                    with_segments: bool = False) -> str:
-    return _json(document_record(document, kept, text_field, with_segments)) + "\n"
+    return json_line(document_record(document, kept, text_field, with_segments))
 
 
 def document_text(document: Document, kept: list[Segment]) -> str:
     """Plain-text output of one document; empty when nothing was kept."""
-    text = clean_text(document, kept)
+    text = document.text_of(kept)
     return text + "\n" if text else ""

@@ -322,12 +322,18 @@ EMBEDDED_SCORE = 0.95
 
 
 def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
+    """The language of most letters of the kept lines; of all lines that were
+    asked about when none is kept (a copy of an earlier document is still in
+    its language)."""
     letters: Counter[str] = Counter()
-    for run in runs:
-        if blocks[run.block].kind in (CONTENT, HEADING):
-            for p in run.sents:
-                if p.label.lang != UND:
-                    letters[p.label.lang] += p.letters
+    for kept_only in (True, False):
+        for run in runs:
+            if not kept_only or blocks[run.block].kind in (CONTENT, HEADING):
+                for p in run.sents:
+                    if p.label.lang != UND:
+                        letters[p.label.lang] += p.letters
+        if letters:
+            break
     if not letters:
         return UND
     # Ties go to the alphabetically first code, so the answer is stable.

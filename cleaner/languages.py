@@ -387,7 +387,14 @@ _BY_TAG: dict[str, str] = {}
 for _l in LANGUAGES.values():
     for _t in _l.tags:
         _BY_TAG.setdefault(_t, _l.code)
-del _l, _s, _t
+# ISO 639-2/B (bibliographic) codes that differ from 639-3, as library metadata writes them.
+_BIBLIOGRAPHIC = {"alb": "sq", "arm": "hy", "baq": "eu", "bur": "my", "chi": "zh", "cze": "cs", "dut": "nl",
+                  "fre": "fr", "geo": "ka", "ger": "de", "gre": "el", "ice": "is", "mac": "mk", "mao": "mi",
+                  "may": "ms", "per": "fa", "rum": "ro", "slo": "sk", "tib": "bo", "wel": "cy"}
+for _t, _c in _BIBLIOGRAPHIC.items():
+    _BY_TAG.setdefault(_t, _c)
+_BY_NAME: dict[str, str] = {lang.name.lower(): lang.code for lang in LANGUAGES.values()}
+del _l, _s, _t, _c
 
 
 def canonical(code: str) -> str:
@@ -407,13 +414,13 @@ def canonical(code: str) -> str:
 def lookup(tag: str) -> Language | None:
     """The language a user's tag names: ISO 639-1 or 639-3 code, a BCP-47 tag
     (``en-US``, ``zh-Hant``, ``sr-Latn``: the primary subtag decides, but for a
-    registered alias such as ``zh-tw``), or ``None``.
+    registered alias such as ``zh-tw``), or its English name; else ``None``.
 
     >>> lookup("EN_gb").name, lookup("fil").code, lookup("xx") is None
     ('English', 'tl', True)
     """
     tag = tag.strip().lower().replace("_", "-")
-    code = _BY_TAG.get(tag)
+    code = _BY_TAG.get(tag) or _BY_NAME.get(tag)
     if code is None and "-" in tag:
         code = _BY_TAG.get(tag.split("-", 1)[0])
     return LANGUAGES[code] if code else None
@@ -426,9 +433,8 @@ def suggest(tag: str, n: int = 3) -> list[str]:
     ['en']
     """
     tag = tag.strip().lower()
-    by_name = {lang.name.lower(): lang.code for lang in LANGUAGES.values()}
-    found = difflib.get_close_matches(tag, list(by_name), n=n, cutoff=0.75)
-    out = [by_name[k] for k in found]
+    found = difflib.get_close_matches(tag, list(_BY_NAME), n=n, cutoff=0.75)
+    out = [_BY_NAME[k] for k in found]
     for t in difflib.get_close_matches(tag, list(_BY_TAG), n=n, cutoff=0.6):
         if _BY_TAG[t] not in out:
             out.append(_BY_TAG[t])

@@ -5,6 +5,8 @@
 >>> doc = Pipeline().process("Breaking News\\nThe talks resumed on Monday in Sochi.")
 >>> [(s.kind, s.lang, s.text) for s in doc.segments]
 [('boilerplate', 'en', 'Breaking News'), ('content', 'en', 'The talks resumed on Monday in Sochi.')]
+>>> doc.cleaned_text
+'The talks resumed on Monday in Sochi.'
 """
 from __future__ import annotations
 
@@ -14,16 +16,17 @@ from typing import Any
 
 from .classify import classify
 from .decode import decode
-from .detectors import Detector
-from .detectors import make_detector as _make_detector
+from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
+from .io.inputs import DEFAULT_MAX_DOC_CHARS
 from .records import BOILERPLATE, DUPLICATE, Document, Segment
 from .repair import repair
+from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
 from .select import Selection, select
 from .split import split_blocks
 
-
-DEFAULT_MAX_DOC_CHARS = 10_000_000
+__all__ = ["DEFAULT_MAX_DOC_CHARS", "Options", "Pipeline", "TooLong", "check_length", "make_detector",
+           "template_lines"]
 
 
 class TooLong(ValueError):
@@ -46,11 +49,6 @@ class Options:
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
 
 
-def make_detector(name: str) -> Detector:
-    """The detector called ``name``; an unknown name is a ``ValueError``."""
-    return _make_detector(name)
-
-
 class Pipeline:
     """Runs documents through every stage with one set of options.
 
@@ -58,63 +56,99 @@ class Pipeline:
     'de'
     """
 
-    def __init__(self, options: Options | None = None, templates=None):
+    def __init__(self, options: Options | None = None, repeats: Repeats | None = None):
         self.options = options or Options()
-        self.detector = make_detector(self.options.detector)
+        self.detector: Detector = make_detector(self.options.detector)
         # Lines removed as boilerplate or duplicates are never shown unless kept,
         # so they need no language detection.
         self._skip = (frozenset() if self.options.selection.keep_boilerplate
                       else frozenset({BOILERPLATE, DUPLICATE}))
-        # Lines repeated across the run (a cleaner.templates.TemplateCounter
-        # filled by a first pass over the inputs), or None.
-        self.templates = templates
+        # What a first pass over the run learned about repeated lines (see
+        # cleaner.repeats and learn()), or None.
+        self.repeats = repeats
 
-    def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None) -> Document:
+    def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None,
+                order: int | None = None, encoding: str | None = None,
+                fixes: Iterable[str] = ()) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
+
+        ``order`` is the document's place in the run (for lines repeated
+        across documents, see :meth:`learn`); ``encoding`` and ``fixes`` say
+        how text given as ``str`` was decoded, when the caller decoded it.
 
         Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
         and :class:`TooLong` for a document over ``options.max_doc_chars``.
         """
-        encoding = None
         if isinstance(data, bytes):
             decoded = decode(data)
             data, encoding = decoded.text, decoded.encoding
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
-        blocks = classify(text, split_blocks(text), self.templates)
+        blocks = classify(text, split_blocks(text), self.repeats, order)
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
-        kept = [s for s in segments if s.kind in ("content", "heading")]
+        content = [s for s in segments if s.kind in ("content", "heading")]
         return Document(doc=doc, text=text, segments=segments, lang=main,
-                        langs=letter_shares(kept), encoding=encoding, fixes=repaired.fixes,
-                        fields=fields, blocks=blocks, block_of=block_of)
-
-    def template_lines(self, data: str | bytes) -> list[str]:
-        """The repaired lines of one document, for the first pass that counts
-        lines repeated across a run (see :mod:`cleaner.templates`)."""
-        return template_lines(data)
+                        langs=letter_shares(content), encoding=encoding, fixes=[*fixes, *repaired.fixes],
+                        fields=fields, blocks=blocks, block_of=block_of,
+                        kept=select(segments, self.options.selection))
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""
         return select(document.segments, self.options.selection)
 
+    def learn(self, texts: Iterable[str | bytes], min_docs: int = MIN_DOCS) -> Repeats:
+        """The first pass of a run, for the library: learn the lines repeated
+        across ``texts`` (in run order), so that :meth:`process` and
+        :meth:`process_records` then remove repeated furniture and mark copies
+        (``cross-doc-dup``) as ``cleaner clean`` does on a folder.  The
+        documents must then be processed in the same order (``order`` is their
+        index in ``texts``; :meth:`process_records` does this itself).
+
+        >>> p = Pipeline()
+        >>> page = "The minister arrived in Sochi on Monday for talks with the president of Russia."
+        >>> _ = p.learn([page, page])
+        >>> [d.segments[0].kind for d in (p.process(page, order=0), p.process(page, order=1))]
+        ['content', 'duplicate']
+        """
+        scanner = RepeatScanner(min_docs=min_docs)
+        try:
+            for n, data in enumerate(texts):
+                try:
+                    scanner.add(n, document_ids(template_lines(data)))
+                except Exception:  # reported when the document itself is processed
+                    continue
+        except BaseException:
+            scanner.abort()
+            raise
+        self.repeats = scanner.finish()
+        return self.repeats
+
     def process_records(self, records: Iterable[dict[str, Any]], text_field: str = "text",
-                        id_field: str = "id") -> Iterator[dict[str, Any]]:
+                        id_field: str = "id", cross_document: bool = False) -> Iterator[dict[str, Any]]:
         """Clean each record's ``text_field``; yields document records as they are ready.
 
         Every input field is passed through; see :func:`cleaner.emit.document_record`.
+        With ``cross_document``, ``records`` is read twice (a list, or anything
+        that can be iterated again): first to :meth:`learn` the lines repeated
+        across them, as ``cleaner clean`` does with files; without it, each
+        record is cleaned on its own.
         """
         from .emit import document_record
 
+        if cross_document:
+            if iter(records) is records:
+                raise TypeError("cross_document=True reads the records twice: give a list, not an iterator")
+            self.learn(rec[text_field] for rec in records)
         for n, rec in enumerate(records):
             doc = str(rec.get(id_field, n))
-            document = self.process(rec[text_field], doc=doc, fields=rec)
-            yield document_record(document, self.select(document), text_field)
+            document = self.process(rec[text_field], doc=doc, fields=rec, order=n)
+            yield document_record(document, document.kept, text_field)
 
 
 def template_lines(data: str | bytes) -> list[str]:
-    """The repaired lines of one document (see :meth:`Pipeline.template_lines`);
-    needs no detector, so worker processes of the first pass load none."""
+    """The repaired lines of one document, as the first pass of a run sees
+    them; needs no detector, so worker processes of that pass load none."""
     if isinstance(data, bytes):
         data = decode(data).text
     return repair(data).text.splitlines()

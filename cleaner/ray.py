@@ -6,23 +6,30 @@ Two entry points, both scheduling work with Ray Data (no cluster code here):
   cleaned records out, via ``map_batches`` with one :class:`Pipeline` per
   worker.
 * ``cleaner clean --engine ray --address ADDR INPUT_DIR -o OUTPUT_DIR``
-  (:func:`run_folder_on_ray`): each JSONL shard of the input tree is one task;
-  a worker streams its shard through the same code as a local run and writes
-  the output shard atomically at the mirrored path, so the output tree is
-  byte-identical to ``cleaner clean INPUT_DIR -o OUTPUT_DIR``.  The output
-  folder must be visible to every worker (a shared file system).
+  (:func:`run_pairs_on_ray`): each input file of the tree is one task; a
+  worker streams it through the same code as a local run
+  (:func:`cleaner.run.job.process_item`) and writes the output shard with the
+  same atomic writer at the mirrored path, so the output tree is
+  byte-identical to ``cleaner clean INPUT_DIR -o OUTPUT_DIR``.  The first pass
+  (repeated lines) runs in the driver.  The output folder must be visible to
+  every worker (a shared file system).
 """
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from .batch import AtomicOutput, CleanJob, Result, Stats, files_to_do, process_item, report
+from . import emit
 from .emit import document_record
+from .io.inputs import InputFile, Item, ReadOptions, read_file
+from .io.outputs import Output
 from .pipeline import Options, Pipeline
-from .readers import Failure, Item, ReadOptions, read
+from .run.job import CleanJob, Result, process_item, report
+from .run.plan import Pair
+from .run.progress import Stats
 
 
 def _ray():
@@ -50,7 +57,7 @@ class _CleanBatch:
         for i, text in enumerate(texts):
             doc = str(ids[i]) if ids is not None else str(i)
             document = self.pipeline.process(str(text), doc=doc)
-            rec = document_record(document, self.pipeline.select(document), "text")
+            rec = document_record(document, document.kept, "text")
             cleaned.append(rec["text"])
             langs.append(rec["lang"])
             shares.append(json.dumps(rec["langs"]))
@@ -72,7 +79,7 @@ def clean_dataset(ds, options: Options | None = None, text_field: str = "text", 
     columns ``lang`` (main language), and ``langs``, ``removed``, ``repairs`` as
     JSON strings (their keys vary from row to row, which Arrow columns do not
     like).  ``concurrency`` is the number of worker actors (default: Ray's
-    choice).
+    choice).  Each record is cleaned on its own (no cross-document pass).
     """
     ray = _ray()
     if concurrency is not None:
@@ -98,25 +105,23 @@ def _cluster_cpus() -> float:
 
 
 class _CleanShard:
-    """Ray Data callable class: cleans whole shards, one Pipeline per worker."""
+    """Ray Data callable class: cleans whole files, one Pipeline per worker."""
 
     def __init__(self, job: CleanJob, read_opts: ReadOptions):
         self.job = job
         self.read_opts = read_opts
-        self.pipeline = Pipeline(job.options, job.templates)
+        self.pipeline = Pipeline(job.options, job.repeats)
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
-        src, dst, name = row["src"], row["dst"], row["name"]
+        src, dst, name, index = row["src"], row["dst"], row["name"], row["index"]
         stats = Stats()
-        events: list[list] = []  # [kind, where, message] in the order a local run reports
-        out = AtomicOutput(dst)
+        events: list[list] = []  # [kind, where, message, once] in the order a local run reports
+        out = Output(dst)
         whole_file_failed = False
         try:
             if self.job.fmt == "tsv":
-                from .emit import tsv_header
-
-                out.write(tsv_header())
-            for item in read([src], self.read_opts):
+                out.write(emit.tsv_header())
+            for item in read_file(InputFile(index, src), self.read_opts):
                 # Name documents and failures by the path as the user gave it,
                 # exactly like a local run, while opening the absolute path.
                 if item.where.startswith(src):
@@ -125,10 +130,10 @@ class _CleanShard:
                     item.doc = name + item.doc[len(src):]
                 r: Result = process_item(self.pipeline, self.job, item)
                 stats.add(r)
-                report(r, lambda w, m: events.append(["error", w, m]),
-                       lambda w, m: events.append(["warning", w, m]))
+                report(r, lambda w, m: events.append(["error", w, m, ""]),
+                       lambda w, m, once: events.append(["warning", w, m, once]))
                 if r.error is not None:
-                    whole_file_failed |= isinstance(item, Failure) and item.where == name
+                    whole_file_failed |= r.error[0] == name
                 else:
                     out.write(r.out)
         except BaseException:
@@ -143,12 +148,11 @@ class _CleanShard:
                 "events": json.dumps(events)}
 
 
-def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob,
-                      address: str | None, resume: bool, fail: Callable[[str, str], None],
-                      warn: Callable[[str, str], None], stats: Stats) -> None:
-    """``cleaner clean --engine ray``: every input file is a task on the cluster."""
+def run_pairs_on_ray(pairs: list[Pair], read_opts: ReadOptions, job: CleanJob, address: str | None,
+                     fail: Callable[[str, str], None], warn: Callable[[str, str, str], None],
+                     stats: Stats) -> None:
+    """``cleaner clean --engine ray``: every (input, output) pair is a task on the cluster."""
     ray = _ray()
-    pairs = files_to_do(inputs, out_dir, read_opts, job, resume, fail, stats)
     if not pairs:
         return
     if not ray.is_initialized():
@@ -162,21 +166,18 @@ def run_folder_on_ray(inputs: list[str], out_dir: str, read_opts: ReadOptions, j
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # failures reported in input order
     ctx.enable_progress_bars = False
-    ds = ray.data.from_items([{"src": os.path.abspath(i), "dst": os.path.abspath(o), "name": i}
-                              for i, o in pairs],
+    ds = ray.data.from_items([{"src": os.path.abspath(p.src.path), "dst": os.path.abspath(p.dst),
+                               "name": p.src.path, "index": p.src.index} for p in pairs],
                              override_num_blocks=len(pairs))
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, min(len(pairs), int(_cluster_cpus()))))
-    done = ds.map(_CleanShard, fn_constructor_kwargs={"job": job, "read_opts": read_opts}, compute=pool)
+    done = ds.map(_CleanShard, fn_constructor_kwargs={"job": replace(job), "read_opts": read_opts}, compute=pool)
     for row in done.iter_rows():
-        stats.docs += row["docs"]
-        stats.bytes += row["bytes"]
-        stats.segments += row["segments"]
-        stats.removed += row["removed"]
-        for lang, n in json.loads(row["langs"]).items():
-            stats.langs[lang] += n
-        for kind, where, message in json.loads(row["events"]):
+        shard = Stats(docs=row["docs"], bytes=row["bytes"], segments=row["segments"], removed=row["removed"])
+        shard.langs.update(json.loads(row["langs"]))
+        stats.merge(shard)
+        for kind, where, message, once in json.loads(row["events"]):
             if kind == "error":
                 stats.failures += 1
                 fail(where, message)
             else:
-                warn(where, message)
+                warn(where, message, once)

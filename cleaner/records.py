@@ -52,8 +52,11 @@ class Segment:
 class Document:
     """One input document after the pipeline: every segment, kept or not.
 
-    ``fields`` is the input record (JSONL) or ``None`` (plain text); ``text`` is
-    the repaired text that segment offsets index.
+    ``text`` is the *repaired* text, boilerplate included: what segment offsets
+    index and ``cleaner repair`` prints.  :attr:`cleaned_text` is the cleaned
+    text: the segments the options keep (``kept``), one line per input line and
+    a blank line between paragraphs, as ``--format text`` writes it.
+    ``fields`` is the input record (JSONL) or ``None`` (plain text).
     """
 
     doc: str
@@ -66,3 +69,38 @@ class Document:
     fields: dict[str, Any] | None = None
     blocks: list[Block] = field(default_factory=list)
     block_of: list[int] = field(default_factory=list)  # index into blocks, per segment
+    kept: list[Segment] = field(default_factory=list)  # the segments the options keep, in order
+
+    @property
+    def cleaned_text(self) -> str:
+        """The kept segments as text: a line per input line, a blank line between
+        paragraphs, segments of one line joined as they stood when adjacent.
+
+        >>> from cleaner import Pipeline
+        >>> d = Pipeline().process("Breaking News\\n\\nFirst paragraph here.\\nSame paragraph.\\n\\nNext one.")
+        >>> print(d.cleaned_text)
+        First paragraph here.
+        Same paragraph.
+        <BLANKLINE>
+        Next one.
+        """
+        return self.text_of(self.kept)
+
+    def text_of(self, segments: list[Segment]) -> str:
+        """``segments`` (some of this document's, in order) as text, like :attr:`cleaned_text`."""
+        index = {s.seg: i for i, s in enumerate(self.segments)}
+        out: list[str] = []
+        prev = None  # (block index, segment number, end) of the previous segment
+        for seg in segments:
+            b = self.block_of[index[seg.seg]]
+            if prev is None:
+                pass
+            elif prev[0] == b:
+                out.append(self.text[prev[2]:seg.start] if prev[1] + 1 == seg.seg else " ")
+            elif self.blocks[prev[0]].para != self.blocks[b].para:
+                out.append("\n\n")
+            else:
+                out.append("\n")
+            out.append(seg.text)
+            prev = (b, seg.seg, seg.end)
+        return "".join(out)

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import lookup, suggest
 from .records import CONTENT, HEADING, Segment
+
+MAIN = "main"
+
+
+class UnknownLanguage(ValueError):
+    """A ``--lang`` code that names no language we know (the message suggests some)."""
 
 
 @dataclass(frozen=True)
@@ -17,16 +24,34 @@ class Selection:
 
     @classmethod
     def parse(cls, lang: str | None, keep_boilerplate: bool = False) -> "Selection":
-        """From the command line's ``--lang`` value: ``en,fr``, ``main`` or ``None``.
+        """From the command line's ``--lang`` value: ISO 639-1 or 639-3 codes or
+        BCP-47 tags, comma-separated, and/or ``main``.  Codes are turned into
+        the ones cleaner emits (``eng``, ``en-US`` → ``en``; ``nb``, ``nn`` →
+        ``no``); an unknown one raises :class:`UnknownLanguage`.
 
-        >>> Selection.parse("en, FR").langs == frozenset({"en", "fr"})
+        >>> Selection.parse("en-US, FR, nob").langs == frozenset({"en", "fr", "no"})
         True
+        >>> Selection.parse("englsh")
+        Traceback (most recent call last):
+        ...
+        cleaner.select.UnknownLanguage: unknown language code 'englsh' (did you mean en? see: cleaner languages)
         """
         if lang is None or not lang.strip():
             return cls(keep_boilerplate=keep_boilerplate)
-        codes = {c.strip().lower() for c in lang.split(",") if c.strip()}
-        main_only = "main" in codes
-        codes.discard("main")
+        codes = set()
+        main_only = False
+        for tag in (t.strip() for t in lang.split(",")):
+            if not tag:
+                continue
+            if tag.lower() == MAIN:
+                main_only = True
+                continue
+            found = lookup(tag)
+            if found is None:
+                near = suggest(tag)
+                hint = f"did you mean {', '.join(near)}? " if near else ""
+                raise UnknownLanguage(f"unknown language code {tag!r} ({hint}see: cleaner languages)")
+            codes.add(found.code)
         return cls(frozenset(codes) or None, main_only, keep_boilerplate)
 
 

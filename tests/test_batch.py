@@ -8,9 +8,21 @@ from dataclasses import replace as dataclasses_replace
 
 import pytest
 
-from cleaner.batch import CleanJob, Stats, clean_items, output_path, run_folder
+from cleaner.io.inputs import ReadOptions, read
 from cleaner.pipeline import Options
-from cleaner.readers import ReadOptions, read
+from cleaner.run import pool as run_pool
+from cleaner.run.job import CleanJob
+from cleaner.run.passes import learn_repeats
+from cleaner.run.plan import output_path
+from cleaner.run.pool import Workers, clean_items
+from cleaner.run.progress import Stats
+from cleaner.run.runner import clean_tree
+
+
+def run_folder(inputs, out, job, resume=False, fail=lambda w, m: None):
+    stats = Stats()
+    clean_tree(inputs, out, ReadOptions(), job, resume, fail, lambda w, m, once="": None, stats)
+    return stats
 
 
 def _cli(*args, cwd=None):
@@ -47,36 +59,33 @@ def test_jobs_2_output_equals_jobs_1(tree, fmt):
 
 
 def test_clean_items_keeps_order_with_small_chunks(tree, monkeypatch):
-    import cleaner.batch as batch
-
-    monkeypatch.setattr(batch, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(run_pool, "CHUNK_DOCS", 2)
     items = list(read([str(tree)], ReadOptions()))
     job = CleanJob(Options(), "docs")
-    a = [r.out for r in clean_items(items, job, 1)]
-    b = [r.out for r in clean_items(items, job, 2)]
+    a = [r.out for r in clean_items(items, job)]
+    with Workers(job, 2) as workers:
+        b = [r.out for r in clean_items(items, job, workers)]
     assert a == b and len(a) == len(items)
 
 
 def test_one_pool_serves_both_passes(tree, monkeypatch):
-    """The first pass and the cleaning pass share one pool; the template counts
-    reach its workers through a temporary file that is gone afterwards."""
-    import cleaner.batch as batch
-    from cleaner.templates import TemplateCounter
-
-    monkeypatch.setattr(batch, "CHUNK_DOCS", 2)
+    """The first pass and the cleaning pass share one pool; what the first pass
+    learned reaches its workers through a temporary file that is gone afterwards."""
+    monkeypatch.setattr(run_pool, "CHUNK_DOCS", 2)
     items = list(read([str(tree)], ReadOptions()))
     job = CleanJob(Options(), "docs")
-    alone = dataclasses_replace(job, templates=batch.count_templates(items, TemplateCounter(min_docs=2)))
-    expected = [r.out for r in clean_items(items, alone, 1)]
-    with batch.Workers(job, 2) as workers:
-        counter = batch.count_templates(items, TemplateCounter(min_docs=2), 2, workers)
-        assert counter.table == alone.templates.table
-        shared = dataclasses_replace(job, templates=counter)
-        assert [r.out for r in clean_items(items, shared, 2, workers)] == expected
-        path = workers.templates_file(counter)
-        assert os.path.exists(path) and workers.templates_file(counter) == path
-        # Without counts (a run that has none) the same workers clean as without.
-        assert [r.out for r in clean_items(items, job, 2, workers)] == [r.out for r in clean_items(items, job, 1)]
+    alone = dataclasses_replace(job, repeats=learn_repeats(items, 2))
+    expected = [r.out for r in clean_items(items, alone)]
+    with Workers(job, 2) as workers:
+        repeats = learn_repeats(items, 2, workers)
+        assert repeats.counter.table == alone.repeats.counter.table
+        assert (repeats._ids, repeats._docs) == (alone.repeats._ids, alone.repeats._docs)
+        shared = dataclasses_replace(job, repeats=repeats)
+        assert [r.out for r in clean_items(items, shared, workers)] == expected
+        path = workers.repeats_file(repeats)
+        assert os.path.exists(path) and workers.repeats_file(repeats) == path
+        # Without repeats (a run that has none) the same workers clean as without.
+        assert [r.out for r in clean_items(items, job, workers)] == [r.out for r in clean_items(items, job)]
     assert not os.path.exists(path)
 
 
@@ -105,14 +114,12 @@ def test_gzip_output_is_byte_identical_between_runs(tree, tmp_path):
 def test_resume_skips_finished_outputs(tree, tmp_path):
     out = tmp_path / "out"
     job = CleanJob(Options(), "docs")
-    stats = Stats()
-    run_folder([str(tree)], str(out), ReadOptions(), job, 1, False, lambda w, m: None, lambda w, m: None, False, stats)
+    run_folder([str(tree)], str(out), job)
     done = out / "site0" / "page0.jsonl"
     gone = out / "site1" / "page1.jsonl"
     done.write_text("kept as it was\n")
     gone.unlink()
-    stats = Stats()
-    run_folder([str(tree)], str(out), ReadOptions(), job, 1, True, lambda w, m: None, lambda w, m: None, False, stats)
+    stats = run_folder([str(tree)], str(out), job, resume=True)
     assert done.read_text() == "kept as it was\n"
     assert gone.exists() and stats.docs == 1 and stats.skipped_files == 11
 
@@ -123,8 +130,7 @@ def test_unreadable_input_leaves_no_output(tmp_path):
     (src / "ok.txt").write_text("The talks resumed on Monday in Sochi.\n")
     (src / "bad.txt.gz").write_bytes(b"not gzip at all")
     fails = []
-    run_folder([str(src)], str(tmp_path / "out"), ReadOptions(), CleanJob(Options(), "docs"), 1, False,
-               lambda w, m: fails.append(w), lambda w, m: None, False, Stats())
+    run_folder([str(src)], str(tmp_path / "out"), CleanJob(Options(), "docs"), fail=lambda w, m: fails.append(w))
     assert os.listdir(tmp_path / "out") == ["ok.jsonl"]
     assert fails == [str(src / "bad.txt.gz")]
 

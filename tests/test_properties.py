@@ -103,16 +103,17 @@ def test_offsets_index_the_repaired_text(data):
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_bytes, min_size=1, max_size=12))
 def test_output_is_the_same_whatever_the_number_of_jobs(datas):
-    import cleaner.batch as batch
-    from cleaner.batch import CleanJob, clean_items
-    from cleaner.readers import Item
+    from cleaner.io.inputs import Item
+    from cleaner.run import pool
+    from cleaner.run.job import CleanJob
 
     items = [Item(f"d{i}", data, f"d{i}") for i, data in enumerate(datas)]
     job = CleanJob(Options(), "jsonl")
-    old, batch.CHUNK_DOCS = batch.CHUNK_DOCS, 2  # several chunks even for a few documents
+    old, pool.CHUNK_DOCS = pool.CHUNK_DOCS, 2  # several chunks even for a few documents
     try:
-        one = [(r.out, r.error) for r in clean_items(items, job, 1)]
-        two = [(r.out, r.error) for r in clean_items(items, job, 2)]
+        one = [(r.out, r.error) for r in pool.clean_items(items, job)]
+        with pool.Workers(job, 2) as workers:
+            two = [(r.out, r.error) for r in pool.clean_items(items, job, workers)]
     finally:
-        batch.CHUNK_DOCS = old
+        pool.CHUNK_DOCS = old
     assert one == two

@@ -7,10 +7,10 @@ import pytest
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
 
+from click.testing import CliRunner  # noqa: E402
+
 from cleaner import Pipeline  # noqa: E402
-from cleaner.batch import CleanJob, Stats, run_folder  # noqa: E402
-from cleaner.pipeline import Options  # noqa: E402
-from cleaner.readers import ReadOptions  # noqa: E402
+from cleaner.cli import main  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -62,23 +62,25 @@ def _tree(root):
 
 
 def test_engine_ray_output_equals_local_run(local_ray, tmp_path, seed_text):
-    from cleaner.ray import run_folder_on_ray
-
     src = tmp_path / "in"
     _write_shards(src, _records(seed_text))
-    job = CleanJob(Options(), "docs", "text", False)
-    opts = ReadOptions()
-    local_fail, ray_fail = [], []
-    local_stats, ray_stats = Stats(), Stats()
-    run_folder([str(src)], str(tmp_path / "local"), opts, job, 1, False,
-               lambda w, m: local_fail.append((w, m)), lambda w, m: None, False, local_stats)
-    run_folder_on_ray([str(src)], str(tmp_path / "ray"), opts, job, None, False,
-                      lambda w, m: ray_fail.append((w, m)), lambda w, m: None, ray_stats)
+
+    def run(engine, out):
+        r = CliRunner().invoke(main, ["clean", "--format", "docs", "--engine", engine, "--summary", "-j", "1",
+                                      str(src), "-o", str(out)])
+        return r.exit_code, r.stderr.splitlines()
+
+    local_code, local_err = run("local", tmp_path / "local")
+    ray_code, ray_err = run("ray", tmp_path / "ray")
     local, remote = _tree(tmp_path / "local"), _tree(tmp_path / "ray")
     assert sorted(local) == ["a/part-1.jsonl", "a/part-2.jsonl.gz", "part-0.jsonl"]
     assert remote == local
-    assert ray_fail == local_fail and len(local_fail) == 1 and local_fail[0][0].endswith("part-1.jsonl:9")
-    assert (ray_stats.docs, ray_stats.failures) == (local_stats.docs, local_stats.failures) == (24, 1)
+    assert local_code == ray_code == 1
+    assert local_err[0] == ray_err[0] and local_err[0].endswith("part-1.jsonl:9: invalid JSON (Expecting "
+                                                               "property name enclosed in double quotes: column 2)")
+    # The summaries agree but for the time taken.
+    assert [line.split(" MB in ")[0] for line in local_err[1:]] == [line.split(" MB in ")[0] for line in ray_err[1:]]
+    assert local_err[1].startswith("cleaner: 24 docs") and local_err[1].endswith("1 failures")
 
 
 def test_clean_dataset_matches_process_records(local_ray, seed_text):

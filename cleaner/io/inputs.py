@@ -1,0 +1,421 @@
+"""Read inputs: files, folders and stdin, as plain text or JSONL, compressed or not.
+
+Yields :class:`Item` (one document), :class:`Failure` (one problem, with the
+file and line it is in) or :class:`Notice` (a warning: a file skipped, bytes
+repaired), lazily, so a corpus is never held in memory and a bad line never
+hides the good ones after it.
+
+Every document carries its place in the run (:attr:`Item.order`): the index of
+its file among all input files, in the order they are walked, and its index
+in that file.  Both passes of a run, and every worker, agree on it, so "the
+first document that has this line" means the same in all of them.
+"""
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from ..charset import detect
+
+INPUT_FORMATS = ("auto", "text", "lines", "jsonl")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+COMPRESSED_SUFFIXES = (".gz", ".zst")
+DEFAULT_MAX_DOC_CHARS = 10_000_000
+# A document's place in the run: (file index << ORDER_BITS) | index in its file.
+ORDER_BITS = 32
+STDIN = "-"
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_SNIFF_BYTES = 1 << 16  # what is looked at to tell stdin's format
+# Suffixes of files that hold HTML, which cleaner reads as text (markup and all).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_START = (b"<!doctype html", b"<html", b"<?xml")
+
+
+@dataclass
+class Item:
+    """One document to clean: ``data`` is bytes (files) or str (JSONL fields).
+
+    ``encoding`` is set when the reader decoded the text itself (JSONL lines);
+    ``fixes`` names what it had to repair on the way (``invalid-utf8``).
+    """
+
+    doc: str
+    data: bytes | str
+    where: str
+    fields: dict[str, Any] | None = field(default=None)
+    order: int = 0
+    encoding: str | None = None
+    fixes: tuple[str, ...] = ()
+
+
+@dataclass
+class Failure:
+    """An input that could not be read; ``where`` is ``path`` or ``path:line``."""
+
+    where: str
+    message: str
+
+
+@dataclass
+class Notice:
+    """Something the user should know about an input that is still read (or skipped).
+
+    Notices with the same ``once`` key are said once per run (with a count of
+    the others at the end).
+    """
+
+    where: str
+    message: str
+    once: str = ""
+
+
+HTML_NOTICE = ("looks like HTML, which is read as text, markup and all; "
+               "leave such files out with --exclude '*.html' or give cleaner their extracted text")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are found and read.
+
+    ``include``/``exclude`` are glob patterns matched against file names and
+    against paths relative to the folder given (``*.txt``, ``news/**``);
+    ``skip`` holds folders never walked (the output folder, when it lies
+    inside an input folder).
+    """
+
+    input_format: str = "auto"
+    text_field: str = "text"
+    id_field: str = "id"
+    # Longer documents are reported, never read whole: a character is at most
+    # 4 bytes of UTF-8 (and of UTF-32), so more bytes than that cannot fit.
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+
+    @property
+    def max_bytes(self) -> int:
+        return 4 * self.max_doc_chars + 4
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file of the run: its index in walking order, its path, and the
+    folder it was found in (``None`` when named on the command line)."""
+
+    index: int
+    path: str
+    root: str | None = None
+
+
+def _wanted(path: str, root: str, options: ReadOptions) -> bool:
+    rel = os.path.relpath(path, root).replace(os.sep, "/")
+    name = os.path.basename(path)
+
+    def hit(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+    if options.include and not hit(options.include):
+        return False
+    return not hit(options.exclude)
+
+
+def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[InputFile | Failure | Notice]:
+    """Input files in order: folders recursively in sorted order (hidden files,
+    ``options.skip`` folders and files ``include``/``exclude`` leave out are
+    skipped); no paths means stdin.  Sockets, FIFOs and devices found in a
+    folder are skipped with a :class:`Notice` (opening one could block the run
+    for ever); named on the command line, a FIFO is read (``<(zcat x.gz)``)."""
+    index = 0
+    skip = {os.path.realpath(s) for s in options.skip}
+    for p in paths or [STDIN]:
+        if p == STDIN:
+            yield InputFile(index, p)
+            index += 1
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and os.path.realpath(os.path.join(root, d)) not in skip)
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    path = os.path.join(root, name)
+                    if not _wanted(path, p, options):
+                        continue
+                    kind = _special(path)
+                    if kind:
+                        yield Notice(path, f"skipped: {kind}, not a regular file")
+                        continue
+                    yield InputFile(index, path, p)
+                    index += 1
+        elif os.path.exists(p):
+            yield InputFile(index, p)
+            index += 1
+        else:
+            yield Failure(p, "no such file or directory")
+
+
+def _special(path: str) -> str | None:
+    """What kind of special file ``path`` is (a FIFO, a socket, a device), or ``None``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # (reported when it is opened)
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
+
+
+def expand(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[str | Failure]:
+    """The paths :func:`walk` finds (``-`` for stdin), with its failures."""
+    for f in walk(paths, options):
+        if isinstance(f, InputFile):
+            yield f.path
+        elif isinstance(f, Failure):
+            yield f
+
+
+def format_of(path: str, requested: str) -> str:
+    """``text``, ``lines`` or ``jsonl`` for ``path`` (by suffix when ``auto``).
+
+    >>> format_of("a/b.ndjson.zst", "auto"), format_of("a/b.txt.gz", "auto"), format_of("x", "lines")
+    ('jsonl', 'text', 'lines')
+    """
+    if requested != "auto":
+        return requested
+    return "jsonl" if _strip_compression(path.lower()).endswith(JSONL_SUFFIXES) else "text"
+
+
+def _strip_compression(path: str) -> str:
+    for s in COMPRESSED_SUFFIXES:
+        if path.endswith(s):
+            return path[: -len(s)]
+    return path
+
+
+def looks_like_html(path: str, head: bytes) -> bool:
+    """Whether a file is HTML, by its suffix or its first bytes."""
+    if _strip_compression(path.lower()).endswith(HTML_SUFFIXES):
+        return True
+    start = head.lstrip()[:64].lower()
+    return start.startswith(_HTML_START)
+
+
+class _Peekable(io.RawIOBase):
+    """A binary stream with its first bytes already read (stdin, after sniffing)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+def _decompress(stream: BinaryIO, how: str) -> BinaryIO:
+    if how == "gz":
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    try:
+        import zstandard
+    except ImportError as e:
+        raise OSError("reading .zst needs the zstandard package (pip install 'cleaner[zstd]')") from e
+    # zstandard's reader has no readline: buffered, it has (for JSONL and lines).
+    return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(stream))  # type: ignore[arg-type,return-value]
+
+
+def open_input(path: str) -> BinaryIO:
+    """A binary stream of ``path``'s bytes, decompressed by suffix (``.gz``, ``.zst``)."""
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if path.endswith(".zst"):
+        raw = open(path, "rb")
+        try:
+            return _decompress(raw, "zst")
+        except OSError:
+            raw.close()
+            raise
+    return open(path, "rb")
+
+
+def _stdin(requested: str) -> tuple[BinaryIO, str]:
+    """stdin, decompressed if it starts with gzip or zstd magic, and the format
+    it reads as: JSON Lines when its first line is a JSON object and no format
+    was asked for, else what was asked (``auto``: text)."""
+    raw: BinaryIO = sys.stdin.buffer
+    head = raw.read(4)
+    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))  # type: ignore[arg-type]
+    if head.startswith(_GZIP_MAGIC):
+        stream = _decompress(stream, "gz")
+    elif head.startswith(_ZSTD_MAGIC):
+        stream = _decompress(stream, "zst")
+    if requested != "auto":
+        return stream, requested
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    first = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES].split(b"\n", 1)[0].strip()
+    return buffered, "jsonl" if _is_json_object(first) else "text"  # type: ignore[return-value]
+
+
+def _is_json_object(line: bytes) -> bool:
+    if not line.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False
+
+
+def read(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Item | Failure | Notice]:
+    """Every document of every input, or a :class:`Failure` where one is bad."""
+    for f in walk(paths, options):
+        if isinstance(f, InputFile):
+            yield from read_file(f, options)
+        else:
+            yield f
+
+
+def read_files(files: Iterable[InputFile], options: ReadOptions = ReadOptions()
+               ) -> Iterator[Item | Failure | Notice]:
+    """Every document of each of ``files`` (from :func:`walk`), in turn."""
+    for f in files:
+        yield from read_file(f, options)
+
+
+def read_file(f: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[Item | Failure | Notice]:
+    """Every document of one input file (``-`` is stdin)."""
+    path = f.path
+    base = f.index << ORDER_BITS
+    try:
+        if path == STDIN:
+            stream, fmt = _stdin(options.input_format)
+        else:
+            stream, fmt = open_input(path), format_of(path, options.input_format)
+    except OSError as e:
+        yield Failure(path, _os_message(e))
+        return
+    try:
+        if fmt == "text":
+            data = stream.read(options.max_bytes + 1)
+            if len(data) > options.max_bytes:
+                yield _too_long(path, options, "document")
+            else:
+                if looks_like_html(path, data[:_SNIFF_BYTES]):
+                    yield Notice(path, HTML_NOTICE, once="html")
+                yield Item(path, data, path, order=base)
+        elif fmt == "lines":
+            yield from _lines(path, stream, options, base)
+        else:
+            yield from _jsonl(path, stream, options, base)
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        yield Failure(path, _os_message(e))
+    except Exception as e:  # a decompressor's own error type (zstd): still one bad file
+        yield Failure(path, _os_message(e))
+    finally:
+        if path != STDIN:
+            stream.close()
+
+
+def _os_message(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror.lower()
+    return str(e) or type(e).__name__
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of ``stream``; ``None`` for a line over ``limit`` bytes,
+    which is skipped in bounded pieces instead of being held in memory."""
+    n = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield n, None
+        else:
+            yield n, line
+
+
+def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
+    return Failure(where, f"{what} too long (over {options.max_bytes:,} bytes; "
+                          f"--max-doc-chars is {options.max_doc_chars:,})")
+
+
+def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure]:
+    for n, line in _bounded_lines(stream, options.max_bytes):
+        if line is None:
+            yield _too_long(f"{path}:{n}", options)
+            continue
+        line = line.rstrip(b"\r\n")
+        if line.strip():
+            yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
+
+
+def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
+    # JSON escapes can take 12 bytes a character ("\\ud83d\\ude00" for one emoji).
+    for n, raw in _bounded_lines(stream, 3 * options.max_bytes):
+        where = f"{path}:{n}"
+        if raw is None:
+            yield _too_long(where, options)
+            continue
+        if not raw.strip():
+            continue
+        encoding, fixes, notice = "utf-8", (), None
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            # A line with a stray Latin-1 byte (or a whole legacy line): read
+            # with the code page plausibility votes for, as files are; kept
+            # only if it then parses, counted in the repairs and reported.
+            found = detect(raw)
+            bad_utf8 = f"invalid UTF-8 at byte {e.start}"
+            if found is None or not _is_json_object(found[0].strip().encode("utf-8", "surrogatepass")):
+                yield Failure(where, bad_utf8)
+                continue
+            line, encoding, fixes = found[0], found[1], ("invalid-utf8",)
+            notice = Notice(where, f"{bad_utf8}: read as {encoding}")
+        line = line.rstrip("\r\n")
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Failure(where, f"invalid JSON ({e.msg}: column {e.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield Failure(where, f"expected a JSON object, got {type(rec).__name__}")
+            continue
+        text = rec.get(options.text_field)
+        if text is None:
+            yield Failure(where, f"no {options.text_field!r} field (use --text-field)")
+            continue
+        if not isinstance(text, str):
+            yield Failure(where, f"field {options.text_field!r} is {type(text).__name__}, not a string")
+            continue
+        if notice is not None:
+            yield notice
+        doc = rec.get(options.id_field)
+        yield Item(str(doc) if doc is not None else where, text, where, rec, order=base + n,
+                   encoding=encoding, fixes=fixes)

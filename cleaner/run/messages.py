@@ -1,0 +1,53 @@
+"""What a run says on stderr about its inputs: one wording for every path.
+
+``cleaner: error: FILE[:LINE]: message`` for a failure (the run goes on, the
+exit status becomes 1), ``cleaner: warning: FILE[:LINE]: message`` for a
+warning; a warning with a ``once`` key is said for its first file only, and
+the count of the others at the end of the run.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import click
+
+
+class StrictStop(Exception):
+    """--strict and something failed."""
+
+
+class Messages:
+    """Counts failures and says them, and warnings, the same way everywhere."""
+
+    def __init__(self, strict: bool = False, echo: Callable[[str], None] | None = None):
+        self.failures = 0
+        self.strict = strict
+        self._echo = echo or (lambda line: click.echo(line, err=True))
+        self._once: Counter[str] = Counter()
+        self._first: dict[str, str] = {}
+
+    def fail(self, where: str, message: str) -> None:
+        self.failures += 1
+        self._echo(f"cleaner: error: {where}: {message}")
+        if self.strict:
+            raise StrictStop()
+
+    def warn(self, where: str, message: str, once: str = "") -> None:
+        if once:
+            self._once[once] += 1
+            if self._once[once] > 1:
+                return
+            self._first[once] = message
+        self._echo(f"cleaner: warning: {where}: {message}")
+
+    def finish(self) -> None:
+        """Say how many more inputs each once-per-run warning was about."""
+        for key, n in sorted(self._once.items()):
+            if n > 1:
+                self._echo(f"cleaner: warning: {n - 1:,} more input{'s' if n > 2 else ''} "
+                           f"like that ({self._first[key].split(',')[0].split(';')[0]})")
+
+    @property
+    def status(self) -> int:
+        return 1 if self.failures else 0

@@ -1,0 +1,109 @@
+"""The plan of a run: how many processes, and for ``-o DIR`` which output file
+each input file gets (the same relative path, the format's suffix, the input's
+compression)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..io.inputs import Failure, InputFile, Notice, ReadOptions, format_of, walk
+from ..io.outputs import compression
+
+_FORMAT_SUFFIX = {"jsonl": ".jsonl", "docs": ".jsonl", "tsv": ".tsv", "text": ".txt"}
+
+
+def output_path(input_path: str, root: str, out_dir: str, fmt: str, input_is_jsonl: bool) -> str:
+    """Where the output for ``input_path`` (inside folder ``root``) goes.
+
+    Text inputs become ``name.<format suffix>``; JSONL inputs keep their name
+    (the output is JSONL too unless the format is tsv/text); the compression
+    suffix of the input is kept.
+
+    >>> output_path("in/a/b.txt", "in", "out", "docs", False)
+    'out/a/b.jsonl'
+    >>> output_path("in/s/part-1.jsonl.zst", "in", "out", "docs", True)
+    'out/s/part-1.jsonl.zst'
+    >>> output_path("in/x.txt.gz", "in", "out", "text", False)
+    'out/x.txt.gz'
+    """
+    rel = os.path.relpath(input_path, root)
+    comp = compression(rel)
+    stem = rel[: len(rel) - len(comp)] if comp else rel
+    base, _ext = os.path.splitext(stem)
+    suffix = _FORMAT_SUFFIX[fmt]
+    name = stem if input_is_jsonl and suffix == ".jsonl" else base + suffix
+    return os.path.join(out_dir, name + comp)
+
+
+def is_folder_output(output: str | None, inputs: list[str]) -> bool:
+    """``-o`` names a folder: it exists as one, ends with a separator, or every
+    input is a folder and the name has no suffix."""
+    if not output or output == "-":
+        return False
+    if os.path.isdir(output) or output.endswith(os.sep):
+        return True
+    return bool(inputs) and all(os.path.isdir(p) for p in inputs) and "." not in os.path.basename(output)
+
+
+def default_jobs(inputs: list[str]) -> int:
+    """All cores when an input is a folder, else one (stdin, single files)."""
+    if any(p != "-" and os.path.isdir(p) for p in inputs):
+        return os.cpu_count() or 1
+    return 1
+
+
+def inside(path: str, folders: list[str]) -> bool:
+    """Whether ``path`` is one of ``folders`` or lies inside one."""
+    real = os.path.realpath(path)
+    for f in folders:
+        top = os.path.realpath(f)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One input file of a folder run and the output file it gets."""
+
+    src: InputFile
+    dst: str
+
+
+def plan_folder(inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOptions
+                ) -> tuple[list[Pair], list[Failure | Notice]]:
+    """The (input, output) pairs of a folder-to-folder run, and what could not
+    be planned (missing inputs, skipped special files)."""
+    pairs: list[Pair] = []
+    problems: list[Failure | Notice] = []
+    for f in walk(inputs, read_opts):
+        if not isinstance(f, InputFile):
+            problems.append(f)
+            continue
+        root = f.root if f.root is not None else (os.path.dirname(f.path) or ".")
+        is_jsonl = format_of(f.path, read_opts.input_format) == "jsonl"
+        pairs.append(Pair(f, output_path(f.path, root, out_dir, fmt, is_jsonl)))
+    return pairs, problems
+
+
+def files_to_do(pairs: list[Pair], resume: bool) -> tuple[list[Pair], int]:
+    """The pairs still to clean (with ``resume``, those whose output does not
+    exist yet), and how many were skipped."""
+    if not resume:
+        return pairs, 0
+    todo = [p for p in pairs if not os.path.exists(p.dst)]
+    return todo, len(pairs) - len(todo)
+
+
+def report_problems(problems: list[Failure | Notice], fail: Callable[[str, str], None],
+                    warn: Callable[[str, str], None]) -> int:
+    """Report what :func:`plan_folder` could not plan; the number of failures."""
+    failures = 0
+    for p in problems:
+        if isinstance(p, Failure):
+            failures += 1
+            fail(p.where, p.message)
+        else:
+            warn(p.where, p.message)
+    return failures
