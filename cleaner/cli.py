@@ -21,7 +21,7 @@ from .decode import decode
 from .detectors import DETECTORS
 from .io.inputs import (DEFAULT_MAX_DOC_CHARS, INPUT_FORMATS, STDIN, Failure, InputFile, Item, Notice,
                         ReadOptions, read, walk)
-from .io.outputs import Output, OutputError, PipeClosed, quiet_stdout
+from .io.outputs import Output, OutputError, PipeClosed, quiet_stdout, remove_unfinished
 from .languages import LANGUAGES, known_to
 from .pipeline import Options, check_length
 from .repair import repair
@@ -75,7 +75,7 @@ def _interrupt(signum, frame):
 
 
 @contextlib.contextmanager
-def _ended_cleanly(messages: Messages, output: str | None = None) -> Iterator[None]:
+def _ended_cleanly(messages: Messages, output: str | None = None, folder: bool = False) -> Iterator[None]:
     """How a command ends, whatever happens inside: interrupted (130, one
     line), stopped by --strict, an output that cannot be written, the pipe
     reader gone (quietly, with the status so far)."""
@@ -83,8 +83,12 @@ def _ended_cleanly(messages: Messages, output: str | None = None) -> Iterator[No
     try:
         yield
     except KeyboardInterrupt:
-        click.echo("cleaner: interrupted" + (f"; {output} not written" if output and output != "-" else ""),
-                   err=True)
+        remove_unfinished()
+        if folder:
+            where = f"; the outputs in {output} are complete, --resume goes on from there"
+        else:
+            where = f"; {output} not written" if output and output != "-" else ""
+        click.echo(f"cleaner: interrupted{where}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except StrictStop:
         click.echo("cleaner: stopped at the first failure (--strict)", err=True)
@@ -102,6 +106,12 @@ def _ended_cleanly(messages: Messages, output: str | None = None) -> Iterator[No
 def _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude,
                   skip: tuple[str, ...] = ()) -> ReadOptions:
     return ReadOptions(input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip)
+
+
+def _rereadable(path: str) -> bool:
+    """Whether ``path`` can be read twice (the first pass reads every input
+    once before cleaning): not stdin, a FIFO or process substitution."""
+    return path != STDIN and (os.path.isdir(path) or os.path.isfile(path) or not os.path.exists(path))
 
 
 def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
@@ -141,7 +151,7 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
 @click.option("--repeated-lines", type=click.IntRange(min=0), default=MIN_DOCS, show_default=True, metavar="N",
               help="A line of furniture found in at least N documents of the run is boilerplate (site "
                    "templates), and prose found in an earlier document is a duplicate; 0 turns both off. "
-                   "Needs a first pass, so not for stdin.")
+                   "Needs a first pass, so not for stdin or FIFOs.")
 def clean(inputs, input_format, text_field, id_field, include, exclude, output, max_doc_chars, strict, fmt,
           lang, keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
           address, repeated_lines) -> None:
@@ -180,7 +190,7 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
     started = time.monotonic()
     local = engine == "local"
     n_jobs = (jobs or plan.default_jobs(inputs)) if local else 1
-    with _ended_cleanly(messages, output):
+    with _ended_cleanly(messages, output, folder_out):
         stats = _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repeated_lines,
                            engine, address, messages, show, started)
         messages.finish()
@@ -205,7 +215,7 @@ def _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repea
     finally:
         signal.signal(signal.SIGINT, default_int)
     with pool as workers:
-        if repeated_lines and inputs and STDIN not in inputs:
+        if repeated_lines and inputs and all(map(_rereadable, inputs)):
             repeats = learn_repeats(read(inputs, read_opts), repeated_lines, workers, Progress(show, None, started))
             job = dataclasses.replace(job, repeats=repeats)
         if not folder_out:

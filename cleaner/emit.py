@@ -10,7 +10,7 @@ from typing import Any
 from .records import Document, Segment
 
 FORMATS = ("jsonl", "docs", "tsv", "text")
-TSV_COLUMNS = ("doc", "seg", "start", "end", "lang", "score", "script", "kind", "reason", "main", "text")
+TSV_COLUMNS = ("doc", "seg", "start", "end", "lang", "score", "script", "kind", "reason", "main", "how", "text")
 
 
 def _json(obj: Any) -> str:

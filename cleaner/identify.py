@@ -34,6 +34,17 @@ from .split import split_blocks
 from .stopwords import stopword_hits
 
 UND = "und"
+# How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
+BY_SCRIPT = "script"        # the script names the language (Georgian, Hangul...)
+BY_DETECTOR = "detector"    # the statistical detector's answer
+BY_SPELLING = "spelling"    # letters or frequent words only that language writes
+BY_DOCUMENT = "document"    # kept in the document's main language against a weak answer
+BY_EMBEDDING = "embedded"   # a short name in another script inside main-language text
+BY_QUOTE = "quote"          # a quoted phrase, asked on its own
+BY_CLAUSE = "clause"        # a clause that switches language inside a sentence
+NOT_ASKED = "not-asked"     # a removed line, given the main language without asking
+UNKNOWN = "unknown"         # letters no candidate writes, or a detector unsure: a language it lacks
+NOTHING = "none"            # no letters, or too few to say anything
 SCRIPT_SCORE = 0.99
 # Fewer letters than this are not worth asking a detector about at all.
 MIN_DETECT_LETTERS = 3
@@ -80,6 +91,7 @@ class Label:
     lang: str
     prob: float
     ranked: list[tuple[str, float]] = field(default_factory=list)
+    source: str = BY_DETECTOR  # what gave the answer (BY_DETECTOR, BY_SPELLING, UNKNOWN, NOTHING)
 
     def p(self, lang: str) -> float:
         return dict(self.ranked).get(lang, 1.0 if lang == self.lang else 0.0)
@@ -94,7 +106,8 @@ class _Piece:
     label: Label
     lang: str = UND
     score: float = 0.0
-    how: str = "none"  # what decided the language: script, detector, kept (main by smoothing), embedded
+    how: str = "none"  # what decided the language, for calibration: script, detector, kept (main by smoothing), embedded
+    why: str = NOTHING  # the same, as shown to users (BY_* above)
 
 
 @dataclass
@@ -116,7 +129,7 @@ class _Run:
     @property
     def label(self) -> Label:
         if self.known is None:
-            label = self.ask() if self.ask else Label(UND, 0.0)
+            label = self.ask() if self.ask else Label(UND, 0.0, source=NOTHING)
             for old, new in self.renames:
                 label = _renamed(label, old, new)
             self.known = label
@@ -127,7 +140,7 @@ def _renamed(label: Label, old: str, new: str) -> Label:
     """``label`` with language ``old`` called ``new`` (a closer relative named later)."""
     if label.lang != old:
         return label
-    return Label(new, label.prob, [(new if c == old else c, q) for c, q in label.ranked])
+    return Label(new, label.prob, [(new if c == old else c, q) for c, q in label.ranked], label.source)
 
 
 def _rename(runs: list[_Run], old: str, new: str) -> None:
@@ -176,9 +189,9 @@ class Labeller:
     def _label(self, piece: str, script: str) -> Label:
         named = script_language(script)
         if named:
-            return Label(named, SCRIPT_SCORE)
+            return Label(named, SCRIPT_SCORE, source=BY_SCRIPT)
         if script == COMMON or count_letters(piece) < MIN_DETECT_LETTERS:
-            return Label(UND, 0.0)
+            return Label(UND, 0.0, source=NOTHING)
         piece = _sample(piece)
         cands = self.candidates(script)
         allowed = SCRIPT_CANDIDATES.get(script, frozenset())
@@ -187,19 +200,19 @@ class Labeller:
             if not narrowed and not (allowed - self.detector.languages) - excluded(piece, allowed):
                 # Letters that no candidate writes (Maltese ħ, Esperanto ĝ): a language
                 # nobody here knows, and "und" rather than a confident wrong guess.
-                return Label(UND, 0.0)
+                return Label(UND, 0.0, source=UNKNOWN)
             cands = narrowed or cands
         ranked = self.detector.detect(piece, cands)
         if not ranked:
-            return Label(UND, 0.0)
+            return Label(UND, 0.0, source=NOTHING)
         marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
         if marked is not None:
-            return Label(marked, 0.99, [(marked, 0.99)])
+            return Label(marked, 0.99, [(marked, 0.99)], BY_SPELLING)
         unsure = self.settings.unsure
         if unsure and ranked[0][1] < unsure.prob and count_letters(piece) >= unsure.letters:
             # langdetect's probability is the share of its random trials that agree:
             # on a full sentence they disagree for text in a language it lacks.
-            return Label(UND, 0.0, ranked)
+            return Label(UND, 0.0, ranked, UNKNOWN)
         return Label(ranked[0][0], ranked[0][1], ranked)
 
 
@@ -269,7 +282,7 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
             segments.append(Segment(
                 doc=doc, seg=len(segments), start=p.start, end=p.end, lang=p.lang,
                 score=round(p.score, 3), script=p.script, kind=b.kind, main=p.lang == main,
-                text=text[p.start:p.end], reason=b.reason))
+                text=text[p.start:p.end], reason=b.reason, how=p.why))
     return segments, main
 
 
@@ -291,7 +304,7 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller,
                     for s, e in spans:
                         n = count_letters(text[s:e])
                         lab = (labeller.label(text[_after_speaker(text, s, e):e], r.script)
-                               if n else Label(UND, 0.0))
+                               if n else Label(UND, 0.0, source=NOTHING))
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
@@ -441,7 +454,8 @@ def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller:
         lang, how = main, "embedded"
     else:
         lang, how = UND, "none"
-    return [_final(p, lang, 0.0, how) for p in run.sents]
+    why = NOT_ASKED if how == "embedded" else None
+    return [_final(p, lang, 0.0, how, why) for p in run.sents]
 
 
 def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
@@ -490,8 +504,17 @@ def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
     return True
 
 
-def _final(p: _Piece, lang: str, raw: float, how: str) -> _Piece:
-    p.lang, p.score, p.how = lang, raw, how
+def _final(p: _Piece, lang: str, raw: float, how: str, why: str | None = None) -> _Piece:
+    """``p`` decided: its language, raw score and what decided it (``how`` for
+    calibration; ``why`` as shown, by default what the label's source says)."""
+    if why is None:
+        if how == "kept":
+            why = BY_DOCUMENT
+        elif how == "detector" or (how == "none" and p.label.lang == UND and lang == UND):
+            why = p.label.source
+        else:
+            why = {"script": BY_SCRIPT, "embedded": BY_EMBEDDING}.get(how, NOTHING)
+    p.lang, p.score, p.how, p.why = lang, raw, how, why
     return p
 
 
@@ -506,13 +529,13 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         if not _switch(lab, p.lang, n, "quote", labeller.settings):
             continue
         if pos < s:
-            out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how))
-        out.append(_Piece(s, e, p.script, n, lab, lab.lang, lab.prob, "detector"))
+            out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
+        out.append(_Piece(s, e, p.script, n, lab, lab.lang, lab.prob, "detector", BY_QUOTE))
         pos = e
     if not out:
         return [p]
     if pos < p.end:
-        out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how))
+        out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
     return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
 
 
@@ -538,10 +561,10 @@ def _clauses(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         return [p]
     out, changed = [], False
     for s, e in zip([p.start] + cuts, cuts + [p.end]):
-        piece = _Piece(s, e, p.script, 0, p.label, p.lang, p.score, p.how)
+        piece = _Piece(s, e, p.script, 0, p.label, p.lang, p.score, p.how, p.why)
         lang = _clause_language(text[s:e], p, labeller)
         if lang is not None:
-            piece.lang, piece.score, piece.how, changed = lang[0], lang[1], "detector", True
+            piece.lang, piece.score, piece.how, piece.why, changed = lang[0], lang[1], "detector", BY_CLAUSE, True
         out.append(piece)
     if not changed or not _really_mixed(text, p, out, labeller):
         return [p]
@@ -601,16 +624,21 @@ def _strip(text: str, p: _Piece) -> _Piece:
 
 def _merge(pieces: list[_Piece], letters: list[int]) -> list[_Piece]:
     """Join neighbours of one language and script (``letters``: each piece's
-    letters); score is the letter-weighted mean."""
+    letters); score is the letter-weighted mean, and what decided it is what
+    decided the piece with most letters (the first of equals)."""
     out: list[_Piece] = []
+    most: list[int] = []  # per merged piece, the letters of the piece its ``why`` comes from
     for p, n in zip(pieces, letters):
         if out and out[-1].lang == p.lang and out[-1].script == p.script:
             q = out[-1]
             total = q.letters + n
             q.score = (q.score * q.letters + p.score * n) / total if total else max(q.score, p.score)
             q.end, q.letters = p.end, total
+            if n > most[-1]:
+                q.why, most[-1] = p.why, n
         else:
-            out.append(_Piece(p.start, p.end, p.script, n, p.label, p.lang, p.score))
+            out.append(_Piece(p.start, p.end, p.script, n, p.label, p.lang, p.score, p.how, p.why))
+            most.append(n)
     return out
 
 

@@ -39,13 +39,22 @@ class Segment:
     kind: str
     main: bool
     text: str
-    reason: str = ""
+    reason: str = ""  # why the line was removed (classify), '' when kept
+    how: str = ""  # how its language was decided (identify: script, detector, document...)
 
     def to_dict(self) -> dict[str, Any]:
+        """The segment as a record: ``how`` after ``score`` (it explains it),
+        ``reason`` only when the segment was removed."""
         d = asdict(self)
+        how = d.pop("how")
+        out: dict[str, Any] = {}
+        for k, v in d.items():
+            out[k] = v
+            if k == "score" and how:
+                out["how"] = how
         if not self.reason:
-            del d["reason"]
-        return d
+            del out["reason"]
+        return out
 
 
 @dataclass

@@ -161,3 +161,58 @@ def test_summary_line(tree):
 def test_output_path_names():
     assert output_path("in/a/b.txt", "in", "out", "text", False) == os.path.join("out", "a", "b.txt")
     assert output_path("in/a/b.jsonl.gz", "in", "out", "tsv", True) == os.path.join("out", "a", "b.tsv.gz")
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig):
+    """Exit 130 with one line and no traceback, only complete outputs, and
+    --resume finishes the run with the same outputs as an uninterrupted one."""
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(120):
+        (src / f"p{i:03d}.txt").write_text(seed_text.replace("the ", f"the {i} "), encoding="utf-8")
+    out = tmp_path / "out"
+    p = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", "-j", "2", str(src), "-o", str(out)],
+                         stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("*.jsonl"))) < 3:
+        time.sleep(0.05)  # until it is writing outputs
+    p.send_signal(getattr(signal, sig))
+    err = p.communicate(timeout=120)[1].decode()
+    assert p.returncode == 130
+    assert err == f"cleaner: interrupted; the outputs in {out} are complete, --resume goes on from there\n"
+    done = sorted(os.listdir(out))
+    assert 3 <= len(done) < 120 and all(not name.startswith(".") for name in done)
+    r = _cli("clean", "-j", "2", "--resume", str(src), "-o", str(out))
+    assert r.returncode == 0 and r.stderr == b""
+    whole = tmp_path / "whole"
+    assert _cli("clean", "-j", "2", str(src), "-o", str(whole)).returncode == 0
+    assert sorted(os.listdir(out)) == sorted(os.listdir(whole))
+    assert all((out / n).read_bytes() == (whole / n).read_bytes() for n in os.listdir(whole))
+
+
+def test_the_summary_times_the_whole_run_and_the_first_pass_shows_progress(tree, monkeypatch, capsys):
+    """The first pass is timed in the summary and has a progress line of its own."""
+    import time
+
+    from click.testing import CliRunner
+
+    import cleaner.run.passes as passes
+    from cleaner.cli import main
+    from cleaner.run.progress import Progress
+
+    real = passes.learn_repeats
+
+    def slow(*args, **kwargs):
+        time.sleep(1.5)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(passes, "learn_repeats", slow)
+    r = CliRunner().invoke(main, ["clean", "--summary", "-j", "1", str(tree / "site0")])
+    seconds = float(r.stderr.split(" MB in ")[1].split(" s ")[0])
+    assert r.exit_code == 0 and seconds >= 1.5
+    items = list(read([str(tree / "site0")], ReadOptions()))
+    real(items, 2, progress=Progress(True))
+    assert "\rcleaner: learning repeated lines: 1 docs, " in capsys.readouterr().err

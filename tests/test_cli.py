@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from click.testing import CliRunner
 
 from cleaner.cli import main
@@ -162,3 +164,58 @@ def test_two_runs_are_byte_identical(in_fixtures):
 def test_python_dash_m_and_version():
     r = subprocess.run(CLEANER + ["--version"], capture_output=True, text=True)
     assert r.returncode == 0 and "0.1.0" in r.stdout
+
+
+NORWEGIAN = "Regjeringen la fram forslaget til statsbudsjett for neste år på en pressekonferanse i dag."
+
+
+@pytest.mark.parametrize("code", ["eng", "en-US", "EN_gb", "English"])
+def test_lang_accepts_iso_639_1_639_3_bcp47_and_names(code):
+    text = f"{GOOD}\n{OTHER}\n"
+    r = invoke("clean", "--format", "text", "--lang", code, input=text)
+    assert (r.exit_code, r.stdout) == (0, GOOD + "\n")
+
+
+@pytest.mark.parametrize("code", ["nb", "no", "nob", "nn"])
+def test_norwegian_is_found_under_each_of_its_codes(code):
+    r = invoke("clean", "--format", "text", "--lang", code, input=NORWEGIAN)
+    assert (r.exit_code, r.stdout) == (0, NORWEGIAN + "\n")
+
+
+@pytest.mark.parametrize("code,hint", [("xx", "did you mean zxx?"), ("englsh", "did you mean en?"), ("qq", "")])
+def test_an_unknown_lang_code_is_a_usage_error_with_suggestions(code, hint):
+    r = invoke("clean", "--lang", code, input=GOOD)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert f"unknown language code '{code}'" in r.stderr and hint in r.stderr
+    assert "see: cleaner languages" in r.stderr
+
+
+def test_languages_command_lists_what_each_detector_knows():
+    r = invoke("languages")
+    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    assert r.exit_code == 0 and rows[0] == ["code", "iso3", "name", "detectors", "scripts"]
+    by_code = {row[0]: row for row in rows[1:]}
+    assert by_code["ka"][1:] == ["kat", "Georgian", "fasttext,langid", "Geor"]
+    assert by_code["no"][2] == "Norwegian"
+    ld = [line.split("\t")[0] for line in invoke("languages", "--detector", "langdetect").stdout.splitlines()[1:]]
+    assert "en" in ld and "ga" not in ld and "ka" not in ld and len(ld) == 54
+
+
+def test_segments_without_docs_format_is_a_usage_error():
+    r = invoke("clean", "--segments", input=GOOD)
+    assert r.exit_code == 2 and "--segments" in r.stderr and "--format docs" in r.stderr
+    assert invoke("clean", "--segments", "--format", "docs", input=GOOD).exit_code == 0
+
+
+def test_input_format_help_names_every_suffix():
+    help_text = " ".join(invoke("clean", "--help").stdout.split())
+    for suffix in (".jsonl", ".ndjson", ".gz", ".zst"):
+        assert suffix in help_text
+
+
+def test_document_text_is_repaired_and_cleaned_text_is_what_is_kept():
+    from cleaner import Pipeline
+
+    doc = Pipeline().process("Accessibility links\nThe Mona Lisa doesnâ€™t have eyebrows, the guide said.")
+    assert doc.text == "Accessibility links\nThe Mona Lisa doesn’t have eyebrows, the guide said."
+    assert doc.cleaned_text == "The Mona Lisa doesn’t have eyebrows, the guide said."

@@ -187,3 +187,22 @@ def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
     asked = len(det.asked)
     identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
     assert len(det.asked) == asked  # the same lines again: labels remembered
+
+
+def test_every_label_says_how_it_was_decided():
+    text = ("The talks resumed on Monday in Sochi after a long break, officials said.\n"
+            "გამარჯობა, როგორ ხარ?\n"
+            "Bhí sé ag caint leis an bhfear agus a bhean inné sa bhaile mór.\n"
+            "The delegation visited the Kremlin (Кремль) before the talks began in the afternoon.\n"
+            "He told reporters «nous sommes très heureux de vous voir ici» before he left.\n"
+            "I was going to the store with my friends, pero luego me di cuenta de que no tenía dinero.\n"
+            "12:30")
+    got = [(s.lang, s.how, s.text[:12]) for s in identify(text)]
+    assert got == [
+        ("en", "detector", "The talks re"), ("ka", "script", "გამარჯობა, რ"), ("ga", "spelling", "Bhí sé ag ca"),
+        ("en", "detector", "The delegati"), ("en", "embedded", "(Кремль)"), ("en", "detector", "before the t"),
+        ("en", "document", "He told repo"), ("fr", "quote", "nous sommes "), ("en", "document", "» before he "),
+        ("en", "document", "I was going "), ("es", "clause", "pero luego m"), ("und", "none", "12:30")]
+    # A language no candidate writes (Maltese ħ, għ) is und, and says so.
+    [maltese] = identify("Il-ħajja ħelwa ħafna, u l-ħbieb ġejjin minn ħdejn il-baħar ħalli jieħdu ħsieb.")
+    assert (maltese.lang, maltese.how, maltese.score) == ("und", "unknown", 0.0)

@@ -65,7 +65,7 @@ def _run(args, tmp_path, names):
 
 def test_cli_marks_lines_repeated_across_the_run(tmp_path):
     rows = _run([], tmp_path, ["a.txt", "b.txt", "c.txt"])
-    assert [(r[7], r[8], r[10]) for r in rows[:3]] == [
+    assert [(r[7], r[8], r[11]) for r in rows[:3]] == [
         ("boilerplate", "phrase", "Home"), ("boilerplate", "repeated-across-docs", "Our Staff"),
         ("boilerplate", "repeated-across-docs", "Editorial Director Arnold Kim")]
     assert [r[7] for r in rows[3:5]] == ["content", "content"]
@@ -102,13 +102,13 @@ def test_an_article_in_three_documents_keeps_its_text_in_the_first(tmp_path, see
     first = by_doc["a-original.txt"]
     # The first copy comes out exactly as the page does alone.
     alone = _tsv([], FIXTURES / "voa-kerry-sochi.txt")
-    assert [(r[7], r[8], r[10]) for r in first] == [(r[7], r[8], r[10]) for r in alone]
+    assert [(r[7], r[8], r[11]) for r in first] == [(r[7], r[8], r[11]) for r in alone]
     # The twin: every kept line is a cross-document duplicate of the first.
     twin = Counter((r[7], r[8]) for r in by_doc["b-http-twin.txt"])
     assert twin[("content", "")] == twin[("heading", "")] == 0
     assert twin[("duplicate", "cross-doc-dup")] == 46 and twin[("duplicate", "exact-dup")] == 1
     # The near copy keeps only what the first does not have: its edited paragraph.
-    kept = [r[10] for r in by_doc["c-near-copy.txt"] if r[7] in ("content", "heading")]
+    kept = [r[11] for r in by_doc["c-near-copy.txt"] if r[7] in ("content", "heading")]
     assert len(kept) == 1 and "Secretary Kerry" in kept[0]
     assert not [r for r in rows if r[8] == "repeated-across-docs"]
 
@@ -140,7 +140,7 @@ def test_a_site_template_goes_from_every_page_but_prose_stays(tmp_path):
                 f"{blurb}\n\nTerms of use | Privacy policy | Advertise with us\n")
         (tmp_path / f"page{i}.txt").write_text(page, encoding="utf-8")
     rows = _tsv([], tmp_path)
-    kinds = {(r[10][:30], r[0][-9:]): (r[7], r[8]) for r in rows}
+    kinds = {(r[11][:30], r[0][-9:]): (r[7], r[8]) for r in rows}
     for i, story in enumerate(stories):
         assert kinds[(story[:30], f"page{i}.txt")] == ("content", "")
         assert kinds[("Contact the newsroom", f"page{i}.txt")] == ("boilerplate", "repeated-across-docs")

@@ -265,7 +265,12 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
     it reads as: JSON Lines when its first line is a JSON object and no format
     was asked for, else what was asked (``auto``: text)."""
     raw: BinaryIO = sys.stdin.buffer
-    head = raw.read(4)
+    head = b""
+    while len(head) < len(_ZSTD_MAGIC):  # a pipe may hand over fewer bytes at a time
+        chunk = raw.read1(len(_ZSTD_MAGIC) - len(head))  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        head += chunk
     stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))  # type: ignore[arg-type]
     if head.startswith(_GZIP_MAGIC):
         stream = _decompress(stream, "gz")
@@ -273,9 +278,9 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
         stream = _decompress(stream, "zst")
     if requested != "auto":
         return stream, requested
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
-    first = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES].split(b"\n", 1)[0].strip()
-    return buffered, "jsonl" if _is_json_object(first) else "text"  # type: ignore[return-value]
+    first = stream.readline(_SNIFF_BYTES)
+    fmt = "jsonl" if _is_json_object(first.strip()) else "text"
+    return io.BufferedReader(_Peekable(first, stream)), fmt  # type: ignore[arg-type,return-value]
 
 
 def _is_json_object(line: bytes) -> bool:

@@ -15,6 +15,9 @@ import sys
 from typing import BinaryIO
 
 COMPRESSED = (".gz", ".zst")
+# Temporary files being written, so an interrupt that lands between two
+# statements (a file opened, not yet known to its caller) still leaves none.
+_OPEN: set[str] = set()
 
 
 class PipeClosed(Exception):
@@ -69,6 +72,7 @@ class Output:
             # Same folder, so the rename never crosses file systems; the real
             # suffix last, so the compression matches.
             self._tmp = os.path.join(folder, f".{name}.tmp-{os.getpid()}{compression(name)}")
+            _OPEN.add(self._tmp)
             self._raw = open(self._tmp, "wb")
         except OSError as e:
             raise OutputError(self.path, f"cannot write: {_reason(e)}") from None
@@ -108,6 +112,7 @@ class Output:
                 return
             self._close()
             os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+            _OPEN.discard(self._tmp)  # type: ignore[arg-type]
             self._tmp = None
         except BrokenPipeError:
             raise PipeClosed() from None
@@ -124,10 +129,7 @@ class Output:
         except OSError:
             pass
         if self._tmp is not None:
-            try:
-                os.unlink(self._tmp)
-            except FileNotFoundError:
-                pass
+            _remove(self._tmp)
             self._tmp = None
 
     def _close(self) -> None:
@@ -148,6 +150,21 @@ class Output:
             pass
         else:
             self.abort()
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+    _OPEN.discard(tmp)
+
+
+def remove_unfinished() -> None:
+    """Remove every temporary file this process has not committed (after an
+    interrupt, wherever it landed)."""
+    for tmp in list(_OPEN):
+        _remove(tmp)
 
 
 def quiet_stdout() -> None:
