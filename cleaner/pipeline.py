@@ -87,7 +87,7 @@ class Pipeline:
         kept = [s for s in segments if s.kind in ("content", "heading")]
         return Document(doc=doc, text=text, segments=segments, lang=main,
                         langs=letter_shares(kept), encoding=encoding, fixes=repaired.fixes,
-                        fields=fields, blocks=blocks, block_of=block_of)
+                        fixed_lines=repaired.lines, fields=fields, blocks=blocks, block_of=block_of)
 
     def template_lines(self, data: str | bytes) -> list[str]:
         """The repaired lines of one document, for the first pass that counts

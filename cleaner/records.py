@@ -63,6 +63,7 @@ class Document:
     langs: dict[str, float]
     encoding: str | None = None
     fixes: list[str] = field(default_factory=list)
+    fixed_lines: list[Any] = field(default_factory=list)  # a cleaner.repair.LineFix per repaired line
     fields: dict[str, Any] | None = None
     blocks: list[Block] = field(default_factory=list)
     block_of: list[int] = field(default_factory=list)  # index into blocks, per segment
