@@ -55,6 +55,7 @@ class CleanJob:
     text_field: str = "text"
     with_segments: bool = False
     templates: object | None = None  # a cleaner.templates.TemplateCounter from a first pass
+    report: bool = False  # also return what the HTML report shows of each document
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Result:
     lang: str | None = None
     segments: int = 0
     removed: int = 0
+    report_entry: dict | None = None  # with CleanJob.report: cleaner.report.document_entry
 
 
 def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure) -> Result:
@@ -96,8 +98,13 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure) -> Res
         out = emit.document_jsonl(document, kept, job.text_field, job.with_segments)
     else:
         out = emit.document_text(document, kept)
+    entry = None
+    if job.report:
+        from .report import document_entry
+
+        entry = document_entry(document, job.options.selection)
     return Result(out=out, nbytes=nbytes, lang=document.lang, segments=len(document.segments),
-                  removed=len(document.segments) - len(kept), warnings=warnings)
+                  removed=len(document.segments) - len(kept), warnings=warnings, report_entry=entry)
 
 
 def report(r: Result, fail: Callable[[str, str], None], warn: Callable[[str, str], None]) -> None:
@@ -408,6 +415,7 @@ class Stats:
     removed: int = 0
     langs: Counter = field(default_factory=Counter)
     skipped_files: int = 0
+    report: object | None = None  # a cleaner.report.Collector, given every result
 
     def add(self, r: Result) -> None:
         if r.error is not None:
@@ -419,6 +427,8 @@ class Stats:
         self.bytes += r.nbytes
         self.segments += r.segments
         self.removed += r.removed
+        if self.report is not None:
+            self.report.add(r)
 
     def summary(self, seconds: float) -> str:
         """``cleaner: 1,234 docs, 5.0 MB in 3.2 s (1.6 MB/s), removed 41% of segments, ...``"""

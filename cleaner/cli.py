@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 import click
 
-from . import emit
+from . import emit, report
 from .decode import DecodeError, decode
 from .pipeline import DEFAULT_MAX_DOC_CHARS, Options, TooLong, check_length
 from .readers import INPUT_FORMATS, Failure, Item, ReadOptions, read
@@ -104,9 +104,15 @@ def main() -> None:
 @click.option("--repeated-lines", type=click.IntRange(min=0), default=MIN_DOCS, show_default=True, metavar="N",
               help="A line found in at least N documents of the run is boilerplate (site templates); "
                    "0 turns this off. Needs a first pass, so not for stdin.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, metavar="FILE.html",
+              help="Also write a self-contained HTML report of the run: summary charts, and documents "
+                   "with removed lines struck through, their reasons and language badges.")
+@click.option("--report-sample", type=click.IntRange(min=1), default=report.SAMPLE, show_default=True, metavar="N",
+              help="With --report: show N documents in full (those whose names hash lowest: the same "
+                   "for the same run), or all of a run that has no more.")
 def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, strict, fmt, lang,
           keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
-          address, repeated_lines) -> None:
+          address, repeated_lines, report_path, report_sample) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
 
     With -o DIR, every input file gets an output file at the same place under DIR.
@@ -120,7 +126,9 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
         raise click.UsageError(str(e)) from None
     inputs = list(inputs)
     job = batch.CleanJob(Options(Selection.parse(lang, keep_boilerplate), detector, max_doc_chars),
-                         fmt, text_field, with_segments)
+                         fmt, text_field, with_segments, report=bool(report_path))
+    if report_path:
+        _check_report_path(report_path, engine)
     read_opts = ReadOptions(input_format, text_field, id_field, max_doc_chars)
     n_jobs = jobs or batch.default_jobs(inputs)
     folder_out = batch.is_folder_output(output, inputs)
@@ -136,18 +144,20 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
                 job, inputs, read_opts, repeated_lines, n_jobs if engine != "ray" else 1, workers))
         show = not quiet and sys.stderr.isatty()
         run = Run(strict)
-        stats = batch.Stats()
+        stats = batch.Stats(report=report.Collector(report_sample) if report_path else None)
         started = time.monotonic()
 
-        def summary() -> None:
+        def finish() -> None:  # the summary line and the report
             if (show or force_summary) and not quiet:
                 click.echo(stats.summary(time.monotonic() - started), err=True)
+            if report_path:
+                _write_report(report_path, stats, job.options, time.monotonic() - started, run)
 
         if not folder_out:
             with _Writer(output, run) as out:
                 batch.run_stream(read(inputs, read_opts), job, n_jobs, out.write, run.fail, run.warn,
                                  batch.Progress(show), stats, workers)
-                summary()
+                finish()
         signal.signal(signal.SIGTERM, _interrupt)
         try:
             if engine == "ray":
@@ -166,8 +176,23 @@ def clean(inputs, input_format, text_field, id_field, output, max_doc_chars, str
         except OSError as e:
             click.echo(f"cleaner: error: {output}: cannot write: {_reason(e)}", err=True)
             sys.exit(1)
-        summary()
+        finish()
         sys.exit(run.status)
+
+
+def _check_report_path(path: str, engine: str) -> None:
+    if engine == "ray":
+        raise click.UsageError("--report is not available with --engine ray")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise click.UsageError(f"--report {path}: no folder {folder}")
+
+
+def _write_report(path: str, stats, options: Options, seconds: float, run: Run) -> None:
+    try:
+        report.write(path, stats.report, stats, options, seconds)
+    except OSError as e:
+        run.fail(path, f"cannot write: {_reason(e)}")
 
 
 def _count_templates(job, inputs: list[str], read_opts: ReadOptions,
