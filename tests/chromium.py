@@ -184,3 +184,17 @@ class Browser:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+if __name__ == "__main__":
+    # A screenshot of a page: python tests/chromium.py report.html report.png
+    import sys
+    from pathlib import Path
+
+    page, png = sys.argv[1:3]
+    with Browser() as b:
+        b.goto(Path(page).resolve().as_uri())
+        b.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        b.screenshot(png)
+        for error in b.errors():
+            print(f"console: {error}", file=sys.stderr)
