@@ -28,6 +28,7 @@ from .repair import repair
 from .repeats import MIN_DOCS
 from .run.job import CleanJob, problem
 from .run.messages import Messages, StrictStop
+from .report.collect import SAMPLE as REPORT_SAMPLE
 from .select import Selection, UnknownLanguage
 
 EXIT_FAILURES = 1
@@ -152,9 +153,15 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
               help="A line of furniture found in at least N documents of the run is boilerplate (site "
                    "templates), and prose found in an earlier document is a duplicate; 0 turns both off. "
                    "Needs a first pass, so not for stdin or FIFOs.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, metavar="FILE.html",
+              help="Also write a self-contained HTML report of the run: summary charts, and documents "
+                   "with removed lines struck through, their reasons and language badges.")
+@click.option("--report-sample", type=click.IntRange(min=1), default=REPORT_SAMPLE, show_default=True,
+              metavar="N", help="With --report: show N documents in full (those whose names hash lowest: the "
+                                "same for the same run), or all of a run that has no more.")
 def clean(inputs, input_format, text_field, id_field, include, exclude, output, max_doc_chars, strict, fmt,
           lang, keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
-          address, repeated_lines) -> None:
+          address, repeated_lines, report_path, report_sample) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
 
     With -o DIR, every input file gets an output file at the same place under DIR.
@@ -176,6 +183,8 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
         raise click.UsageError("--engine ray needs input folders and -o DIR")
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
+    if report_path:
+        _check_report_path(report_path, engine)
     try:
         make_detector(detector)  # loads once; a missing extra is a usage error, not a traceback
     except ImportError as e:
@@ -184,7 +193,8 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
     skip = (output,) if folder_out and plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
-    job = CleanJob(Options(selection, detector, max_doc_chars), fmt, text_field, with_segments)
+    job = CleanJob(Options(selection, detector, max_doc_chars), fmt, text_field, with_segments,
+                   report=bool(report_path))
     messages = Messages(strict)
     show = not quiet and sys.stderr.isatty()
     started = time.monotonic()
@@ -192,22 +202,30 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
     n_jobs = (jobs or plan.default_jobs(inputs)) if local else 1
     with _ended_cleanly(messages, output, folder_out):
         stats = _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repeated_lines,
-                           engine, address, messages, show, started)
+                           engine, address, messages, show, started, report_sample if report_path else 0)
         messages.finish()
+        seconds = time.monotonic() - started
         if (show or force_summary) and not quiet:
-            click.echo(stats.summary(time.monotonic() - started), err=True)
+            click.echo(stats.summary(seconds), err=True)
+        if report_path:
+            _write_report(report_path, stats, job.options, seconds, messages)
     sys.exit(messages.status)
 
 
 def _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repeated_lines, engine, address,
-               messages: Messages, show: bool, started: float):
-    """Both passes of a run, local (one process or a pool) or on Ray; returns its Stats."""
+               messages: Messages, show: bool, started: float, report_sample: int = 0):
+    """Both passes of a run, local (one process or a pool) or on Ray; returns
+    its Stats (with a report collector when ``report_sample``)."""
     from .run.passes import learn_repeats
     from .run.pool import Workers
     from .run.progress import Progress, Stats
     from .run.runner import clean_tree, plan_tree, run_stream
 
     stats = Stats()
+    if report_sample:
+        from .report import Collector
+
+        stats.report = Collector(report_sample)
     # Workers ignore Ctrl-C from their first instruction: the parent ends them.
     default_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -233,6 +251,23 @@ def _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repea
         else:
             clean_tree(inputs, output, read_opts, job, resume, messages.fail, messages.warn, stats, workers, show)
     return stats
+
+
+def _check_report_path(path: str, engine: str) -> None:
+    if engine == "ray":
+        raise click.UsageError("--report is not available with --engine ray")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise click.UsageError(f"--report {path}: no folder {folder}")
+
+
+def _write_report(path: str, stats, options: Options, seconds: float, messages: Messages) -> None:
+    from .report import write
+
+    try:
+        write(path, stats.report, stats, options, seconds)
+    except OutputError as e:
+        messages.fail(path, e.message)
 
 
 @main.command("repair")

@@ -642,12 +642,18 @@ def _merge(pieces: list[_Piece], letters: list[int]) -> list[_Piece]:
     return out
 
 
-def letter_shares(segments: list[Segment]) -> dict[str, float]:
-    """Share of letters per language over ``segments``, largest first."""
+def letter_counts(segments: list[Segment]) -> Counter[str]:
+    """Letters per language over ``segments`` (``und`` left out)."""
     counts: Counter[str] = Counter()
     for s in segments:
         if s.lang != UND:
             counts[s.lang] += sum(map(str.isalpha, s.text))
+    return counts
+
+
+def letter_shares(segments: list[Segment]) -> dict[str, float]:
+    """Share of letters per language over ``segments``, largest first."""
+    counts = letter_counts(segments)
     total = sum(counts.values())
     if not total:
         return {}

@@ -90,7 +90,7 @@ class Pipeline:
         content = [s for s in segments if s.kind in ("content", "heading")]
         return Document(doc=doc, text=text, segments=segments, lang=main,
                         langs=letter_shares(content), encoding=encoding, fixes=[*fixes, *repaired.fixes],
-                        fields=fields, blocks=blocks, block_of=block_of,
+                        fixed_lines=repaired.lines, fields=fields, blocks=blocks, block_of=block_of,
                         kept=select(segments, self.options.selection))
 
     def select(self, document: Document) -> list[Segment]:

@@ -20,6 +20,7 @@ class CleanJob:
     text_field: str = "text"
     with_segments: bool = False
     repeats: Repeats | None = None  # what the first pass learned (cleaner.repeats)
+    report: bool = False  # also return what the HTML report shows of each document
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Result:
     segments: int = 0
     removed: int = 0
     document: bool = True
+    report_entry: dict | None = None  # with CleanJob.report: cleaner.report.document_entry
 
 
 def problem(e: Exception) -> str:
@@ -88,9 +90,14 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure | Notic
     if "surrogates" in document.fixes:
         warnings.append(ItemWarning(item.where, "lone surrogate replaced by U+FFFD", before=False))
     kept = document.kept
+    entry = None
+    if job.report:
+        from ..report import document_entry
+
+        entry = document_entry(document, job.options.selection)
     return Result(out=format_document(job, document, kept), nbytes=nbytes, lang=document.lang,
                   segments=len(document.segments), removed=len(document.segments) - len(kept),
-                  warnings=warnings)
+                  warnings=warnings, report_entry=entry)
 
 
 def report(r: Result, fail: Callable[[str, str], None], warn: Callable[[str, str, str], None]) -> None:

@@ -6,6 +6,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .job import Result
 
@@ -23,6 +24,7 @@ class Stats:
     removed: int = 0
     langs: Counter = field(default_factory=Counter)
     skipped_files: int = 0
+    report: Any = None  # a cleaner.report.Collector, given every result
 
     def add(self, r: Result) -> None:
         if r.error is not None:
@@ -34,6 +36,8 @@ class Stats:
         self.bytes += r.nbytes
         self.segments += r.segments
         self.removed += r.removed
+        if self.report is not None:
+            self.report.add(r)
 
     def merge(self, other: "Stats") -> None:
         """Add another run's counts (a Ray worker's shard) to these."""
