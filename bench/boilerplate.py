@@ -8,6 +8,7 @@ prints one table: mean F1, P and R per language and overall (means over pages, a
 the scorer computes them).  Speed is not compared here (the scorer's wall time is
 dominated by process start-up).
 """
+
 import argparse
 import json
 import os
@@ -54,8 +55,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--match")
-    ap.add_argument("--system", action="append", default=[], metavar="NAME=CMD",
-                    help="add (or replace) a system; CMD contains {in}")
+    ap.add_argument(
+        "--system", action="append", default=[], metavar="NAME=CMD", help="add (or replace) a system; CMD contains {in}"
+    )
     ap.add_argument("--only", help="comma-separated system names to run")
     args = ap.parse_args()
     systems = dict(SYSTEMS)

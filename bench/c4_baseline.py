@@ -24,6 +24,7 @@ count there uses end marks instead of NLTK's punkt tokenizer.  The bad-words
 rule is not implemented (it needs C4's word list).  The cross-page line
 de-duplication of C4 needs a corpus and is not part of a per-page baseline.
 """
+
 import argparse
 import re
 import sys
@@ -33,8 +34,7 @@ MIN_NUM_SENTENCES = 3
 MAX_WORD_LENGTH = 1000
 END_MARKS = (".", "?", "!", '"')
 ELLIPSIS = "..."
-POLICY_SUBSTRINGS = ("terms of use", "privacy policy", "cookie policy", "uses cookies",
-                     "use of cookies", "use cookies")
+POLICY_SUBSTRINGS = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
 CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]")
 SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
 

@@ -41,8 +41,8 @@ import os
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.environ.get(
@@ -64,22 +64,63 @@ DEFAULT_DATA = os.environ.get(
 # languages not listed get the floor weight.  Only languages with enough
 # sentences for varied paragraphs can be a page's main language.
 WEB_WEIGHTS = {
-    "en": 40.0, "ru": 6.0, "de": 6.0, "zh": 4.0, "es": 4.0, "fr": 4.0, "pt": 2.5,
-    "pl": 2.0, "nl": 2.0, "it": 2.0, "cs": 1.2, "tr": 1.2, "fa": 1.0, "vi": 1.0,
-    "id": 1.0, "sv": 0.8, "ar": 0.8, "el": 0.6, "ro": 0.6, "hu": 0.6, "da": 0.5,
-    "fi": 0.5, "sk": 0.5, "bg": 0.4, "th": 0.4, "hi": 0.3, "ca": 0.3,
+    "en": 40.0,
+    "ru": 6.0,
+    "de": 6.0,
+    "zh": 4.0,
+    "es": 4.0,
+    "fr": 4.0,
+    "pt": 2.5,
+    "pl": 2.0,
+    "nl": 2.0,
+    "it": 2.0,
+    "cs": 1.2,
+    "tr": 1.2,
+    "fa": 1.0,
+    "vi": 1.0,
+    "id": 1.0,
+    "sv": 0.8,
+    "ar": 0.8,
+    "el": 0.6,
+    "ro": 0.6,
+    "hu": 0.6,
+    "da": 0.5,
+    "fi": 0.5,
+    "sk": 0.5,
+    "bg": 0.4,
+    "th": 0.4,
+    "hi": 0.3,
+    "ca": 0.3,
 }
 FLOOR_WEIGHT = 0.15
 MIN_MAIN_SENTENCES = 25
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?。！？؟।])\s+|(?<=[。！？])")
-_MULTIPLIERS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9,
-                "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+_MULTIPLIERS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
 
 UNIVERSAL_FURNITURE = [
-    "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Email", "Print", "Share",
-    "Copy Link", "RSS", "Instagram", "YouTube", "Telegram", "VK", "Pinterest",
-    "×", "|", "»", "Menu", "Search", "Login", "Advertisement", "ADVERTISEMENT",
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "WhatsApp",
+    "Email",
+    "Print",
+    "Share",
+    "Copy Link",
+    "RSS",
+    "Instagram",
+    "YouTube",
+    "Telegram",
+    "VK",
+    "Pinterest",
+    "×",
+    "|",
+    "»",
+    "Menu",
+    "Search",
+    "Login",
+    "Advertisement",
+    "ADVERTISEMENT",
 ]
 
 
@@ -111,7 +152,7 @@ class Material:
 
     @property
     def main_langs(self) -> list[str]:
-        return sorted(l for l, s in self.sentences.items() if len(s) >= MIN_MAIN_SENTENCES)
+        return sorted(lang for lang, s in self.sentences.items() if len(s) >= MIN_MAIN_SENTENCES)
 
 
 def load_material(data_dir: str = DEFAULT_DATA) -> Material:
@@ -129,11 +170,9 @@ def load_material(data_dir: str = DEFAULT_DATA) -> Material:
     for gold_path in sorted(glob.glob(os.path.join(bp_dir, "*.gold.txt"))):
         lang = os.path.basename(gold_path).split("-")[1]
         with open(gold_path, encoding="utf-8") as f:
-            gold_lines = [l.strip() for l in f]
+            gold_lines = [line.strip() for line in f]
         gold_set = set(gold_lines)
-        mat.sentences.setdefault(lang, []).extend(
-            s for l in gold_lines if len(l) > 80 for s in _sentences(l)
-        )
+        mat.sentences.setdefault(lang, []).extend(s for line in gold_lines if len(line) > 80 for s in _sentences(line))
         with open(gold_path[: -len(".gold.txt")] + ".txt", encoding="utf-8") as f:
             for line in f:
                 line = line.strip()
@@ -206,9 +245,7 @@ def _make_site(rng: random.Random, idx: int, lang: str, mat: Material) -> Site:
     if lang in mat.related:
         footer += rng.sample(mat.related[lang], min(len(mat.related[lang]), rng.randint(0, 4)))
     agency = rng.choice(["AP", "Reuters", "AFP", "Getty Images", "EPA", "dpa", "TASS", "Xinhua"])
-    captions = [
-        f"{_words(rng, rng.choice(sents), 4, 12)} ({agency})" for _ in range(rng.randint(3, 25))
-    ]
+    captions = [f"{_words(rng, rng.choice(sents), 4, 12)} ({agency})" for _ in range(rng.randint(3, 25))]
     bylines = [_words(rng, rng.choice(sents), 2, 3) for _ in range(rng.randint(2, 8))]
     return Site(name, lang, rng.choice(["\n\n", "\n", "\n"]), header, footer, captions, share, bylines)
 
@@ -216,18 +253,22 @@ def _make_site(rng: random.Random, idx: int, lang: str, mat: Material) -> Site:
 class CorpusGenerator:
     """Stream of documents ``{"id", "url", "text"}``; deterministic for a seed."""
 
-    def __init__(self, seed: int = 0, n_sites: int = 300, data_dir: str = DEFAULT_DATA,
-                 foreign_rate: float = 0.05, mojibake_rate: float = 0.03):
+    def __init__(
+        self,
+        seed: int = 0,
+        n_sites: int = 300,
+        data_dir: str = DEFAULT_DATA,
+        foreign_rate: float = 0.05,
+        mojibake_rate: float = 0.03,
+    ):
         self.seed = seed
         self.foreign_rate = foreign_rate
         self.mojibake_rate = mojibake_rate
         self.mat = load_material(data_dir)
         rng = random.Random(f"sites-{seed}")
         mains = self.mat.main_langs
-        weights = [WEB_WEIGHTS.get(l, FLOOR_WEIGHT) for l in mains]
-        self.sites = [
-            _make_site(rng, i, rng.choices(mains, weights)[0], self.mat) for i in range(n_sites)
-        ]
+        weights = [WEB_WEIGHTS.get(m, FLOOR_WEIGHT) for m in mains]
+        self.sites = [_make_site(rng, i, rng.choices(mains, weights)[0], self.mat) for i in range(n_sites)]
         self.all_langs = sorted(self.mat.sentences)
         self.stats = {"docs": 0, "bytes": 0, "foreign": 0, "mojibake": 0}
 
@@ -246,7 +287,10 @@ class CorpusGenerator:
         lines.append(title[:1].upper() + title[1:])
         if rng.random() < 0.6:
             lines.append(rng.choice(site.bylines))
-            lines.append(f"{rng.randint(1, 28)}.{rng.randint(1, 12):02d}.{rng.randint(2012, 2024)} {rng.randint(0, 23)}:{rng.randint(0, 59):02d}")
+            # (drawn in this order, so the corpus stays the same for a seed)
+            day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2012, 2024)
+            hour, minute = rng.randint(0, 23), rng.randint(0, 59)
+            lines.append(f"{day}.{month:02d}.{year} {hour}:{minute:02d}")
         lines += site.share
         body = [self._paragraph(rng, lang) for _ in range(rng.randint(2, 14))]
         if rng.random() < 0.4:
@@ -260,7 +304,7 @@ class CorpusGenerator:
             body.insert(rng.randrange(1, len(body)), sub[:1].upper() + sub[1:])
         foreign = rng.random() < self.foreign_rate
         if foreign:
-            flang = rng.choice([l for l in self.all_langs if l != lang])
+            flang = rng.choice([other for other in self.all_langs if other != lang])
             kind = rng.choice(["paragraph", "sentence", "caption"])
             fsent = rng.choice(self.mat.sentences[flang])
             at = rng.randrange(len(body))
@@ -321,8 +365,14 @@ def txt_path(txt_dir: str, doc: dict) -> str:
     return os.path.join(txt_dir, site, doc["id"] + ".txt")
 
 
-def write_corpus(size: int, seed: int = 0, jsonl: str | None = None, txt_dir: str | None = None,
-                 data_dir: str = DEFAULT_DATA, mojibake_rate: float = 0.03) -> dict:
+def write_corpus(
+    size: int,
+    seed: int = 0,
+    jsonl: str | None = None,
+    txt_dir: str | None = None,
+    data_dir: str = DEFAULT_DATA,
+    mojibake_rate: float = 0.03,
+) -> dict:
     """Write the corpus as JSONL and/or a folder of .txt files; return counts."""
     gen = CorpusGenerator(seed=seed, data_dir=data_dir, mojibake_rate=mojibake_rate)
     out = open_out(jsonl) if jsonl else None
@@ -347,8 +397,9 @@ def write_corpus(size: int, seed: int = 0, jsonl: str | None = None, txt_dir: st
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", type=parse_size, default=parse_size("5MB"),
-                    help="bytes of text to generate: 5MB .. 1GB (default 5MB)")
+    ap.add_argument(
+        "--size", type=parse_size, default=parse_size("5MB"), help="bytes of text to generate: 5MB .. 1GB (default 5MB)"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jsonl", help="write JSONL here (.gz/.zst compress)")
     ap.add_argument("--txt-dir", help="write one .txt per document under this folder")
@@ -357,8 +408,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.jsonl and not args.txt_dir:
         ap.error("give --jsonl and/or --txt-dir")
-    stats = write_corpus(args.size, args.seed, args.jsonl, args.txt_dir, args.data,
-                         mojibake_rate=0.0 if args.clean else 0.03)
+    stats = write_corpus(
+        args.size, args.seed, args.jsonl, args.txt_dir, args.data, mojibake_rate=0.0 if args.clean else 0.03
+    )
     print(json.dumps(stats), file=sys.stderr)
     return 0
 

@@ -6,9 +6,10 @@
 Runs the pipeline on every dev document, records each piece's (how, raw probability,
 letters) and whether its language is right (most of its characters carry that gold
 language), fits P(right) = sigmoid(a + b*logit(raw) + c*log1p(letters)) by logistic
-regression per (detector, how), and prints the CALIBRATION table for identify.py with
+regression per (detector, how), and prints each detector's ``calibration`` setting with
 the expected calibration error (ECE) before and after.
 """
+
 import argparse
 import json
 import math
@@ -19,13 +20,14 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / 'bench'))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import langseg_inproc  # noqa: E402
+
 from cleaner.pipeline import Options, Pipeline  # noqa: E402
 from cleaner.select import Selection  # noqa: E402
 
-IDENT = sys.modules['cleaner.identify']
+IDENT = sys.modules["cleaner.identify"]
 
 
 def fit(X, y, iters=50, l2=1e-3):
@@ -52,54 +54,52 @@ def ece(p, y, bins=10):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--detectors', default='langdetect,langid,fasttext')
-    ap.add_argument('--data', type=Path, default=langseg_inproc.SCORER.parents[1] / 'data' / 'langseg-dev')
+    ap.add_argument("--detectors", default="langdetect,langid,fasttext")
+    ap.add_argument("--data", type=Path, default=langseg_inproc.SCORER.parents[1] / "data" / "langseg-dev")
     a = ap.parse_args()
     sc = langseg_inproc.load_scorer()
-    to1 = {v: k for k, v in json.loads((a.data / 'langs.json').read_text()).items()}
+    to1 = {v: k for k, v in json.loads((a.data / "langs.json").read_text()).items()}
 
     def norm(code):
-        c = code.strip().lower().split('-')[0]
+        c = code.strip().lower().split("-")[0]
         return sc.ALIAS.get(to1.get(c, c), to1.get(c, c))
 
     docs = []
-    for g in sorted(a.data.glob('*.gold.json')):
-        t = Path(str(g)[:-10] + '.txt')
-        docs.append((json.loads(g.read_text()), t.read_text(encoding='utf-8'), t.read_bytes()))
+    for g in sorted(a.data.glob("*.gold.json")):
+        t = Path(str(g)[:-10] + ".txt")
+        docs.append((json.loads(g.read_text()), t.read_text(encoding="utf-8"), t.read_bytes()))
     table = {}
-    real = IDENT.calibrate
-    for det in a.detectors.split(','):
+    real, real_merge = IDENT.calibrate, IDENT._merge
+    for det in a.detectors.split(","):
         rows = []
         pipe = Pipeline(Options(Selection.parse(None, True), det))
         for gold, text, raw in docs:
             glab = [None] * len(text)
-            for s, e, lang in gold['spans']:
+            for s, e, lang in gold["spans"]:
                 glab[s:e] = [lang] * (e - s)
             seen = []
 
-            def record(detector, how, rawp, letters, _seen=seen):
+            def record(settings, how, rawp, letters, _seen=seen):
                 _seen.append((how, rawp, letters))
                 return len(_seen) - 1 + 0.5  # unique placeholder: recovered below
 
-            IDENT.calibrate = record
-            try:
-                segs_pieces = []
-                orig_merge = IDENT._merge
+            segs_pieces: list = []
 
-                def grab(t, pieces, _out=segs_pieces):
-                    _out.extend(pieces)
-                    return orig_merge(t, pieces)
-                IDENT._merge = grab
+            def grab(pieces, letters, _out=segs_pieces):
+                _out.extend(pieces)
+                return real_merge(pieces, letters)
+
+            IDENT.calibrate, IDENT._merge = record, grab
+            try:
                 pipe.process(raw)
             finally:
-                IDENT.calibrate = real
-                IDENT._merge = orig_merge
+                IDENT.calibrate, IDENT._merge = real, real_merge
             for p in segs_pieces:
                 k = int(p.score)
-                if not 0 <= k < len(seen) or p.how == 'none':
+                if not 0 <= k < len(seen) or p.how == "none":
                     continue
                 how, rawp, letters = seen[k]
-                idx = [i for i in range(p.start, p.end) if not text[i].isspace() and glab[i] != 'und']
+                idx = [i for i in range(p.start, p.end) if not text[i].isspace() and glab[i] != "und"]
                 if not idx:
                     continue
                 ok = sum(glab[i] == norm(p.lang) for i in idx) > len(idx) / 2
@@ -111,14 +111,17 @@ def main():
             w = fit(x, y)
             pred = 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
             before = ece([r[1] for r in sub], y)
-            print(f'{det:10} {how:9} n={len(sub):5} right={y.mean():.3f} ECE raw={before:.3f} '
-                  f'calibrated={ece(pred, y):.3f}', file=sys.stderr)
+            print(
+                f"{det:10} {how:9} n={len(sub):5} right={y.mean():.3f} ECE raw={before:.3f} "
+                f"calibrated={ece(pred, y):.3f}",
+                file=sys.stderr,
+            )
             table[(det, how)] = tuple(round(float(v), 3) for v in w)
-    print('CALIBRATION = {')
-    for k, v in table.items():
-        print(f'    {k!r}: {v!r},')
-    print('}')
+    # Each detector's class holds its own coefficients (cleaner/detectors/*.py).
+    for det in a.detectors.split(","):
+        coefs = ", ".join(f"{how!r}: {v!r}" for (d, how), v in table.items() if d == det)
+        print(f"{det}: calibration={{{coefs}}}")
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     main()

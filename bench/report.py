@@ -20,6 +20,7 @@ The machine is shared: compare rows of one run, not runs.
     python bench/report.py                          # 5 MB, samples 100,1000,2000
     python bench/report.py --size 2MB --samples 100,500
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,6 +43,7 @@ SEARCH = "the"  # common in the English pages: a search that keeps many cards
 def timed_run(args: list[str], repeat: int) -> float:
     """CPU seconds (user + system) of a ``cleaner clean`` run: the least of
     ``repeat`` runs, since other work on the machine only ever adds."""
+
     def cpu() -> float:
         r = resource.getrusage(resource.RUSAGE_CHILDREN)
         return r.ru_utime + r.ru_stime
@@ -98,19 +100,27 @@ def main() -> None:
         common = ["--format", "docs", src, "-o", os.path.join(tmp, "out.jsonl")]
         base = timed_run(common, args.repeat)
         print(f"corpus: {args.size / 1e6:.0f} MB, {docs:,} documents; baseline run (no report): {base:.1f} cpu-s")
-        print(f"{'sample':>7} {'shown':>6} {'cpu-s':>6} {'x base':>6} {'page MB':>8} {'load ms':>8} "
-              f"{'filter ms':>9} {'search ms':>9} {'draw ms':>8}")
+        print(
+            f"{'sample':>7} {'shown':>6} {'cpu-s':>6} {'x base':>6} {'page MB':>8} {'load ms':>8} "
+            f"{'filter ms':>9} {'search ms':>9} {'draw ms':>8}"
+        )
         samples = [int(x) for x in args.samples.split(",")]
-        cpu = {n: timed_run(common + ["--report", os.path.join(tmp, f"report-{n}.html"), "--report-sample", str(n)],
-                            args.repeat) for n in samples}  # before the browser starts, so it takes no CPU from them
+        cpu = {
+            n: timed_run(
+                common + ["--report", os.path.join(tmp, f"report-{n}.html"), "--report-sample", str(n)], args.repeat
+            )
+            for n in samples
+        }  # before the browser starts, so it takes no CPU from them
         with Browser() as browser:
             for n in samples:
                 page = os.path.join(tmp, f"report-{n}.html")
                 seconds = cpu[n]
                 t = page_times(browser, page)
-                print(f"{n:>7} {min(n, docs):>6,} {seconds:>6.1f} {seconds / base:>6.2f} "
-                      f"{os.path.getsize(page) / 1e6:>8.1f} {t['load']:>8.0f} {t['filter']:>9.1f} "
-                      f"{t['search']:>9.1f} {t['draw']:>8.0f}")
+                print(
+                    f"{n:>7} {min(n, docs):>6,} {seconds:>6.1f} {seconds / base:>6.2f} "
+                    f"{os.path.getsize(page) / 1e6:>8.1f} {t['load']:>8.0f} {t['filter']:>9.1f} "
+                    f"{t['search']:>9.1f} {t['draw']:>8.0f}"
+                )
 
 
 if __name__ == "__main__":

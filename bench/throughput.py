@@ -25,6 +25,7 @@ one run, not absolute numbers across runs.  Slow baselines stop after
     python bench/throughput.py --big              # adds the 1 GB memory run
     python bench/throughput.py --memory-only --mem-sizes 50MB,200MB --big   # memory rows only
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,6 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
-
 
 # --- in-process cases (run in a child: ``throughput.py --case NAME``) -------
 
@@ -85,8 +85,12 @@ class _Budgeted:
                 break
 
     def result(self):
-        return {"docs": self.docs, "bytes": self.bytes, "wall": time.perf_counter() - self.t0,
-                "cpu": time.process_time() - self.c0}
+        return {
+            "docs": self.docs,
+            "bytes": self.bytes,
+            "wall": time.perf_counter() - self.t0,
+            "cpu": time.process_time() - self.c0,
+        }
 
 
 def _baseline(detect, path, budget):
@@ -233,8 +237,13 @@ def case_stages(path, budget):
     finally:
         pipe.detector.detect = detect
     mb = docs.bytes / 1e6
-    return {"detector": pipe.detector.name, "docs": docs.docs, "MB": mb, "detector calls": spent[0] / mb,
-            **{k: v / mb for k, v in stages.items()}}
+    return {
+        "detector": pipe.detector.name,
+        "docs": docs.docs,
+        "MB": mb,
+        "detector calls": spent[0] / mb,
+        **{k: v / mb for k, v in stages.items()},
+    }
 
 
 CASES = {
@@ -276,14 +285,22 @@ def _env(**extra):
 
 
 def _row(name, docs, nbytes, wall, cpu, rss, note=""):
-    return {"case": name, "docs": docs, "MB": nbytes / 1e6, "MB/s": nbytes / 1e6 / wall,
-            "MB/cpu-s": nbytes / 1e6 / cpu if cpu else float("nan"), "docs/s": docs / wall,
-            "RSS MB": rss, "note": note}
+    return {
+        "case": name,
+        "docs": docs,
+        "MB": nbytes / 1e6,
+        "MB/s": nbytes / 1e6 / wall,
+        "MB/cpu-s": nbytes / 1e6 / cpu if cpu else float("nan"),
+        "docs/s": docs / wall,
+        "RSS MB": rss,
+        "note": note,
+    }
 
 
 def run_inprocess(name, path, budget):
-    out, _wall, _cpu, rss = _run([sys.executable, __file__, "--case", name, "--input", path,
-                                  "--budget", str(budget)], env=_env())
+    out, _wall, _cpu, rss = _run(
+        [sys.executable, __file__, "--case", name, "--input", path, "--budget", str(budget)], env=_env()
+    )
     r = json.loads(out.strip().splitlines()[-1])
     return _row(name, r["docs"], r["bytes"], r["wall"], r["cpu"], rss)
 
@@ -326,15 +343,23 @@ def print_table(rows, base=None):
     for r in rows:
         b = by.get(r.get("base") or "")
         ratio = r["MB/cpu-s"] / b["MB/cpu-s"] if b and b["MB/cpu-s"] else None
-        lines.append([r["case"], f"{r['MB']:.2f}", f"{r['MB/s']:.3f}", f"{r['MB/cpu-s']:.3f}",
-                      f"{r['docs/s']:.1f}", f"{r['RSS MB']:.0f}",
-                      f"{ratio:.1f}x {r['base']}" if ratio else ""])
-    widths = [max(len(c), *(len(l[i]) for l in lines)) for i, c in enumerate(cols)]
+        lines.append(
+            [
+                r["case"],
+                f"{r['MB']:.2f}",
+                f"{r['MB/s']:.3f}",
+                f"{r['MB/cpu-s']:.3f}",
+                f"{r['docs/s']:.1f}",
+                f"{r['RSS MB']:.0f}",
+                f"{ratio:.1f}x {r['base']}" if ratio else "",
+            ]
+        )
+    widths = [max(len(c), *(len(row[i]) for row in lines)) for i, c in enumerate(cols)]
     fmt = " | ".join(f"{{:{'<' if i == 0 or i == 6 else '>'}{w}}}" for i, w in enumerate(widths))
     print(fmt.format(*cols))
     print("-+-".join("-" * w for w in widths))
-    for l in lines:
-        print(fmt.format(*l))
+    for row in lines:
+        print(fmt.format(*row))
 
 
 def main(argv=None):
@@ -360,8 +385,10 @@ def main(argv=None):
     def add(row, base=None):
         row["base"] = base
         rows.append(row)
-        print(f"# {row['case']}: {row['MB/s']:.3f} MB/s, {row['MB/cpu-s']:.3f} MB/cpu-s, "
-              f"{row['RSS MB']:.0f} MB", file=sys.stderr)
+        print(
+            f"# {row['case']}: {row['MB/s']:.3f} MB/s, {row['MB/cpu-s']:.3f} MB/cpu-s, {row['RSS MB']:.0f} MB",
+            file=sys.stderr,
+        )
 
     if not args.memory_only:
         size = corpus.parse_size(args.size)
@@ -372,9 +399,11 @@ def main(argv=None):
         t = time.perf_counter()
         stats = corpus.write_corpus(size, 0, jsonl, txt)
         corpus.write_corpus(size, 1, clean_jsonl, mojibake_rate=0.0)
-        print(f"# corpus: {stats['docs']} docs, {stats['bytes'] / 1e6:.1f} MB, {stats['foreign']} with a "
-              f"foreign fragment, {stats['mojibake']} mojibake (made in {time.perf_counter() - t:.0f} s)",
-              file=sys.stderr)
+        print(
+            f"# corpus: {stats['docs']} docs, {stats['bytes'] / 1e6:.1f} MB, {stats['foreign']} with a "
+            f"foreign fragment, {stats['mojibake']} mojibake (made in {time.perf_counter() - t:.0f} s)",
+            file=sys.stderr,
+        )
         nbytes, ndocs = stats["bytes"], stats["docs"]
         # Baselines.
         add(run_inprocess("naive-langdetect", jsonl, args.budget))
@@ -387,35 +416,68 @@ def main(argv=None):
         add(run_inprocess("ftfy-same-settings", clean_jsonl, args.budget), "ftfy.fix_text")
         add(run_inprocess("repair", clean_jsonl, args.budget), "ftfy.fix_text")
         add(run_inprocess("repair-warm", clean_jsonl, args.budget), "ftfy.fix_text")
-        ident = json.loads(_run([sys.executable, __file__, "--case", "repair-identity", "--input", jsonl],
-                                env=_env())[0].strip().splitlines()[-1])
-        ident_clean = json.loads(_run([sys.executable, __file__, "--case", "repair-identity", "--input",
-                                       clean_jsonl], env=_env())[0].strip().splitlines()[-1])
+        ident = json.loads(
+            _run([sys.executable, __file__, "--case", "repair-identity", "--input", jsonl], env=_env())[0]
+            .strip()
+            .splitlines()[-1]
+        )
+        ident_clean = json.loads(
+            _run([sys.executable, __file__, "--case", "repair-identity", "--input", clean_jsonl], env=_env())[0]
+            .strip()
+            .splitlines()[-1]
+        )
 
-        stages = json.loads(_run([sys.executable, __file__, "--case", "stages", "--input", jsonl, "--budget",
-                                  str(args.budget)], env=_env())[0].strip().splitlines()[-1])
+        stages = json.loads(
+            _run(
+                [sys.executable, __file__, "--case", "stages", "--input", jsonl, "--budget", str(args.budget)],
+                env=_env(),
+            )[0]
+            .strip()
+            .splitlines()[-1]
+        )
 
         # cleaner, JSONL in, one process.
         out = os.path.join(args.work, "out.jsonl")
         common = ["--format", "docs", "-j", "1"]
-        add(run_cleaner("cleaner langdetect (python)", [*common, jsonl, "-o", out], nbytes, ndocs,
-                        {"CLEANER_LANGDETECT_ENGINE": "python"}), "naive-langdetect")
+        add(
+            run_cleaner(
+                "cleaner langdetect (python)",
+                [*common, jsonl, "-o", out],
+                nbytes,
+                ndocs,
+                {"CLEANER_LANGDETECT_ENGINE": "python"},
+            ),
+            "naive-langdetect",
+        )
         if _available("langdetect_rs"):
-            add(run_cleaner("cleaner langdetect (rs)", [*common, jsonl, "-o", out], nbytes, ndocs,
-                            {"CLEANER_LANGDETECT_ENGINE": "rs"}), "naive-langdetect_rs")
+            add(
+                run_cleaner(
+                    "cleaner langdetect (rs)",
+                    [*common, jsonl, "-o", out],
+                    nbytes,
+                    ndocs,
+                    {"CLEANER_LANGDETECT_ENGINE": "rs"},
+                ),
+                "naive-langdetect_rs",
+            )
         for det in _detectors():
             if det == "langdetect":
                 continue
             base = "naive-fasttext" if det == "fasttext" else None
-            add(run_cleaner(f"cleaner --detector {det}", [*common, "--detector", det, jsonl, "-o", out],
-                            nbytes, ndocs), base)
+            add(
+                run_cleaner(f"cleaner --detector {det}", [*common, "--detector", det, jsonl, "-o", out], nbytes, ndocs),
+                base,
+            )
 
         # Folder in, folder out: --jobs 1 against --jobs 2 (default engine).
         for j in (1, 2):
             o = os.path.join(args.work, f"out-j{j}")
             shutil.rmtree(o, ignore_errors=True)
-            add(run_cleaner(f"cleaner folder --jobs {j}", ["--format", "docs", "-j", str(j), txt, "-o", o],
-                            nbytes, ndocs))
+            add(
+                run_cleaner(
+                    f"cleaner folder --jobs {j}", ["--format", "docs", "-j", str(j), txt, "-o", o], nbytes, ndocs
+                )
+            )
         same = _same_tree(os.path.join(args.work, "out-j1"), os.path.join(args.work, "out-j2"))
 
     # Memory: streaming JSONL of growing size, --jobs 2.
@@ -427,9 +489,14 @@ def main(argv=None):
         else:
             st = {"bytes": ms, "docs": 0}
         mdocs = st["docs"] or _count_lines(path)
-        add(run_cleaner(f"memory {ms / 1e6:.0f} MB --jobs 2", ["--format", "docs", "-j", "2", path, "-o",
-                                                                os.path.join(args.work, "mem-out.jsonl.gz")],
-                        st["bytes"], mdocs))
+        add(
+            run_cleaner(
+                f"memory {ms / 1e6:.0f} MB --jobs 2",
+                ["--format", "docs", "-j", "2", path, "-o", os.path.join(args.work, "mem-out.jsonl.gz")],
+                st["bytes"],
+                mdocs,
+            )
+        )
         if not args.keep:
             os.unlink(path)
 
@@ -437,18 +504,26 @@ def main(argv=None):
     print_table(rows)
     print()
     if not args.memory_only:
-        print(f"repair output identical to ftfy.fix_text with the same settings: {ident['same']}/{ident['total']} "
-              f"documents (corpus with mojibake), {ident_clean['same']}/{ident_clean['total']} (clean)")
+        print(
+            f"repair output identical to ftfy.fix_text with the same settings: {ident['same']}/{ident['total']} "
+            f"documents (corpus with mojibake), {ident_clean['same']}/{ident_clean['total']} (clean)"
+        )
         print(f"--jobs 2 output identical to --jobs 1: {same}")
-        print(f"where the time goes, in process with {stages['detector']} ({stages['MB']:.1f} MB), CPU s per MB: "
-              f"repair {stages['repair']:.2f}, classify {stages['classify']:.2f}, identify "
-              f"{stages['identify']:.2f} (of which detector calls {stages['detector calls']:.2f})")
-        print("MB/s: wall clock; MB/cpu-s: per CPU second of the whole process tree (steadier on a "
-              "shared machine); ratios ('x base') use MB/cpu-s except --jobs 2, see below.")
+        print(
+            f"where the time goes, in process with {stages['detector']} ({stages['MB']:.1f} MB), CPU s per MB: "
+            f"repair {stages['repair']:.2f}, classify {stages['classify']:.2f}, identify "
+            f"{stages['identify']:.2f} (of which detector calls {stages['detector calls']:.2f})"
+        )
+        print(
+            "MB/s: wall clock; MB/cpu-s: per CPU second of the whole process tree (steadier on a "
+            "shared machine); ratios ('x base') use MB/cpu-s except --jobs 2, see below."
+        )
         j1 = next(r for r in rows if r["case"] == "cleaner folder --jobs 1")
         j2 = next(r for r in rows if r["case"] == "cleaner folder --jobs 2")
-        print(f"--jobs 2 / --jobs 1 wall-clock speed-up: {j2['MB/s'] / j1['MB/s']:.2f}x "
-              f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+        print(
+            f"--jobs 2 / --jobs 1 wall-clock speed-up: {j2['MB/s'] / j1['MB/s']:.2f}x "
+            f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
     if not args.keep:
         shutil.rmtree(args.work, ignore_errors=True)
     return 0

@@ -5,6 +5,7 @@
 >>> doc.lang, [s.kind for s in doc.segments]
 ('en', ['boilerplate', 'content'])
 """
+
 from .pipeline import Options, Pipeline
 from .records import Document, Segment
 from .select import Selection

@@ -33,6 +33,7 @@ jusText (Pomikálek 2011), adapted to lines of text without HTML:
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,10 +42,10 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .features import Features, features, stop_density
+from .languages import UNSPACED_SCRIPTS
 from .phrases import is_author_header, is_comment_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
-from .languages import UNSPACED_SCRIPTS
 from .scripts import HAN_WRITING
 from .stopwords import named_stoplist, pick_languages, stopwords
 
@@ -119,15 +120,14 @@ class _Line:
     block: Block
     text: str
     f: Features
-    cls: str = ""       # good / near / short / bad
-    sure: str = ""      # reason when the line is furniture whatever its context
+    cls: str = ""  # good / near / short / bad
+    sure: str = ""  # reason when the line is furniture whatever its context
     density: float = 0.0
-    why: str = ""       # what the shape said of it (short, other-script, not-prose, context)
+    why: str = ""  # what the shape said of it (short, other-script, not-prose, context)
     in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
-def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None
-             ) -> list[Block]:
+def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None) -> list[Block]:
     """Set ``kind`` and ``reason`` on each block of ``text``; returns ``blocks``.
 
     ``repeats``, when given, is what the first pass learned about lines
@@ -138,10 +138,16 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
 
     >>> from cleaner.split import split_blocks
     >>> t = "Breaking News\\nA Title\\nA body sentence that runs on and on, as they do.\\n" * 2
-    >>> [(b.kind, b.reason) for b in classify(t, split_blocks(t))]
-    [('boilerplate', 'phrase'), ('heading', ''), ('content', ''), ('boilerplate', 'phrase'), ('boilerplate', 'short'), ('duplicate', 'exact-dup')]
+    >>> for b in classify(t, split_blocks(t)):
+    ...     print(b.kind, b.reason or "-")
+    boilerplate phrase
+    heading -
+    content -
+    boilerplate phrase
+    boilerplate short
+    duplicate exact-dup
     """
-    lines = [_Line(b, text[b.start:b.end], features(text[b.start:b.end])) for b in blocks]
+    lines = [_Line(b, text[b.start : b.end], features(text[b.start : b.end])) for b in blocks]
     if not lines:
         return blocks
     main, langs = _languages(lines)
@@ -210,8 +216,11 @@ def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> floa
     if not lang or main in UNSPACED_SCRIPTS:
         return 1.0  # no spaces between words: shares of "words" mean little
     stops = stopwords(lang)
-    shares = sorted(stop_density(ln.f.words, stops) for ln in lines
-                    if ln.f.script == main and ln.f.terminal and ln.f.length >= LENGTH_HIGH)
+    shares = sorted(
+        stop_density(ln.f.words, stops)
+        for ln in lines
+        if ln.f.script == main and ln.f.terminal and ln.f.length >= LENGTH_HIGH
+    )
     if len(shares) < PROSE_LINES:
         return 1.0
     median = shares[len(shares) // 2]
@@ -282,8 +291,9 @@ def _context(lines: list[_Line]) -> None:
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
-        elif (prev == BAD and _neighbour(lines, i, -1, False) == NEAR) or \
-                (nxt == BAD and _neighbour(lines, i, 1, False) == NEAR):
+        elif (prev == BAD and _neighbour(lines, i, -1, False) == NEAR) or (
+            nxt == BAD and _neighbour(lines, i, 1, False) == NEAR
+        ):
             revised.append(GOOD)
         else:
             revised.append(BAD)
@@ -347,7 +357,7 @@ def _main_region(lines: list[_Line]) -> None:
       stretches are marked ``in_body`` for :func:`_context`.
     """
     stretches: list[list[int]] = []  # indices of prose lines
-    spans: list[int] = []            # lines with letters each stretch spans
+    spans: list[int] = []  # lines with letters each stretch spans
     gap = REGION_GAP + 1
     for i, ln in enumerate(lines):
         if ln.sure == NO_LETTERS:
@@ -370,12 +380,19 @@ def _main_region(lines: list[_Line]) -> None:
     drop: dict[int, str] = {}  # stretch number -> reason
     # The article has begun at its second full paragraph in a substantial
     # stretch: a lede alone followed by a share bar's "Comments" link is not it.
-    body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top
-            for i in s if lines[i].cls == GOOD]
+    body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top for i in s if lines[i].cls == GOOD]
     started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
-    header = next((i for i, ln in enumerate(lines)
-                   if started is not None and i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
-                   and is_comment_header(ln.f.key)), None)
+    header = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if started is not None
+            and i > started
+            and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
+            and is_comment_header(ln.f.key)
+        ),
+        None,
+    )
     if header is not None:
         lines[header].sure = COMMENTS
         lines[header].cls = BAD
@@ -428,6 +445,7 @@ def _author_box(lines: list[_Line]) -> None:
 
 def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN_LINES) -> bool:
     """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
+
     def removed_short(ln: _Line) -> bool:
         return ln.sure == NO_LETTERS or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
 
@@ -437,7 +455,7 @@ def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN_LINES) -> bool:
     hi = i
     while hi + 1 < len(lines) and removed_short(lines[hi + 1]):
         hi += 1
-    return sum(1 for ln in lines[lo:hi + 1] if ln.sure != NO_LETTERS) >= run
+    return sum(1 for ln in lines[lo : hi + 1] if ln.sure != NO_LETTERS) >= run
 
 
 def _heading_like(ln: _Line) -> bool:
@@ -537,7 +555,7 @@ def _repeated_furniture(lines: list[_Line], repeats: Repeats) -> None:
         if ln.sure or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
             continue
         if _heading_like(ln):
-            nxt = next((x for x in lines[i + 1:] if x.sure != NO_LETTERS), None)
+            nxt = next((x for x in lines[i + 1 :] if x.sure != NO_LETTERS), None)
             if nxt is not None and nxt.cls in (GOOD, NEAR) and repeats.count(nxt.f.key) >= 2:
                 continue
         ln.sure, ln.cls = REPEATED, BAD
@@ -551,8 +569,7 @@ def _copies(lines: list[_Line], repeats: Repeats, order: int) -> None:
     earlier = [(first := repeats.first(ln.f.key)) is not None and first < order for ln in kept]
     copied = [e and ln.f.length >= COPY_MIN_LENGTH for ln, e in zip(kept, earlier)]
     for k in range(len(kept)):
-        if earlier[k] and not copied[k] and (
-                (k > 0 and copied[k - 1]) or (k + 1 < len(kept) and copied[k + 1])):
+        if earlier[k] and not copied[k] and ((k > 0 and copied[k - 1]) or (k + 1 < len(kept) and copied[k + 1])):
             copied[k] = True
     for ln, c in zip(kept, copied):
         if c:

@@ -4,6 +4,7 @@ Exit status: 0 when every input went well, 1 when some failed (each failure is
 reported on stderr as ``cleaner: error: FILE[:LINE]: message`` and the rest are
 still processed), 2 for usage errors, 130 when interrupted (Ctrl-C, SIGTERM).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,16 +20,26 @@ import click
 from . import emit
 from .decode import decode
 from .detectors import DETECTORS
-from .io.inputs import (DEFAULT_MAX_DOC_CHARS, INPUT_FORMATS, STDIN, Failure, InputFile, Item, Notice,
-                        ReadOptions, read, walk)
+from .io.inputs import (
+    DEFAULT_MAX_DOC_CHARS,
+    INPUT_FORMATS,
+    STDIN,
+    Failure,
+    InputFile,
+    Item,
+    Notice,
+    ReadOptions,
+    read,
+    walk,
+)
 from .io.outputs import Output, OutputError, PipeClosed, quiet_stdout, remove_unfinished
 from .languages import LANGUAGES, known_to
 from .pipeline import Options, check_length
 from .repair import repair
 from .repeats import MIN_DOCS
+from .report.collect import SAMPLE as REPORT_SAMPLE
 from .run.job import CleanJob, problem
 from .run.messages import Messages, StrictStop
-from .report.collect import SAMPLE as REPORT_SAMPLE
 from .select import Selection, UnknownLanguage
 
 EXIT_FAILURES = 1
@@ -37,22 +48,45 @@ EXIT_INTERRUPTED = 130
 
 _input_options = [
     click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str)),
-    click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-                 help="text: a file is a document; lines: a line is a document; jsonl: a JSON object per "
-                      "line; auto: jsonl for .jsonl/.ndjson (also .gz/.zst), else text; stdin is sniffed "
-                      "(gzip/zstd, and JSON Lines when its first line is a JSON object)."),
+    click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default="auto",
+        show_default=True,
+        help="text: a file is a document; lines: a line is a document; jsonl: a JSON object per "
+        "line; auto: jsonl for .jsonl/.ndjson (also .gz/.zst), else text; stdin is sniffed "
+        "(gzip/zstd, and JSON Lines when its first line is a JSON object).",
+    ),
     click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text."),
     click.option("--id-field", default="id", show_default=True, help="JSONL field naming the document."),
-    click.option("--include", multiple=True, metavar="GLOB",
-                 help="In folders, read only files matching GLOB (name or path inside the folder; repeatable)."),
-    click.option("--exclude", multiple=True, metavar="GLOB",
-                 help="In folders, skip files matching GLOB (repeatable), e.g. --exclude '*.html'."),
-    click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
-                 help="Write here instead of stdout (.gz/.zst compress); written atomically. For clean, "
-                      "a folder (existing, ending in '/', or without suffix when the inputs are "
-                      "folders) gets one output per input file, mirroring the tree."),
-    click.option("--max-doc-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_DOC_CHARS, show_default=True,
-                 help="Report (and skip) documents longer than this, so one cannot exhaust memory."),
+    click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help="In folders, read only files matching GLOB (name or path inside the folder; repeatable).",
+    ),
+    click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="In folders, skip files matching GLOB (repeatable), e.g. --exclude '*.html'.",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(allow_dash=True),
+        default=None,
+        help="Write here instead of stdout (.gz/.zst compress); written atomically. For clean, "
+        "a folder (existing, ending in '/', or without suffix when the inputs are "
+        "folders) gets one output per input file, mirroring the tree.",
+    ),
+    click.option(
+        "--max-doc-chars",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_DOC_CHARS,
+        show_default=True,
+        help="Report (and skip) documents longer than this, so one cannot exhaust memory.",
+    ),
     click.option("--strict", is_flag=True, help="Stop with a non-zero status at the first failure."),
 ]
 
@@ -62,6 +96,7 @@ def _with(options):
         for opt in reversed(options):
             f = opt(f)
         return f
+
     return deco
 
 
@@ -104,8 +139,9 @@ def _ended_cleanly(messages: Messages, output: str | None = None, folder: bool =
         signal.signal(signal.SIGTERM, previous)
 
 
-def _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude,
-                  skip: tuple[str, ...] = ()) -> ReadOptions:
+def _read_options(
+    input_format, text_field, id_field, max_doc_chars, include, exclude, skip: tuple[str, ...] = ()
+) -> ReadOptions:
     return ReadOptions(input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip)
 
 
@@ -128,40 +164,107 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
 
 @main.command()
 @_with(_input_options)
-@click.option("--format", "fmt", type=click.Choice(emit.FORMATS), default="jsonl", show_default=True,
-              help="jsonl: a segment per line; docs: a record per document; tsv: a row per segment; "
-                   "text: the kept text.")
-@click.option("--lang", default=None, metavar="CODES|main",
-              help="Keep only these languages (comma-separated ISO 639-1/639-3 codes or BCP-47 tags, "
-                   "e.g. en,fr or en-US), or 'main' for each document's main language. "
-                   "See: cleaner languages.")
-@click.option("--keep-boilerplate", is_flag=True, help="Keep boilerplate and duplicates too (with their kind and reason).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(emit.FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: a segment per line; docs: a record per document; tsv: a row per segment; text: the kept text.",
+)
+@click.option(
+    "--lang",
+    default=None,
+    metavar="CODES|main",
+    help="Keep only these languages (comma-separated ISO 639-1/639-3 codes or BCP-47 tags, "
+    "e.g. en,fr or en-US), or 'main' for each document's main language. "
+    "See: cleaner languages.",
+)
+@click.option(
+    "--keep-boilerplate", is_flag=True, help="Keep boilerplate and duplicates too (with their kind and reason)."
+)
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
-@click.option("--detector", type=click.Choice(DETECTORS), default="langdetect", show_default=True,
-              help="Statistical language detector.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: all cores when an input is a folder, else 1]. "
-                   "Output is the same, in the same order, whatever N.")
+@click.option(
+    "--detector",
+    type=click.Choice(DETECTORS),
+    default="langdetect",
+    show_default=True,
+    help="Statistical language detector.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: all cores when an input is a folder, else 1]. "
+    "Output is the same, in the same order, whatever N.",
+)
 @click.option("--resume", is_flag=True, help="With -o DIR: skip inputs whose output already exists.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
-@click.option("--summary", "force_summary", is_flag=True,
-              help="Print the one-line summary even when stderr is not a terminal.")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs input folders and -o DIR.")
+@click.option(
+    "--summary", "force_summary", is_flag=True, help="Print the one-line summary even when stderr is not a terminal."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="ray: run on a Ray cluster (pip install 'cleaner[ray]'); needs input folders and -o DIR.",
+)
 @click.option("--address", default=None, help="With --engine ray: the cluster address (default: a local Ray).")
-@click.option("--repeated-lines", type=click.IntRange(min=0), default=MIN_DOCS, show_default=True, metavar="N",
-              help="A line of furniture found in at least N documents of the run is boilerplate (site "
-                   "templates), and prose found in an earlier document is a duplicate; 0 turns both off. "
-                   "Needs a first pass, so not for stdin or FIFOs.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, metavar="FILE.html",
-              help="Also write a self-contained HTML report of the run: summary charts, and documents "
-                   "with removed lines struck through, their reasons and language badges.")
-@click.option("--report-sample", type=click.IntRange(min=1), default=REPORT_SAMPLE, show_default=True,
-              metavar="N", help="With --report: show N documents in full (those whose names hash lowest: the "
-                                "same for the same run), or all of a run that has no more.")
-def clean(inputs, input_format, text_field, id_field, include, exclude, output, max_doc_chars, strict, fmt,
-          lang, keep_boilerplate, with_segments, detector, jobs, resume, quiet, force_summary, engine,
-          address, repeated_lines, report_path, report_sample) -> None:
+@click.option(
+    "--repeated-lines",
+    type=click.IntRange(min=0),
+    default=MIN_DOCS,
+    show_default=True,
+    metavar="N",
+    help="A line of furniture found in at least N documents of the run is boilerplate (site "
+    "templates), and prose found in an earlier document is a duplicate; 0 turns both off. "
+    "Needs a first pass, so not for stdin or FIFOs.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE.html",
+    help="Also write a self-contained HTML report of the run: summary charts, and documents "
+    "with removed lines struck through, their reasons and language badges.",
+)
+@click.option(
+    "--report-sample",
+    type=click.IntRange(min=1),
+    default=REPORT_SAMPLE,
+    show_default=True,
+    metavar="N",
+    help="With --report: show N documents in full (those whose names hash lowest: the "
+    "same for the same run), or all of a run that has no more.",
+)
+def clean(
+    inputs,
+    input_format,
+    text_field,
+    id_field,
+    include,
+    exclude,
+    output,
+    max_doc_chars,
+    strict,
+    fmt,
+    lang,
+    keep_boilerplate,
+    with_segments,
+    detector,
+    jobs,
+    resume,
+    quiet,
+    force_summary,
+    engine,
+    address,
+    repeated_lines,
+    report_path,
+    report_sample,
+) -> None:
     """Clean INPUTS (files, folders, '-' for stdin; none = stdin) into language-tagged segments.
 
     With -o DIR, every input file gets an output file at the same place under DIR.
@@ -193,16 +296,31 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
     skip = (output,) if folder_out and plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
-    job = CleanJob(Options(selection, detector, max_doc_chars), fmt, text_field, with_segments,
-                   report=bool(report_path))
+    job = CleanJob(
+        Options(selection, detector, max_doc_chars), fmt, text_field, with_segments, report=bool(report_path)
+    )
     messages = Messages(strict)
     show = not quiet and sys.stderr.isatty()
     started = time.monotonic()
     local = engine == "local"
     n_jobs = (jobs or plan.default_jobs(inputs)) if local else 1
     with _ended_cleanly(messages, output, folder_out):
-        stats = _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repeated_lines,
-                           engine, address, messages, show, started, report_sample if report_path else 0)
+        stats = _clean_run(
+            inputs,
+            output,
+            folder_out,
+            read_opts,
+            job,
+            n_jobs,
+            resume,
+            repeated_lines,
+            engine,
+            address,
+            messages,
+            show,
+            started,
+            report_sample if report_path else 0,
+        )
         messages.finish()
         seconds = time.monotonic() - started
         if (show or force_summary) and not quiet:
@@ -212,8 +330,22 @@ def clean(inputs, input_format, text_field, id_field, include, exclude, output, 
     sys.exit(messages.status)
 
 
-def _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repeated_lines, engine, address,
-               messages: Messages, show: bool, started: float, report_sample: int = 0):
+def _clean_run(
+    inputs,
+    output,
+    folder_out,
+    read_opts,
+    job,
+    n_jobs,
+    resume,
+    repeated_lines,
+    engine,
+    address,
+    messages: Messages,
+    show: bool,
+    started: float,
+    report_sample: int = 0,
+):
     """Both passes of a run, local (one process or a pool) or on Ray; returns
     its Stats (with a report collector when ``report_sample``)."""
     from .run.passes import learn_repeats
@@ -238,8 +370,9 @@ def _clean_run(inputs, output, folder_out, read_opts, job, n_jobs, resume, repea
             job = dataclasses.replace(job, repeats=repeats)
         if not folder_out:
             with Output(output) as out:
-                run_stream(read(inputs, read_opts), job, out, messages.fail, messages.warn, Progress(show), stats,
-                           workers)
+                run_stream(
+                    read(inputs, read_opts), job, out, messages.fail, messages.warn, Progress(show), stats, workers
+                )
         elif engine == "ray":
             from .ray import run_pairs_on_ray
 
@@ -272,10 +405,10 @@ def _write_report(path: str, stats, options: Options, seconds: float, messages: 
 
 @main.command("repair")
 @_with(_input_options)
-@click.option("--explain", is_flag=True,
-              help="List on stderr the encoding used and what was fixed on which line.")
-def repair_cmd(inputs, input_format, text_field, id_field, include, exclude, output, max_doc_chars, strict,
-               explain) -> None:
+@click.option("--explain", is_flag=True, help="List on stderr the encoding used and what was fixed on which line.")
+def repair_cmd(
+    inputs, input_format, text_field, id_field, include, exclude, output, max_doc_chars, strict, explain
+) -> None:
     """Repair the encoding of INPUTS and print the repaired text.
 
     Plain text comes out as text; JSONL comes out as JSONL with the text field
@@ -292,7 +425,7 @@ def repair_cmd(inputs, input_format, text_field, id_field, include, exclude, out
                 fixed = repaired.text
                 if explain:
                     _explain(item.where, decoded.encoding if decoded else item.encoding, repaired)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 (one bad document must not stop the run)
                 messages.fail(item.where, problem(e))
                 continue
             if item.fields is not None:
@@ -331,8 +464,9 @@ def _explain(where: str, encoding: str | None, repaired) -> None:
 
 
 @main.command("languages")
-@click.option("--detector", type=click.Choice(DETECTORS), default=None,
-              help="Only the languages this detector can answer.")
+@click.option(
+    "--detector", type=click.Choice(DETECTORS), default=None, help="Only the languages this detector can answer."
+)
 def languages_cmd(detector) -> None:
     """List the languages cleaner knows: code (what it emits and --lang takes),
     ISO 639-3, name, the detectors that know it, and its scripts."""
@@ -340,8 +474,9 @@ def languages_cmd(detector) -> None:
     click.echo("code\tiso3\tname\tdetectors\tscripts")
     for lang in langs:
         scripts = " ".join(dict.fromkeys(lang.own_scripts + lang.scripts))
-        click.echo(f"{lang.code}\t{lang.iso3}\t{lang.name}\t{','.join(sorted(lang.detectors)) or '-'}\t"
-                   f"{scripts or '-'}")
+        click.echo(
+            f"{lang.code}\t{lang.iso3}\t{lang.name}\t{','.join(sorted(lang.detectors)) or '-'}\t{scripts or '-'}"
+        )
 
 
 def run() -> None:

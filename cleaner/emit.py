@@ -1,6 +1,7 @@
 """Turn processed documents into output records: JSONL segments, document
 records, TSV rows or plain text.  Pure functions returning strings; the CLI
 writes them as soon as each document is done."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def segment_tsv(seg: Segment) -> str:
     return "\t".join(_tsv_field(d.get(c, "")) for c in TSV_COLUMNS) + "\n"
 
 
-def document_record(document: Document, kept: list[Segment], text_field: str = "text",
-                    with_segments: bool = False) -> dict[str, Any]:
+def document_record(
+    document: Document, kept: list[Segment], text_field: str = "text", with_segments: bool = False
+) -> dict[str, Any]:
     """The document as one record: the input fields untouched but for
     ``text_field``, which holds the cleaned text, plus ``lang``, ``langs``,
     ``removed`` (segments dropped, by kind and by language filter), ``repairs``,
@@ -61,8 +63,9 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
 
     >>> from cleaner.pipeline import Pipeline
     >>> d = Pipeline().process("Good morning to all of you.", fields={"id": 7, "lang": "x"})
-    >>> document_record(d, d.segments)
-    {'id': 7, 'lang': 'x', 'text': 'Good morning to all of you.', 'cleaner_lang': 'en', 'langs': {'en': 1.0}, 'removed': {}, 'repairs': []}
+    >>> sorted(document_record(d, d.segments).items())  # doctest: +NORMALIZE_WHITESPACE
+    [('cleaner_lang', 'en'), ('id', 7), ('lang', 'x'), ('langs', {'en': 1.0}), ('removed', {}),
+     ('repairs', []), ('text', 'Good morning to all of you.')]
     """
     fields = document.fields if document.fields is not None else {"doc": document.doc}
     rec: dict[str, Any] = dict(fields)
@@ -72,8 +75,12 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
     for s in document.segments:
         if s.seg not in kept_ids:
             removed[s.kind if s.kind in ("boilerplate", "duplicate") else "lang"] += 1
-    ours: dict[str, Any] = {"lang": document.lang, "langs": document.langs,
-                            "removed": dict(sorted(removed.items())), "repairs": document.fixes}
+    ours: dict[str, Any] = {
+        "lang": document.lang,
+        "langs": document.langs,
+        "removed": dict(sorted(removed.items())),
+        "repairs": document.fixes,
+    }
     if document.encoding is not None:
         ours["encoding"] = document.encoding
     if with_segments:
@@ -83,8 +90,9 @@ def document_record(document: Document, kept: list[Segment], text_field: str = "
     return rec
 
 
-def document_jsonl(document: Document, kept: list[Segment], text_field: str = "text",
-                   with_segments: bool = False) -> str:
+def document_jsonl(
+    document: Document, kept: list[Segment], text_field: str = "text", with_segments: bool = False
+) -> str:
     return json_line(document_record(document, kept, text_field, with_segments))
 
 

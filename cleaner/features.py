@@ -3,6 +3,7 @@
 All pure functions of the line's text (and the stop list chosen for its
 script); nothing here looks at neighbours.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,7 +23,9 @@ _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 _WORD = re.compile(r"[\w'’-]+")
 _DATE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b"
-    r"|\d{1,4}\s*[年月日]|\b\d+\s*(?:min|mins|minutes|hours?|days?|h|hrs?)\b", re.I)
+    r"|\d{1,4}\s*[年月日]|\b\d+\s*(?:min|mins|minutes|hours?|days?|h|hrs?)\b",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
 _FIRST_LETTER = re.compile(r"[^ ]")  # in letter_codes()
@@ -35,18 +38,18 @@ class Features:
     """What :mod:`cleaner.classify` needs to know about one line (frozen: the
     features of a repeated line are shared)."""
 
-    key: str            # normalised text (see cleaner.phrases.normalize)
-    script: str         # main script of the letters ('Zyyy' when none)
+    key: str  # normalised text (see cleaner.phrases.normalize)
+    script: str  # main script of the letters ('Zyyy' when none)
     words: tuple[str, ...]  # case-folded words (Han/kana: one per character)
-    length: int         # characters, Han/kana/Hangul weighted as Latin equivalents
-    letters: float      # share of letters among non-space characters
-    terminal: bool      # ends in terminal punctuation (closing quotes allowed)
-    weak_end: bool      # ends in a colon, semicolon or comma
-    upper_start: bool   # first letter is upper case, or the script has no case
-    dates: int          # dates, times and "3 hours"-style counts in the line
-    separators: int     # |, •, ›, / and the like: menus and breadcrumbs
-    copyright: bool     # carries a © sign
-    capitals: float     # share of cased words that start with a capital (Title Case)
+    length: int  # characters, Han/kana/Hangul weighted as Latin equivalents
+    letters: float  # share of letters among non-space characters
+    terminal: bool  # ends in terminal punctuation (closing quotes allowed)
+    weak_end: bool  # ends in a colon, semicolon or comma
+    upper_start: bool  # first letter is upper case, or the script has no case
+    dates: int  # dates, times and "3 hours"-style counts in the line
+    separators: int  # |, •, ›, / and the like: menus and breadcrumbs
+    copyright: bool  # carries a © sign
+    capitals: float  # share of cased words that start with a capital (Title Case)
 
     @property
     def n_words(self) -> int:
@@ -73,7 +76,9 @@ def _letter_counts(codes: str) -> dict[str, int]:
 def _main_script(counts: dict[str, int]) -> str:
     if not counts:
         return COMMON
-    if ("Hira" in counts or "Kana" in counts) and counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0) >= max(counts.values()):
+    if ("Hira" in counts or "Kana" in counts) and counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get(
+        "Kana", 0
+    ) >= max(counts.values()):
         return "Jpan"
     return min(counts, key=lambda s: (-counts[s], s))
 
@@ -128,8 +133,11 @@ def _features(line: str) -> Features:
     nonspace = len(line) - sum(map(str.isspace, line))
     letters = len(line) - codes.count(" ")
     # Han and kana letters weigh three, Hangul two, everything else one.
-    length = len(line) + (_CJK_WEIGHT - 1) * (counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0)) \
+    length = (
+        len(line)
+        + (_CJK_WEIGHT - 1) * (counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0))
         + (_HANGUL_WEIGHT - 1) * counts.get("Hang", 0)
+    )
     m = _FIRST_LETTER.search(codes)
     first = line[m.start()] if m else ""
     script = _main_script(counts)
@@ -163,4 +171,3 @@ def stop_density(words: Sequence[str], stops: frozenset[str]) -> float:
     if not words:
         return 0.0
     return sum(map(stops.__contains__, words)) / len(words)
-

@@ -16,6 +16,7 @@
    ``und`` is for pieces without letters, and for text the detector cannot
    place (a language it does not know).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,16 +36,16 @@ from .stopwords import stopword_hits
 
 UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
-BY_SCRIPT = "script"        # the script names the language (Georgian, Hangul...)
-BY_DETECTOR = "detector"    # the statistical detector's answer
-BY_SPELLING = "spelling"    # letters or frequent words only that language writes
-BY_DOCUMENT = "document"    # kept in the document's main language against a weak answer
-BY_EMBEDDING = "embedded"   # a short name in another script inside main-language text
-BY_QUOTE = "quote"          # a quoted phrase, asked on its own
-BY_CLAUSE = "clause"        # a clause that switches language inside a sentence
-NOT_ASKED = "not-asked"     # a removed line, given the main language without asking
-UNKNOWN = "unknown"         # letters no candidate writes, or a detector unsure: a language it lacks
-NOTHING = "none"            # no letters, or too few to say anything
+BY_SCRIPT = "script"  # the script names the language (Georgian, Hangul...)
+BY_DETECTOR = "detector"  # the statistical detector's answer
+BY_SPELLING = "spelling"  # letters or frequent words only that language writes
+BY_DOCUMENT = "document"  # kept in the document's main language against a weak answer
+BY_EMBEDDING = "embedded"  # a short name in another script inside main-language text
+BY_QUOTE = "quote"  # a quoted phrase, asked on its own
+BY_CLAUSE = "clause"  # a clause that switches language inside a sentence
+NOT_ASKED = "not-asked"  # a removed line, given the main language without asking
+UNKNOWN = "unknown"  # letters no candidate writes, or a detector unsure: a language it lacks
+NOTHING = "none"  # no letters, or too few to say anything
 SCRIPT_SCORE = 0.99
 # Fewer letters than this are not worth asking a detector about at all.
 MIN_DETECT_LETTERS = 3
@@ -65,7 +66,7 @@ PAIR_CHECK_BELOW = 40
 # Another script inside a line with fewer letters than this, unquoted, is a
 # name or a brand in running text, not a switch of language.
 MIN_FOREIGN_RUN = 15
-_QUOTE_OPEN = "«»„“”‘’‹›\"「『"
+_QUOTE_OPEN = '«»„“”‘’‹›"「『'
 # Code-switching inside a sentence ("I was going to the store, pero luego me di
 # cuenta de que no tenía dinero."): a clause between commas, semicolons, colons
 # or dashes moves to another language when it is long enough, the detector is
@@ -106,7 +107,9 @@ class _Piece:
     label: Label
     lang: str = UND
     score: float = 0.0
-    how: str = "none"  # what decided the language, for calibration: script, detector, kept (main by smoothing), embedded
+    how: str = (
+        "none"  # what decided the language, for calibration: script, detector, kept (main by smoothing), embedded
+    )
     why: str = NOTHING  # the same, as shown to users (BY_* above)
 
 
@@ -243,11 +246,16 @@ def _sample(piece: str, limit: int = DETECT_SAMPLE) -> str:
         return piece
     third = limit // 3
     mid = len(piece) // 2 - third // 2
-    return " ".join((piece[:third], piece[mid:mid + third], piece[-third:]))
+    return " ".join((piece[:third], piece[mid : mid + third], piece[-third:]))
 
 
-def identify(text: str, blocks: list[Block] | None = None, detector: Detector | None = None,
-             doc: str = "", skip_kinds: frozenset[str] = frozenset()) -> tuple[list[Segment], str]:
+def identify(
+    text: str,
+    blocks: list[Block] | None = None,
+    detector: Detector | None = None,
+    doc: str = "",
+    skip_kinds: frozenset[str] = frozenset(),
+) -> tuple[list[Segment], str]:
     """Segments of ``text`` with language, score and script, and the main language.
 
     ``blocks`` come from :func:`cleaner.classify.classify`; without them every
@@ -269,42 +277,56 @@ def identify(text: str, blocks: list[Block] | None = None, detector: Detector | 
     pieces_by_block: dict[int, list[_Piece]] = {}
     for run in runs:
         decide = _skipped if blocks[run.block].kind in skip_kinds else _decide
-        pieces_by_block.setdefault(run.block, []).extend(
-            decide(text, run, main, main_script, labeller))
+        pieces_by_block.setdefault(run.block, []).extend(decide(text, run, main, main_script, labeller))
     letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
     for bi, pieces in pieces_by_block.items():
-        letters[bi] = counts = [count_letters(text[p.start:p.end]) for p in pieces]
+        letters[bi] = counts = [count_letters(text[p.start : p.end]) for p in pieces]
         for p, n in zip(pieces, counts):
             p.score = calibrate(labeller.settings, p.how, p.score, n)
     segments: list[Segment] = []
     for bi, b in enumerate(blocks):
         for p in _merge(pieces_by_block.get(bi, []), letters.get(bi, [])):
-            segments.append(Segment(
-                doc=doc, seg=len(segments), start=p.start, end=p.end, lang=p.lang,
-                score=round(p.score, 3), script=p.script, kind=b.kind, main=p.lang == main,
-                text=text[p.start:p.end], reason=b.reason, how=p.why))
+            segments.append(
+                Segment(
+                    doc=doc,
+                    seg=len(segments),
+                    start=p.start,
+                    end=p.end,
+                    lang=p.lang,
+                    score=round(p.score, 3),
+                    script=p.script,
+                    kind=b.kind,
+                    main=p.lang == main,
+                    text=text[p.start : p.end],
+                    reason=b.reason,
+                    how=p.why,
+                )
+            )
     return segments, main
 
 
-def _detect(text: str, blocks: list[Block], labeller: Labeller,
-            skip_kinds: frozenset[str] = frozenset()) -> list[_Run]:
+def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: frozenset[str] = frozenset()) -> list[_Run]:
     runs = []
     for bi, b in enumerate(blocks):
         rs = script_runs(text, b.start, b.end)
         skip = b.kind in skip_kinds
         for r in rs:
-            piece = text[r.start:r.end]
-            run = _Run(bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1,
-                       quoted=piece[:1] in _QUOTE_OPEN)
+            piece = text[r.start : r.end]
+            run = _Run(
+                bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1, quoted=piece[:1] in _QUOTE_OPEN
+            )
             if r.letters and not skip:
-                run.ask = (lambda r=r: labeller.label(text[_after_speaker(text, r.start, r.end):r.end], r.script))
+                run.ask = lambda r=r: labeller.label(text[_after_speaker(text, r.start, r.end) : r.end], r.script)
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
                 spans = sentences(text, r.start, r.end)
                 if len(spans) > 1:
                     for s, e in spans:
                         n = count_letters(text[s:e])
-                        lab = (labeller.label(text[_after_speaker(text, s, e):e], r.script)
-                               if n else Label(UND, 0.0, source=NOTHING))
+                        lab = (
+                            labeller.label(text[_after_speaker(text, s, e) : e], r.script)
+                            if n
+                            else Label(UND, 0.0, source=NOTHING)
+                        )
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
@@ -362,26 +384,28 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
     """
     known = labeller.detector.languages
     script = _main_script(runs, main)
-    group = frozenset({main} | {b for a, b in RELATED if a == main}) & (labeller.candidates(script) or frozenset())
+    allowed = labeller.candidates(script) if script is not None else None
+    group = frozenset({main} | {b for a, b in RELATED if a == main}) & (allowed or frozenset())
     if main in group and len(group) > 1:
         # Close relatives (Bosnian and Croatian, Indonesian and Malay) split a
         # document's lines between them; the whole text tells them apart far better.
-        body = " ".join(text[p.start:p.end] for r in runs if r.script == script
-                        for p in r.sents if p.label.lang in group)[:DOC_SAMPLE]
+        body = " ".join(
+            text[p.start : p.end] for r in runs if r.script == script for p in r.sents if p.label.lang in group
+        )[:DOC_SAMPLE]
         ranked = labeller.detector.detect(body, group)
         if ranked and ranked[0][0] != main:
             old, main = main, ranked[0][0]
             _rename(runs, old, main)
     if script in SCRIPT_CANDIDATES and main != UND:
         # The frequent words of a language the detector lacks, all over the main-script text.
-        toks = words(" ".join(text[r.start:r.end] for r in runs if r.script == script))
+        toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script))
         for lang in sorted(SCRIPT_CANDIDATES[script] - known):
             if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
                 return lang
     for lang, rival in RIVALS.items():
         if main != rival or lang in known:
             continue
-        body = " ".join(text[p.start:p.end] for r in runs for p in r.sents if p.label.lang == rival)
+        body = " ".join(text[p.start : p.end] for r in runs for p in r.sents if p.label.lang == rival)
         if word_hits(body, lang) > word_hits(body, rival):
             _rename(runs, rival, lang)
             return lang
@@ -473,7 +497,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         # Swedish) unless its letters are not the main language's ("Mergelės
         # Marijos šventovę" is no Latvian), and asked again between the two,
         # the detector must agree.
-        piece = text[p.start:p.end]
+        piece = text[p.start : p.end]
         hits = stopword_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
@@ -482,7 +506,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     # The detector cannot answer the main language (Irish, Kazakh…): what it says
     # instead is its usual confusion, unless the piece is long, sure and shows none
     # of the main language's own letters or words.
-    piece = text[p.start:p.end]
+    piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
     return not _switch(label, main, p.letters, level, labeller.settings, strict=True)
@@ -536,7 +560,7 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         return [p]
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
-    return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+    return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
 
 
 def _after_speaker(text: str, start: int, end: int) -> int:
@@ -568,7 +592,7 @@ def _clauses(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         out.append(piece)
     if not changed or not _really_mixed(text, p, out, labeller):
         return [p]
-    return [_strip(text, x) for x in out if text[x.start:x.end].strip()]
+    return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
 
 
 def _really_mixed(text: str, p: _Piece, clauses: list[_Piece], labeller: Labeller) -> bool:
@@ -580,12 +604,12 @@ def _really_mixed(text: str, p: _Piece, clauses: list[_Piece], labeller: Labelle
     its German title is no switch.  A sentence whose every long clause moved
     to one language is simply in that language.
     """
-    stayed = [c for c in clauses if c.lang == p.lang and count_letters(text[c.start:c.end]) >= MIN_FOREIGN_RUN]
+    stayed = [c for c in clauses if c.lang == p.lang and count_letters(text[c.start : c.end]) >= MIN_FOREIGN_RUN]
     if not stayed:
         moved = [c for c in clauses if c.lang != p.lang]
-        share = sum(count_letters(text[c.start:c.end]) for c in moved) / max(1, count_letters(text[p.start:p.end]))
+        share = sum(count_letters(text[c.start : c.end]) for c in moved) / max(1, count_letters(text[p.start : p.end]))
         return len({c.lang for c in moved}) == 1 and share >= WHOLE_SENTENCE
-    return any(labeller.label(text[c.start:c.end], p.script).lang == p.lang for c in stayed)
+    return any(labeller.label(text[c.start : c.end], p.script).lang == p.lang for c in stayed)
 
 
 def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, float] | None:
@@ -607,9 +631,12 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
         return label.lang, label.prob
     # Function words that are clearly the detector's language (and no relative's
     # of the sentence's) stand in for the certainty a short clause cannot give.
-    if (mine >= 2 * own + CLAUSE_STOPS and mine == max(hits.values())
-            and (label.lang, p.lang) not in RELATED
-            and label.p(p.lang) <= labeller.settings.sentence.max_main):
+    if (
+        mine >= 2 * own + CLAUSE_STOPS
+        and mine == max(hits.values())
+        and (label.lang, p.lang) not in RELATED
+        and label.p(p.lang) <= labeller.settings.sentence.max_main
+    ):
         return label.lang, label.prob
     return None
 
@@ -658,4 +685,3 @@ def letter_shares(segments: list[Segment]) -> dict[str, float]:
     if not total:
         return {}
     return {k: round(v / total, 4) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
-

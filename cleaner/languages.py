@@ -19,6 +19,7 @@ has them (``data/stopwords/<code>.txt``, ``data/boilerplate/<code>.txt``).
 >>> SCRIPT_LANG["Geor"], sorted(SCRIPT_CANDIDATES["Arab"])
 ('ka', ['ar', 'fa', 'ur'])
 """
+
 from __future__ import annotations
 
 import difflib
@@ -59,15 +60,39 @@ class Language:
         return (self.code, self.iso3, *self.aliases)
 
 
-def _lang(code: str, iso3: str, name: str, detectors: str = "", *, scripts: str = "", own: str = "",
-          alphabet: str | None = None, complete: bool = False, letters: str = "", words: str = "",
-          rival: str | None = None, relatives: str = "", spaces: bool = True, aliases: str = "") -> Language:
+def _lang(
+    code: str,
+    iso3: str,
+    name: str,
+    detectors: str = "",
+    *,
+    scripts: str = "",
+    own: str = "",
+    alphabet: str | None = None,
+    complete: bool = False,
+    letters: str = "",
+    words: str = "",
+    rival: str | None = None,
+    relatives: str = "",
+    spaces: bool = True,
+    aliases: str = "",
+) -> Language:
     return Language(
-        code, iso3, name, frozenset(DETECTOR_LETTERS[c] for c in detectors),
-        tuple(scripts.split()), tuple(own.split()),
+        code,
+        iso3,
+        name,
+        frozenset(DETECTOR_LETTERS[c] for c in detectors),
+        tuple(scripts.split()),
+        tuple(own.split()),
         frozenset(alphabet) if alphabet is not None else frozenset() if "Latn" in scripts.split() else None,
-        complete, frozenset(letters),
-        frozenset(words.split()), rival, frozenset(relatives.split()), spaces, tuple(aliases.split()))
+        complete,
+        frozenset(letters),
+        frozenset(words.split()),
+        rival,
+        frozenset(relatives.split()),
+        spaces,
+        tuple(aliases.split()),
+    )
 
 
 # Russian's alphabet, which Kazakh and Mongolian extend.
@@ -80,10 +105,19 @@ _KNOWN = [
     # -- Latin script ---------------------------------------------------------
     _lang("af", "afr", "Afrikaans", "dif", scripts="Latn", alphabet="êëîïôûéèáóúŉ", relatives="nl"),
     _lang("az", "aze", "Azerbaijani", "if", scripts="Latn", alphabet="çəğıöşüi̇", letters="əƏ", relatives="tr"),
-    _lang("bs", "bos", "Bosnian", "if", scripts="Latn", alphabet="čćđšž", rival="hr", relatives="hr sr sl",
-          words="""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
+    _lang(
+        "bs",
+        "bos",
+        "Bosnian",
+        "if",
+        scripts="Latn",
+        alphabet="čćđšž",
+        rival="hr",
+        relatives="hr sr sl",
+        words="""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
           nauke univerzitet fudbal juni juli mada kafa hemija tačno uopšte takođe dešava
-          ko šta opština sedmice"""),
+          ko šta opština sedmice""",
+    ),
     _lang("ca", "cat", "Catalan", "dif", scripts="Latn", alphabet="àçéèíïòóúü·", relatives="es pt gl"),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
@@ -92,43 +126,100 @@ _KNOWN = [
     _lang("en", "eng", "English", "dif", scripts="Latn"),
     _lang("es", "spa", "Spanish", "dif", scripts="Latn", alphabet="áéíñóúü", relatives="ca pt gl"),
     _lang("et", "est", "Estonian", "dif", scripts="Latn", alphabet="äöõüšž", relatives="fi", aliases="ekk"),
-    _lang("eu", "eus", "Basque", "if", scripts="Latn", alphabet="ñü",
-          words="""eta ez ere baina dira zen egin izan beste hau bere dute zuen ziren baino
+    _lang(
+        "eu",
+        "eus",
+        "Basque",
+        "if",
+        scripts="Latn",
+        alphabet="ñü",
+        words="""eta ez ere baina dira zen egin izan beste hau bere dute zuen ziren baino
           edo dago zela dela duen zuten ditu gabe oso hori hura behar bezala baita gure
           nahiz eman ondoren bitartean dut zait zaio dituzte baten bertan zituen hiru lehen gero
           orain nola zer dena hemen asko beraz urte urtean egiten izango dituen izena ugari
-          tartean zituzten bezalako ahal"""),
+          tartean zituzten bezalako ahal""",
+    ),
     _lang("fi", "fin", "Finnish", "dif", scripts="Latn", alphabet="äöåšž", relatives="et"),
     _lang("fr", "fra", "French", "dif", scripts="Latn", alphabet="àâæçéèêëîïôœùûüÿ"),
-    _lang("ga", "gle", "Irish", "if", scripts="Latn", alphabet="áéíóú",
-          words="""agus bhí bhfuil atá tá níl chun faoi leis ina nach gur arís éis iad mé tú
+    _lang(
+        "ga",
+        "gle",
+        "Irish",
+        "if",
+        scripts="Latn",
+        alphabet="áéíóú",
+        words="""agus bhí bhfuil atá tá níl chun faoi leis ina nach gur arís éis iad mé tú
           seo freisin fós anois uair beidh raibh mbeidh dtí gcuid ag ar nó agus dá cé
-          sna ón uathu orthu acu aige"""),
+          sna ón uathu orthu acu aige""",
+    ),
     _lang("gl", "glg", "Galician", "if", relatives="es ca pt"),
-    _lang("hr", "hrv", "Croatian", "dif", scripts="Latn", alphabet="čćđšž", relatives="bs sr sl",
-          words="""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
+    _lang(
+        "hr",
+        "hrv",
+        "Croatian",
+        "dif",
+        scripts="Latn",
+        alphabet="čćđšž",
+        relatives="bs sr sl",
+        words="""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
           sveučilište nogomet lipanj srpanj tko kava kemija točno uopće također događa
-          općina kazalište zrakoplov"""),
+          općina kazalište zrakoplov""",
+    ),
     _lang("hu", "hun", "Hungarian", "dif", scripts="Latn", alphabet="áéíóöőúüű"),
-    _lang("id", "ind", "Indonesian", "dif", scripts="Latn", alphabet="é", relatives="ms", aliases="in",
-          words="""karena bahwa saja yaitu adalah uang pemerintah bisa setelah sesudah
-          harus kota baru tapi nggak"""),
+    _lang(
+        "id",
+        "ind",
+        "Indonesian",
+        "dif",
+        scripts="Latn",
+        alphabet="é",
+        relatives="ms",
+        aliases="in",
+        words="""karena bahwa saja yaitu adalah uang pemerintah bisa setelah sesudah
+          harus kota baru tapi nggak""",
+    ),
     # (Icelandic's þ and ð only with an Icelandic word too: cp1254 Turkish read
     # as Latin-1 has them.)
-    _lang("is", "isl", "Icelandic", "if", scripts="Latn", alphabet="áðéíóúýþæö", letters="þÞðÐ",
-          words="""og að í er á sem til við um var en ekki hann hún það með af fyrir eru
-          voru þess þar hafa"""),
+    _lang(
+        "is",
+        "isl",
+        "Icelandic",
+        "if",
+        scripts="Latn",
+        alphabet="áðéíóúýþæö",
+        letters="þÞðÐ",
+        words="""og að í er á sem til við um var en ekki hann hún það með af fyrir eru
+          voru þess þar hafa""",
+    ),
     _lang("it", "ita", "Italian", "dif", scripts="Latn", alphabet="àèéìíîòóùú"),
     _lang("lg", "lug", "Ganda", "i", scripts="Latn", alphabet="ŋ"),
     _lang("lt", "lit", "Lithuanian", "dif", scripts="Latn", alphabet="ąčęėįšųūž"),
     _lang("lv", "lav", "Latvian", "dif", scripts="Latn", alphabet="āčēģīķļņšūž", aliases="lvs"),
     _lang("mi", "mri", "Maori", "", scripts="Latn", alphabet="āēīōū"),
-    _lang("ms", "msa", "Malay", "if", scripts="Latn", alphabet="é", rival="id", relatives="id", aliases="zsm",
-          words="""kerana daripada boleh ialah iaitu bahawa sahaja wang kerajaan semasa
-          selepas mahupun hendaklah amat baharu bandar menerusi mesti"""),
+    _lang(
+        "ms",
+        "msa",
+        "Malay",
+        "if",
+        scripts="Latn",
+        alphabet="é",
+        rival="id",
+        relatives="id",
+        aliases="zsm",
+        words="""kerana daripada boleh ialah iaitu bahawa sahaja wang kerajaan semasa
+          selepas mahupun hendaklah amat baharu bandar menerusi mesti""",
+    ),
     _lang("nl", "nld", "Dutch", "dif", scripts="Latn", alphabet="éëïöüèáóúí", relatives="af"),
-    _lang("no", "nor", "Norwegian", "dif", scripts="Latn", alphabet="æøåéèóòôü", relatives="da sv",
-          aliases="nb nob nn nno"),
+    _lang(
+        "no",
+        "nor",
+        "Norwegian",
+        "dif",
+        scripts="Latn",
+        alphabet="æøåéèóòôü",
+        relatives="da sv",
+        aliases="nb nob nn nno",
+    ),
     _lang("pl", "pol", "Polish", "dif", scripts="Latn", alphabet="ąćęłńóśźż"),
     _lang("pt", "por", "Portuguese", "dif", scripts="Latn", alphabet="áâãàçéêíóôõú", relatives="es ca gl"),
     _lang("ro", "ron", "Romanian", "dif", scripts="Latn", alphabet="ăâîșțşţ", aliases="mo mol"),
@@ -145,35 +236,96 @@ _KNOWN = [
     # (Turkish also with ý þ ð: its cp1254 text read as Latin-1 is common on the web.)
     _lang("tr", "tur", "Turkish", "dif", scripts="Latn", alphabet="çğıöşüâîýþð", relatives="az"),
     _lang("ts", "tso", "Tsonga", "", scripts="Latn"),
-    _lang("vi", "vie", "Vietnamese", "dif", scripts="Latn",
-          alphabet="àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"),
+    _lang(
+        "vi",
+        "vie",
+        "Vietnamese",
+        "dif",
+        scripts="Latn",
+        alphabet="àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",
+    ),
     _lang("xh", "xho", "Xhosa", "i", scripts="Latn"),
     _lang("yo", "yor", "Yoruba", "if", scripts="Latn", alphabet="àáèéìíòóùúẹọṣńḿ"),
     _lang("zu", "zul", "Zulu", "i", scripts="Latn"),
     # -- Cyrillic ---------------------------------------------------------------
-    _lang("be", "bel", "Belarusian", "if", scripts="Cyrl", alphabet="абвгдеёжзійклмнопрстуўфхцчшыьэюя’",
-          complete=True, letters="ўЎ", relatives="ru uk bg mk sr"),
-    _lang("bg", "bul", "Bulgarian", "dif", scripts="Cyrl", alphabet="абвгдежзийклмнопрстуфхцчшщъьюя",
-          complete=True, relatives="ru uk be mk sr"),
-    _lang("kk", "kaz", "Kazakh", "if", scripts="Cyrl", alphabet=_CYRL_RU + "әғқңөұүһі", complete=True,
-          letters="әғқұӘҒҚҰ"),
-    _lang("mk", "mkd", "Macedonian", "dif", scripts="Cyrl", alphabet="абвгдѓежзѕијклљмнњопрстќуфхцчџш",
-          complete=True, letters="ѓќѕЃЌЅ", relatives="ru uk be bg sr",
-          words="""е во со го ги беше тоа ова оваа кое уште меѓу преку околу таа тој
-          нивните може"""),
+    _lang(
+        "be",
+        "bel",
+        "Belarusian",
+        "if",
+        scripts="Cyrl",
+        alphabet="абвгдеёжзійклмнопрстуўфхцчшыьэюя’",
+        complete=True,
+        letters="ўЎ",
+        relatives="ru uk bg mk sr",
+    ),
+    _lang(
+        "bg",
+        "bul",
+        "Bulgarian",
+        "dif",
+        scripts="Cyrl",
+        alphabet="абвгдежзийклмнопрстуфхцчшщъьюя",
+        complete=True,
+        relatives="ru uk be mk sr",
+    ),
+    _lang(
+        "kk", "kaz", "Kazakh", "if", scripts="Cyrl", alphabet=_CYRL_RU + "әғқңөұүһі", complete=True, letters="әғқұӘҒҚҰ"
+    ),
+    _lang(
+        "mk",
+        "mkd",
+        "Macedonian",
+        "dif",
+        scripts="Cyrl",
+        alphabet="абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+        complete=True,
+        letters="ѓќѕЃЌЅ",
+        relatives="ru uk be bg sr",
+        words="""е во со го ги беше тоа ова оваа кое уште меѓу преку околу таа тој
+          нивните може""",
+    ),
     _lang("mn", "mon", "Mongolian", "if", scripts="Cyrl", own="Mong", alphabet=_CYRL_RU + "өү", complete=True),
-    _lang("ru", "rus", "Russian", "dif", scripts="Cyrl", alphabet=_CYRL_RU, complete=True,
-          relatives="uk be bg mk sr"),
+    _lang("ru", "rus", "Russian", "dif", scripts="Cyrl", alphabet=_CYRL_RU, complete=True, relatives="uk be bg mk sr"),
     # (Serbian's Cyrillic alphabet only: Serbian is not among the Latin candidates.)
-    _lang("sr", "srp", "Serbian", "if", scripts="Cyrl", alphabet="абвгдђежзијклљмнњопрстћуфхцчџш",
-          complete=True, letters="ђћЂЋ", rival="mk", relatives="hr bs sl ru uk be bg mk", aliases="srl",
-          words="""је у су који која које ће из јер био била били после пре још када
-          само али ни нису њих њега њене"""),
-    _lang("uk", "ukr", "Ukrainian", "dif", scripts="Cyrl", alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’",
-          complete=True, letters="їєґЇЄҐ", relatives="ru be bg mk sr"),
+    _lang(
+        "sr",
+        "srp",
+        "Serbian",
+        "if",
+        scripts="Cyrl",
+        alphabet="абвгдђежзијклљмнњопрстћуфхцчџш",
+        complete=True,
+        letters="ђћЂЋ",
+        rival="mk",
+        relatives="hr bs sl ru uk be bg mk",
+        aliases="srl",
+        words="""је у су који која које ће из јер био била били после пре још када
+          само али ни нису њих њега њене""",
+    ),
+    _lang(
+        "uk",
+        "ukr",
+        "Ukrainian",
+        "dif",
+        scripts="Cyrl",
+        alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’",
+        complete=True,
+        letters="їєґЇЄҐ",
+        relatives="ru be bg mk sr",
+    ),
     # -- Arabic and Devanagari ----------------------------------------------------
-    _lang("ar", "ara", "Arabic", "dif", scripts="Arab", alphabet="ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْٰ",
-          complete=True, relatives="fa ur", aliases="arb"),
+    _lang(
+        "ar",
+        "ara",
+        "Arabic",
+        "dif",
+        scripts="Arab",
+        alphabet="ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْٰ",
+        complete=True,
+        relatives="fa ur",
+        aliases="arb",
+    ),
     _lang("fa", "fas", "Persian", "dif", scripts="Arab", relatives="ur ar", aliases="pes"),
     _lang("ur", "urd", "Urdu", "dif", scripts="Arab", relatives="fa ar"),
     _lang("hi", "hin", "Hindi", "dif", scripts="Deva", relatives="mr ne"),
@@ -208,8 +360,9 @@ _KNOWN = [
     _lang("ta", "tam", "Tamil", "dif", own="Taml"),
     _lang("te", "tel", "Telugu", "dif", own="Telu"),
     _lang("th", "tha", "Thai", "dif", own="Thai", spaces=False),
-    _lang("zh", "zho", "Chinese", "dif", own="Hani Bopo", spaces=False,
-          aliases="zh-cn zh-tw zh-hans zh-hant cmn wuu yue"),
+    _lang(
+        "zh", "zho", "Chinese", "dif", own="Hani Bopo", spaces=False, aliases="zh-cn zh-tw zh-hans zh-hant cmn wuu yue"
+    ),
     # -- codes detectors use for languages we name otherwise --------------------------
     _lang("jv", "jav", "Javanese", "if", aliases="jw"),
     _lang("yi", "yid", "Yiddish", "f", aliases="ji"),
@@ -365,32 +518,50 @@ for _l in LANGUAGES.values():
     for _s in _l.scripts:
         SCRIPT_CANDIDATES[_s] = SCRIPT_CANDIDATES.get(_s, frozenset()) | {_l.code}
 #: Letters each language writes (see Language.alphabet) and those whose list is complete.
-ALPHABETS: dict[str, frozenset[str]] = {c: lang.alphabet for c, lang in LANGUAGES.items()
-                                        if lang.alphabet is not None}
+ALPHABETS: dict[str, frozenset[str]] = {c: lang.alphabet for c, lang in LANGUAGES.items() if lang.alphabet is not None}
 COMPLETE_ALPHABETS: frozenset[str] = frozenset(c for c, lang in LANGUAGES.items() if lang.complete_alphabet)
 #: Letters that, among the candidates of their script, belong to one language.
-MARKER_LETTERS: dict[str, frozenset[str]] = {c: lang.marker_letters for c, lang in LANGUAGES.items()
-                                             if lang.marker_letters}
+MARKER_LETTERS: dict[str, frozenset[str]] = {
+    c: lang.marker_letters for c, lang in LANGUAGES.items() if lang.marker_letters
+}
 #: Frequent words of a language that its rivals rarely use.
-MARKER_WORDS: dict[str, frozenset[str]] = {c: lang.marker_words for c, lang in LANGUAGES.items()
-                                           if lang.marker_words}
+MARKER_WORDS: dict[str, frozenset[str]] = {c: lang.marker_words for c, lang in LANGUAGES.items() if lang.marker_words}
 #: (language a detector may lack, the language it is called instead).
 RIVALS: dict[str, str] = {c: lang.rival for c, lang in LANGUAGES.items() if lang.rival}
 #: Ordered pairs of close relatives.
-RELATED: frozenset[tuple[str, str]] = frozenset(
-    (c, r) for c, lang in LANGUAGES.items() for r in lang.relatives)
+RELATED: frozenset[tuple[str, str]] = frozenset((c, r) for c, lang in LANGUAGES.items() for r in lang.relatives)
 #: Scripts of languages written without spaces between words.
 UNSPACED_SCRIPTS: frozenset[str] = frozenset(
-    s for lang in LANGUAGES.values() if not lang.spaces for s in lang.own_scripts)
+    s for lang in LANGUAGES.values() if not lang.spaces for s in lang.own_scripts
+)
 
 _BY_TAG: dict[str, str] = {}
 for _l in LANGUAGES.values():
     for _t in _l.tags:
         _BY_TAG.setdefault(_t, _l.code)
 # ISO 639-2/B (bibliographic) codes that differ from 639-3, as library metadata writes them.
-_BIBLIOGRAPHIC = {"alb": "sq", "arm": "hy", "baq": "eu", "bur": "my", "chi": "zh", "cze": "cs", "dut": "nl",
-                  "fre": "fr", "geo": "ka", "ger": "de", "gre": "el", "ice": "is", "mac": "mk", "mao": "mi",
-                  "may": "ms", "per": "fa", "rum": "ro", "slo": "sk", "tib": "bo", "wel": "cy"}
+_BIBLIOGRAPHIC = {
+    "alb": "sq",
+    "arm": "hy",
+    "baq": "eu",
+    "bur": "my",
+    "chi": "zh",
+    "cze": "cs",
+    "dut": "nl",
+    "fre": "fr",
+    "geo": "ka",
+    "ger": "de",
+    "gre": "el",
+    "ice": "is",
+    "mac": "mk",
+    "mao": "mi",
+    "may": "ms",
+    "per": "fa",
+    "rum": "ro",
+    "slo": "sk",
+    "tib": "bo",
+    "wel": "cy",
+}
 for _t, _c in _BIBLIOGRAPHIC.items():
     _BY_TAG.setdefault(_t, _c)
 _BY_NAME: dict[str, str] = {lang.name.lower(): lang.code for lang in LANGUAGES.values()}
@@ -444,4 +615,3 @@ def suggest(tag: str, n: int = 3) -> list[str]:
 def known_to(detector: str) -> list[Language]:
     """The languages detector ``detector`` can answer, by code."""
     return [lang for lang in LANGUAGES.values() if detector in lang.detectors]
-

@@ -9,6 +9,7 @@ Basque *eta*, Malay *kerana*).  These rules only speak for languages the
 backend does not know, or split a pair it cannot tell apart (Malay from
 Indonesian, Serbian from Macedonian); everything else stays with the detector.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WOR
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
 _GA_MUTATION = re.compile(r"^(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
@@ -67,8 +69,7 @@ def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
     return sum(map(vocab.__contains__, toks))
 
 
-def marker_language(text: str, candidates: frozenset[str], known: frozenset[str],
-                    guess: str | None) -> str | None:
+def marker_language(text: str, candidates: frozenset[str], known: frozenset[str], guess: str | None) -> str | None:
     """A language the detector does not know, named by its spelling, or ``None``.
 
     ``candidates`` are the languages the script allows, ``known`` those the

@@ -13,6 +13,7 @@ not matter.  Three forms:
 
 To extend a language, add lines to its file; to add a language, add a file.
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,8 +52,11 @@ class PhraseSet:
         """How the normalised line ``key`` matches: ``whole``, ``prefix``, ``contains`` or ''.
 
         >>> p = phrases()
-        >>> p.match(normalize("Share on WhatsApp Messenger")), p.match("share prices fell"), p.match("accessibility links")
-        ('prefix', '', 'whole')
+        >>> p.match(normalize("Share on WhatsApp Messenger")), p.match("share prices fell")
+        ('prefix', '')
+        >>> p.match("accessibility links")
+        'whole'
+
         """
         if not key:
             return ""
@@ -80,9 +84,13 @@ class PhraseSet:
         spaced = [c for c in self.contains if not _SPACELESS.search(c)]
         pattern = re.compile(" (?:" + "|".join(map(re.escape, spaced)) + ") ") if spaced else re.compile("(?!)")
         unspaced = tuple(c.replace(" ", "") for c in self.contains if _SPACELESS.search(c))
-        return (pattern, unspaced, frozenset(self.prefixes),
-                tuple(p.replace(" ", "") for p in self.prefixes if _SPACELESS.search(p)),
-                max((p.count(" ") + 1 for p in self.prefixes), default=0))
+        return (
+            pattern,
+            unspaced,
+            frozenset(self.prefixes),
+            tuple(p.replace(" ", "") for p in self.prefixes if _SPACELESS.search(p)),
+            max((p.count(" ") + 1 for p in self.prefixes), default=0),
+        )
 
     def __contains__(self, key: str) -> bool:
         return bool(self.match(key))
@@ -148,7 +156,8 @@ def is_comment_header(key: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _author_headers() -> tuple[frozenset[str], tuple[str, ...]]:
     path = resources.files("cleaner") / "data" / "sections" / "author.txt"
-    whole, prefixes = set(), set()
+    whole: set[str] = set()
+    prefixes: set[str] = set()
     for raw in path.read_text(encoding="utf-8").splitlines():
         raw = raw.strip()
         if raw and not raw.startswith("#"):
@@ -173,7 +182,8 @@ def is_author_header(key: str) -> str:
         return "whole"
     compact = key.replace(" ", "")
     for p in prefixes:
-        if key.startswith(p + " ") or (_SPACELESS.search(p) and compact.startswith(p.replace(" ", ""))
-                                       and len(compact) > len(p.replace(" ", ""))):
+        if key.startswith(p + " ") or (
+            _SPACELESS.search(p) and compact.startswith(p.replace(" ", "")) and len(compact) > len(p.replace(" ", ""))
+        ):
             return "prefix"
     return ""

@@ -8,6 +8,7 @@
 >>> doc.cleaned_text
 'The talks resumed on Monday in Sochi.'
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -25,8 +26,7 @@ from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
 from .select import Selection, select
 from .split import split_blocks
 
-__all__ = ["DEFAULT_MAX_DOC_CHARS", "Options", "Pipeline", "TooLong", "check_length", "make_detector",
-           "template_lines"]
+__all__ = ["DEFAULT_MAX_DOC_CHARS", "Options", "Pipeline", "TooLong", "check_length", "make_detector", "template_lines"]
 
 
 class TooLong(ValueError):
@@ -61,15 +61,20 @@ class Pipeline:
         self.detector: Detector = make_detector(self.options.detector)
         # Lines removed as boilerplate or duplicates are never shown unless kept,
         # so they need no language detection.
-        self._skip = (frozenset() if self.options.selection.keep_boilerplate
-                      else frozenset({BOILERPLATE, DUPLICATE}))
+        self._skip = frozenset() if self.options.selection.keep_boilerplate else frozenset({BOILERPLATE, DUPLICATE})
         # What a first pass over the run learned about repeated lines (see
         # cleaner.repeats and learn()), or None.
         self.repeats = repeats
 
-    def process(self, data: str | bytes, doc: str = "", fields: dict[str, Any] | None = None,
-                order: int | None = None, encoding: str | None = None,
-                fixes: Iterable[str] = ()) -> Document:
+    def process(
+        self,
+        data: str | bytes,
+        doc: str = "",
+        fields: dict[str, Any] | None = None,
+        order: int | None = None,
+        encoding: str | None = None,
+        fixes: Iterable[str] = (),
+    ) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
 
         ``order`` is the document's place in the run (for lines repeated
@@ -88,10 +93,20 @@ class Pipeline:
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
-        return Document(doc=doc, text=text, segments=segments, lang=main,
-                        langs=letter_shares(content), encoding=encoding, fixes=[*fixes, *repaired.fixes],
-                        fixed_lines=repaired.lines, fields=fields, blocks=blocks, block_of=block_of,
-                        kept=select(segments, self.options.selection))
+        return Document(
+            doc=doc,
+            text=text,
+            segments=segments,
+            lang=main,
+            langs=letter_shares(content),
+            encoding=encoding,
+            fixes=[*fixes, *repaired.fixes],
+            fixed_lines=repaired.lines,
+            fields=fields,
+            blocks=blocks,
+            block_of=block_of,
+            kept=select(segments, self.options.selection),
+        )
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""
@@ -116,7 +131,7 @@ class Pipeline:
             for n, data in enumerate(texts):
                 try:
                     scanner.add(n, document_ids(template_lines(data)))
-                except Exception:  # reported when the document itself is processed
+                except Exception:  # noqa: BLE001 (reported when the document itself is processed)
                     continue
         except BaseException:
             scanner.abort()
@@ -124,8 +139,13 @@ class Pipeline:
         self.repeats = scanner.finish()
         return self.repeats
 
-    def process_records(self, records: Iterable[dict[str, Any]], text_field: str = "text",
-                        id_field: str = "id", cross_document: bool = False) -> Iterator[dict[str, Any]]:
+    def process_records(
+        self,
+        records: Iterable[dict[str, Any]],
+        text_field: str = "text",
+        id_field: str = "id",
+        cross_document: bool = False,
+    ) -> Iterator[dict[str, Any]]:
         """Clean each record's ``text_field``; yields document records as they are ready.
 
         Every input field is passed through; see :func:`cleaner.emit.document_record`.

@@ -10,6 +10,7 @@ n-gram's row is computed the first time it is read, from the same numbers by
 langdetect's own arithmetic: every detector answer and every score is what it
 was with langdetect's loader (tests/test_langdetect_engine.py compares all rows).
 """
+
 from __future__ import annotations
 
 import json

@@ -14,6 +14,7 @@ Two entry points, both scheduling work with Ray Data (no cluster code here):
   (repeated lines) runs in the driver.  The output folder must be visible to
   every worker (a shared file system).
 """
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,7 @@ from .run.progress import Stats
 def _ray():
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as e:
         raise ImportError("Ray is not installed (pip install 'cleaner[ray]')") from e
     return ray
@@ -71,8 +72,14 @@ class _CleanBatch:
         return out
 
 
-def clean_dataset(ds, options: Options | None = None, text_field: str = "text", id_field: str = "id",
-                  batch_size: int = 64, concurrency: int | None = None):
+def clean_dataset(
+    ds,
+    options: Options | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    batch_size: int = 64,
+    concurrency: int | None = None,
+):
     """Clean every record of a ``ray.data.Dataset``.
 
     Every column is passed through; ``text_field`` holds the cleaned text; new
@@ -86,9 +93,13 @@ def clean_dataset(ds, options: Options | None = None, text_field: str = "text", 
         pool = ray.data.ActorPoolStrategy(size=concurrency)
     else:
         pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, int(_cluster_cpus())))
-    return ds.map_batches(_CleanBatch, fn_constructor_kwargs={
-        "options": options or Options(), "text_field": text_field, "id_field": id_field},
-        batch_size=batch_size, batch_format="default", compute=pool)
+    return ds.map_batches(
+        _CleanBatch,
+        fn_constructor_kwargs={"options": options or Options(), "text_field": text_field, "id_field": id_field},
+        batch_size=batch_size,
+        batch_format="default",
+        compute=pool,
+    )
 
 
 def logging_quiet() -> None:
@@ -125,13 +136,16 @@ class _CleanShard:
                 # Name documents and failures by the path as the user gave it,
                 # exactly like a local run, while opening the absolute path.
                 if item.where.startswith(src):
-                    item.where = name + item.where[len(src):]
+                    item.where = name + item.where[len(src) :]
                 if isinstance(item, Item) and item.doc.startswith(src):
-                    item.doc = name + item.doc[len(src):]
+                    item.doc = name + item.doc[len(src) :]
                 r: Result = process_item(self.pipeline, self.job, item)
                 stats.add(r)
-                report(r, lambda w, m: events.append(["error", w, m, ""]),
-                       lambda w, m, once: events.append(["warning", w, m, once]))
+                report(
+                    r,
+                    lambda w, m: events.append(["error", w, m, ""]),
+                    lambda w, m, once: events.append(["warning", w, m, once]),
+                )
                 if r.error is not None:
                     whole_file_failed |= r.error[0] == name
                 else:
@@ -143,14 +157,26 @@ class _CleanShard:
             out.abort()
         else:
             out.commit()
-        return {"src": src, "docs": stats.docs, "bytes": stats.bytes, "segments": stats.segments,
-                "removed": stats.removed, "langs": json.dumps(dict(stats.langs)),
-                "events": json.dumps(events)}
+        return {
+            "src": src,
+            "docs": stats.docs,
+            "bytes": stats.bytes,
+            "segments": stats.segments,
+            "removed": stats.removed,
+            "langs": json.dumps(dict(stats.langs)),
+            "events": json.dumps(events),
+        }
 
 
-def run_pairs_on_ray(pairs: list[Pair], read_opts: ReadOptions, job: CleanJob, address: str | None,
-                     fail: Callable[[str, str], None], warn: Callable[[str, str, str], None],
-                     stats: Stats) -> None:
+def run_pairs_on_ray(
+    pairs: list[Pair],
+    read_opts: ReadOptions,
+    job: CleanJob,
+    address: str | None,
+    fail: Callable[[str, str], None],
+    warn: Callable[[str, str, str], None],
+    stats: Stats,
+) -> None:
     """``cleaner clean --engine ray``: every (input, output) pair is a task on the cluster."""
     ray = _ray()
     if not pairs:
@@ -166,9 +192,18 @@ def run_pairs_on_ray(pairs: list[Pair], read_opts: ReadOptions, job: CleanJob, a
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # failures reported in input order
     ctx.enable_progress_bars = False
-    ds = ray.data.from_items([{"src": os.path.abspath(p.src.path), "dst": os.path.abspath(p.dst),
-                               "name": p.src.path, "index": p.src.index} for p in pairs],
-                             override_num_blocks=len(pairs))
+    ds = ray.data.from_items(
+        [
+            {
+                "src": os.path.abspath(p.src.path),
+                "dst": os.path.abspath(p.dst),
+                "name": p.src.path,
+                "index": p.src.index,
+            }
+            for p in pairs
+        ],
+        override_num_blocks=len(pairs),
+    )
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, min(len(pairs), int(_cluster_cpus()))))
     done = ds.map(_CleanShard, fn_constructor_kwargs={"job": replace(job), "read_opts": read_opts}, compute=pool)
     for row in done.iter_rows():

@@ -1,4 +1,5 @@
 """The plain records that flow between the stages."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -109,7 +110,7 @@ class Document:
             if prev is None:
                 pass
             elif prev[0] == b:
-                out.append(self.text[prev[2]:seg.start] if prev[1] + 1 == seg.seg else " ")
+                out.append(self.text[prev[2] : seg.start] if prev[1] + 1 == seg.seg else " ")
             elif self.blocks[prev[0]].para != self.blocks[b].para:
                 out.append("\n\n")
             else:

@@ -23,6 +23,7 @@ ids to a temporary file, and once the counts are known, keeps the first
 document of the lines found in two or more (two sorted arrays, 16 bytes a
 line).  Line ids are 64-bit BLAKE2b hashes, the same in every process.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -39,8 +40,16 @@ MIN_CHARS = 8  # shorter lines (once normalised, spaces left out) are not rememb
 _MASK64 = (1 << 64) - 1
 # Odd 64-bit multipliers, one per row of the sketch (from SplitMix64 and
 # MurmurHash3's finalisers): each row sees the line id scrambled differently.
-_ROW_MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xFF51AFD7ED558CCD,
-            0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB)
+_ROW_MIX = (
+    0x9E3779B97F4A7C15,
+    0xBF58476D1CE4E5B9,
+    0x94D049BB133111EB,
+    0xFF51AFD7ED558CCD,
+    0xC4CEB9FE1A85EC53,
+    0xD6E8FEB86659FD93,
+    0xA0761D6478BD642F,
+    0xE7037ED1A0B428DB,
+)
 
 
 def eligible(key: str) -> bool:
@@ -78,8 +87,7 @@ class LineCounter:
         self.documents = 0
 
     def _cells(self, ident: int) -> list[int]:
-        return [r * self.width + (((ident * _ROW_MIX[r]) & _MASK64) >> 32) % self.width
-                for r in range(self.depth)]
+        return [r * self.width + (((ident * _ROW_MIX[r]) & _MASK64) >> 32) % self.width for r in range(self.depth)]
 
     def add_ids(self, ids: Iterable[int]) -> None:
         """Count one document given by its distinct line ids."""
@@ -89,7 +97,7 @@ class LineCounter:
                 table[cell] += 1
         self.documents += 1
 
-    def merge(self, other: "LineCounter") -> None:
+    def merge(self, other: LineCounter) -> None:
         """Add another counter's counts (same width and depth) to this one."""
         if (other.width, other.depth) != (self.width, self.depth):
             raise ValueError("cannot merge counters of different sizes")
@@ -148,7 +156,8 @@ class RepeatScanner:
     >>> for order, doc in enumerate(["A copied paragraph here.\\nOne", "Other text here.", "A copied paragraph here."]):
     ...     s.add(order, document_ids(doc.splitlines()))
     >>> r = s.finish()
-    >>> r.count(normalize("A copied paragraph here.")), r.first(normalize("A copied paragraph here.")), r.first("other text here")
+    >>> key = normalize("A copied paragraph here.")
+    >>> r.count(key), r.first(key), r.first("other text here")
     (2, 0, None)
     """
 

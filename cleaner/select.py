@@ -1,4 +1,5 @@
 """Select the segments the user asked for."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ class Selection:
     keep_boilerplate: bool = False
 
     @classmethod
-    def parse(cls, lang: str | None, keep_boilerplate: bool = False) -> "Selection":
+    def parse(cls, lang: str | None, keep_boilerplate: bool = False) -> Selection:
         """From the command line's ``--lang`` value: ISO 639-1 or 639-3 codes or
         BCP-47 tags, comma-separated, and/or ``main``.  Codes are turned into
         the ones cleaner emits (``eng``, ``en-US`` → ``en``; ``nb``, ``nn`` →

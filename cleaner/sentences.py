@@ -4,6 +4,7 @@ Both are only places where the language *may* change: the identify stage asks
 the detector about each and keeps a boundary only where the evidence says so,
 so a cut after an abbreviation costs nothing but a detector call.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,7 +17,8 @@ _END = re.compile(r"(?:[.!?…।॥؟۔]+['\"’”»)\]」』]*\s+)|(?:[。！
 _QUOTES = re.compile(
     r"«([^«»\n]{2,200})»|»([^«»\n]{2,200})«|„([^„“”\n]{2,200})[“”]|“([^“”„\n]{2,200})”"
     r"|‘([^‘’\n]{2,200})’|‹([^‹›\n]{2,200})›|「([^「」\n]{2,200})」|『([^『』\n]{2,200})』"
-    r"|(?<![\w\"])\"([^\"\n]{2,200})\"(?![\w\"])")
+    r"|(?<![\w\"])\"([^\"\n]{2,200})\"(?![\w\"])"
+)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -28,7 +30,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """
     if end is None:
         end = len(text)
-    out = []
+    out: list[tuple[int, int]] = []
     pos = start
     inside = quotes(text, start, end)  # sorted, not overlapping
     starts = [s for s, _ in inside]
@@ -63,8 +65,8 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     """
     if end is None:
         end = len(text)
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _QUOTES.finditer(text, start, end):
-        s, e = m.span(m.lastindex)  # each alternative has one group
+        s, e = m.span(m.lastindex or 0)  # each alternative has one group
         _add(text, s, e, out)
     return out

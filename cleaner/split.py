@@ -1,4 +1,5 @@
 """Split repaired text into blocks (lines) with offsets, grouped in paragraphs."""
+
 from __future__ import annotations
 
 import re

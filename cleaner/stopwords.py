@@ -5,19 +5,19 @@ as ``word.casefold()``.  Which list to use for a line is decided per document
 and per script by :func:`pick_languages`: the list that covers most of the
 document's words written in that script.
 """
+
 from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from itertools import chain, repeat
 
 from .languages import SCRIPT_LANG
 
 
-
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """The stop words of ``lang`` (empty when there is no list for it)."""
     path = resources.files("cleaner") / "data" / "stopwords" / f"{lang}.txt"
@@ -75,7 +75,7 @@ def named_stoplist(script: str) -> str | None:
     return named if named and stopwords(named) else None
 
 
-def pick_languages(words_by_script: dict[str, Iterable[str]]) -> dict[str, str]:
+def pick_languages(words_by_script: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """For each script, the language whose stop list covers most of its words.
 
     Ties go to the alphabetically first language, so the choice never depends

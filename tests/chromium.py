@@ -13,6 +13,7 @@ it sees console errors and uncaught exceptions, which ``--dump-dom`` cannot.
         b.errors()          # console errors and uncaught exceptions so far
         b.screenshot("page.png")
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,9 +30,19 @@ from typing import Any
 COMMAND_FD, REPLY_FD = 3, 4  # fixed by Chromium's --remote-debugging-pipe
 TIMEOUT_S = 60.0
 WINDOW = (1280, 1600)  # the page size screenshots show
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--remote-debugging-pipe")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--remote-debugging-pipe",
+)
 
 
 def find_chromium() -> str | None:
@@ -70,16 +81,26 @@ class Browser:
             os.dup2(high[1], REPLY_FD)
 
         self._proc = subprocess.Popen(
-            [executable, *FLAGS, f"--window-size={WINDOW[0]},{WINDOW[1]}", f"--user-data-dir={self._profile}",
-             "about:blank"],
-            preexec_fn=onto_pipe_fds, close_fds=False, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                executable,
+                *FLAGS,
+                f"--window-size={WINDOW[0]},{WINDOW[1]}",
+                f"--user-data-dir={self._profile}",
+                "about:blank",
+            ],
+            preexec_fn=onto_pipe_fds,
+            close_fds=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for fd in (to_browser, from_browser, *high):
             os.close(fd)
         try:
             target = self.call("Target.createTarget", url="about:blank", session=False)["targetId"]
-            self._session = self.call("Target.attachToTarget", targetId=target, flatten=True,
-                                      session=False)["sessionId"]
+            self._session = self.call("Target.attachToTarget", targetId=target, flatten=True, session=False)[
+                "sessionId"
+            ]
             for domain in ("Page", "Runtime", "Log"):
                 self.call(f"{domain}.enable")
         except BaseException:
@@ -149,8 +170,10 @@ class Browser:
         for e in self.events:
             method, p = e.get("method"), e.get("params", {})
             if method == "Runtime.exceptionThrown":
-                out.append(p["exceptionDetails"].get("exception", {}).get("description")
-                           or p["exceptionDetails"].get("text", "exception"))
+                out.append(
+                    p["exceptionDetails"].get("exception", {}).get("description")
+                    or p["exceptionDetails"].get("text", "exception")
+                )
             elif method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
                 out.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
             elif method == "Log.entryAdded" and p["entry"].get("level") == "error":
@@ -179,7 +202,7 @@ class Browser:
                     pass
             shutil.rmtree(self._profile, ignore_errors=True)
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc) -> None:

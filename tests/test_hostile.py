@@ -1,6 +1,7 @@
 """Hostile inputs: each gets a clear message naming the input (and the JSONL
 line), the exit status says something failed, and every other document is
 still processed and written."""
+
 import gzip
 import json
 import os
@@ -32,13 +33,19 @@ def texts(stdout):
     return [d["text"] for d in map(json.loads, stdout.splitlines())]
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("bytes.txt", bytes(range(0x80, 0x100)) * 8,
-     "undecodable bytes: not UTF-8 and no known code page fits"),
-    ("nul.bin", b"\x00\x01\x02\x03" * 500 + b"abc", "binary data (NUL bytes), not text"),
-    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data (PNG image), not text"),
-    ("data.txt", gzip.compress(GOOD.encode() * 10, mtime=0), "binary data (gzip; name it .gz to read it), not text"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("bytes.txt", bytes(range(0x80, 0x100)) * 8, "undecodable bytes: not UTF-8 and no known code page fits"),
+        ("nul.bin", b"\x00\x01\x02\x03" * 500 + b"abc", "binary data (NUL bytes), not text"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data (PNG image), not text"),
+        (
+            "data.txt",
+            gzip.compress(GOOD.encode() * 10, mtime=0),
+            "binary data (gzip; name it .gz to read it), not text",
+        ),
+    ],
+)
 def test_bad_files_are_reported_and_the_others_written(tmp_path, name, data, message):
     folder = folder_with(tmp_path, name, data)
     code, out, err = run("--format", "docs", folder)
@@ -51,8 +58,10 @@ def test_strict_stops_at_the_first_failure(tmp_path):
     folder = folder_with(tmp_path, "m-bad.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     code, out, err = run("--strict", "--format", "text", folder)
     assert code == 1 and out == GOOD + "\n"
-    assert err.splitlines() == [f"cleaner: error: {folder / 'm-bad.png'}: binary data (PNG image), not text",
-                                "cleaner: stopped at the first failure (--strict)"]
+    assert err.splitlines() == [
+        f"cleaner: error: {folder / 'm-bad.png'}: binary data (PNG image), not text",
+        "cleaner: stopped at the first failure (--strict)",
+    ]
 
 
 def test_empty_file_and_empty_stdin_warn_but_do_not_fail(tmp_path):
@@ -70,15 +79,26 @@ def test_vanished_and_unreadable_files(tmp_path):
     os.symlink("/proc/self/mem", folder / "n-unreadable.txt")  # opens, then fails to read
     code, out, err = run("--format", "docs", folder)
     assert code == 1 and texts(out) == [GOOD, GOOD2]
-    assert err.splitlines() == [f"cleaner: error: {folder / 'm-vanished.txt'}: no such file or directory",
-                                f"cleaner: error: {folder / 'n-unreadable.txt'}: input/output error"]
+    assert err.splitlines() == [
+        f"cleaner: error: {folder / 'm-vanished.txt'}: no such file or directory",
+        f"cleaner: error: {folder / 'n-unreadable.txt'}: input/output error",
+    ]
 
 
 def test_jsonl_bad_lines_each_named(tmp_path):
-    lines = [json.dumps({"id": 1, "text": GOOD}), "{not json", "42", json.dumps({"id": 4}),
-             json.dumps({"id": 5, "text": ["a"]}), b"\xff\xfe{}".decode("latin-1"), json.dumps({"id": 7, "text": GOOD})]
+    lines = [
+        json.dumps({"id": 1, "text": GOOD}),
+        "{not json",
+        "42",
+        json.dumps({"id": 4}),
+        json.dumps({"id": 5, "text": ["a"]}),
+        b"\xff\xfe{}".decode("latin-1"),
+        json.dumps({"id": 7, "text": GOOD}),
+    ]
     src = tmp_path / "d.jsonl"
-    src.write_bytes(b"\n".join(line.encode("utf-8") if i != 5 else b"\xff\xfe{}" for i, line in enumerate(lines)) + b"\n")
+    src.write_bytes(
+        b"\n".join(line.encode("utf-8") if i != 5 else b"\xff\xfe{}" for i, line in enumerate(lines)) + b"\n"
+    )
     code, out, err = run("--format", "docs", src)
     assert code == 1
     assert [d["id"] for d in map(json.loads, out.splitlines())] == [1, 7]
@@ -93,8 +113,12 @@ def test_jsonl_bad_lines_each_named(tmp_path):
 
 def test_lone_surrogates_are_replaced_with_a_warning_and_fields_kept(tmp_path):
     src = tmp_path / "s.jsonl"
-    src.write_text('{"id": "s", "text": "Bad \\ud800 char in a sentence here.", "note": "\\udc00"}\n'
-                   + json.dumps({"id": "ok", "text": GOOD}) + "\n", encoding="ascii")
+    src.write_text(
+        '{"id": "s", "text": "Bad \\ud800 char in a sentence here.", "note": "\\udc00"}\n'
+        + json.dumps({"id": "ok", "text": GOOD})
+        + "\n",
+        encoding="ascii",
+    )
     code, out, err = run("--format", "docs", src)
     assert code == 0
     first, second = map(json.loads, out.splitlines())
@@ -103,6 +127,7 @@ def test_lone_surrogates_are_replaced_with_a_warning_and_fields_kept(tmp_path):
     assert err == f"cleaner: warning: {src}:1: lone surrogate replaced by U+FFFD\n"
 
 
+@pytest.mark.slow
 def test_a_100_mb_jsonl_line_is_reported_and_the_next_line_processed(tmp_path):
     src = tmp_path / "big.jsonl"
     with open(src, "w", encoding="utf-8") as f:
@@ -111,9 +136,12 @@ def test_a_100_mb_jsonl_line_is_reported_and_the_next_line_processed(tmp_path):
     assert src.stat().st_size > 100_000_000
     code, out, err = run("--format", "docs", src)
     assert code == 1 and texts(out) == [GOOD]
-    assert err == f"cleaner: error: {src}:1: document too long (100,000,000 characters; --max-doc-chars is 10,000,000)\n"
+    assert (
+        err == f"cleaner: error: {src}:1: document too long (100,000,000 characters; --max-doc-chars is 10,000,000)\n"
+    )
 
 
+@pytest.mark.slow
 def test_a_50_mb_document_without_newline(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 10_000_000)
@@ -137,13 +165,13 @@ def test_mixed_line_endings(tmp_path):
 PATHOLOGICAL = {
     "one character ten million times": "a" * 10_000_000,
     "deep combining stack": "a" + "\u0301" * 1_000_000 + " end",
-    "every script in one line": " ".join(
-        chr(c) * 3 for c in range(0x41, 0x30000, 97) if chr(c).isalpha()) * 3,
+    "every script in one line": " ".join(chr(c) * 3 for c in range(0x41, 0x30000, 97) if chr(c).isalpha()) * 3,
     "right-to-left marks and joiners": "\u200f\u200dשלום\u200e עולם\u202e abc\u202c " * 20_000,
     "zero-width everywhere": "w\u200bo\u200cr\u200dd\u2060 " * 50_000,
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_pathological_text_in_linear_time_and_lossless(name):
     from cleaner import Options, Selection
@@ -174,8 +202,10 @@ def test_interrupt_leaves_no_half_written_output(tmp_path, sig):
     src = tmp_path / "many.txt"
     src.write_text((GOOD + "\n") * 20_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    p = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", "--input-format", "lines", "-o", str(out), str(src)],
-                         stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "clean", "--input-format", "lines", "-o", str(out), str(src)],
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 60
     while time.time() < deadline and not any(tmp_path.glob(".out.jsonl.tmp-*")):
         time.sleep(0.05)  # wait until it is writing

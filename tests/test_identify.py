@@ -1,5 +1,6 @@
 from cleaner import identify
-from cleaner.identify import identify as identify_blocks, letter_shares
+from cleaner.identify import identify as identify_blocks
+from cleaner.identify import letter_shares
 
 
 def langs(text):
@@ -14,14 +15,19 @@ def test_script_decides_where_the_detector_cannot(seed_text):
 
 def test_mixed_line_is_split_by_script():
     assert langs("The mayor said «Мы рады видеть гостей со всего мира» at the opening, in Greek ειρήνη.") == [
-        ("The mayor said", "en", "Latn"), ("«Мы рады видеть гостей со всего мира»", "ru", "Cyrl"),
-        ("at the opening, in Greek", "en", "Latn"), ("ειρήνη.", "el", "Grek")]
+        ("The mayor said", "en", "Latn"),
+        ("«Мы рады видеть гостей со всего мира»", "ru", "Cyrl"),
+        ("at the opening, in Greek", "en", "Latn"),
+        ("ειρήνη.", "el", "Grek"),
+    ]
 
 
 def test_short_lines_follow_the_main_language():
-    text = ("Angela Merkel was in Moscow meeting with Putin, scolding him for the annexation of Crimea.\n"
-            "Sanctions\n"
-            "Washington and its European allies very publicly snubbed Putin this weekend.")
+    text = (
+        "Angela Merkel was in Moscow meeting with Putin, scolding him for the annexation of Crimea.\n"
+        "Sanctions\n"
+        "Washington and its European allies very publicly snubbed Putin this weekend."
+    )
     assert [s.lang for s in identify(text)] == ["en", "en", "en"]
 
 
@@ -46,59 +52,76 @@ def test_letter_shares():
 
 
 def test_embedded_sentence_in_another_language_is_its_own_segment():
-    text = ("The committee met on Monday to discuss the budget for next year. "
-            "Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
-            "Members will meet again in two weeks to vote on the final proposal.")
+    text = (
+        "The committee met on Monday to discuss the budget for next year. "
+        "Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
+        "Members will meet again in two weeks to vote on the final proposal."
+    )
     assert [(s.text, s.lang) for s in identify(text)] == [
         ("The committee met on Monday to discuss the budget for next year.", "en"),
         ("Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen.", "de"),
-        ("Members will meet again in two weeks to vote on the final proposal.", "en")]
+        ("Members will meet again in two weeks to vote on the final proposal.", "en"),
+    ]
 
 
 def test_quoted_phrase_long_enough_to_decide_is_cut_out():
-    text = "The minister told reporters that the plan was, in his words, «une catastrophe absolue pour tout le pays» and left the room."
+    text = (
+        "The minister told reporters that the plan was, in his words, "
+        "«une catastrophe absolue pour tout le pays» and left the room."
+    )
     assert [(s.text, s.lang) for s in identify(text)] == [
         ("The minister told reporters that the plan was, in his words, «", "en"),
         ("une catastrophe absolue pour tout le pays", "fr"),
-        ("» and left the room.", "en")]
+        ("» and left the room.", "en"),
+    ]
 
 
 def test_code_switch_at_a_comma_is_its_own_segment():
     # Conversational code-switching: the language changes inside a sentence.
-    text = ("We talked about the trip for most of the evening. "
-            "I was going to the store, pero luego me di cuenta de que no tenía dinero. "
-            "So I went back home and made dinner with what was left in the fridge.")
+    text = (
+        "We talked about the trip for most of the evening. "
+        "I was going to the store, pero luego me di cuenta de que no tenía dinero. "
+        "So I went back home and made dinner with what was left in the fridge."
+    )
     assert [(s.text, s.lang) for s in identify(text)] == [
         ("We talked about the trip for most of the evening. I was going to the store,", "en"),
         ("pero luego me di cuenta de que no tenía dinero.", "es"),
-        ("So I went back home and made dinner with what was left in the fridge.", "en")]
+        ("So I went back home and made dinner with what was left in the fridge.", "en"),
+    ]
 
 
 def test_a_short_line_without_the_other_languages_function_words_stays_main():
     # langdetect calls this line Swedish at p=0.99999, even between en and sv only.
-    text = ("Asian shares climbed on Tuesday as investors bet that central banks would slow "
-            "the pace of their rate increases later this year.\n"
-            "Emerging market stocks rose 0.48%.\n"
-            "Oil prices were steady after a volatile week of trading in London and New York.")
+    text = (
+        "Asian shares climbed on Tuesday as investors bet that central banks would slow "
+        "the pace of their rate increases later this year.\n"
+        "Emerging market stocks rose 0.48%.\n"
+        "Oil prices were steady after a volatile week of trading in London and New York."
+    )
     assert {s.lang for s in identify(text)} == {"en"}
 
 
 def test_a_speaker_tag_is_no_evidence_of_language():
-    text = ("Interviewer: So tell me about your first year in Berlin and how you found work.\n"
-            "Interviewer: Et votre famille, elle est restée en France?\n"
-            "Maria: Oui, mes parents habitent toujours à Lyon, but my brother moved to London last year.\n")
+    text = (
+        "Interviewer: So tell me about your first year in Berlin and how you found work.\n"
+        "Interviewer: Et votre famille, elle est restée en France?\n"
+        "Maria: Oui, mes parents habitent toujours à Lyon, but my brother moved to London last year.\n"
+    )
     assert [(s.text, s.lang) for s in identify(text)] == [
         ("Interviewer: So tell me about your first year in Berlin and how you found work.", "en"),
         ("Interviewer: Et votre famille, elle est restée en France?", "fr"),
         ("Maria: Oui,", "en"),
         ("mes parents habitent toujours à Lyon,", "fr"),
-        ("but my brother moved to London last year.", "en")]
+        ("but my brother moved to London last year.", "en"),
+    ]
 
 
 def test_a_foreign_title_in_a_reference_line_is_no_code_switch():
-    text = ("Rainer Koessling, ed. and trans., Leben und Legende der heiligen Elisabeth\n"
-            "The book collects the earliest accounts of her life, written within a few "
-            "decades of her death, and it remains the standard edition for students today.")
+    text = (
+        "Rainer Koessling, ed. and trans., Leben und Legende der heiligen Elisabeth\n"
+        "The book collects the earliest accounts of her life, written within a few "
+        "decades of her death, and it remains the standard edition for students today."
+    )
     assert {s.lang for s in identify(text)} == {"en"}
 
 
@@ -123,8 +146,10 @@ def test_languages_langdetect_lacks_are_named_by_spelling():
 
 
 def test_unknown_language_is_und_not_a_confident_guess():
-    for text in ["La kato sidas sur la tablo kaj rigardas la birdojn en la ĝardeno.",
-                 "Il-gvern Malti ħabbar miżuri ġodda biex jgħin lin-negozji żgħar fil-pajjiż."]:
+    for text in [
+        "La kato sidas sur la tablo kaj rigardas la birdojn en la ĝardeno.",
+        "Il-gvern Malti ħabbar miżuri ġodda biex jgħin lin-negozji żgħar fil-pajjiż.",
+    ]:
         assert [(s.lang, s.score) for s in identify(text)] == [("und", 0.0)]
 
 
@@ -135,10 +160,12 @@ def test_alphabet_narrows_cyrillic_and_arabic():
 
 
 def test_monolingual_document_is_not_scattered():
-    text = ("Pe de alta parte\n"
-            "Guvernul a anunțat luni un nou pachet de măsuri pentru sprijinirea firmelor mici.\n"
-            "European Voice\n"
-            "Ministrul finanțelor a declarat că bugetul va fi rectificat în luna septembrie.")
+    text = (
+        "Pe de alta parte\n"
+        "Guvernul a anunțat luni un nou pachet de măsuri pentru sprijinirea firmelor mici.\n"
+        "European Voice\n"
+        "Ministrul finanțelor a declarat că bugetul va fi rectificat în luna septembrie."
+    )
     segs, main = identify_blocks(text)
     assert main == "ro" and [s.lang for s in segs] == ["ro", "ro", "ro", "ro"]
 
@@ -146,7 +173,10 @@ def test_monolingual_document_is_not_scattered():
 def test_short_name_in_another_script_keeps_the_main_language():
     segs, main = identify_blocks("Η Eurogroup συνεδρίασε χθες στις Βρυξέλλες για το ελληνικό χρέος.")
     assert main == "el" and [(s.text, s.lang) for s in segs] == [
-        ("Η", "el"), ("Eurogroup", "el"), ("συνεδρίασε χθες στις Βρυξέλλες για το ελληνικό χρέος.", "el")]
+        ("Η", "el"),
+        ("Eurogroup", "el"),
+        ("συνεδρίασε χθες στις Βρυξέλλες για το ελληνικό χρέος.", "el"),
+    ]
 
 
 def test_han_in_a_japanese_document_is_japanese():
@@ -175,10 +205,14 @@ class _Counting:
 def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
     from cleaner.detectors import make_detector
 
-    para = ("The committee met on Monday to discuss the budget for next year. "
-            "Members will meet again in two weeks to vote on the final proposal.")
-    other = ("Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
-             "Die Mitglieder wollen sich in zwei Wochen wieder treffen.")
+    para = (
+        "The committee met on Monday to discuss the budget for next year. "
+        "Members will meet again in two weeks to vote on the final proposal."
+    )
+    other = (
+        "Die Sitzung wurde nach drei Stunden ohne Ergebnis abgebrochen. "
+        "Die Mitglieder wollen sich in zwei Wochen wieder treffen."
+    )
     det = _Counting(make_detector("langdetect"))
     segs, main = identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
     assert main == "en" and [s.lang for s in segs] == ["en", "de", "en"]
@@ -190,19 +224,30 @@ def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
 
 
 def test_every_label_says_how_it_was_decided():
-    text = ("The talks resumed on Monday in Sochi after a long break, officials said.\n"
-            "გამარჯობა, როგორ ხარ?\n"
-            "Bhí sé ag caint leis an bhfear agus a bhean inné sa bhaile mór.\n"
-            "The delegation visited the Kremlin (Кремль) before the talks began in the afternoon.\n"
-            "He told reporters «nous sommes très heureux de vous voir ici» before he left.\n"
-            "I was going to the store with my friends, pero luego me di cuenta de que no tenía dinero.\n"
-            "12:30")
+    text = (
+        "The talks resumed on Monday in Sochi after a long break, officials said.\n"
+        "გამარჯობა, როგორ ხარ?\n"
+        "Bhí sé ag caint leis an bhfear agus a bhean inné sa bhaile mór.\n"
+        "The delegation visited the Kremlin (Кремль) before the talks began in the afternoon.\n"
+        "He told reporters «nous sommes très heureux de vous voir ici» before he left.\n"
+        "I was going to the store with my friends, pero luego me di cuenta de que no tenía dinero.\n"
+        "12:30"
+    )
     got = [(s.lang, s.how, s.text[:12]) for s in identify(text)]
     assert got == [
-        ("en", "detector", "The talks re"), ("ka", "script", "გამარჯობა, რ"), ("ga", "spelling", "Bhí sé ag ca"),
-        ("en", "detector", "The delegati"), ("en", "embedded", "(Кремль)"), ("en", "detector", "before the t"),
-        ("en", "document", "He told repo"), ("fr", "quote", "nous sommes "), ("en", "document", "» before he "),
-        ("en", "document", "I was going "), ("es", "clause", "pero luego m"), ("und", "none", "12:30")]
+        ("en", "detector", "The talks re"),
+        ("ka", "script", "გამარჯობა, რ"),
+        ("ga", "spelling", "Bhí sé ag ca"),
+        ("en", "detector", "The delegati"),
+        ("en", "embedded", "(Кремль)"),
+        ("en", "detector", "before the t"),
+        ("en", "document", "He told repo"),
+        ("fr", "quote", "nous sommes "),
+        ("en", "document", "» before he "),
+        ("en", "document", "I was going "),
+        ("es", "clause", "pero luego m"),
+        ("und", "none", "12:30"),
+    ]
     # A language no candidate writes (Maltese ħ, għ) is und, and says so.
     [maltese] = identify("Il-ħajja ħelwa ħafna, u l-ħbieb ġejjin minn ħdejn il-baħar ħalli jieħdu ħsieb.")
     assert (maltese.lang, maltese.how, maltese.score) == ("und", "unknown", 0.0)

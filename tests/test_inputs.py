@@ -2,6 +2,7 @@
 out, stdin that is JSONL or compressed, special files and the output folder
 inside a folder run, --include/--exclude, HTML, empty folders, stray bytes in
 JSONL."""
+
 import gzip
 import json
 import os
@@ -56,7 +57,9 @@ def test_every_jsonl_suffix_reads_and_round_trips_through_our_own_output(tmp_pat
     code, out2, err = invoke("clean", "--format", "docs", again)
     assert (code, err) == (0, "")
     assert [(d["id"], d["text"], d["meta"] if "meta" in d else None) for d in docs(out2)] == [
-        ("fr", FR, {"k": 1}), ("de", DE, None)]
+        ("fr", FR, {"k": 1}),
+        ("de", DE, None),
+    ]
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".txt.gz", ".txt.zst"])
@@ -101,8 +104,9 @@ def test_a_fifo_in_an_input_folder_is_skipped_with_a_warning(tmp_path):
     src.mkdir()
     (src / "a.txt").write_text(FR, encoding="utf-8")
     os.mkfifo(src / "x.txt")
-    r = subprocess.run(CLEANER + ["clean", "--format", "text", str(src), "-o", str(tmp_path / "out")],
-                       capture_output=True, timeout=60)
+    r = subprocess.run(
+        CLEANER + ["clean", "--format", "text", str(src), "-o", str(tmp_path / "out")], capture_output=True, timeout=60
+    )
     assert r.returncode == 0
     assert r.stderr.decode() == f"cleaner: warning: {src / 'x.txt'}: skipped: a FIFO, not a regular file\n"
     assert os.listdir(tmp_path / "out") == ["a.txt"]
@@ -115,6 +119,7 @@ def test_a_fifo_named_on_the_command_line_is_read(tmp_path):
     def feed():
         with open(fifo, "w", encoding="utf-8") as f:
             f.write(FR)
+
     t = threading.Thread(target=feed)
     t.start()
     r = subprocess.run(CLEANER + ["clean", "--format", "text", str(fifo)], capture_output=True, timeout=60)
@@ -157,10 +162,13 @@ def test_html_files_get_one_warning_per_run(tmp_path):
     assert lines[1] == "cleaner: warning: 2 more inputs like that (looks like HTML)"
 
 
-@pytest.mark.parametrize("args,message", [
-    ([], "no input files"),
-    (["--include", "*.md"], "no input files matching --include/--exclude"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ([], "no input files"),
+        (["--include", "*.md"], "no input files matching --include/--exclude"),
+    ],
+)
 def test_an_empty_folder_or_nothing_matching_is_an_error(tmp_path, args, message):
     (tmp_path / "x.txt").write_text(FR, encoding="utf-8")
     empty = tmp_path / "empty"
@@ -173,8 +181,11 @@ def test_an_empty_folder_or_nothing_matching_is_an_error(tmp_path, args, message
 
 def test_a_latin1_byte_in_a_jsonl_line_is_repaired_counted_and_reported(tmp_path):
     src = tmp_path / "x.jsonl"
-    src.write_bytes(b'{"id": 1, "text": "Le caf\xe9 est ouvert tous les jours de la semaine."}\n'
-                    + json.dumps({"id": 2, "text": DE}).encode() + b"\n")
+    src.write_bytes(
+        b'{"id": 1, "text": "Le caf\xe9 est ouvert tous les jours de la semaine."}\n'
+        + json.dumps({"id": 2, "text": DE}).encode()
+        + b"\n"
+    )
     code, out, err = invoke("clean", "--format", "docs", src)
     assert code == 0
     first, second = docs(out)

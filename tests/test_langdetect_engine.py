@@ -1,4 +1,5 @@
 """The faster langdetect engines must never change an answer."""
+
 import functools
 
 import pytest
@@ -12,10 +13,15 @@ from cleaner.scripts import script_runs
 from cleaner.split import split_blocks
 
 SAMPLES = [
-    "Facebook", "Privacy Policy", "Ê", "12:45", "—",
+    "Facebook",
+    "Privacy Policy",
+    "Ê",
+    "12:45",
+    "—",
     "The company struggled to contend with the more than 10 million users.",
     "Die Datenbank zerstören und zu irreparablen Schäden führen.",
-    "Беременность и роды", "Новости спорта и культуры за неделю",
+    "Беременность и роды",
+    "Новости спорта и культуры за неделю",
     "Über das persönliche Patientenportal können Nutzer zugreifen.",
     "A Lisboa é a capital de Portugal e a sua maior cidade.",
     "Tôi là người Việt Nam và tôi yêu quê hương tôi.",
@@ -29,7 +35,7 @@ def _pieces(seed_text):
     out = []
     for b in split_blocks(seed_text):
         for run in script_runs(seed_text, b.start, b.end):
-            out.append(seed_text[run.start:run.end])
+            out.append(seed_text[run.start : run.end])
     return out + SAMPLES
 
 

@@ -1,8 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.markers import excluded, letter_language, marker_language, word_hits
 from cleaner.languages import SCRIPT_CANDIDATES
+from cleaner.markers import excluded, letter_language, marker_language, word_hits
 from cleaner.scripts import script_language
 from cleaner.sentences import quotes, sentences
 
@@ -31,7 +31,7 @@ def test_sentences_offsets_are_absolute():
 
 
 def test_quotes_of_every_kind():
-    t = "a «b c» d „e f“ g “h i” j ‘k l’ m 「日本」 n \"o p\" q"
+    t = 'a «b c» d „e f“ g “h i” j ‘k l’ m 「日本」 n "o p" q'
     assert spans(t, quotes(t)) == ["b c", "e f", "h i", "k l", "日本", "o p"]
 
 
@@ -72,7 +72,14 @@ def test_alphabet_exclusion_allows_a_loaned_letter():
 
 def test_script_language():
     assert [script_language(s) for s in ("Geor", "Armn", "Hang", "Jpan", "Hani", "Latn", "Cyrl")] == [
-        "ka", "hy", "ko", "ja", "zh", None, None]
+        "ka",
+        "hy",
+        "ko",
+        "ja",
+        "zh",
+        None,
+        None,
+    ]
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
@@ -83,7 +90,7 @@ def test_word_fast_paths_give_the_words_of_the_general_path(text):
     assert folded_words(text) == [w.casefold() for w in words(text)]
 
 
-@given(st.text(alphabet="«»„“”‘’‹›「」『』\"ab. \n"))
+@given(st.text(alphabet='«»„“”‘’‹›「」『』"ab. \n'))
 def test_quotes_found_by_last_group_are_the_only_group(text):
     from cleaner.sentences import _QUOTES
 

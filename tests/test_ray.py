@@ -1,4 +1,5 @@
 """cleaner on Ray gives what the local run gives (skipped when Ray is absent)."""
+
 import json
 import os
 
@@ -26,7 +27,7 @@ def _records(seed_text):
     paras = [p for p in seed_text.split("\n\n") if p.strip()]
     recs = []
     for i in range(24):
-        text = "\n\n".join(paras[(i * 3) % len(paras):(i * 3) % len(paras) + 4])
+        text = "\n\n".join(paras[(i * 3) % len(paras) : (i * 3) % len(paras) + 4])
         if i % 5 == 0:
             text += "\n\nდილა მშვიდობისა, როგორ ხარ დღეს?"
         if i % 7 == 0:
@@ -66,8 +67,9 @@ def test_engine_ray_output_equals_local_run(local_ray, tmp_path, seed_text):
     _write_shards(src, _records(seed_text))
 
     def run(engine, out):
-        r = CliRunner().invoke(main, ["clean", "--format", "docs", "--engine", engine, "--summary", "-j", "1",
-                                      str(src), "-o", str(out)])
+        r = CliRunner().invoke(
+            main, ["clean", "--format", "docs", "--engine", engine, "--summary", "-j", "1", str(src), "-o", str(out)]
+        )
         return r.exit_code, r.stderr.splitlines()
 
     local_code, local_err = run("local", tmp_path / "local")
@@ -76,8 +78,9 @@ def test_engine_ray_output_equals_local_run(local_ray, tmp_path, seed_text):
     assert sorted(local) == ["a/part-1.jsonl", "a/part-2.jsonl.gz", "part-0.jsonl"]
     assert remote == local
     assert local_code == ray_code == 1
-    assert local_err[0] == ray_err[0] and local_err[0].endswith("part-1.jsonl:9: invalid JSON (Expecting "
-                                                               "property name enclosed in double quotes: column 2)")
+    assert local_err[0] == ray_err[0] and local_err[0].endswith(
+        "part-1.jsonl:9: invalid JSON (Expecting property name enclosed in double quotes: column 2)"
+    )
     # The summaries agree but for the time taken.
     assert [line.split(" MB in ")[0] for line in local_err[1:]] == [line.split(" MB in ")[0] for line in ray_err[1:]]
     assert local_err[1].startswith("cleaner: 24 docs") and local_err[1].endswith("1 failures")

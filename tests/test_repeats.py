@@ -1,21 +1,25 @@
 """Lines repeated across the documents of a run: furniture goes everywhere,
 copied prose stays in its first document (issue 19, item 1)."""
+
 import subprocess
 import sys
 from collections import Counter
 
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from cleaner import Pipeline
 from cleaner.cli import main
 from cleaner.phrases import normalize
 from cleaner.repeats import LineCounter, RepeatScanner, document_ids, eligible, line_id
-from conftest import FIXTURES
 
-DOCS = [f"Home\nOur Staff\nEditorial Director Arnold Kim\nStory {i} begins here, and the minister arrived in Sochi "
-        f"on Monday for talks that officials on both sides described as difficult, and he was expected to meet "
-        f"the president later.\nThe second paragraph of story {i}: it was the first visit of its kind in two "
-        f"years, and analysts said it was a sign that both sides still wanted to talk." for i in range(4)]
+DOCS = [
+    f"Home\nOur Staff\nEditorial Director Arnold Kim\nStory {i} begins here, and the minister arrived in Sochi "
+    f"on Monday for talks that officials on both sides described as difficult, and he was expected to meet "
+    f"the president later.\nThe second paragraph of story {i}: it was the first visit of its kind in two "
+    f"years, and analysts said it was a sign that both sides still wanted to talk."
+    for i in range(4)
+]
 
 
 def test_counts_do_not_depend_on_order_or_on_how_the_run_is_split():
@@ -66,8 +70,10 @@ def _run(args, tmp_path, names):
 def test_cli_marks_lines_repeated_across_the_run(tmp_path):
     rows = _run([], tmp_path, ["a.txt", "b.txt", "c.txt"])
     assert [(r[7], r[8], r[11]) for r in rows[:3]] == [
-        ("boilerplate", "phrase", "Home"), ("boilerplate", "repeated-across-docs", "Our Staff"),
-        ("boilerplate", "repeated-across-docs", "Editorial Director Arnold Kim")]
+        ("boilerplate", "phrase", "Home"),
+        ("boilerplate", "repeated-across-docs", "Our Staff"),
+        ("boilerplate", "repeated-across-docs", "Editorial Director Arnold Kim"),
+    ]
     assert [r[7] for r in rows[3:5]] == ["content", "content"]
     assert sum(r[8] == "repeated-across-docs" for r in rows) == 6
 
@@ -84,7 +90,8 @@ def _trio(tmp_path, seed_text):
     one paragraph edited, one dropped)."""
     paras = seed_text.split("\n\n")
     near = "Skip to main content\n\n" + "\n\n".join(
-        p.replace("Kerry", "Secretary Kerry") if i == 5 else p for i, p in enumerate(paras) if i != 8)
+        p.replace("Kerry", "Secretary Kerry") if i == 5 else p for i, p in enumerate(paras) if i != 8
+    )
     folder = tmp_path / "crawl"
     folder.mkdir()
     (folder / "a-original.txt").write_text(seed_text, encoding="utf-8")
@@ -125,8 +132,10 @@ def test_copies_are_decided_the_same_for_any_number_of_jobs(tmp_path, seed_text)
 def test_a_site_template_goes_from_every_page_but_prose_stays(tmp_path):
     """Five pages of one site: the menu, the footer links and the slogan go
     from all of them; each article stays; the site's prose blurb stays once."""
-    blurb = ("The Springfield Gazette is an independent newspaper, published since 1887 and owned by "
-             "its readers, who elect its board every year.")
+    blurb = (
+        "The Springfield Gazette is an independent newspaper, published since 1887 and owned by "
+        "its readers, who elect its board every year."
+    )
     stories = [
         "The council approved the new budget on Tuesday after a debate that lasted most of the night.",
         "Heavy rain flooded the lower town, and the fire brigade pumped water out of forty cellars.",
@@ -135,9 +144,11 @@ def test_a_site_template_goes_from_every_page_but_prose_stays(tmp_path):
         "The library will stay open until ten in the evening during the examination weeks in June.",
     ]
     for i, story in enumerate(stories):
-        page = ("Home\nNews\nSports\nWeather\nContact the newsroom\n\n"
-                f"Story number {i + 1} of the week\n\n{story} Officials said more details would follow.\n\n"
-                f"{blurb}\n\nTerms of use | Privacy policy | Advertise with us\n")
+        page = (
+            "Home\nNews\nSports\nWeather\nContact the newsroom\n\n"
+            f"Story number {i + 1} of the week\n\n{story} Officials said more details would follow.\n\n"
+            f"{blurb}\n\nTerms of use | Privacy policy | Advertise with us\n"
+        )
         (tmp_path / f"page{i}.txt").write_text(page, encoding="utf-8")
     rows = _tsv([], tmp_path)
     kinds = {(r[11][:30], r[0][-9:]): (r[7], r[8]) for r in rows}

@@ -1,5 +1,6 @@
 """The HTML report (cleaner.report): what it holds, that it agrees with the
 data, that it is the same for the same run, and that its sample is bounded."""
+
 import json
 import random
 import re
@@ -8,13 +9,13 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from cleaner import Pipeline, Selection
 from cleaner.cli import main
-from cleaner.report import Collector, collect, document_entry, page_data, render
 from cleaner.repair import repair
+from cleaner.report import Collector, collect, document_entry, page_data, render
 from cleaner.report.render import read_page
-from conftest import FIXTURES
 
 CLEANER = [sys.executable, "-m", "cleaner"]
 SEED = "voa-kerry-sochi.txt"
@@ -31,7 +32,7 @@ def run_report(tmp_path, *args, name="r.html"):
 
 
 def text_of(doc, seg):
-    return doc["text"][seg["start"]:seg["end"]]
+    return doc["text"][seg["start"] : seg["end"]]
 
 
 def test_the_worked_example_in_the_report(tmp_path, in_fixtures):
@@ -52,7 +53,9 @@ def test_the_worked_example_in_the_report(tmp_path, in_fixtures):
     assert (heading["kind"], heading["removed"]) == ("heading", "")
     assert doc["langs"] == ["en", "ka"]
     assert doc["reasons"] == ["boilerplate: phrase", "duplicate: exact-dup"]
-    assert doc["removed_share"] == round((19 + 13 + len(CAPTION)) / sum(s["end"] - s["start"] for s in doc["segments"]), 4)
+    assert doc["removed_share"] == round(
+        (19 + 13 + len(CAPTION)) / sum(s["end"] - s["start"] for s in doc["segments"]), 4
+    )
 
     s = data["summary"]
     assert (s["docs"], s["segments"], s["removed"], s["foreign_docs"], s["foreign_segments"]) == (1, 49, 3, 1, 1)
@@ -60,13 +63,20 @@ def test_the_worked_example_in_the_report(tmp_path, in_fixtures):
     assert [lang for lang, _n in s["letters"]] == ["en", "ka"]
     assert s["main"] == [["en", 1]] and s["encodings"] == [["utf-8", 1]] and s["fixes"] == []
     assert s["shares"] == [1] + [0] * 9 and s["mostly_removed"] == 0
-    assert data["run"] == {"docs": 1, "bytes": len((FIXTURES / SEED).read_bytes()), "failures": 0,
-                           "segments": 49, "removed": 3, "skipped_files": 0}
+    assert data["run"] == {
+        "docs": 1,
+        "bytes": len((FIXTURES / SEED).read_bytes()),
+        "failures": 0,
+        "segments": 49,
+        "removed": 3,
+        "skipped_files": 0,
+    }
 
 
 def test_the_report_holds_the_records_of_jsonl_keep_boilerplate(tmp_path, in_fixtures):
-    data, out, _html = run_report(tmp_path, "--keep-boilerplate", "--format", "jsonl", SEED,
-                                  "voa-kerry-sochi.mojibake.txt", "moscow.cp1251.txt")
+    data, out, _html = run_report(
+        tmp_path, "--keep-boilerplate", "--format", "jsonl", SEED, "voa-kerry-sochi.mojibake.txt", "moscow.cp1251.txt"
+    )
     records = [json.loads(line) for line in out.splitlines()]
     shown = []
     for doc in data["documents"]:
@@ -102,8 +112,22 @@ def test_lang_filter_drops_are_shown_with_their_reason(tmp_path, in_fixtures):
 def test_the_same_run_gives_the_same_report_for_any_jobs(tmp_path):
     def report(jobs, name):
         out = tmp_path / name
-        subprocess.run(CLEANER + ["clean", "-q", "-j", str(jobs), "--report", str(out), "-o", str(tmp_path / f"{name}.out"),
-                                  str(FIXTURES)], check=True, capture_output=True)
+        subprocess.run(
+            CLEANER
+            + [
+                "clean",
+                "-q",
+                "-j",
+                str(jobs),
+                "--report",
+                str(out),
+                "-o",
+                str(tmp_path / f"{name}.out"),
+                str(FIXTURES),
+            ],
+            check=True,
+            capture_output=True,
+        )
         return out.read_text(encoding="utf-8")
 
     pages = [report(1, "a.html"), report(1, "b.html"), report(2, "c.html")]
@@ -116,8 +140,10 @@ def test_the_same_run_gives_the_same_report_for_any_jobs(tmp_path):
 
 def test_the_sample_is_the_smallest_hashes_whatever_the_order():
     names = [f"doc-{i}" for i in range(40)]
-    entries = {n: document_entry(Pipeline().process(f"Breaking News\nDocument {n} says hello to you all.", doc=n))
-               for n in names}
+    entries = {
+        n: document_entry(Pipeline().process(f"Breaking News\nDocument {n} says hello to you all.", doc=n))
+        for n in names
+    }
     expected = sorted(names, key=collect.sample_key)[:5]
     for seed in range(3):
         order = names[:]
@@ -193,10 +219,13 @@ def test_folder_output_writes_the_report_too(tmp_path, in_fixtures):
     assert data["summary"]["segments"] == 49
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--report", "{tmp}/missing/r.html"], "no folder"),
-    (["--report", "{tmp}/r.html", "--engine", "ray", "{tmp}", "-o", "{tmp}/o/"], "not available with --engine ray"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--report", "{tmp}/missing/r.html"], "no folder"),
+        (["--report", "{tmp}/r.html", "--engine", "ray", "{tmp}", "-o", "{tmp}/o/"], "not available with --engine ray"),
+    ],
+)
 def test_report_usage_errors(tmp_path, args, message):
     r = CliRunner().invoke(main, ["clean", *[a.format(tmp=tmp_path) for a in args], str(FIXTURES / SEED)])
     assert r.exit_code == 2 and message in r.output

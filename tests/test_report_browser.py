@@ -5,6 +5,7 @@ hide what they should, and nothing may go wrong in the console.
 Skipped only when chromium is missing and CLEANER_REQUIRE_CHROMIUM is unset;
 .ci/run installs chromium and sets it, so CI never skips this test.
 """
+
 import json
 import os
 import re
@@ -13,21 +14,27 @@ import subprocess
 import sys
 
 import pytest
-
 from chromium import Browser, find_chromium
-from cleaner.report.render import read_page
 from conftest import FIXTURES
+
+from cleaner.report.render import read_page
 
 pytestmark = pytest.mark.skipif(
     find_chromium() is None and not os.environ.get("CLEANER_REQUIRE_CHROMIUM"),
-    reason="chromium is not installed (apt-get install chromium)")
+    reason="chromium is not installed (apt-get install chromium)",
+)
 
-SUMMARY = re.compile(r"cleaner: (?P<docs>[\d,]+) docs, (?P<mb>[\d.]+) MB in .*, removed (?P<removed>\d+)% of segments"
-                     r".*, (?P<failures>[\d,]+) failures$")
+SUMMARY = re.compile(
+    r"cleaner: (?P<docs>[\d,]+) docs, (?P<mb>[\d.]+) MB in .*, removed (?P<removed>\d+)% of segments"
+    r".*, (?P<failures>[\d,]+) failures$"
+)
 SEED = "in/voa-kerry-sochi.txt"
 FILES = ("voa-kerry-sochi.txt", "voa-kerry-sochi.mojibake.txt", "moscow.cp1251.txt", "moscow.utf8.txt")
-FURNITURE = ["Accessibility links\nBreaking News\nShare on Facebook", "Skip to main content\nSign in\nSubscribe",
-             "Cookie settings\nAccept all cookies\nPrivacy policy"]
+FURNITURE = [
+    "Accessibility links\nBreaking News\nShare on Facebook",
+    "Skip to main content\nSign in\nSubscribe",
+    "Cookie settings\nAccept all cookies\nPrivacy policy",
+]
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +46,30 @@ def run(tmp_path_factory):
     for name in FILES:
         shutil.copy(FIXTURES / name, tmp / "in" / name)
     (tmp / "in" / "menus.jsonl").write_text(
-        "".join(json.dumps({"id": f"menu-{i}", "text": t}) + "\n" for i, t in enumerate(FURNITURE)), encoding="utf-8")
+        "".join(json.dumps({"id": f"menu-{i}", "text": t}) + "\n" for i, t in enumerate(FURNITURE)), encoding="utf-8"
+    )
     page = tmp / "report.html"
     # (The fixtures hold the same two texts twice, as mojibake and repaired: with
     # the cross-document pass the second of each would be all duplicates.)
-    r = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--summary", "--report", str(page),
-                        "--repeated-lines", "0", "-o", str(tmp / "out") + "/", "in"],
-                       cwd=tmp, capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleaner",
+            "clean",
+            "--summary",
+            "--report",
+            str(page),
+            "--repeated-lines",
+            "0",
+            "-o",
+            str(tmp / "out") + "/",
+            "in",
+        ],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     summary = SUMMARY.match(r.stderr.strip()).groupdict()
     data, _seconds = read_page(page.read_text(encoding="utf-8"))
@@ -122,7 +146,8 @@ def test_filters_hide_what_they_should(run, browser):
 
 def test_a_document_shows_its_segments(run, browser):
     b = browser
-    b.evaluate(f"(() => {{ const d = document.querySelector('details[data-doc=\"{SEED}\"]'); d.open = true; d.scrollIntoView(); }})()")
+    open_doc = f"const d = document.querySelector('details[data-doc=\"{SEED}\"]'); d.open = true; d.scrollIntoView();"
+    b.evaluate(f"(() => {{ {open_doc} }})()")
     b.evaluate("new Promise(done => setTimeout(done, 100))")  # the toggle event draws the text
     segs = b.evaluate(f"""[...document.querySelectorAll('details[data-doc="{SEED}"] .seg')].map(s => ({{
         lang: s.dataset.lang, cls: s.className, badge: s.querySelector('.badge').textContent,

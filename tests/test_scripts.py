@@ -5,18 +5,32 @@ from cleaner.scripts import count_letters, script_of, script_runs
 
 
 def runs(text):
-    return [(text[r.start:r.end], r.script, r.letters) for r in script_runs(text)]
+    return [(text[r.start : r.end], r.script, r.letters) for r in script_runs(text)]
 
 
 def test_script_of_letters_and_common():
-    assert [script_of(c) for c in "aЖαაԱא ع7,"] == ["Latn", "Cyrl", "Grek", "Geor", "Armn", "Hebr", "Zyyy", "Arab", "Zyyy", "Zyyy"]
+    assert [script_of(c) for c in "aЖαაԱא ع7,"] == [
+        "Latn",
+        "Cyrl",
+        "Grek",
+        "Geor",
+        "Armn",
+        "Hebr",
+        "Zyyy",
+        "Arab",
+        "Zyyy",
+        "Zyyy",
+    ]
     assert script_of("\u0301") == "Zinh" and script_of("ー") == "Kana" and script_of("한") == "Hang"
     assert script_of("×") == "Zyyy"  # in the Latin-1 block but a symbol
 
 
 def test_runs_split_where_the_script_changes():
     assert runs("Kerry said: «Привет, мир!» and left.") == [
-        ("Kerry said:", "Latn", 9), ("«Привет, мир!»", "Cyrl", 9), ("and left.", "Latn", 7)]
+        ("Kerry said:", "Latn", 9),
+        ("«Привет, мир!»", "Cyrl", 9),
+        ("and left.", "Latn", 7),
+    ]
 
 
 def test_cjk_runs_are_named_by_content():
@@ -33,7 +47,7 @@ def test_no_letters_is_one_common_run_and_blank_is_none():
 def test_offsets_are_absolute():
     text = "xx Hello мир yy"
     r = script_runs(text, 3, 12)
-    assert [(text[x.start:x.end], x.script) for x in r] == [("Hello", "Latn"), ("мир", "Cyrl")]
+    assert [(text[x.start : x.end], x.script) for x in r] == [("Hello", "Latn"), ("мир", "Cyrl")]
 
 
 def test_count_letters_counts_marks_with_letters():

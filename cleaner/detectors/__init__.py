@@ -9,6 +9,7 @@ To add a detector: write one class with ``name``, ``languages``, ``settings``
 package, add it to :data:`REGISTRY`, and add its letter to the ``detectors``
 of the languages it knows in :mod:`cleaner.languages` (a test compares them).
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,21 @@ from .fasttext import FasttextDetector
 from .langdetect import LangdetectDetector, fastest_langdetect, langdetect_rs_available
 from .langid import LangidDetector
 
-__all__ = ["DETECTORS", "REGISTRY", "Detector", "FasttextDetector", "LangdetectDetector", "LangidDetector",
-           "Settings", "Switch", "Unsure", "langdetect_rs_available", "make_detector", "merge", "normalize"]
+__all__ = [
+    "DETECTORS",
+    "REGISTRY",
+    "Detector",
+    "FasttextDetector",
+    "LangdetectDetector",
+    "LangidDetector",
+    "Settings",
+    "Switch",
+    "Unsure",
+    "langdetect_rs_available",
+    "make_detector",
+    "merge",
+    "normalize",
+]
 
 #: name -> how to build the detector (its class, or a function giving the fastest engine).
 REGISTRY: dict[str, Callable[[], Detector]] = {

@@ -10,6 +10,7 @@ their probabilities mean different things: langdetect is sure of itself on a
 few words, while py3langid and fastText spread their probability over close
 relatives and leave next to nothing for a language the text is not in.
 """
+
 from __future__ import annotations
 
 import math

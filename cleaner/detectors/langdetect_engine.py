@@ -15,12 +15,15 @@ Each piece is tested to give exactly what plain langdetect gives:
 :func:`speed_up` gives a :class:`cleaner.detectors.LangdetectDetector` the
 fastest engine available; :mod:`cleaner.detectors` calls it.
 """
+
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from operator import itemgetter, mul as _mul
+from operator import itemgetter
+from operator import mul as _mul
 
 from langdetect.detector import Detector as _LDDetector
 from langdetect.detector_factory import DetectorFactory as _LDFactory
@@ -74,6 +77,7 @@ def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
                 out.append(grams)
     return tuple(out)
 
+
 @lru_cache(maxsize=1)
 def _inline_randbelow() -> bool:
     """Whether ``Random._randbelow(n)`` is ``getrandbits(n.bit_length())`` until
@@ -87,7 +91,7 @@ def _inline_randbelow() -> bool:
             r = b.getrandbits(k)
             while r >= n:
                 r = b.getrandbits(k)
-            if a._randbelow(n) != r:
+            if a._randbelow(n) != r:  # type: ignore[attr-defined]
                 return False
     return True
 
@@ -95,12 +99,14 @@ def _inline_randbelow() -> bool:
 class ExactDetector(_LDDetector):
     """A langdetect ``Detector`` whose ``_detect_block`` is faster and identical."""
 
+    text: str  # (set by langdetect's Detector)
+
     def append(self, text):
         text = self.URL_RE.sub(" ", text)
         text = self.MAIL_RE.sub(" ", text)
         text = _NGram.normalize_vi(text)
         # langdetect drops every space that follows a space.
-        self.text += _SPACE_RUN.sub(" ", text[:self.max_text_length])
+        self.text += _SPACE_RUN.sub(" ", text[: self.max_text_length])
 
     def cleaning_text(self):
         latin_count = len(_ASCII_LATIN.findall(self.text))
@@ -118,8 +124,11 @@ class ExactDetector(_LDDetector):
         result: list[str] = []
         for i, word in enumerate(words):
             if word:
-                grams = (_word_grams(word, i < last) if len(word) <= _WORD_CACHE_CHARS
-                         else _word_grams.__wrapped__(word, i < last))
+                grams = (
+                    _word_grams(word, i < last)
+                    if len(word) <= _WORD_CACHE_CHARS
+                    else _word_grams.__wrapped__(word, i < last)
+                )
                 result.extend(filter(contains, grams))
         return result
 
@@ -138,14 +147,15 @@ class ExactDetector(_LDDetector):
         # langdetect's random.choice(ngrams) indexes the n-gram list.
         wmap = self.word_lang_prob_map
         ids: dict = {}
-        words = []
-        seq = []
+        words: list[str] = []
+        seq: list[int] = []
         for w in ngrams:
             k = ids.get(w)
             if k is None:
                 k = ids[w] = len(words)
                 words.append(w)
             seq.append(k)
+        restrict: Callable[[list[float]], Sequence[float]] | None
         if len(active) == n_langs:
             restrict = None
         elif len(active) == 1:

@@ -1,4 +1,5 @@
 """py3langid: langid.py's model, bundled in its wheel (``pip install 'cleaner[langid]'``)."""
+
 from __future__ import annotations
 
 from .base import Settings, Switch, merge, normalize

@@ -10,6 +10,7 @@ its file among all input files, in the order they are walked, and its index
 in that file.  Both passes of a run, and every worker, agree on it, so "the
 first document that has this line" means the same in all of them.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -79,8 +80,10 @@ class Notice:
     once: str = ""
 
 
-HTML_NOTICE = ("looks like HTML, which is read as text, markup and all; "
-               "leave such files out with --exclude '*.html' or give cleaner their extracted text")
+HTML_NOTICE = (
+    "looks like HTML, which is read as text, markup and all; "
+    "leave such files out with --exclude '*.html' or give cleaner their extracted text"
+)
 
 
 @dataclass(frozen=True)
@@ -144,8 +147,9 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
             index += 1
         elif os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and os.path.realpath(os.path.join(root, d)) not in skip)
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in skip
+                )
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
@@ -224,7 +228,7 @@ class _Peekable(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b) -> int:  # type: ignore[override]
+    def readinto(self, b) -> int:
         if self._head:
             n = min(len(b), len(self._head))
             b[:n] = self._head[:n]
@@ -243,7 +247,7 @@ def _decompress(stream: BinaryIO, how: str) -> BinaryIO:
     except ImportError as e:
         raise OSError("reading .zst needs the zstandard package (pip install 'cleaner[zstd]')") from e
     # zstandard's reader has no readline: buffered, it has (for JSONL and lines).
-    return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(stream))  # type: ignore[arg-type,return-value]
+    return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(stream))
 
 
 def open_input(path: str) -> BinaryIO:
@@ -271,7 +275,7 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
         if not chunk:
             break
         head += chunk
-    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))  # type: ignore[arg-type]
+    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))
     if head.startswith(_GZIP_MAGIC):
         stream = _decompress(stream, "gz")
     elif head.startswith(_ZSTD_MAGIC):
@@ -280,7 +284,7 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
         return stream, requested
     first = stream.readline(_SNIFF_BYTES)
     fmt = "jsonl" if _is_json_object(first.strip()) else "text"
-    return io.BufferedReader(_Peekable(first, stream)), fmt  # type: ignore[arg-type,return-value]
+    return io.BufferedReader(_Peekable(first, stream)), fmt
 
 
 def _is_json_object(line: bytes) -> bool:
@@ -301,8 +305,7 @@ def read(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Ite
             yield f
 
 
-def read_files(files: Iterable[InputFile], options: ReadOptions = ReadOptions()
-               ) -> Iterator[Item | Failure | Notice]:
+def read_files(files: Iterable[InputFile], options: ReadOptions = ReadOptions()) -> Iterator[Item | Failure | Notice]:
     """Every document of each of ``files`` (from :func:`walk`), in turn."""
     for f in files:
         yield from read_file(f, options)
@@ -335,7 +338,7 @@ def read_file(f: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[It
             yield from _jsonl(path, stream, options, base)
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield Failure(path, _os_message(e))
-    except Exception as e:  # a decompressor's own error type (zstd): still one bad file
+    except Exception as e:  # noqa: BLE001 (a decompressor's own error type, zstd's: still one bad file)
         yield Failure(path, _os_message(e))
     finally:
         if path != STDIN:
@@ -366,8 +369,9 @@ def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | 
 
 
 def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
-    return Failure(where, f"{what} too long (over {options.max_bytes:,} bytes; "
-                          f"--max-doc-chars is {options.max_doc_chars:,})")
+    return Failure(
+        where, f"{what} too long (over {options.max_bytes:,} bytes; --max-doc-chars is {options.max_doc_chars:,})"
+    )
 
 
 def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure]:
@@ -389,7 +393,8 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             continue
         if not raw.strip():
             continue
-        encoding, fixes, notice = "utf-8", (), None
+        encoding, notice = "utf-8", None
+        fixes: tuple[str, ...] = ()
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
@@ -422,5 +427,6 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
         if notice is not None:
             yield notice
         doc = rec.get(options.id_field)
-        yield Item(str(doc) if doc is not None else where, text, where, rec, order=base + n,
-                   encoding=encoding, fixes=fixes)
+        yield Item(
+            str(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
+        )

@@ -7,6 +7,7 @@ name in the same folder and renamed when :meth:`Output.commit` is called, so
 an output that exists is whole, and Ctrl-C, SIGTERM or an error leaves none.
 Writing to stdout flushes each record, so a pipe reader sees it at once.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -87,9 +88,10 @@ class Output:
                 import zstandard
             except ImportError:
                 self.abort()
-                raise OutputError(self.path, "writing .zst needs the zstandard package "
-                                             "(pip install 'cleaner[zstd]')") from None
-            self._stream = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
+                raise OutputError(
+                    self.path, "writing .zst needs the zstandard package (pip install 'cleaner[zstd]')"
+                ) from None
+            self._stream = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
 
     def write(self, text: str) -> None:
         """Write ``text``; stdout is flushed at once (records reach a pipe as they are ready)."""
@@ -112,7 +114,7 @@ class Output:
                 return
             self._close()
             os.replace(self._tmp, self.path)  # type: ignore[arg-type]
-            _OPEN.discard(self._tmp)  # type: ignore[arg-type]
+            _OPEN.discard(self._tmp)
             self._tmp = None
         except BrokenPipeError:
             raise PipeClosed() from None
@@ -138,7 +140,7 @@ class Output:
         if not self._raw.closed:
             self._raw.close()
 
-    def __enter__(self) -> "Output":
+    def __enter__(self) -> Output:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -10,6 +10,7 @@ each shown as its repaired text with removed lines struck through.
         c.add_entry(document_entry(Pipeline().process(text, doc=name)))
     open("report.html", "w", encoding="utf-8").write(render(page_data(c)))
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,8 +22,9 @@ from .render import page_data, render
 __all__ = ["SAMPLE", "Collector", "document_entry", "page_data", "render", "write"]
 
 
-def write(path: str, collector: Collector, stats: Any = None, options: Options | None = None,
-          seconds: float | None = None) -> None:
+def write(
+    path: str, collector: Collector, stats: Any = None, options: Options | None = None, seconds: float | None = None
+) -> None:
     """Write the report to ``path``, atomically (a whole page or none).
 
     Raises :class:`cleaner.io.outputs.OutputError` when it cannot be written."""

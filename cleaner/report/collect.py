@@ -13,6 +13,7 @@
   sample whatever ``--jobs`` (ties go to the earlier document).  Memory holds
   the sums and the sample, never the run.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,7 +34,10 @@ MOSTLY_REMOVED = 0.5  # "most was removed": over this share of the characters
 LANG_FILTER_REASON = "--lang"  # the reason shown for content that --lang drops
 
 
-def document_entry(document: Document, selection: Selection = Selection()) -> dict[str, Any]:
+_EVERYTHING = Selection()
+
+
+def document_entry(document: Document, selection: Selection = _EVERYTHING) -> dict[str, Any]:
     """The report's record of one document.
 
     A segment is ``removed`` (its :func:`removal_reason`) when a run without
@@ -57,10 +61,16 @@ def document_entry(document: Document, selection: Selection = Selection()) -> di
         else:
             d["removed"] = removal_reason(d)
         segments.append(d)
-    return {"doc": document.doc, "lang": document.lang, "encoding": document.encoding,
-            "fixes": list(document.fixes), "repairs": line_repairs(document),
-            "letters": dict(sorted(letter_counts(kept).items())),
-            "text": document.text, "segments": segments}
+    return {
+        "doc": document.doc,
+        "lang": document.lang,
+        "encoding": document.encoding,
+        "fixes": list(document.fixes),
+        "repairs": line_repairs(document),
+        "letters": dict(sorted(letter_counts(kept).items())),
+        "text": document.text,
+        "segments": segments,
+    }
 
 
 def line_repairs(document: Document) -> list[list[Any]]:
@@ -202,14 +212,22 @@ class Collector:
         """The run's sums, for the charts (every mapping sorted, so the page is
         the same for the same run)."""
         return {
-            "docs": self.docs, "segments": self.segments, "removed": self.removed,
-            "chars": self.chars, "removed_chars": self.removed_chars,
-            "letters": _ranked(self.letters), "main": _ranked(self.main),
+            "docs": self.docs,
+            "segments": self.segments,
+            "removed": self.removed,
+            "chars": self.chars,
+            "removed_chars": self.removed_chars,
+            "letters": _ranked(self.letters),
+            "main": _ranked(self.main),
             "reasons": [[k, n, self.reason_chars[k]] for k, n in _ranked(self.reasons)],
-            "fixes": _ranked(self.fixes), "encodings": _ranked(self.encodings),
-            "shares": self.shares, "mostly_removed": self.mostly_removed,
-            "foreign_docs": self.foreign_docs, "foreign_segments": self.foreign_segments,
-            "failed": self.failed, "failures": [list(f) for f in self.failures],
+            "fixes": _ranked(self.fixes),
+            "encodings": _ranked(self.encodings),
+            "shares": self.shares,
+            "mostly_removed": self.mostly_removed,
+            "foreign_docs": self.foreign_docs,
+            "foreign_segments": self.foreign_segments,
+            "failed": self.failed,
+            "failures": [list(f) for f in self.failures],
             "sample": {"size": self.sample, "shown": len(self._heap)},
         }
 

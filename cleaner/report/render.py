@@ -1,6 +1,7 @@
 """The report page: the template (``template.html``, with its CSS and script
 inline) and the run's data as one JSON block inside it.  Nothing is fetched
 when the page is viewed; the page draws itself from the JSON."""
+
 from __future__ import annotations
 
 import json
@@ -23,18 +24,27 @@ def page_data(collector: Collector, stats: Any = None, options: Options | None =
     if stats is not None:
         run = {k: getattr(stats, k, 0) for k in RUN_COUNTS}
     else:
-        run = {"docs": collector.docs, "bytes": 0, "failures": collector.failed,
-               "segments": collector.segments, "removed": collector.removed, "skipped_files": 0}
-    return {"run": run, "options": _options(options or Options()), "summary": collector.summary(),
-            "limits": {"doc_chars": DOC_CHARS, "mostly_removed": MOSTLY_REMOVED},
-            "documents": collector.sample_documents()}
+        run = {
+            "docs": collector.docs,
+            "bytes": 0,
+            "failures": collector.failed,
+            "segments": collector.segments,
+            "removed": collector.removed,
+            "skipped_files": 0,
+        }
+    return {
+        "run": run,
+        "options": _options(options or Options()),
+        "summary": collector.summary(),
+        "limits": {"doc_chars": DOC_CHARS, "mostly_removed": MOSTLY_REMOVED},
+        "documents": collector.sample_documents(),
+    }
 
 
 def _options(options: Options) -> dict[str, Any]:
     sel = options.selection
     langs = sorted(sel.langs or ()) + (["main"] if sel.main_only else [])
-    return {"detector": options.detector, "lang": ",".join(langs) or None,
-            "keep_boilerplate": sel.keep_boilerplate}
+    return {"detector": options.detector, "lang": ",".join(langs) or None, "keep_boilerplate": sel.keep_boilerplate}
 
 
 def render(data: dict[str, Any], seconds: float | None = None) -> str:
@@ -51,8 +61,9 @@ def render(data: dict[str, Any], seconds: float | None = None) -> str:
     template = files(__package__).joinpath("template.html").read_text(encoding="utf-8")
     if template.count(DATA_MARK) != 1 or template.count(TIME_MARK) != 1:
         raise ValueError("report template: each data mark must appear exactly once")
-    return (template.replace(DATA_MARK, script_json(data))
-            .replace(TIME_MARK, "null" if seconds is None else json.dumps(round(seconds, 1))))
+    return template.replace(DATA_MARK, script_json(data)).replace(
+        TIME_MARK, "null" if seconds is None else json.dumps(round(seconds, 1))
+    )
 
 
 def read_page(html: str) -> tuple[dict[str, Any], float | None]:
@@ -61,10 +72,11 @@ def read_page(html: str) -> tuple[dict[str, Any], float | None]:
     >>> read_page(render({"documents": []}, 1.25))
     ({'documents': []}, 1.2)
     """
+
     def block(element_id: str) -> Any:
         start = html.index(f'<script id="{element_id}" type="application/json">')
         start = html.index(">", start) + 1
-        return json.loads(html[start:html.index("</script>", start)])
+        return json.loads(html[start : html.index("</script>", start)])
 
     return block("report-data"), block("run-seconds")
 
@@ -76,5 +88,11 @@ def script_json(data: Any) -> str:
     >>> script_json({"t": "</script> & <!--"})
     '{"t": "\\\\u003c/script\\\\u003e \\\\u0026 \\\\u003c!--"}'
     """
-    return (_json(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        _json(data)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -1,4 +1,5 @@
 """What every worker does to one input item: the body of ``cleaner clean``."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -83,9 +84,10 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure | Notic
     if item.fields is None and not data.strip():
         warnings.append(ItemWarning(item.where, "empty document"))
     try:
-        document = pipeline.process(data, doc=item.doc, fields=item.fields, order=item.order,
-                                    encoding=item.encoding, fixes=item.fixes)
-    except Exception as e:  # one bad document must not stop the run
+        document = pipeline.process(
+            data, doc=item.doc, fields=item.fields, order=item.order, encoding=item.encoding, fixes=item.fixes
+        )
+    except Exception as e:  # noqa: BLE001 (one bad document must not stop the run)
         return Result(error=(item.where, problem(e)), nbytes=nbytes, warnings=warnings)
     if "surrogates" in document.fixes:
         warnings.append(ItemWarning(item.where, "lone surrogate replaced by U+FFFD", before=False))
@@ -95,9 +97,15 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure | Notic
         from ..report import document_entry
 
         entry = document_entry(document, job.options.selection)
-    return Result(out=format_document(job, document, kept), nbytes=nbytes, lang=document.lang,
-                  segments=len(document.segments), removed=len(document.segments) - len(kept),
-                  warnings=warnings, report_entry=entry)
+    return Result(
+        out=format_document(job, document, kept),
+        nbytes=nbytes,
+        lang=document.lang,
+        segments=len(document.segments),
+        removed=len(document.segments) - len(kept),
+        warnings=warnings,
+        report_entry=entry,
+    )
 
 
 def report(r: Result, fail: Callable[[str, str], None], warn: Callable[[str, str, str], None]) -> None:

@@ -5,6 +5,7 @@ exit status becomes 1), ``cleaner: warning: FILE[:LINE]: message`` for a
 warning; a warning with a ``once`` key is said for its first file only, and
 the count of the others at the end of the run.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -45,8 +46,10 @@ class Messages:
         """Say how many more inputs each once-per-run warning was about."""
         for key, n in sorted(self._once.items()):
             if n > 1:
-                self._echo(f"cleaner: warning: {n - 1:,} more input{'s' if n > 2 else ''} "
-                           f"like that ({self._first[key].split(',')[0].split(';')[0]})")
+                self._echo(
+                    f"cleaner: warning: {n - 1:,} more input{'s' if n > 2 else ''} "
+                    f"like that ({self._first[key].split(',')[0].split(';')[0]})"
+                )
 
     @property
     def status(self) -> int:

@@ -1,5 +1,6 @@
 """The first pass of a run: learn which lines repeat across its documents
 (:mod:`cleaner.repeats`), in this process or in the pool's, with progress."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -12,8 +13,9 @@ from .progress import Progress, Stats
 FIRST_PASS = "learning repeated lines: "
 
 
-def learn_repeats(items: Items, min_docs: int, workers: Workers | None = None,
-                  progress: Progress | None = None) -> Repeats | None:
+def learn_repeats(
+    items: Items, min_docs: int, workers: Workers | None = None, progress: Progress | None = None
+) -> Repeats | None:
     """What the run's readable documents repeat, or ``None`` when the run has
     fewer than ``min_docs`` documents (nothing can be repeated that often).
 
@@ -32,8 +34,7 @@ def learn_repeats(items: Items, min_docs: int, workers: Workers | None = None,
             yield item
 
     try:
-        chunks = workers.map(line_ids, counted()) if workers is not None else (
-            line_ids([item]) for item in counted())
+        chunks = workers.map(line_ids, counted()) if workers is not None else (line_ids([item]) for item in counted())
         for docs in chunks:
             for order, ids in docs:
                 scanner.add(order, ids)

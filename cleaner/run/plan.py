@@ -1,6 +1,7 @@
 """The plan of a run: how many processes, and for ``-o DIR`` which output file
 each input file gets (the same relative path, the format's suffix, the input's
 compression)."""
+
 from __future__ import annotations
 
 import os
@@ -71,8 +72,9 @@ class Pair:
     dst: str
 
 
-def plan_folder(inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOptions
-                ) -> tuple[list[Pair], list[Failure | Notice]]:
+def plan_folder(
+    inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOptions
+) -> tuple[list[Pair], list[Failure | Notice]]:
     """The (input, output) pairs of a folder-to-folder run, and what could not
     be planned (missing inputs, skipped special files)."""
     pairs: list[Pair] = []
@@ -96,8 +98,9 @@ def files_to_do(pairs: list[Pair], resume: bool) -> tuple[list[Pair], int]:
     return todo, len(pairs) - len(todo)
 
 
-def report_problems(problems: list[Failure | Notice], fail: Callable[[str, str], None],
-                    warn: Callable[[str, str], None]) -> int:
+def report_problems(
+    problems: list[Failure | Notice], fail: Callable[[str, str], None], warn: Callable[[str, str, str], None]
+) -> int:
     """Report what :func:`plan_folder` could not plan; the number of failures."""
     failures = 0
     for p in problems:
@@ -105,5 +108,5 @@ def report_problems(problems: list[Failure | Notice], fail: Callable[[str, str],
             failures += 1
             fail(p.where, p.message)
         else:
-            warn(p.where, p.message)
+            warn(p.where, p.message, p.once)
     return failures

@@ -7,6 +7,7 @@ One pool (:class:`Workers`) serves both passes of a run, so the first pass
 What the first pass learned reaches the workers through a temporary file, read
 once by each, removed when the pool closes.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -69,7 +70,7 @@ def line_ids(chunk: list[Item | Failure | Notice]) -> list[tuple[int, list[int]]
             continue
         try:
             out.append((item.order, document_ids(template_lines(item.data))))
-        except Exception:  # reported when the document itself is cleaned
+        except Exception:  # noqa: BLE001 (reported when the document itself is cleaned)
             continue
     return out
 
@@ -92,7 +93,8 @@ class Workers:
             # (copy-on-write) instead of each loading its own.
             Pipeline(job.options)
         self._pool = mp.get_context(_start_method()).Pool(
-            jobs, initializer=_init_worker, initargs=(replace(job, repeats=None),))
+            jobs, initializer=_init_worker, initargs=(replace(job, repeats=None),)
+        )
         self._files: dict[int, tuple[Repeats, str]] = {}
 
     def map(self, func: Callable[[list], Any], items: Items) -> Iterator[Any]:
@@ -118,7 +120,7 @@ class Workers:
                 os.unlink(path)
         self._files.clear()
 
-    def __enter__(self) -> "Workers":
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc) -> None:

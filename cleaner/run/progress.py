@@ -1,5 +1,6 @@
 """What a run shows on stderr: a progress line while it works (both passes),
 and a one-line summary at the end, timed over the whole run."""
+
 from __future__ import annotations
 
 import sys
@@ -39,7 +40,7 @@ class Stats:
         if self.report is not None:
             self.report.add(r)
 
-    def merge(self, other: "Stats") -> None:
+    def merge(self, other: Stats) -> None:
         """Add another run's counts (a Ray worker's shard) to these."""
         self.docs += other.docs
         self.bytes += other.bytes
@@ -53,10 +54,15 @@ class Stats:
         """``cleaner: 1,234 docs, 5.0 MB in 3.2 s (1.6 MB/s), removed 41% of segments, ...``"""
         mb = self.bytes / 1e6
         share = self.removed / self.segments if self.segments else 0.0
-        top = ", ".join(f"{k} {v / max(self.docs, 1):.0%}" for k, v in
-                        sorted(self.langs.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
-        parts = [f"{self.docs:,} docs", f"{mb:.1f} MB in {seconds:.1f} s ({mb / max(seconds, 1e-9):.2f} MB/s)",
-                 f"removed {share:.0%} of segments"]
+        top = ", ".join(
+            f"{k} {v / max(self.docs, 1):.0%}"
+            for k, v in sorted(self.langs.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        )
+        parts = [
+            f"{self.docs:,} docs",
+            f"{mb:.1f} MB in {seconds:.1f} s ({mb / max(seconds, 1e-9):.2f} MB/s)",
+            f"removed {share:.0%} of segments",
+        ]
         if top:
             parts.append(f"languages: {top}")
         if self.skipped_files:

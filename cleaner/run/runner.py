@@ -1,5 +1,6 @@
 """The runs themselves: every item of the inputs into one output stream, or
 each input file into its own output file under ``-o DIR``."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,16 @@ Fail = Callable[[str, str], None]
 Warn = Callable[[str, str, str], None]
 
 
-def run_stream(items: Items, job: CleanJob, out: Output, fail: Fail, warn: Warn, progress: Progress,
-               stats: Stats, workers: Workers | None = None) -> None:
+def run_stream(
+    items: Items,
+    job: CleanJob,
+    out: Output,
+    fail: Fail,
+    warn: Warn,
+    progress: Progress,
+    stats: Stats,
+    workers: Workers | None = None,
+) -> None:
     """Clean ``items`` into one output stream, in order."""
     if job.fmt == "tsv":
         out.write(emit.tsv_header())
@@ -35,8 +44,7 @@ def run_stream(items: Items, job: CleanJob, out: Output, fail: Fail, warn: Warn,
         progress.done()
 
 
-def _pair_items(pairs: list[Pair], read_opts: ReadOptions, starts: list[int]
-                ) -> Iterator[Item | Failure | Notice]:
+def _pair_items(pairs: list[Pair], read_opts: ReadOptions, starts: list[int]) -> Iterator[Item | Failure | Notice]:
     """The items of each pair's input in turn; ``starts`` gets, per pair, the
     number of items read before it."""
     n = 0
@@ -47,8 +55,16 @@ def _pair_items(pairs: list[Pair], read_opts: ReadOptions, starts: list[int]
             yield item
 
 
-def run_folder(pairs: list[Pair], read_opts: ReadOptions, job: CleanJob, fail: Fail, warn: Warn,
-               progress: Progress, stats: Stats, workers: Workers | None = None) -> None:
+def run_folder(
+    pairs: list[Pair],
+    read_opts: ReadOptions,
+    job: CleanJob,
+    fail: Fail,
+    warn: Warn,
+    progress: Progress,
+    stats: Stats,
+    workers: Workers | None = None,
+) -> None:
     """Clean each pair's input file into its output file (atomically: an
     output appears only when complete, and none for an unreadable input)."""
     # Which output each result belongs to: results come back in input order,
@@ -119,8 +135,16 @@ def total_size(pairs: list[Pair]) -> int:
     return total
 
 
-def plan_tree(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, resume: bool,
-              fail: Fail, warn: Warn, stats: Stats) -> list[Pair]:
+def plan_tree(
+    inputs: list[str],
+    out_dir: str,
+    read_opts: ReadOptions,
+    job: CleanJob,
+    resume: bool,
+    fail: Fail,
+    warn: Warn,
+    stats: Stats,
+) -> list[Pair]:
     """The pairs a folder run still has to clean: problems reported, and with
     ``resume`` the inputs whose output exists skipped (counted in ``stats``)."""
     pairs, problems = plan_folder(inputs, out_dir, job.fmt, read_opts)
@@ -129,9 +153,18 @@ def plan_tree(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: Clea
     return todo
 
 
-def clean_tree(inputs: list[str], out_dir: str, read_opts: ReadOptions, job: CleanJob, resume: bool,
-               fail: Fail, warn: Warn, stats: Stats, workers: Workers | None = None,
-               show_progress: bool = False) -> None:
+def clean_tree(
+    inputs: list[str],
+    out_dir: str,
+    read_opts: ReadOptions,
+    job: CleanJob,
+    resume: bool,
+    fail: Fail,
+    warn: Warn,
+    stats: Stats,
+    workers: Workers | None = None,
+    show_progress: bool = False,
+) -> None:
     """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
     todo = plan_tree(inputs, out_dir, read_opts, job, resume, fail, warn, stats)
     run_folder(todo, read_opts, job, fail, warn, Progress(show_progress, total_size(todo) or None), stats, workers)

@@ -7,6 +7,7 @@ Any exception other than DecodeError/TooLong is a bug, and so is a broken
 invariant: segments that do not index the repaired text, overlap, leave a
 non-space character uncovered, or change between two runs.
 """
+
 import sys
 
 import atheris
@@ -28,7 +29,7 @@ def check(data: bytes) -> None:
     for a, b in zip(segs, segs[1:]):
         assert a.end <= b.start, (a, b)
     for s in segs:
-        assert 0 <= s.start < s.end <= len(doc.text) and doc.text[s.start:s.end] == s.text, s
+        assert 0 <= s.start < s.end <= len(doc.text) and doc.text[s.start : s.end] == s.text, s
     covered = "".join(s.text for s in segs)
     assert "".join(covered.split()) == "".join(doc.text.split())
     again = PIPE.process(data)
