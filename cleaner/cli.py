@@ -8,7 +8,6 @@ still processed), 2 for usage errors, 130 when interrupted (Ctrl-C, SIGTERM).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import signal
 import sys
@@ -38,8 +37,11 @@ from .pipeline import Options, check_length
 from .repair import repair
 from .repeats import MIN_DOCS
 from .report.collect import SAMPLE as REPORT_SAMPLE
+from .run import plan
 from .run.job import CleanJob, problem
 from .run.messages import Messages, StrictStop
+from .run.plan import RunSpec
+from .run.runner import execute
 from .select import Selection, UnknownLanguage
 
 EXIT_FAILURES = 1
@@ -143,12 +145,6 @@ def _read_options(
     input_format, text_field, id_field, max_doc_chars, include, exclude, skip: tuple[str, ...] = ()
 ) -> ReadOptions:
     return ReadOptions(input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip)
-
-
-def _rereadable(path: str) -> bool:
-    """Whether ``path`` can be read twice (the first pass reads every input
-    once before cleaning): not stdin, a FIFO or process substitution."""
-    return path != STDIN and (os.path.isdir(path) or os.path.isfile(path) or not os.path.exists(path))
 
 
 def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
@@ -270,7 +266,6 @@ def clean(
     With -o DIR, every input file gets an output file at the same place under DIR.
     """
     from .pipeline import make_detector
-    from .run import plan
 
     inputs = list(inputs)
     try:
@@ -302,25 +297,17 @@ def clean(
     messages = Messages(strict)
     show = not quiet and sys.stderr.isatty()
     started = time.monotonic()
-    local = engine == "local"
-    n_jobs = (jobs or plan.default_jobs(inputs)) if local else 1
+    spec = RunSpec(
+        tuple(inputs), output, read_opts, job,
+        jobs=(jobs or plan.default_jobs(inputs)) if engine == "local" else 1,
+        folder_out=folder_out, resume=resume, repeated_lines=repeated_lines, engine=engine, address=address,
+        progress=show, report_sample=report_sample if report_path else 0,
+    )  # fmt: skip
     with _ended_cleanly(messages, output, folder_out):
-        stats = _clean_run(
-            inputs,
-            output,
-            folder_out,
-            read_opts,
-            job,
-            n_jobs,
-            resume,
-            repeated_lines,
-            engine,
-            address,
-            messages,
-            show,
-            started,
-            report_sample if report_path else 0,
-        )
+        try:
+            stats = execute(spec, messages.fail, messages.warn, started)
+        except ImportError as e:  # --engine ray without Ray
+            raise click.UsageError(f"--engine ray: {e}") from None
         messages.finish()
         seconds = time.monotonic() - started
         if (show or force_summary) and not quiet:
@@ -328,62 +315,6 @@ def clean(
         if report_path:
             _write_report(report_path, stats, job.options, seconds, messages)
     sys.exit(messages.status)
-
-
-def _clean_run(
-    inputs,
-    output,
-    folder_out,
-    read_opts,
-    job,
-    n_jobs,
-    resume,
-    repeated_lines,
-    engine,
-    address,
-    messages: Messages,
-    show: bool,
-    started: float,
-    report_sample: int = 0,
-):
-    """Both passes of a run, local (one process or a pool) or on Ray; returns
-    its Stats (with a report collector when ``report_sample``)."""
-    from .run.passes import learn_repeats
-    from .run.pool import Workers
-    from .run.progress import Progress, Stats
-    from .run.runner import clean_tree, plan_tree, run_stream
-
-    stats = Stats()
-    if report_sample:
-        from .report import Collector
-
-        stats.report = Collector(report_sample)
-    # Workers ignore Ctrl-C from their first instruction: the parent ends them.
-    default_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        pool = Workers(job, n_jobs) if n_jobs > 1 else contextlib.nullcontext()
-    finally:
-        signal.signal(signal.SIGINT, default_int)
-    with pool as workers:
-        if repeated_lines and inputs and all(map(_rereadable, inputs)):
-            repeats = learn_repeats(read(inputs, read_opts), repeated_lines, workers, Progress(show, None, started))
-            job = dataclasses.replace(job, repeats=repeats)
-        if not folder_out:
-            with Output(output) as out:
-                run_stream(
-                    read(inputs, read_opts), job, out, messages.fail, messages.warn, Progress(show), stats, workers
-                )
-        elif engine == "ray":
-            from .ray import run_pairs_on_ray
-
-            todo = plan_tree(inputs, output, read_opts, job, resume, messages.fail, messages.warn, stats)
-            try:
-                run_pairs_on_ray(todo, read_opts, job, address, messages.fail, messages.warn, stats)
-            except ImportError as e:
-                raise click.UsageError(f"--engine ray: {e}") from None
-        else:
-            clean_tree(inputs, output, read_opts, job, resume, messages.fail, messages.warn, stats, workers, show)
-    return stats
 
 
 def _check_report_path(path: str, engine: str) -> None:

@@ -14,16 +14,14 @@ from cleaner.pipeline import Options
 from cleaner.run import pool as run_pool
 from cleaner.run.job import CleanJob
 from cleaner.run.passes import learn_repeats
-from cleaner.run.plan import output_path
+from cleaner.run.plan import RunSpec, output_path
 from cleaner.run.pool import Workers, clean_items
-from cleaner.run.progress import Stats
-from cleaner.run.runner import clean_tree
+from cleaner.run.runner import execute
 
 
 def run_folder(inputs, out, job, resume=False, fail=lambda w, m: None):
-    stats = Stats()
-    clean_tree(inputs, out, ReadOptions(), job, resume, fail, lambda w, m, once="": None, stats)
-    return stats
+    spec = RunSpec(tuple(inputs), out, ReadOptions(), job, folder_out=True, resume=resume)
+    return execute(spec, fail, lambda w, m, once="": None)
 
 
 def _cli(*args, cwd=None):
@@ -203,17 +201,17 @@ def test_the_summary_times_the_whole_run_and_the_first_pass_shows_progress(tree,
 
     from click.testing import CliRunner
 
-    import cleaner.run.passes as passes
+    import cleaner.run.runner as runner
     from cleaner.cli import main
     from cleaner.run.progress import Progress
 
-    real = passes.learn_repeats
+    real = runner.learn_repeats
 
     def slow(*args, **kwargs):
         time.sleep(1.5)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(passes, "learn_repeats", slow)
+    monkeypatch.setattr(runner, "learn_repeats", slow)
     r = CliRunner().invoke(main, ["clean", "--summary", "-j", "1", str(tree / "site0")])
     seconds = float(r.stderr.split(" MB in ")[1].split(" s ")[0])
     assert r.exit_code == 0 and seconds >= 1.5

@@ -10,6 +10,32 @@ from dataclasses import dataclass
 
 from ..io.inputs import Failure, InputFile, Notice, ReadOptions, format_of, walk
 from ..io.outputs import compression
+from ..repeats import MIN_DOCS
+from .job import CleanJob
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything one ``cleaner clean`` run was asked to do.
+
+    ``output`` is a file, a folder (``folder_out``) or ``None`` for stdout;
+    ``repeated_lines`` is the first pass's threshold (0: no first pass);
+    ``report_sample`` the documents the HTML report shows (0: no report).
+    """
+
+    inputs: tuple[str, ...]
+    output: str | None
+    read: ReadOptions
+    job: CleanJob
+    jobs: int = 1
+    folder_out: bool = False
+    resume: bool = False
+    repeated_lines: int = MIN_DOCS
+    engine: str = "local"
+    address: str | None = None
+    progress: bool = False
+    report_sample: int = 0
+
 
 _FORMAT_SUFFIX = {"jsonl": ".jsonl", "docs": ".jsonl", "tsv": ".tsv", "text": ".txt"}
 

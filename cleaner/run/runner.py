@@ -3,19 +3,34 @@ each input file into its own output file under ``-o DIR``."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from .. import emit
-from ..io.inputs import Failure, Item, Notice, ReadOptions, read_file
+from ..io.inputs import STDIN, Failure, Item, Notice, ReadOptions, read, read_file
 from ..io.outputs import Output
-from .job import CleanJob, report
-from .plan import Pair, files_to_do, plan_folder, report_problems
+from .job import CleanJob, Result, report
+from .passes import learn_repeats
+from .plan import Pair, RunSpec, files_to_do, plan_folder, report_problems
 from .pool import Items, Workers, clean_items
 from .progress import Progress, Stats
 
 Fail = Callable[[str, str], None]
 Warn = Callable[[str, str, str], None]
+
+
+def _account(r: Result, stats: Stats, progress: Progress, fail: Fail, warn: Warn) -> bool:
+    """Count one result, say what went wrong with it, redraw the progress line;
+    whether its output is to be written."""
+    stats.add(r)
+    if r.error is not None or r.warnings:
+        progress.done()
+        report(r, fail, warn)
+    progress.update(stats)
+    return r.error is None
 
 
 def run_stream(
@@ -33,13 +48,8 @@ def run_stream(
         out.write(emit.tsv_header())
     try:
         for r in clean_items(items, job, workers):
-            stats.add(r)
-            if r.error is not None or r.warnings:
-                progress.done()
-                report(r, fail, warn)
-            if r.error is None:
+            if _account(r, stats, progress, fail, warn):
                 out.write(r.out)
-            progress.update(stats)
     finally:
         progress.done()
 
@@ -103,16 +113,11 @@ def run_folder(
                 k += 1
             switch_to(k)
             index += 1
-            stats.add(r)
             if r.error is not None and r.error[0] == pairs[file_no].src.path:
                 current_failed = True
-            if r.error is not None or r.warnings:
-                progress.done()
-                report(r, fail, warn)
-            if r.error is None:
+            if _account(r, stats, progress, fail, warn):
                 assert current is not None
                 current.write(r.out)
-            progress.update(stats)
         # Files after the last item (empty ones) still get their (empty) output.
         switch_to(len(pairs) - 1)
         close_current()
@@ -135,36 +140,56 @@ def total_size(pairs: list[Pair]) -> int:
     return total
 
 
-def plan_tree(
-    inputs: list[str],
-    out_dir: str,
-    read_opts: ReadOptions,
-    job: CleanJob,
-    resume: bool,
-    fail: Fail,
-    warn: Warn,
-    stats: Stats,
-) -> list[Pair]:
+def plan_tree(spec: RunSpec, fail: Fail, warn: Warn, stats: Stats) -> list[Pair]:
     """The pairs a folder run still has to clean: problems reported, and with
     ``resume`` the inputs whose output exists skipped (counted in ``stats``)."""
-    pairs, problems = plan_folder(inputs, out_dir, job.fmt, read_opts)
+    assert spec.output is not None
+    pairs, problems = plan_folder(list(spec.inputs), spec.output, spec.job.fmt, spec.read)
     stats.failures += report_problems(problems, fail, warn)
-    todo, stats.skipped_files = files_to_do(pairs, resume)
+    todo, stats.skipped_files = files_to_do(pairs, spec.resume)
     return todo
 
 
-def clean_tree(
-    inputs: list[str],
-    out_dir: str,
-    read_opts: ReadOptions,
-    job: CleanJob,
-    resume: bool,
-    fail: Fail,
-    warn: Warn,
-    stats: Stats,
-    workers: Workers | None = None,
-    show_progress: bool = False,
-) -> None:
-    """Clean every file under ``inputs`` into the same tree under ``out_dir``."""
-    todo = plan_tree(inputs, out_dir, read_opts, job, resume, fail, warn, stats)
-    run_folder(todo, read_opts, job, fail, warn, Progress(show_progress, total_size(todo) or None), stats, workers)
+def rereadable(path: str) -> bool:
+    """Whether ``path`` can be read twice (the first pass reads every input
+    once before cleaning): not stdin, a FIFO or process substitution."""
+    return path != STDIN and (os.path.isdir(path) or os.path.isfile(path) or not os.path.exists(path))
+
+
+def execute(spec: RunSpec, fail: Fail, warn: Warn, started: float | None = None) -> Stats:
+    """Both passes of a run, local (one process or a pool) or on Ray; returns
+    its Stats (with a report collector when ``spec.report_sample``).
+
+    ``started`` is when the run began, for the progress line's rate.
+    """
+    stats = Stats()
+    if spec.report_sample:
+        from ..report import Collector
+
+        stats.report = Collector(spec.report_sample)
+    # Workers ignore Ctrl-C from their first instruction: the parent ends them.
+    default_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = Workers(spec.job, spec.jobs) if spec.jobs > 1 else contextlib.nullcontext()
+    finally:
+        signal.signal(signal.SIGINT, default_int)
+    inputs = list(spec.inputs)
+    job = spec.job
+    with pool as workers:
+        if spec.repeated_lines and inputs and all(map(rereadable, inputs)):
+            progress = Progress(spec.progress, None, started)
+            job = replace(job, repeats=learn_repeats(read(inputs, spec.read), spec.repeated_lines, workers, progress))
+        if not spec.folder_out:
+            with Output(spec.output) as out:
+                run_stream(read(inputs, spec.read), job, out, fail, warn, Progress(spec.progress), stats, workers)
+        elif spec.engine == "ray":
+            from ..ray import run_pairs_on_ray
+
+            todo = plan_tree(spec, fail, warn, stats)
+            run_pairs_on_ray(todo, spec.read, job, spec.address, fail, warn, stats)
+        else:
+            todo = plan_tree(spec, fail, warn, stats)
+            run_folder(
+                todo, spec.read, job, fail, warn, Progress(spec.progress, total_size(todo) or None), stats, workers
+            )
+    return stats
