@@ -102,8 +102,26 @@ def _with(options):
     return deco
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from .compiled import describe
+
+    click.echo(f"cleaner {version('cleaner')} ({describe()})")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cleaner")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version, and whether the compiled core is in use.",
+)
 def main() -> None:
     """Clean scraped, mis-encoded, mixed-language text into language-tagged segments."""
 

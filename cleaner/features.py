@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .phrases import normalize
-from .scripts import COMMON, HAS_CJK, code_script, is_cjk, letter_codes
+from .scripts import COMMON, HAS_CJK, is_cjk, letter_profile
 
 # Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
 # Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
@@ -28,7 +27,6 @@ _DATE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
-_FIRST_LETTER = re.compile(r"[^ ]")  # in letter_codes()
 _CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Latin ones
 _HANGUL_WEIGHT = 2
 
@@ -62,15 +60,7 @@ def main_script(text: str) -> str:
     >>> main_script("東京の天気"), main_script("Hello, мир мир"), main_script("2019")
     ('Jpan', 'Cyrl', 'Zyyy')
     """
-    return _main_script(_letter_counts(letter_codes(text)))
-
-
-def _letter_counts(codes: str) -> dict[str, int]:
-    """Letters per script (common and inherited ones left out) from :func:`letter_codes`."""
-    counts = Counter(codes)
-    for skip in " .,":
-        counts.pop(skip, None)
-    return {code_script(c): k for c, k in counts.items()}
+    return _main_script(letter_profile(text)[0])
 
 
 def _main_script(counts: dict[str, int]) -> str:
@@ -128,18 +118,14 @@ def features(line: str) -> Features:
 
 
 def _features(line: str) -> Features:
-    codes = letter_codes(line)
-    counts = _letter_counts(codes)
-    nonspace = len(line) - sum(map(str.isspace, line))
-    letters = len(line) - codes.count(" ")
+    counts, letters, nonspace, first_at = letter_profile(line)
     # Han and kana letters weigh three, Hangul two, everything else one.
     length = (
         len(line)
         + (_CJK_WEIGHT - 1) * (counts.get("Hani", 0) + counts.get("Hira", 0) + counts.get("Kana", 0))
         + (_HANGUL_WEIGHT - 1) * counts.get("Hang", 0)
     )
-    m = _FIRST_LETTER.search(codes)
-    first = line[m.start()] if m else ""
+    first = line[first_at] if first_at >= 0 else ""
     script = _main_script(counts)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
     terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))

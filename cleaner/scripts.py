@@ -13,8 +13,10 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections import Counter
 from typing import NamedTuple
 
+from .compiled import twin
 from .languages import SCRIPT_LANG
 
 COMMON = "Zyyy"
@@ -255,6 +257,27 @@ def letter_codes(text: str) -> str:
     return _LETTER_TABLE.apply(text)
 
 
+def letter_profile(line: str) -> tuple[dict[str, int], int, int, int]:
+    """What :mod:`cleaner.features` needs of a line's letters, in one pass:
+    ({script: letters} for the letters of a named script, letters (alphabetic
+    characters), non-space characters, index of the first letter or -1).
+
+    >>> letter_profile("Hi мир, 12!")
+    ({'Latn': 2, 'Cyrl': 3}, 5, 9, 0)
+    """
+    codes = letter_codes(line)
+    counts = Counter(codes)
+    for skip in " .,":
+        counts.pop(skip, None)
+    m = _FIRST_LETTER.search(codes)
+    letters = len(line) - codes.count(" ")
+    nonspace = len(line) - sum(map(str.isspace, line))
+    return {code_script(c): k for c, k in counts.items()}, letters, nonspace, m.start() if m else -1
+
+
+_FIRST_LETTER = re.compile(r"[^ ]")  # in letter_codes()
+
+
 def code_script(code: str) -> str:
     """The script named by a code of :func:`letter_codes`."""
     return _FIXED_CODES.get(code) or _CODE_SCRIPT[code]
@@ -358,3 +381,25 @@ def is_cjk(ch: str) -> bool:
     (True, True, False, False)
     """
     return script_of(ch) in CJK_SCRIPTS
+
+
+def _kind(ch: str) -> str:
+    """ " ", "." (common), "," (inherited) or the script name of ``ch``: what
+    the compiled twin learns each code point's class from."""
+    if ch.isspace():
+        return " "
+    sc = script_of(ch)
+    return "." if sc == COMMON else "," if sc == INHERITED else sc
+
+
+# The Python functions above are the reference; their compiled twins
+# (cleaner/_scripts.pyx) give the same results faster.
+py_count_letters, py_script_runs, py_letter_profile = count_letters, script_runs, letter_profile
+_compiled = twin("_scripts")
+if _compiled is not None:
+    _compiled.init(_kind, Run, CJK_SCRIPTS, COMMON, INHERITED)
+    count_letters, script_runs, letter_profile = (
+        _compiled.count_letters,
+        _compiled.script_runs,
+        _compiled.letter_profile,
+    )

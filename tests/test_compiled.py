@@ -1,0 +1,94 @@
+"""The compiled twins (cleaner/_*.pyx) give exactly what their Python
+functions give, and a normal install really uses them."""
+
+import importlib
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import compiled, scripts
+
+PURE = os.environ.get("CLEANER_PURE_PYTHON", "") not in ("", "0")
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _twin(name):
+    try:
+        return importlib.import_module(f"cleaner.{name}")
+    except ImportError:
+        pytest.skip(f"cleaner.{name} is not built (pure-Python install)")
+
+
+@pytest.mark.skipif(PURE, reason="CLEANER_PURE_PYTHON forces the Python functions")
+def test_a_normal_install_uses_every_compiled_twin():
+    assert compiled.status() == dict.fromkeys(compiled.TWINS, True)
+    assert scripts.script_runs is not scripts.py_script_runs
+    assert scripts.count_letters is not scripts.py_count_letters
+
+
+@pytest.mark.skipif(not PURE, reason="only when CLEANER_PURE_PYTHON is set")
+def test_the_switch_forces_the_python_functions():
+    assert compiled.status() == dict.fromkeys(compiled.TWINS, False)
+    assert scripts.script_runs is scripts.py_script_runs
+
+
+# Text that mixes scripts the way documents do: words of several alphabets,
+# CJK with kana, combining marks, digits, punctuation, all kinds of space.
+ALPHABETS = [
+    "abcdefghijklmnopqrstuvwxyzÀÉÎõüßçñ",
+    "абвгдежзийклмнопрстуфхцчшщыьэюя",
+    "αβγδεζηθικλμνξοπρστυφχψω",
+    "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+    "的一是不了人我在有他这中大来上国个到说们",
+    "あいうえおかきくけこアイウエオカキクケコー",
+    "한국어문장입니다",
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "अआइईउऊएऐओऔकखगघ",
+    "\u0301\u0308\u064b\u200d\ufe0f",
+    "0123456789",
+    " \t\u00a0\u2003\u3000\n",
+    ".,;:!?«»\"'()[]-—…।。！？",
+    "𠀀𠀁𝐀𝐁😀",
+]
+mixed = st.lists(
+    st.sampled_from(ALPHABETS).flatmap(lambda a: st.text(alphabet=a, min_size=1, max_size=8)), max_size=30
+).map("".join)
+texts = st.one_of(mixed, st.text(max_size=200))
+
+
+@SETTINGS
+@given(texts)
+def test_count_letters_twins(text):
+    c = _twin("_scripts")
+    assert c.count_letters(text) == scripts.py_count_letters(text)
+
+
+@SETTINGS
+@given(texts, st.integers(0, 40), st.integers(0, 40))
+def test_script_runs_twins(text, a, b):
+    c = _twin("_scripts")
+    assert c.script_runs(text) == scripts.py_script_runs(text)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert c.script_runs(text, start, end) == scripts.py_script_runs(text, start, end)
+
+
+@SETTINGS
+@given(texts)
+def test_letter_profile_twins(text):
+    c = _twin("_scripts")
+    assert c.letter_profile(text) == scripts.py_letter_profile(text)
+
+
+def test_twins_agree_on_every_code_point_of_the_basic_plane():
+    """Each character alone, and between two Latin letters (where a run boundary
+    could move): the compiled table learns every class the Python function knows."""
+    c = _twin("_scripts")
+    chars = [chr(cp) for cp in range(0x20, 0x10000) if not 0xD800 <= cp <= 0xDFFF]
+    for i in range(0, len(chars), 512):
+        chunk = "".join(chars[i : i + 512])
+        assert c.count_letters(chunk) == scripts.py_count_letters(chunk)
+        assert c.letter_profile(chunk) == scripts.py_letter_profile(chunk)
+        spaced = " ".join(chars[i : i + 512])
+        assert c.script_runs(spaced) == scripts.py_script_runs(spaced)
