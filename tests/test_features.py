@@ -42,3 +42,22 @@ def test_scripts_words_and_stop_lists():
         )
         == 41
     )
+
+
+def test_the_date_pattern_finds_what_it_found_before_its_lookahead():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner import features
+
+    before = re.compile(features._DATE.pattern.removeprefix("(?=\\d)(?:").removesuffix(")"), re.I)
+    pieces = st.sampled_from(["12", "2019", "7", ":", ".", "/", "-", " ", "min", "hours", "h", "年", "a", "1999"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def same(line):
+        assert features._DATE.findall(line) == before.findall(line)
+
+    same()

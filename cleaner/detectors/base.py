@@ -13,6 +13,7 @@ relatives and leave next to nothing for a language the text is not in.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -103,6 +104,7 @@ class Detector(Protocol):
         ...
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred codes, asked for on every answer
 def normalize(code: str) -> str:
     """A backend's language code in the codes `cleaner` emits.
 
