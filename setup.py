@@ -5,11 +5,23 @@ C compiler, or with CLEANER_PURE_PYTHON=1 at build time, the install still
 works and cleaner uses its Python functions (same output, slower).
 """
 
+import ast
 import os
 
 from setuptools import Extension, setup
 
-TWINS = ["_scripts"]  # cleaner/<name>.pyx; keep in step with cleaner/compiled.py
+
+def _twins():
+    """cleaner.compiled.TWINS, read without importing the package (its
+    dependencies are not there at build time)."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cleaner", "compiled.py")) as f:
+        for node in ast.parse(f.read()).body:
+            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "TWINS":
+                return list(ast.literal_eval(node.value))
+    raise RuntimeError("cleaner/compiled.py has no TWINS")
+
+
+TWINS = _twins()  # each cleaner/<name>.pyx
 PURE = os.environ.get("CLEANER_PURE_PYTHON", "") not in ("", "0")
 
 

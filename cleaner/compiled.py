@@ -42,7 +42,7 @@ def status() -> dict[str, bool]:
     >>> sorted(status()) == sorted(TWINS)
     True
     """
-    import cleaner.features  # noqa: F401  (imports every module with a twin)
+    import cleaner.pipeline  # noqa: F401  (imports every module with a twin)
 
     return {name: _loaded.get(name, False) for name in TWINS}
 
