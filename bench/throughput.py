@@ -427,14 +427,17 @@ def main(argv=None):
             .splitlines()[-1]
         )
 
-        stages = json.loads(
-            _run(
-                [sys.executable, __file__, "--case", "stages", "--input", jsonl, "--budget", str(args.budget)],
-                env=_env(),
-            )[0]
-            .strip()
-            .splitlines()[-1]
-        )
+        stages = {
+            core: json.loads(
+                _run(
+                    [sys.executable, __file__, "--case", "stages", "--input", jsonl, "--budget", str(args.budget)],
+                    env=_env(**({"CLEANER_PURE_PYTHON": "1"} if core == "pure" else {})),
+                )[0]
+                .strip()
+                .splitlines()[-1]
+            )
+            for core in ("pure", "compiled")
+        }
 
         # cleaner, JSONL in, one process.
         out = os.path.join(args.work, "out.jsonl")
@@ -446,6 +449,16 @@ def main(argv=None):
                 nbytes,
                 ndocs,
                 {"CLEANER_LANGDETECT_ENGINE": "python"},
+            ),
+            "naive-langdetect",
+        )
+        add(
+            run_cleaner(
+                "cleaner langdetect (python, pure core)",
+                [*common, jsonl, "-o", out],
+                nbytes,
+                ndocs,
+                {"CLEANER_LANGDETECT_ENGINE": "python", "CLEANER_PURE_PYTHON": "1"},
             ),
             "naive-langdetect",
         )
@@ -509,11 +522,7 @@ def main(argv=None):
             f"documents (corpus with mojibake), {ident_clean['same']}/{ident_clean['total']} (clean)"
         )
         print(f"--jobs 2 output identical to --jobs 1: {same}")
-        print(
-            f"where the time goes, in process with {stages['detector']} ({stages['MB']:.1f} MB), CPU s per MB: "
-            f"repair {stages['repair']:.2f}, classify {stages['classify']:.2f}, identify "
-            f"{stages['identify']:.2f} (of which detector calls {stages['detector calls']:.2f})"
-        )
+        print_stages(stages)
         print(
             "MB/s: wall clock; MB/cpu-s: per CPU second of the whole process tree (steadier on a "
             "shared machine); ratios ('x base') use MB/cpu-s except --jobs 2, see below."
@@ -527,6 +536,23 @@ def main(argv=None):
     if not args.keep:
         shutil.rmtree(args.work, ignore_errors=True)
     return 0
+
+
+def print_stages(stages):
+    """Where the time goes: CPU seconds per MB of each stage, pure Python
+    against the compiled core (identify without its detector calls)."""
+    first = next(iter(stages.values()))
+    print(f"where the time goes, in process with {first['detector']} ({first['MB']:.1f} MB), CPU s per MB:")
+    names = list(stages)
+    print("stage                      | " + " | ".join(f"{n:>8}" for n in names))
+    for label, get in [
+        ("repair", lambda r: r["repair"]),
+        ("classify", lambda r: r["classify"]),
+        ("identify without detector", lambda r: r["identify"] - r["detector calls"]),
+        ("detector calls", lambda r: r["detector calls"]),
+        ("all", lambda r: r["repair"] + r["classify"] + r["identify"]),
+    ]:
+        print(f"{label:<26} | " + " | ".join(f"{get(stages[n]):8.3f}" for n in names))
 
 
 def _same_tree(a, b):

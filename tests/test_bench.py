@@ -32,3 +32,17 @@ def test_stage_breakdown_covers_every_document(tiny_corpus):
 
 def test_repair_identity_counts_every_document(tiny_corpus):
     assert throughput.case_repair_identity(tiny_corpus, budget=60) == {"same": 3, "total": 3}
+
+
+def test_the_stage_table_prints_both_cores(tiny_corpus, capsys):
+    r = throughput.case_stages(tiny_corpus, budget=60)
+    throughput.print_stages({"pure": r, "compiled": r})
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split("|")[1:] == ["     pure ", "  compiled"]
+    assert [line.split("|")[0].strip() for line in out[2:]] == [
+        "repair",
+        "classify",
+        "identify without detector",
+        "detector calls",
+        "all",
+    ]
