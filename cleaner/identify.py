@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detectors import Detector, Settings, make_detector
-from .languages import RELATED, RIVALS, SCRIPT_CANDIDATES
+from .languages import MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
 from .markers import excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
@@ -320,18 +320,62 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
                 spans = sentences(text, r.start, r.end)
                 if len(spans) > 1:
+                    # One call for the paragraph; its sentences are asked only when it
+                    # is unsure, or where a sentence's own words or letters disagree.
+                    whole = run.label
+                    settled = _settles(text[r.start : r.end], whole, labeller)
                     for s, e in spans:
                         n = count_letters(text[s:e])
-                        lab = (
-                            labeller.label(text[_after_speaker(text, s, e) : e], r.script)
-                            if n
-                            else Label(UND, 0.0, source=NOTHING)
-                        )
+                        if not n:
+                            lab = Label(UND, 0.0, source=NOTHING)
+                        elif settled and not _disagrees(text[s:e], whole.lang):
+                            lab = whole
+                        else:
+                            lab = labeller.label(text[_after_speaker(text, s, e) : e], r.script)
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
             runs.append(run)
     return runs
+
+
+def _stop_language(code: str) -> str:
+    """The language a stop list's code names (``nb`` and ``nn`` are ``no``)."""
+    return canonical(code)
+
+
+def _stop_top(toks: list[str]) -> tuple[frozenset[str], int, Counter[str]]:
+    """(languages whose stop list covers most of ``toks``, that count, all counts)."""
+    hits: Counter[str] = Counter()
+    for code, k in stopword_hits(toks).items():
+        lang = _stop_language(code)
+        hits[lang] = max(hits[lang], k)
+    top = max(hits.values(), default=0)
+    return frozenset(c for c, k in hits.items() if k == top), top, hits
+
+
+def _settles(piece: str, label: Label, labeller: Labeller) -> bool:
+    """Whether the answer for a paragraph settles its sentences: the detector is
+    sure and the paragraph's stop words are that language's (or a close
+    relative's: telling those apart is not the sentences' job)."""
+    if label.lang == UND or label.source not in (BY_DETECTOR, BY_SPELLING):
+        return False
+    if label.prob < labeller.settings.confident:
+        return False
+    best, top, _ = _stop_top(folded_words(piece))
+    if top < CLAUSE_STOPS:
+        return False  # no function words to go on: the sentences say more
+    return label.lang in best or any((label.lang, b) in RELATED for b in best)
+
+
+def _disagrees(sentence: str, lang: str) -> bool:
+    """Whether a sentence's own evidence disagrees with its paragraph's ``lang``:
+    its function words are another language's, or its letters are not ``lang``'s."""
+    toks = folded_words(sentence)
+    best, top, hits = _stop_top(toks)
+    if top >= CLAUSE_STOPS and lang not in best and top > hits.get(lang, 0):
+        return True
+    return bool(excluded(sentence, frozenset({lang})))
 
 
 def calibrate(settings: Settings, how: str, raw: float, letters: int) -> float:
@@ -376,15 +420,17 @@ def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
 
 
 def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:
-    """The main language named by spelling when the detector cannot know it.
+    """The main language, checked against what the whole document says.
 
-    A Bosnian, Malay or Serbian document reads to langdetect as Croatian,
-    Indonesian or Macedonian; over a whole document the few words that tell
-    them apart are plentiful, and every piece given the neighbour follows.
+    A Bosnian, Malay or Basque document reads to langdetect as Croatian,
+    Indonesian or anything; over a whole document the words that tell them
+    apart are plentiful, and every piece given the neighbour follows.
     """
     known = labeller.detector.languages
     script = _main_script(runs, main)
-    allowed = labeller.candidates(script) if script is not None else None
+    if script is None or main == UND:
+        return main
+    allowed = labeller.candidates(script)
     group = frozenset({main} | {b for a, b in RELATED if a == main}) & (allowed or frozenset())
     if main in group and len(group) > 1:
         # Close relatives (Bosnian and Croatian, Indonesian and Malay) split a
@@ -396,20 +442,65 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
         if ranked and ranked[0][0] != main:
             old, main = main, ranked[0][0]
             _rename(runs, old, main)
-    if script in SCRIPT_CANDIDATES and main != UND:
+    if script not in SCRIPT_CANDIDATES:
+        return main
+    toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script)[:DOC_SAMPLE])
+    unknown = SCRIPT_CANDIDATES[script] - known
+    for lang in sorted(unknown):
         # The frequent words of a language the detector lacks, all over the main-script text.
-        toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script))
-        for lang in sorted(SCRIPT_CANDIDATES[script] - known):
-            if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
-                return lang
-    for lang, rival in RIVALS.items():
-        if main != rival or lang in known:
-            continue
-        body = " ".join(text[p.start : p.end] for r in runs for p in r.sents if p.label.lang == rival)
-        if word_hits(body, lang) > word_hits(body, rival):
-            _rename(runs, rival, lang)
+        if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
             return lang
-    return main
+    lang = _unknown_by_stopwords(toks, main, unknown)
+    if lang is not None:
+        return lang
+    lang = _relative_by_words(toks, main, SCRIPT_CANDIDATES[script])
+    if lang != main:
+        _rename(runs, main, lang)
+    return lang
+
+
+# A language the detector lacks is the document's when its stop list covers this
+# share of the main-script words, and this many times what the main language's covers.
+DOC_STOP_SHARE = 0.2
+DOC_STOP_RATIO = 1.5
+
+
+def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -> str | None:
+    """A language the detector lacks whose stop words fill the document, else None.
+
+    Basque read as Indonesian, Irish as Welsh: the detector's answer is its
+    nearest guess, but the document's function words are plainly another
+    language's.  Close relatives are left to their own words
+    (:func:`_relative_by_words`): their stop lists overlap.
+    """
+    best, top, hits = _stop_top([w.casefold() for w in toks])
+    if len(best) != 1 or top < DOC_STOP_SHARE * len(toks):
+        return None
+    (lang,) = best
+    if lang not in unknown or (lang, main) in RELATED or RIVALS.get(lang) == main:
+        return None
+    return lang if top >= DOC_STOP_RATIO * hits.get(main, 0) else None
+
+
+def _relative_by_words(toks: list[str], main: str, allowed: frozenset[str]) -> str:
+    """Of ``main`` and its close relatives, the one whose own words the document uses.
+
+    Each relative's marker words count (weighted: see
+    :attr:`cleaner.languages.Language.marker_weight`); a relative takes over
+    from ``main`` with more weight than it, and at least two words when ``main``
+    has any of its own (one word can be a quotation).
+    """
+    group = sorted(b for a, b in RELATED if a == main and b in allowed and b in MARKER_WORDS)
+    if not group or main not in MARKER_WORDS:
+        return main
+    own = word_hits("", main, toks)
+    best, best_score = main, own * MARKER_WEIGHTS.get(main, 1)
+    for lang in group:
+        hits = word_hits("", lang, toks)
+        score = hits * MARKER_WEIGHTS.get(lang, 1)
+        if hits >= (2 if own else 1) and score > best_score:
+            best, best_score = lang, score
+    return best
 
 
 def _main_script(runs: list[_Run], main: str) -> str | None:
@@ -447,8 +538,6 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         if not run.whole_line and not run.quoted and run.letters < MIN_FOREIGN_RUN and main != UND:
             return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         base = run.label.lang
-    elif len(run.sents) > 1 and run.known is None and all(p.label.lang == main for p in run.sents):
-        base = main  # every sentence reads as the main language, so the paragraph does
     else:
         base = main if _is_main(text, run, main, labeller) else run.label.lang
     out = []
