@@ -154,7 +154,8 @@ def main():
     a = ap.parse_args()
     sc = langseg_inproc.load_scorer()
     details = a.details.open("w") if a.details else None
-    head = "| set | detector | half | characc | fragP | fragR | fragF1 | falsealarm | utt | stay | calls/line | calls/MB | docs/s |"
+    cols = "characc | fragP | fragR | fragF1 | falsealarm | utt | stay | calls/line | calls/MB | docs/s"
+    head = f"| set | detector | half | {cols} |"
     rows, langs = [], {}
     for data in a.data or DEFAULT_DATA:
         for det in a.detectors.split(","):

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detectors import Detector, Settings, make_detector
-from .languages import MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
+from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
 from .markers import excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
@@ -274,10 +274,14 @@ def identify(
     main = _main_language(runs, blocks)
     main = _refine_main(text, runs, main, labeller)
     main_script = _main_script(runs, main)
+    second = _second_language(text, runs, main, main_script, labeller)
     pieces_by_block: dict[int, list[_Piece]] = {}
     for run in runs:
-        decide = _skipped if blocks[run.block].kind in skip_kinds else _decide
-        pieces_by_block.setdefault(run.block, []).extend(decide(text, run, main, main_script, labeller))
+        if blocks[run.block].kind in skip_kinds:
+            pieces = _skipped(text, run, main, main_script, labeller)
+        else:
+            pieces = _decide(text, run, main, main_script, labeller, second)
+        pieces_by_block.setdefault(run.block, []).extend(pieces)
     letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
     for bi, pieces in pieces_by_block.items():
         letters[bi] = counts = [count_letters(text[p.start : p.end]) for p in pieces]
@@ -368,12 +372,18 @@ def _settles(piece: str, label: Label, labeller: Labeller) -> bool:
     return label.lang in best or any((label.lang, b) in RELATED for b in best)
 
 
+# A sentence's stop words disagree with its paragraph's language when another
+# list covers at least this many more of them.
+DISAGREE_MARGIN = 2
+
+
 def _disagrees(sentence: str, lang: str) -> bool:
     """Whether a sentence's own evidence disagrees with its paragraph's ``lang``:
     its function words are another language's, or its letters are not ``lang``'s."""
     toks = folded_words(sentence)
     best, top, hits = _stop_top(toks)
-    if top >= CLAUSE_STOPS and lang not in best and top > hits.get(lang, 0):
+    # (by a margin: the lists of dialects and neighbours share many words)
+    if top >= CLAUSE_STOPS and top >= hits.get(lang, 0) + DISAGREE_MARGIN:
         return True
     return bool(excluded(sentence, frozenset({lang})))
 
@@ -446,17 +456,18 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
         return main
     toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script)[:DOC_SAMPLE])
     unknown = SCRIPT_CANDIDATES[script] - known
-    for lang in sorted(unknown):
-        # The frequent words of a language the detector lacks, all over the main-script text.
+    for lang in sorted(SCRIPT_CANDIDATES[script] - {main}):
+        # The frequent words of a language (one the detector lacks, or knows poorly:
+        # Corsican read as Italian), all over the main-script text.
         if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
             return lang
-    lang = _unknown_by_stopwords(toks, main, unknown)
-    if lang is not None:
-        return lang
-    lang = _relative_by_words(toks, main, SCRIPT_CANDIDATES[script])
-    if lang != main:
-        _rename(runs, main, lang)
-    return lang
+    named = _unknown_by_stopwords(toks, main, unknown)
+    if named is not None:
+        return named
+    kin = _relative_by_words(toks, main, SCRIPT_CANDIDATES[script])
+    if kin != main:
+        _rename(runs, main, kin)
+    return kin
 
 
 # A language the detector lacks is the document's when its stop list covers this
@@ -525,7 +536,9 @@ def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings
     return label.p(ctx) <= need.max_main
 
 
-def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
+def _decide(
+    text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller, second: str | None = None
+) -> list[_Piece]:
     """Final pieces of one run, each with its language and score."""
     if run.letters == 0:
         return [_final(p, UND, 0.0, "none") for p in run.sents]
@@ -550,10 +563,100 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         else:
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
-        piece = _final(p, lang, p.label.p(lang), how)
+        raw = p.label.p(lang)
+        if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
+            # (a close relative of the second language, "ahí arriba" read as Catalan
+            # in a Spanish-English conversation, is the second language too)
+            switched = _second_says(text, p, main, second, labeller, lang != main)
+            if switched is not None:
+                lang, raw, how = second, switched, "detector"
+        piece = _final(p, lang, raw, how)
         for q in _quotes(text, piece, labeller):
             out.extend(_clauses(text, q, labeller))
     return out
+
+
+# A document is bilingual (a conversation that switches, a text with quotations
+# throughout) when pieces that plainly read as one other language, in the main
+# script, are on at least this many lines and hold this share of its letters
+# (a foreign paragraph or two in a text is no conversation).
+SECOND_LINES = 3
+SECOND_SHARE = 0.05
+# How sure a detector must be of the second language, for a piece to count
+# towards it and, asked between the two, for a piece to move to it.
+PAIR_SURE = 0.9
+# Fewer letters than this: a piece is told apart by its function words alone.
+SECOND_WORDS_BELOW = 8
+
+
+def _second_language(text: str, runs: list[_Run], main: str, main_script: str | None, labeller: Labeller) -> str | None:
+    """The document's second language, when it is bilingual, else None.
+
+    It is the language of most letters among pieces in the main script whose
+    answer is sure, long enough to switch as a line, and backed by its stop words.
+    """
+    if main == UND or main_script is None:
+        return None
+    need = labeller.settings.line
+    sure = max(need.prob, PAIR_SURE)
+    letters: Counter[str] = Counter()
+    lines: dict[str, set[int]] = {}
+    total = 0
+    for run in runs:
+        if run.script != main_script:
+            continue
+        for p in run.sents:
+            total += p.letters
+            lab = p.label
+            if lab.lang in (UND, main) or lab.prob < sure or p.letters < need.letters:
+                continue
+            best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+            if top >= 1 and lab.lang in best:
+                letters[lab.lang] += p.letters
+                lines.setdefault(lab.lang, set()).add(run.block)
+    if not letters:
+        return None
+    lang = min(letters, key=lambda k: (-letters[k], k))
+    # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
+    kin = [c for c in letters if c == lang or (c, lang) in RELATED]
+    if len(set().union(*(lines[c] for c in kin))) < SECOND_LINES or sum(letters[c] for c in kin) < SECOND_SHARE * total:
+        return None
+    return lang
+
+
+def _second_says(
+    text: str, p: _Piece, main: str, second: str, labeller: Labeller, relative: bool = False
+) -> float | None:
+    """The probability that piece ``p``, kept in ``main``, is in the bilingual
+    document's ``second`` language, when its own evidence says so; else None.
+
+    Between the document's two languages a short utterance needs no more than
+    the detector choosing the second of the two and its function words (or its
+    letters) being the second's: "igual que Carla no ha hecho nada." in an
+    English conversation, while "yeah." and "ok." stay in the main language.
+    """
+    piece = text[_after_speaker(text, p.start, p.end) : p.end]
+    hits = _stop_top(folded_words(piece))[2]
+    words_say = hits.get(second, 0) > hits.get(main, 0)
+    # One letter the main language does not write is enough here ("qué" in English).
+    letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({second}))
+    # The detector alone, among all its languages, reads the piece as the second or its kin.
+    label_says = p.label.lang == second or (p.label.lang, second) in RELATED
+    if not (words_say or letters_say or label_says or relative):
+        return None
+    if p.letters < SECOND_WORDS_BELOW:
+        # "sí.", "claro.": too short for a detector; its words are only the second's.
+        return 0.5 if hits.get(second, 0) and not hits.get(main, 0) else None
+    pair = labeller.detector.detect(piece, frozenset({main, second}))
+    if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
+        return None
+    return pair[0][1]
+
+
+def _foreign_letters(piece: str, lang: str) -> bool:
+    """Whether ``piece`` has a letter beyond ASCII that ``lang``'s alphabet lacks."""
+    alpha = ALPHABETS.get(lang)
+    return alpha is not None and any(ch.isalpha() and ch not in alpha for ch in piece.lower() if not ch.isascii())
 
 
 def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
@@ -716,6 +819,9 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     mine = hits.get(label.lang, 0)
     if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):
         return None
+    related = (label.lang, p.lang) in RELATED or (p.lang, label.lang) in RELATED
+    if related and p.lang not in labeller.detector.languages:
+        return None  # a relative is what the detector calls a language it lacks
     if _switch(label, p.lang, n, "sentence", labeller.settings):
         return label.lang, label.prob
     # Function words that are clearly the detector's language (and no relative's

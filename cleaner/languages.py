@@ -123,6 +123,18 @@ _KNOWN = [
           novembar decembar""",
     ),
     _lang("ca", "cat", "Catalan", "dif", scripts="Latn", alphabet="àçéèíïòóúü·", relatives="es pt gl"),
+    _lang(
+        "co",
+        "cos",
+        "Corsican",
+        "f",
+        scripts="Latn",
+        alphabet="àèìòùéíóúç",
+        relatives="it",
+        # Corsican's own forms where Italian writes è, con, non, che, questo, tutto.
+        words="""hè cù ùn chì incù ind'è cum'è dinù avà ancu ghjè hà anu sò issu ellu elli
+          tuttu statu dopu populu corsu quessu stu sta sti ghjente ghjornu sempre micca""",
+    ),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
     _lang("da", "dan", "Danish", "dif", scripts="Latn", alphabet="æøåéáóü", relatives="no sv"),
@@ -403,7 +415,6 @@ cbk cbk f Chavacano
 ce che f Chechen
 ceb ceb f Cebuano
 ckb ckb f Central Kurdish
-co cos f Corsican
 crh crh i Crimean Tatar
 cv chv f Chuvash
 diq diq f Dimli
