@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Fit the score calibration of cleaner.identify on the langseg dev data.
 
-    python bench/langseg_calibrate.py [--detectors langdetect,langid,fasttext]
+    python bench/langseg_calibrate.py [--detectors langdetect,langid,fasttext] [--data DIR ...]
 
-Runs the pipeline on every dev document, records each piece's (how, raw probability,
+Runs the pipeline on every document of the dev sets (by default all 400 of langseg-dev
+and the conversations of langseg-cs-dev), records each piece's (how, raw probability,
 letters) and whether its language is right (most of its characters carry that gold
 language), fits P(right) = sigmoid(a + b*logit(raw) + c*log1p(letters)) by logistic
 regression per (detector, how), and prints each detector's ``calibration`` setting with
@@ -55,19 +56,27 @@ def ece(p, y, bins=10):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--detectors", default="langdetect,langid,fasttext")
-    ap.add_argument("--data", type=Path, default=langseg_inproc.SCORER.parents[1] / "data" / "langseg-dev")
+    ap.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="gold folder (repeatable; default: langseg-dev and langseg-cs-dev beside the scorer)",
+    )
     a = ap.parse_args()
+    shared = langseg_inproc.SCORER.parents[1] / "data"
     sc = langseg_inproc.load_scorer()
-    to1 = {v: k for k, v in json.loads((a.data / "langs.json").read_text()).items()}
+    to1 = {}
+    docs = []
+    for data in a.data or [shared / "langseg-dev", shared / "langseg-cs-dev"]:
+        to1.update({v: k for k, v in json.loads((data / "langs.json").read_text()).items()})
+        for g in sorted(data.glob("*.gold.json")):
+            t = Path(str(g)[:-10] + ".txt")
+            docs.append((json.loads(g.read_text()), t.read_text(encoding="utf-8"), t.read_bytes()))
 
     def norm(code):
         c = code.strip().lower().split("-")[0]
         return sc.ALIAS.get(to1.get(c, c), to1.get(c, c))
 
-    docs = []
-    for g in sorted(a.data.glob("*.gold.json")):
-        t = Path(str(g)[:-10] + ".txt")
-        docs.append((json.loads(g.read_text()), t.read_text(encoding="utf-8"), t.read_bytes()))
     table = {}
     real, real_merge = IDENT.calibrate, IDENT._merge
     for det in a.detectors.split(","):

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detectors import Detector, Settings, make_detector
-from .languages import RELATED, RIVALS, SCRIPT_CANDIDATES
+from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
 from .markers import excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
@@ -274,10 +274,14 @@ def identify(
     main = _main_language(runs, blocks)
     main = _refine_main(text, runs, main, labeller)
     main_script = _main_script(runs, main)
+    second = _second_language(text, runs, main, main_script, labeller)
     pieces_by_block: dict[int, list[_Piece]] = {}
     for run in runs:
-        decide = _skipped if blocks[run.block].kind in skip_kinds else _decide
-        pieces_by_block.setdefault(run.block, []).extend(decide(text, run, main, main_script, labeller))
+        if blocks[run.block].kind in skip_kinds:
+            pieces = _skipped(text, run, main, main_script, labeller)
+        else:
+            pieces = _decide(text, run, main, main_script, labeller, second)
+        pieces_by_block.setdefault(run.block, []).extend(pieces)
     letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
     for bi, pieces in pieces_by_block.items():
         letters[bi] = counts = [count_letters(text[p.start : p.end]) for p in pieces]
@@ -320,18 +324,68 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
                 spans = sentences(text, r.start, r.end)
                 if len(spans) > 1:
+                    # One call for the paragraph; its sentences are asked only when it
+                    # is unsure, or where a sentence's own words or letters disagree.
+                    whole = run.label
+                    settled = _settles(text[r.start : r.end], whole, labeller)
                     for s, e in spans:
                         n = count_letters(text[s:e])
-                        lab = (
-                            labeller.label(text[_after_speaker(text, s, e) : e], r.script)
-                            if n
-                            else Label(UND, 0.0, source=NOTHING)
-                        )
+                        if not n:
+                            lab = Label(UND, 0.0, source=NOTHING)
+                        elif settled and not _disagrees(text[s:e], whole.lang):
+                            lab = whole
+                        else:
+                            lab = labeller.label(text[_after_speaker(text, s, e) : e], r.script)
                         run.sents.append(_Piece(s, e, r.script, n, lab))
             if not run.sents:
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
             runs.append(run)
     return runs
+
+
+def _stop_language(code: str) -> str:
+    """The language a stop list's code names (``nb`` and ``nn`` are ``no``)."""
+    return canonical(code)
+
+
+def _stop_top(toks: list[str]) -> tuple[frozenset[str], int, Counter[str]]:
+    """(languages whose stop list covers most of ``toks``, that count, all counts)."""
+    hits: Counter[str] = Counter()
+    for code, k in stopword_hits(toks).items():
+        lang = _stop_language(code)
+        hits[lang] = max(hits[lang], k)
+    top = max(hits.values(), default=0)
+    return frozenset(c for c, k in hits.items() if k == top), top, hits
+
+
+def _settles(piece: str, label: Label, labeller: Labeller) -> bool:
+    """Whether the answer for a paragraph settles its sentences: the detector is
+    sure and the paragraph's stop words are that language's (or a close
+    relative's: telling those apart is not the sentences' job)."""
+    if label.lang == UND or label.source not in (BY_DETECTOR, BY_SPELLING):
+        return False
+    if label.prob < labeller.settings.confident:
+        return False
+    best, top, _ = _stop_top(folded_words(piece))
+    if top < CLAUSE_STOPS:
+        return False  # no function words to go on: the sentences say more
+    return label.lang in best or any((label.lang, b) in RELATED for b in best)
+
+
+# A sentence's stop words disagree with its paragraph's language when another
+# list covers at least this many more of them.
+DISAGREE_MARGIN = 2
+
+
+def _disagrees(sentence: str, lang: str) -> bool:
+    """Whether a sentence's own evidence disagrees with its paragraph's ``lang``:
+    its function words are another language's, or its letters are not ``lang``'s."""
+    toks = folded_words(sentence)
+    best, top, hits = _stop_top(toks)
+    # (by a margin: the lists of dialects and neighbours share many words)
+    if top >= CLAUSE_STOPS and top >= hits.get(lang, 0) + DISAGREE_MARGIN:
+        return True
+    return bool(excluded(sentence, frozenset({lang})))
 
 
 def calibrate(settings: Settings, how: str, raw: float, letters: int) -> float:
@@ -376,15 +430,17 @@ def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
 
 
 def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:
-    """The main language named by spelling when the detector cannot know it.
+    """The main language, checked against what the whole document says.
 
-    A Bosnian, Malay or Serbian document reads to langdetect as Croatian,
-    Indonesian or Macedonian; over a whole document the few words that tell
-    them apart are plentiful, and every piece given the neighbour follows.
+    A Bosnian, Malay or Basque document reads to langdetect as Croatian,
+    Indonesian or anything; over a whole document the words that tell them
+    apart are plentiful, and every piece given the neighbour follows.
     """
     known = labeller.detector.languages
     script = _main_script(runs, main)
-    allowed = labeller.candidates(script) if script is not None else None
+    if script is None or main == UND:
+        return main
+    allowed = labeller.candidates(script)
     group = frozenset({main} | {b for a, b in RELATED if a == main}) & (allowed or frozenset())
     if main in group and len(group) > 1:
         # Close relatives (Bosnian and Croatian, Indonesian and Malay) split a
@@ -396,20 +452,66 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
         if ranked and ranked[0][0] != main:
             old, main = main, ranked[0][0]
             _rename(runs, old, main)
-    if script in SCRIPT_CANDIDATES and main != UND:
-        # The frequent words of a language the detector lacks, all over the main-script text.
-        toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script))
-        for lang in sorted(SCRIPT_CANDIDATES[script] - known):
-            if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
-                return lang
-    for lang, rival in RIVALS.items():
-        if main != rival or lang in known:
-            continue
-        body = " ".join(text[p.start : p.end] for r in runs for p in r.sents if p.label.lang == rival)
-        if word_hits(body, lang) > word_hits(body, rival):
-            _rename(runs, rival, lang)
+    if script not in SCRIPT_CANDIDATES:
+        return main
+    toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script)[:DOC_SAMPLE])
+    unknown = SCRIPT_CANDIDATES[script] - known
+    for lang in sorted(SCRIPT_CANDIDATES[script] - {main}):
+        # The frequent words of a language (one the detector lacks, or knows poorly:
+        # Corsican read as Italian), all over the main-script text.
+        if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
             return lang
-    return main
+    named = _unknown_by_stopwords(toks, main, unknown)
+    if named is not None:
+        return named
+    kin = _relative_by_words(toks, main, SCRIPT_CANDIDATES[script])
+    if kin != main:
+        _rename(runs, main, kin)
+    return kin
+
+
+# A language the detector lacks is the document's when its stop list covers this
+# share of the main-script words, and this many times what the main language's covers.
+DOC_STOP_SHARE = 0.2
+DOC_STOP_RATIO = 1.5
+
+
+def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -> str | None:
+    """A language the detector lacks whose stop words fill the document, else None.
+
+    Basque read as Indonesian, Irish as Welsh: the detector's answer is its
+    nearest guess, but the document's function words are plainly another
+    language's.  Close relatives are left to their own words
+    (:func:`_relative_by_words`): their stop lists overlap.
+    """
+    best, top, hits = _stop_top([w.casefold() for w in toks])
+    if len(best) != 1 or top < DOC_STOP_SHARE * len(toks):
+        return None
+    (lang,) = best
+    if lang not in unknown or (lang, main) in RELATED or RIVALS.get(lang) == main:
+        return None
+    return lang if top >= DOC_STOP_RATIO * hits.get(main, 0) else None
+
+
+def _relative_by_words(toks: list[str], main: str, allowed: frozenset[str]) -> str:
+    """Of ``main`` and its close relatives, the one whose own words the document uses.
+
+    Each relative's marker words count (weighted: see
+    :attr:`cleaner.languages.Language.marker_weight`); a relative takes over
+    from ``main`` with more weight than it, and at least two words when ``main``
+    has any of its own (one word can be a quotation).
+    """
+    group = sorted(b for a, b in RELATED if a == main and b in allowed and b in MARKER_WORDS)
+    if not group or main not in MARKER_WORDS:
+        return main
+    own = word_hits("", main, toks)
+    best, best_score = main, own * MARKER_WEIGHTS.get(main, 1)
+    for lang in group:
+        hits = word_hits("", lang, toks)
+        score = hits * MARKER_WEIGHTS.get(lang, 1)
+        if hits >= (2 if own else 1) and score > best_score:
+            best, best_score = lang, score
+    return best
 
 
 def _main_script(runs: list[_Run], main: str) -> str | None:
@@ -434,7 +536,9 @@ def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings
     return label.p(ctx) <= need.max_main
 
 
-def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
+def _decide(
+    text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller, second: str | None = None
+) -> list[_Piece]:
     """Final pieces of one run, each with its language and score."""
     if run.letters == 0:
         return [_final(p, UND, 0.0, "none") for p in run.sents]
@@ -447,8 +551,6 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         if not run.whole_line and not run.quoted and run.letters < MIN_FOREIGN_RUN and main != UND:
             return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         base = run.label.lang
-    elif len(run.sents) > 1 and run.known is None and all(p.label.lang == main for p in run.sents):
-        base = main  # every sentence reads as the main language, so the paragraph does
     else:
         base = main if _is_main(text, run, main, labeller) else run.label.lang
     out = []
@@ -461,10 +563,100 @@ def _decide(text: str, run: _Run, main: str, main_script: str | None, labeller: 
         else:
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
-        piece = _final(p, lang, p.label.p(lang), how)
+        raw = p.label.p(lang)
+        if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
+            # (a close relative of the second language, "ahí arriba" read as Catalan
+            # in a Spanish-English conversation, is the second language too)
+            switched = _second_says(text, p, main, second, labeller, lang != main)
+            if switched is not None:
+                lang, raw, how = second, switched, "detector"
+        piece = _final(p, lang, raw, how)
         for q in _quotes(text, piece, labeller):
             out.extend(_clauses(text, q, labeller))
     return out
+
+
+# A document is bilingual (a conversation that switches, a text with quotations
+# throughout) when pieces that plainly read as one other language, in the main
+# script, are on at least this many lines and hold this share of its letters
+# (a foreign paragraph or two in a text is no conversation).
+SECOND_LINES = 3
+SECOND_SHARE = 0.05
+# How sure a detector must be of the second language, for a piece to count
+# towards it and, asked between the two, for a piece to move to it.
+PAIR_SURE = 0.9
+# Fewer letters than this: a piece is told apart by its function words alone.
+SECOND_WORDS_BELOW = 8
+
+
+def _second_language(text: str, runs: list[_Run], main: str, main_script: str | None, labeller: Labeller) -> str | None:
+    """The document's second language, when it is bilingual, else None.
+
+    It is the language of most letters among pieces in the main script whose
+    answer is sure, long enough to switch as a line, and backed by its stop words.
+    """
+    if main == UND or main_script is None:
+        return None
+    need = labeller.settings.line
+    sure = max(need.prob, PAIR_SURE)
+    letters: Counter[str] = Counter()
+    lines: dict[str, set[int]] = {}
+    total = 0
+    for run in runs:
+        if run.script != main_script:
+            continue
+        for p in run.sents:
+            total += p.letters
+            lab = p.label
+            if lab.lang in (UND, main) or lab.prob < sure or p.letters < need.letters:
+                continue
+            best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+            if top >= 1 and lab.lang in best:
+                letters[lab.lang] += p.letters
+                lines.setdefault(lab.lang, set()).add(run.block)
+    if not letters:
+        return None
+    lang = min(letters, key=lambda k: (-letters[k], k))
+    # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
+    kin = [c for c in letters if c == lang or (c, lang) in RELATED]
+    if len(set().union(*(lines[c] for c in kin))) < SECOND_LINES or sum(letters[c] for c in kin) < SECOND_SHARE * total:
+        return None
+    return lang
+
+
+def _second_says(
+    text: str, p: _Piece, main: str, second: str, labeller: Labeller, relative: bool = False
+) -> float | None:
+    """The probability that piece ``p``, kept in ``main``, is in the bilingual
+    document's ``second`` language, when its own evidence says so; else None.
+
+    Between the document's two languages a short utterance needs no more than
+    the detector choosing the second of the two and its function words (or its
+    letters) being the second's: "igual que Carla no ha hecho nada." in an
+    English conversation, while "yeah." and "ok." stay in the main language.
+    """
+    piece = text[_after_speaker(text, p.start, p.end) : p.end]
+    hits = _stop_top(folded_words(piece))[2]
+    words_say = hits.get(second, 0) > hits.get(main, 0)
+    # One letter the main language does not write is enough here ("qué" in English).
+    letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({second}))
+    # The detector alone, among all its languages, reads the piece as the second or its kin.
+    label_says = p.label.lang == second or (p.label.lang, second) in RELATED
+    if not (words_say or letters_say or label_says or relative):
+        return None
+    if p.letters < SECOND_WORDS_BELOW:
+        # "sí.", "claro.": too short for a detector; its words are only the second's.
+        return 0.5 if hits.get(second, 0) and not hits.get(main, 0) else None
+    pair = labeller.detector.detect(piece, frozenset({main, second}))
+    if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
+        return None
+    return pair[0][1]
+
+
+def _foreign_letters(piece: str, lang: str) -> bool:
+    """Whether ``piece`` has a letter beyond ASCII that ``lang``'s alphabet lacks."""
+    alpha = ALPHABETS.get(lang)
+    return alpha is not None and any(ch.isalpha() and ch not in alpha for ch in piece.lower() if not ch.isascii())
 
 
 def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller) -> list[_Piece]:
@@ -627,6 +819,9 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     mine = hits.get(label.lang, 0)
     if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):
         return None
+    related = (label.lang, p.lang) in RELATED or (p.lang, label.lang) in RELATED
+    if related and p.lang not in labeller.detector.languages:
+        return None  # a relative is what the detector calls a language it lacks
     if _switch(label, p.lang, n, "sentence", labeller.settings):
         return label.lang, label.prob
     # Function words that are clearly the detector's language (and no relative's

@@ -49,6 +49,7 @@ class Language:
     complete_alphabet: bool = False
     marker_letters: frozenset[str] = frozenset()  # letters no other candidate of its script writes
     marker_words: frozenset[str] = frozenset()  # frequent words its rivals rarely use
+    marker_weight: int = 1  # how much one of its marker words counts against a relative's
     rival: str | None = None  # what a detector that lacks it calls it instead
     relatives: frozenset[str] = frozenset()  # close relatives: detectors confuse them on little text
     spaces: bool = True  # writes spaces between words
@@ -72,6 +73,7 @@ def _lang(
     complete: bool = False,
     letters: str = "",
     words: str = "",
+    weight: int = 1,
     rival: str | None = None,
     relatives: str = "",
     spaces: bool = True,
@@ -88,6 +90,7 @@ def _lang(
         complete,
         frozenset(letters),
         frozenset(words.split()),
+        weight,
         rival,
         frozenset(relatives.split()),
         spaces,
@@ -116,9 +119,22 @@ _KNOWN = [
         relatives="hr sr sl",
         words="""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
           nauke univerzitet fudbal juni juli mada kafa hemija tačno uopšte takođe dešava
-          ko šta opština sedmice""",
+          ko šta opština sedmice muzika hljeb voz januar februar mart septembar oktobar
+          novembar decembar""",
     ),
     _lang("ca", "cat", "Catalan", "dif", scripts="Latn", alphabet="àçéèíïòóúü·", relatives="es pt gl"),
+    _lang(
+        "co",
+        "cos",
+        "Corsican",
+        "f",
+        scripts="Latn",
+        alphabet="àèìòùéíóúç",
+        relatives="it",
+        # Corsican's own forms where Italian writes è, con, non, che, questo, tutto.
+        words="""hè cù ùn chì incù ind'è cum'è dinù avà ancu ghjè hà anu sò issu ellu elli
+          tuttu statu dopu populu corsu quessu stu sta sti ghjente ghjornu sempre micca""",
+    ),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
     _lang("da", "dan", "Danish", "dif", scripts="Latn", alphabet="æøåéáóü", relatives="no sv"),
@@ -162,8 +178,9 @@ _KNOWN = [
         alphabet="čćđšž",
         relatives="bs sr sl",
         words="""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
-          sveučilište nogomet lipanj srpanj tko kava kemija točno uopće također događa
-          općina kazalište zrakoplov""",
+          sveučilište nogomet lipanj srpanj tko kava kemija točno uopće događa
+          općina kazalište zrakoplov glazba kruh vlak siječanj veljača ožujak travanj
+          svibanj kolovoz rujan listopad studeni prosinac""",
     ),
     _lang("hu", "hun", "Hungarian", "dif", scripts="Latn", alphabet="áéíóöőúüű"),
     _lang(
@@ -175,8 +192,9 @@ _KNOWN = [
         alphabet="é",
         relatives="ms",
         aliases="in",
-        words="""karena bahwa saja yaitu adalah uang pemerintah bisa setelah sesudah
-          harus kota baru tapi nggak""",
+        words="""karena bahwa yaitu uang pemerintah setelah sesudah tapi nggak gak
+          banget kantor mobil perusahaan telepon silakan universitas kualitas aktivitas
+          komunitas""",
     ),
     # (Icelandic's þ and ð only with an Icelandic word too: cp1254 Turkish read
     # as Latin-1 has them.)
@@ -206,8 +224,13 @@ _KNOWN = [
         rival="id",
         relatives="id",
         aliases="zsm",
-        words="""kerana daripada boleh ialah iaitu bahawa sahaja wang kerajaan semasa
-          selepas mahupun hendaklah amat baharu bandar menerusi mesti""",
+        words="""kerana ialah iaitu bahawa sahaja wang kerajaan semasa selepas mahupun
+          hendaklah baharu bandar menerusi bermakna laluan kereta percuma syarikat
+          kenderaan pejabat filem muzik projek universiti kualiti aktiviti telefon
+          sebarang tentera polis kakitangan""",
+        # Malay web text borrows Indonesian spellings freely; Indonesian writers do
+        # not write kerana or kerajaan: a Malay spelling weighs double.
+        weight=2,
     ),
     _lang("nl", "nld", "Dutch", "dif", scripts="Latn", alphabet="éëïöüèáóúí", relatives="af"),
     _lang(
@@ -392,7 +415,6 @@ cbk cbk f Chavacano
 ce che f Chechen
 ceb ceb f Cebuano
 ckb ckb f Central Kurdish
-co cos f Corsican
 crh crh i Crimean Tatar
 cv chv f Chuvash
 diq diq f Dimli
@@ -526,6 +548,8 @@ MARKER_LETTERS: dict[str, frozenset[str]] = {
 }
 #: Frequent words of a language that its rivals rarely use.
 MARKER_WORDS: dict[str, frozenset[str]] = {c: lang.marker_words for c, lang in LANGUAGES.items() if lang.marker_words}
+#: How much one marker word of a language counts (see Language.marker_weight).
+MARKER_WEIGHTS: dict[str, int] = {c: lang.marker_weight for c, lang in LANGUAGES.items() if lang.marker_words}
 #: (language a detector may lack, the language it is called instead).
 RIVALS: dict[str, str] = {c: lang.rival for c, lang in LANGUAGES.items() if lang.rival}
 #: Ordered pairs of close relatives.

@@ -66,7 +66,8 @@ def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
     toks = words(text) if toks is None else toks
     if lang == "ga":
         return sum(1 for w in toks if w in vocab or _GA_MUTATION.match(w))
-    return sum(map(vocab.__contains__, toks))
+    # (a reduplicated word, "kerajaan-kerajaan", counts by its first half)
+    return sum(1 for w in toks if w in vocab or ("-" in w and w.split("-", 1)[0] in vocab))
 
 
 def marker_language(text: str, candidates: frozenset[str], known: frozenset[str], guess: str | None) -> str | None:

@@ -2,6 +2,19 @@ from cleaner import identify
 from cleaner.identify import identify as identify_blocks
 from cleaner.identify import letter_shares
 
+DETECTORS_HERE = ("langdetect", "langid", "fasttext")
+
+
+def _detector(name):
+    import pytest
+
+    from cleaner.detectors import make_detector
+
+    try:
+        return make_detector(name)
+    except ImportError:
+        pytest.skip(f"{name} not installed")
+
 
 def langs(text):
     return [(s.text, s.lang, s.script) for s in identify(text)]
@@ -202,7 +215,7 @@ class _Counting:
         return self.inner.detect(text, candidates)
 
 
-def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
+def test_a_confident_paragraph_costs_one_call():
     from cleaner.detectors import make_detector
 
     para = (
@@ -214,13 +227,36 @@ def test_a_paragraph_whose_sentences_settle_it_costs_no_call_of_its_own():
         "Die Mitglieder wollen sich in zwei Wochen wieder treffen."
     )
     det = _Counting(make_detector("langdetect"))
-    segs, main = identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
+    text = para + "\n" + other + "\n" + para.replace("Monday", "Tuesday")
+    segs, main = identify_blocks(text, detector=det)
     assert main == "en" and [s.lang for s in segs] == ["en", "de", "en"]
-    assert para not in det.asked  # every sentence read as English
-    assert other in det.asked  # sentences away from the main language: the paragraph is asked too
-    asked = len(det.asked)
-    identify_blocks(para + "\n" + other + "\n" + para.replace("Monday", "Tuesday"), detector=det)
-    assert len(det.asked) == asked  # the same lines again: labels remembered
+    # detector and stop words agree on each paragraph: each is asked once, whole,
+    # and no sentence on its own (the German paragraph leaves the main language, so
+    # its two halves are asked too: a switch needs both to agree)
+    assert det.asked[:3] == [para, other, para.replace("Monday", "Tuesday")]
+    sentences = [x + "." for p in (para, other) for x in p.rstrip(".").split(". ")]
+    assert len(det.asked) == 5 and not set(det.asked) & set(sentences)
+    identify_blocks(text, detector=det)
+    assert len(det.asked) == 5  # the same lines again: labels remembered
+
+
+def test_a_sentence_whose_words_disagree_is_asked_on_its_own():
+    from cleaner.detectors import make_detector
+
+    para = (
+        "The committee met on Monday to discuss the budget for next year and the plans of the city. "
+        "Die Mitglieder wollen sich in zwei Wochen wieder treffen, sagte der Sprecher. "
+        "Members will meet again in two weeks to vote on the final proposal of the mayor."
+    )
+    det = _Counting(make_detector("langdetect"))
+    segs, main = identify_blocks(para, detector=det)
+    assert [(s.lang, s.text[:14]) for s in segs] == [
+        ("en", "The committee "),
+        ("de", "Die Mitglieder"),
+        ("en", "Members will m"),
+    ]
+    assert "Die Mitglieder wollen sich in zwei Wochen wieder treffen, sagte der Sprecher." in det.asked
+    assert not any(a.startswith("The committee") and a.endswith("city.") for a in det.asked)
 
 
 def test_every_label_says_how_it_was_decided():
@@ -251,3 +287,78 @@ def test_every_label_says_how_it_was_decided():
     # A language no candidate writes (Maltese ħ, għ) is und, and says so.
     [maltese] = identify("Il-ħajja ħelwa ħafna, u l-ħbieb ġejjin minn ħdejn il-baħar ħalli jieħdu ħsieb.")
     assert (maltese.lang, maltese.how, maltese.score) == ("und", "unknown", 0.0)
+
+
+def test_close_relatives_are_told_apart_by_their_own_words_with_every_detector():
+    # Bosnian writes hiljada, historija, sedmica and porodica where Croatian writes
+    # tisuća, povijest, tjedan and obitelj.
+    text = (
+        "Historija grada počinje prije hiljadu godina, kada je ovdje nastalo prvo naselje.\n"
+        "Svake sedmice porodica se okuplja u staroj kući na obali rijeke.\n"
+        "Na univerzitetu se predaje historija umjetnosti i hemija za hiljade studenata."
+    )
+    for name in DETECTORS_HERE:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "bs" and {s.lang for s in segs} == {"bs"}, name
+
+
+def test_a_language_the_detector_lacks_is_named_by_its_stop_words():
+    # Basque: langdetect has no profile for it and answers its nearest guesses.
+    text = (
+        "Herriko jaiak irailaren hasieran ospatzen dira eta jende asko etortzen da.\n"
+        "Udaletxeak egitarau berria aurkeztu du, baina ez dago aldaketa handirik.\n"
+        "Gazteek kontzertuak antolatu dituzte plazan, eta haurrentzat ere badira ekitaldiak."
+    )
+    segs, main = identify_blocks(text)
+    assert main == "eu" and {s.lang for s in segs} == {"eu"}
+
+
+def test_a_conversation_switches_by_whole_utterances():
+    # Two languages all through: short utterances go to the second language when
+    # the detector (asked between the two) and their words or letters say so.
+    text = (
+        "so I told her we were going to the beach on Saturday.\n"
+        "y ella me dijo que no podía ir porque tenía que trabajar.\n"
+        "yeah.\n"
+        "and then what happened?\n"
+        "pues nada, se quedó en la casa todo el día.\n"
+        "ok.\n"
+        "qué lástima.\n"
+        "I know, she always has to work on weekends.\n"
+        "that is too bad, maybe next time.\n"
+        "sí, la próxima vez vamos todos juntos.\n"
+        "and we can take the car if your brother does not need it.\n"
+        "mi hermano siempre necesita el carro los domingos.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "en"
+    assert [s.lang for s in segs] == ["en", "es", "en", "en", "es", "en", "es", "en", "en", "es", "en", "es"]
+
+
+def test_a_monolingual_conversation_has_no_second_language():
+    text = (
+        "so I told her we were going to the beach on Saturday.\n"
+        "yeah.\n"
+        "and then what happened?\n"
+        "nothing, she stayed at home all day.\n"
+        "ok.\n"
+        "that is too bad, maybe next time.\n"
+        "sure, next time we all go together.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert {s.lang for s in segs} == {"en"}
+
+
+def test_a_main_language_the_detector_lacks_is_named_not_guessed():
+    # Corsican: langdetect has no profile and reads it as Italian; its own forms
+    # (hè, cù, ùn, ghjè) name it, and a French passage stays French.
+    text = (
+        "U corsu hè una lingua rumanza parlata in Corsica è in u nordu di a Sardegna.\n"
+        "Hè scritta cù l'alfabetu latinu è ùn hè micca una lingua uffiziale in Francia.\n"
+        "Ghjè una lingua vicina à u talianu, ma hà una storia propria è tanti parlanti.\n"
+        "Le gouvernement a annoncé hier de nouvelles mesures pour les entreprises de l'île.\n"
+        "A ghjente di u paese sò sempre cuntenti di parlà a so lingua cù i zitelli.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "co"
+    assert [s.lang for s in segs] == ["co", "co", "co", "fr", "co"]

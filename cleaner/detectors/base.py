@@ -24,6 +24,8 @@ from ..languages import canonical
 # Between close relatives a detector's answer on little text is a coin toss:
 # by default a switch between them needs this many times the letters.
 RELATED_FACTOR = 4
+# A paragraph's answer this probable (and its stop words agreeing) settles its sentences.
+CONFIDENT = 0.95
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class Settings:
     ``line``, ``sentence`` and ``quote`` are the evidence a whole line, a
     sentence inside a line and a quoted phrase need to switch language;
     ``related_factor`` multiplies the letters needed between close relatives.
+    ``confident`` is the probability at which the answer for a paragraph of
+    several sentences settles them all, when its stop words agree (each
+    sentence is then asked only where its own words or letters disagree).
     ``calibration`` maps what decided a label (``detector``: its own answer;
     ``kept``: kept in the main language against it) to coefficients fitted by
     ``bench/langseg_calibrate.py``.
@@ -64,6 +69,7 @@ class Settings:
     quote: Switch
     related_factor: int = RELATED_FACTOR
     unsure: Unsure | None = None
+    confident: float = CONFIDENT
     calibration: Mapping[str, Coefficients] = field(default_factory=dict)
 
     def switch(self, level: str) -> Switch:
