@@ -32,6 +32,7 @@ from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
+from .stopwords import languages as stop_languages
 from .stopwords import stopword_hits
 
 UND = "und"
@@ -327,12 +328,18 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
                     # One call for the paragraph; its sentences are asked only when it
                     # is unsure, or where a sentence's own words or letters disagree.
                     whole = run.label
-                    settled = _settles(text[r.start : r.end], whole, labeller)
-                    for s, e in spans:
+                    # Each sentence's stop-word counts, once (the paragraph's are their
+                    # sum), and only when the paragraph's answer could settle them.
+                    counts: list[Counter[str]] = []
+                    settled = _sure(whole, labeller)
+                    if settled:
+                        counts = [stopword_hits(folded_words(text[s:e])) for s, e in spans]
+                        settled = _settles(sum(counts, Counter()), whole)
+                    for (s, e), hits in zip(spans, counts or [Counter()] * len(spans)):
                         n = count_letters(text[s:e])
                         if not n:
                             lab = Label(UND, 0.0, source=NOTHING)
-                        elif settled and not _disagrees(text[s:e], whole.lang):
+                        elif settled and not _disagrees(text[s:e], hits, whole.lang):
                             lab = whole
                         else:
                             lab = labeller.label(text[_after_speaker(text, s, e) : e], r.script)
@@ -343,30 +350,38 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
     return runs
 
 
-def _stop_language(code: str) -> str:
-    """The language a stop list's code names (``nb`` and ``nn`` are ``no``)."""
-    return canonical(code)
+# Stop lists whose code names a language by another code (``nb`` and ``nn`` are ``no``).
+_STOP_ALIASES = {code: canonical(code) for code in stop_languages() if canonical(code) != code}
 
 
 def _stop_top(toks: list[str]) -> tuple[frozenset[str], int, Counter[str]]:
     """(languages whose stop list covers most of ``toks``, that count, all counts)."""
+    return _stop_top_of(stopword_hits(toks))
+
+
+def _stop_top_of(raw: Counter[str]) -> tuple[frozenset[str], int, Counter[str]]:
+    """:func:`_stop_top` from the words' stop-word counts (:func:`stopword_hits`)."""
     hits: Counter[str] = Counter()
-    for code, k in stopword_hits(toks).items():
-        lang = _stop_language(code)
-        hits[lang] = max(hits[lang], k)
+    for code, k in raw.items():
+        lang = _STOP_ALIASES.get(code, code)
+        if k > hits.get(lang, 0):
+            hits[lang] = k
     top = max(hits.values(), default=0)
     return frozenset(c for c, k in hits.items() if k == top), top, hits
 
 
-def _settles(piece: str, label: Label, labeller: Labeller) -> bool:
-    """Whether the answer for a paragraph settles its sentences: the detector is
-    sure and the paragraph's stop words are that language's (or a close
-    relative's: telling those apart is not the sentences' job)."""
-    if label.lang == UND or label.source not in (BY_DETECTOR, BY_SPELLING):
-        return False
-    if label.prob < labeller.settings.confident:
-        return False
-    best, top, _ = _stop_top(folded_words(piece))
+def _sure(label: Label, labeller: Labeller) -> bool:
+    """Whether the answer for a paragraph is sure enough to settle its sentences."""
+    return (
+        label.lang != UND and label.source in (BY_DETECTOR, BY_SPELLING) and label.prob >= labeller.settings.confident
+    )
+
+
+def _settles(raw: Counter[str], label: Label) -> bool:
+    """Whether a :func:`_sure` answer for a paragraph settles its sentences:
+    the paragraph's stop words (``raw``: their counts) are that language's (or
+    a close relative's: telling those apart is not the sentences' job)."""
+    best, top, _ = _stop_top_of(raw)
     if top < CLAUSE_STOPS:
         return False  # no function words to go on: the sentences say more
     return label.lang in best or any((label.lang, b) in RELATED for b in best)
@@ -377,11 +392,11 @@ def _settles(piece: str, label: Label, labeller: Labeller) -> bool:
 DISAGREE_MARGIN = 2
 
 
-def _disagrees(sentence: str, lang: str) -> bool:
+def _disagrees(sentence: str, raw: Counter[str], lang: str) -> bool:
     """Whether a sentence's own evidence disagrees with its paragraph's ``lang``:
-    its function words are another language's, or its letters are not ``lang``'s."""
-    toks = folded_words(sentence)
-    best, top, hits = _stop_top(toks)
+    its function words (``raw``: their counts) are another language's, or its
+    letters are not ``lang``'s."""
+    best, top, hits = _stop_top_of(raw)
     # (by a margin: the lists of dialects and neighbours share many words)
     if top >= CLAUSE_STOPS and top >= hits.get(lang, 0) + DISAGREE_MARGIN:
         return True

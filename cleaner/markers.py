@@ -18,7 +18,9 @@ from collections import Counter
 from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
 
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
-_GA_MUTATION = re.compile(r"^(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")
+# As whole words of words joined by spaces: Irish initial mutations, and words with a hyphen.
+_GA_MUTATED = re.compile(r"(?<!\S)(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]\S*")
+_HYPHENATED = re.compile(r"(?<!\S)[^\s-]*-\S*")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -64,10 +66,15 @@ def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
     if not vocab:
         return 0
     toks = words(text) if toks is None else toks
+    hits = sum(map(vocab.__contains__, toks))  # (counted in C; words never hold a space)
     if lang == "ga":
-        return sum(1 for w in toks if w in vocab or _GA_MUTATION.match(w))
+        # An Irish mutation (bhfuil, gcuid) counts too.
+        return hits + sum(w not in vocab for w in _GA_MUTATED.findall(" ".join(toks)))
     # (a reduplicated word, "kerajaan-kerajaan", counts by its first half)
-    return sum(1 for w in toks if w in vocab or ("-" in w and w.split("-", 1)[0] in vocab))
+    joined = " ".join(toks)
+    if "-" not in joined:
+        return hits
+    return hits + sum(w not in vocab and w.split("-", 1)[0] in vocab for w in _HYPHENATED.findall(joined))
 
 
 def marker_language(text: str, candidates: frozenset[str], known: frozenset[str], guess: str | None) -> str | None:

@@ -14,7 +14,11 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from itertools import chain, repeat
 
+from .compiled import twin
 from .languages import SCRIPT_LANG
+
+# stopword_hits has a compiled twin (cleaner/_stopwords.pyx).
+_compiled = twin("_stopwords")
 
 
 @functools.cache
@@ -51,8 +55,23 @@ def stopword_hits(words: Iterable[str]) -> Counter[str]:
     >>> hits["es"], hits["en"]
     (3, 0)
     """
+    if _compiled is not None:
+        return _compiled_hits()(words)
     # Looked up and counted in C: common words are on dozens of lists.
     return Counter(chain.from_iterable(map(_index().get, words, repeat(()))))
+
+
+def py_stopword_hits(words: Iterable[str]) -> Counter[str]:
+    """The reference :func:`stopword_hits` (the compiled twin is tested against it)."""
+    return Counter(chain.from_iterable(map(_index().get, words, repeat(()))))
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled_hits():
+    """The compiled twin's counting, given the index once."""
+    assert _compiled is not None
+    _compiled.init(_index())
+    return _compiled.hits
 
 
 def known_words(words: Iterable[str]) -> int:

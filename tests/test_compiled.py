@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import compiled, scripts
+from cleaner import compiled, scripts, stopwords
 
 PURE = os.environ.get("CLEANER_PURE_PYTHON", "") not in ("", "0")
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,3 +92,25 @@ def test_twins_agree_on_every_code_point_of_the_basic_plane():
         assert c.letter_profile(chunk) == scripts.py_letter_profile(chunk)
         spaced = " ".join(chars[i : i + 512])
         assert c.script_runs(spaced) == scripts.py_script_runs(spaced)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(["the", "de", "la", "und", "и", "的", "xyzzy", "pero", "me", "di", "että", "og"]), max_size=40
+    )
+)
+def test_stopword_hits_twins(words):
+    from collections import Counter
+
+    _twin("_stopwords")
+    got, want = stopwords.stopword_hits(words), stopwords.py_stopword_hits(words)
+    assert got == want and list(got) == list(want) and type(got) is Counter
+
+
+def test_stopword_hits_twins_on_every_listed_word():
+    _twin("_stopwords")
+    words = sorted(stopwords._index())
+    for i in range(0, len(words), 97):
+        chunk = words[i : i + 97] * 2
+        assert list(stopwords.stopword_hits(chunk).items()) == list(stopwords.py_stopword_hits(chunk).items())

@@ -96,3 +96,26 @@ def test_quotes_found_by_last_group_are_the_only_group(text):
 
     for m in _QUOTES.finditer(text):
         assert [i for i in range(1, _QUOTES.groups + 1) if m.group(i) is not None] == [m.lastindex]
+
+
+def test_the_quote_pattern_finds_what_it_found_before_its_lookahead():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner import sentences
+
+    pattern = sentences._QUOTES.pattern
+    assert pattern.startswith("(?=[") and pattern.endswith(")")
+    before = re.compile(pattern[pattern.index("(?:") + 3 : -1])
+    pieces = st.sampled_from(list('«»„“”‘’‹›「」『』"') + ["ab", "c", " ", "\n", "x y z", "é"])
+
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(pieces, max_size=16).map("".join))
+    def same(text):
+        assert [m.span(m.lastindex) for m in sentences._QUOTES.finditer(text)] == [
+            m.span(m.lastindex) for m in before.finditer(text)
+        ]
+
+    same()

