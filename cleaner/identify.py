@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .detectors import Detector, Settings, make_detector
 from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
-from .markers import excluded, folded_words, letter_language, marker_language, word_hits, words
+from .markers import WordBag, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
@@ -472,16 +472,17 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
     if script not in SCRIPT_CANDIDATES:
         return main
     toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script)[:DOC_SAMPLE])
+    bag = WordBag(toks)
     unknown = SCRIPT_CANDIDATES[script] - known
     for lang in sorted(SCRIPT_CANDIDATES[script] - {main}):
         # The frequent words of a language (one the detector lacks, or knows poorly:
         # Corsican read as Italian), all over the main-script text.
-        if lang not in RIVALS and word_hits("", lang, toks) >= max(5, DOC_WORD_SHARE * len(toks)):
+        if lang not in RIVALS and bag.hits(lang) >= max(5, DOC_WORD_SHARE * len(toks)):
             return lang
     named = _unknown_by_stopwords(toks, main, unknown)
     if named is not None:
         return named
-    kin = _relative_by_words(toks, main, SCRIPT_CANDIDATES[script])
+    kin = _relative_by_words(bag, main, SCRIPT_CANDIDATES[script])
     if kin != main:
         _rename(runs, main, kin)
     return kin
@@ -510,7 +511,7 @@ def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -
     return lang if top >= DOC_STOP_RATIO * hits.get(main, 0) else None
 
 
-def _relative_by_words(toks: list[str], main: str, allowed: frozenset[str]) -> str:
+def _relative_by_words(bag: WordBag, main: str, allowed: frozenset[str]) -> str:
     """Of ``main`` and its close relatives, the one whose own words the document uses.
 
     Each relative's marker words count (weighted: see
@@ -521,10 +522,10 @@ def _relative_by_words(toks: list[str], main: str, allowed: frozenset[str]) -> s
     group = sorted(b for a, b in RELATED if a == main and b in allowed and b in MARKER_WORDS)
     if not group or main not in MARKER_WORDS:
         return main
-    own = word_hits("", main, toks)
+    own = bag.hits(main)
     best, best_score = main, own * MARKER_WEIGHTS.get(main, 1)
     for lang in group:
-        hits = word_hits("", lang, toks)
+        hits = bag.hits(lang)
         score = hits * MARKER_WEIGHTS.get(lang, 1)
         if hits >= (2 if own else 1) and score > best_score:
             best, best_score = lang, score

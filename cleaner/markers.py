@@ -60,21 +60,40 @@ def letter_language(text: str, allowed: frozenset[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+class WordBag:
+    """The words of a text counted once, for many :func:`word_hits` questions
+    (a document's main-script words, asked about every candidate language)."""
+
+    def __init__(self, toks: list[str]):
+        self.size = len(toks)
+        self.counts = Counter(toks)
+        distinct = " ".join(self.counts)  # (words never hold a space)
+        self.mutated = _GA_MUTATED.findall(distinct)  # Irish initial mutations: bhfuil, gcuid
+        self.hyphenated = _HYPHENATED.findall(distinct) if "-" in distinct else []
+
+    def hits(self, lang: str) -> int:
+        """How many of the words are frequent words of ``lang``."""
+        vocab = MARKER_WORDS.get(lang)
+        if not vocab:
+            return 0
+        counts = self.counts
+        hits = sum(counts[w] for w in vocab if w in counts)
+        if lang == "ga":
+            # An Irish mutation counts too.
+            return hits + sum(counts[w] for w in self.mutated if w not in vocab)
+        # (a reduplicated word, "kerajaan-kerajaan", counts by its first half)
+        return hits + sum(counts[w] for w in self.hyphenated if w not in vocab and w.split("-", 1)[0] in vocab)
+
+
 def word_hits(text: str, lang: str, toks: list[str] | None = None) -> int:
-    """How many words of ``text`` are frequent words of ``lang``."""
-    vocab = MARKER_WORDS.get(lang)
-    if not vocab:
+    """How many words of ``text`` (or of ``toks``, its words) are frequent words of ``lang``.
+
+    >>> word_hits("Bhí sé ag caint leis an bhfear", "ga")
+    5
+    """
+    if lang not in MARKER_WORDS:
         return 0
-    toks = words(text) if toks is None else toks
-    hits = sum(map(vocab.__contains__, toks))  # (counted in C; words never hold a space)
-    if lang == "ga":
-        # An Irish mutation (bhfuil, gcuid) counts too.
-        return hits + sum(w not in vocab for w in _GA_MUTATED.findall(" ".join(toks)))
-    # (a reduplicated word, "kerajaan-kerajaan", counts by its first half)
-    joined = " ".join(toks)
-    if "-" not in joined:
-        return hits
-    return hits + sum(w not in vocab and w.split("-", 1)[0] in vocab for w in _HYPHENATED.findall(joined))
+    return WordBag(words(text) if toks is None else toks).hits(lang)
 
 
 def marker_language(text: str, candidates: frozenset[str], known: frozenset[str], guess: str | None) -> str | None:
