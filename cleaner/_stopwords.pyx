@@ -65,3 +65,35 @@ def hits(words):
         return out
     finally:
         PyMem_Free(counts)
+
+
+def counted(counts):
+    """For each language, how many of the words its stop list has, from the
+    words' counts (a mapping word -> count): stopwords.counted_hits."""
+    cdef long *totals = <long *> PyMem_Malloc(_n * sizeof(long))
+    cdef unsigned char order[256]
+    cdef int n_order = 0, i, k
+    cdef long c
+    cdef const unsigned char[:] nums
+    if totals == NULL:
+        raise MemoryError()
+    try:
+        for i in range(_n):
+            totals[i] = 0
+        for w, c in counts.items():
+            found = _words.get(w)
+            if found is None:
+                continue
+            nums = <bytes> found
+            for i in range(nums.shape[0]):
+                k = nums[i]
+                if totals[k] == 0:
+                    order[n_order] = k
+                    n_order += 1
+                totals[k] += c
+        out = {}
+        for i in range(n_order):
+            out[_langs[order[i]]] = totals[order[i]]
+        return out
+    finally:
+        PyMem_Free(totals)

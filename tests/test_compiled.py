@@ -114,3 +114,14 @@ def test_stopword_hits_twins_on_every_listed_word():
     for i in range(0, len(words), 97):
         chunk = words[i : i + 97] * 2
         assert list(stopwords.stopword_hits(chunk).items()) == list(stopwords.py_stopword_hits(chunk).items())
+
+
+@SETTINGS
+@given(
+    st.dictionaries(st.sampled_from(["the", "de", "la", "und", "и", "xyzzy", "pero", "og", "että"]), st.integers(1, 9))
+)
+def test_counted_stopword_hits_twins(counts):
+    c = _twin("_stopwords")
+    stopwords._compiled_hits()  # (gives the twin its index)
+    words = [w for w, k in counts.items() for _ in range(k)]
+    assert c.counted(counts) == dict(stopwords.py_stopword_hits(words))
