@@ -275,6 +275,8 @@ def identify(
         blocks = split_blocks(text)
     runs = _detect(text, blocks, labeller, skip_kinds)
     main = _main_language(runs, blocks)
+    if main == UND:
+        main = _removed_document_language(text, runs, labeller)
     main = _refine_main(text, runs, main, labeller)
     main_script = _main_script(runs, main)
     second = _second_language(text, runs, main, main_script, labeller)
@@ -444,6 +446,29 @@ def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
         return UND
     # Ties go to the alphabetically first code, so the answer is stable.
     return min(letters, key=lambda k: (-letters[k], k))
+
+
+def _removed_document_language(text: str, runs: list[_Run], labeller: Labeller) -> str:
+    """The language of a document none of whose lines was asked about (every
+    line removed: a copy of an earlier document, a page of furniture): one
+    question about its main script's text, whose answer its lines of that
+    script then carry.  ``und`` when it has no letters."""
+    by_script: Counter[str] = Counter()
+    for run in runs:
+        if run.letters and run.script != COMMON:
+            by_script[run.script] += run.letters
+    if not by_script:
+        return UND
+    script = min(by_script, key=lambda k: (-by_script[k], k))
+    mine = [r for r in runs if r.script == script and r.letters]
+    label = labeller.label(" ".join(text[r.start : r.end] for r in mine), script)
+    if label.lang == UND:
+        return UND
+    for run in mine:
+        run.known = label
+        for p in run.sents:
+            p.label = label
+    return label.lang
 
 
 def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:

@@ -167,3 +167,5 @@ def test_the_library_offers_the_same_pass(seed_text):
     assert alone[0]["text"] == alone[2]["text"] == together[0]["text"] and len(together[0]["text"]) > 3000
     assert together[1]["text"] == together[2]["text"] == ""
     assert together[2]["removed"] == {"boilerplate": 2, "duplicate": 47}
+    # Nothing kept, yet the copy is still an English document (one question decides it).
+    assert [r["lang"] for r in together] == ["en", "en", "en"]
