@@ -50,6 +50,7 @@ class Score:
     value: float  # average log-probability per judged n-gram (<= 0)
     grams: int  # how many n-grams were judged
     lang: str  # the best-fitting profile ('' when nothing was judged)
+    broken: int = 0  # characters that are no writing where they stand (a symbol glued into a word, a control)
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +198,7 @@ def score(text: str) -> Score:
     cjk = []
     mixed = 0  # CJK characters glued to letters of another script (Latin read as GBK)
     loose = 0  # non-ASCII symbols and punctuation standing on their own
+    broken_chars = 0  # characters read as JUNK
     wide_seen = False
     prev = " "
     # Character by character, except that a run of ASCII letters (each its own
@@ -232,6 +234,8 @@ def score(text: str) -> Score:
             c = JUNK if broken else " "
             if c == " " and ch >= "\x80":
                 loose += 1
+        if c == JUNK:
+            broken_chars += 1
         if c == CJK:
             cjk.append(ch)
             if prev == "letter":
@@ -264,8 +268,8 @@ def score(text: str) -> Score:
     wide = [g for g in grams if not g.isascii() or JUNK in g]
     if not wide:
         if cjk_n:
-            return Score(cjk_total / cjk_n, cjk_n, model or "und")
-        return Score(0.0, 0, "")
+            return Score(cjk_total / cjk_n, cjk_n, model or "und", broken_chars)
+        return Score(0.0, 0, "", broken_chars)
     langs = _profiles()[1]
     fit = [0.0] * len(langs)  # all grams: which language is this?
     known = _known_letters()
@@ -291,7 +295,7 @@ def score(text: str) -> Score:
     best = max(range(len(langs)), key=fit.__getitem__)
     total = sum(k * (lp if isinstance(lp, float) else lp[best]) for lp, k, w in counted if w)
     lang = langs[best] if len(wide) >= cjk_n else model
-    return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
+    return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang, broken_chars)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -34,7 +34,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
-from cleaner.plausibility import score
+from cleaner.plausibility import _known_letters, score
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -233,22 +233,74 @@ def _not_worse(new: str, old: str) -> bool:
     ``old`` is the line with every fix but the encoding one (entities already
     unescaped: "10Î&frac14;s" is judged as "10Î¼s").  ftfy already weighs its
     own changes (it passes its own negative test cases); this catches the few
-    that read clearly worse.  Our own re-readings (cleaner.mojibake) must
-    instead be clearly better.
+    that read clearly worse, and those nothing speaks for.  Our own
+    re-readings (cleaner.mojibake) must instead be clearly better.
 
-    Two signs of plausibility: the letters read like some language, or the
-    change leaves none of the character sequences that only mojibake has
-    (ftfy's badness: "Ã¢â‚¬", "Î³" glued to letters) where the line had some.
-    The second one keeps fixes the letter profiles cannot judge: a Greek
-    letter inside a Latin word ("IL2RÎ³cKO" -> "IL2RγcKO", "10μs"), Thai and
-    combining marks in an emoticon.
+    The words that changed are judged, with a word of context: a change is
+    neither averaged away over a long line nor cut off by the scorer's limits.
+    Where ftfy changed characters that read as broken (a symbol or a quote
+    glued into a word: "Î³", "Ã©", "√ü"), two signs of plausibility are
+    enough: the letters read like some language, or the change leaves none of
+    the character sequences that only mojibake has (ftfy's badness: "Ã¢â‚¬",
+    "Î³" glued to letters) where the line had some.  The second one keeps
+    fixes the letter profiles cannot judge: a Greek letter inside a Latin
+    word ("IL2RÎ³cKO" -> "IL2RγcKO", "10μs"), Thai and combining marks in an
+    emoticon.  Where nothing read as broken ("DOS AÃ‘OS", or correct text
+    such as "”ß", whose UTF-8 reading "ӧ" is a letter no profile knows),
+    the change must read better, in letters some profile has seen.
     """
-    a, b = score(new), score(old)
+    start, stop_new, stop_old = _changed_span(new, old)
+    a = score(new[_word_edge(new, start, -1):_word_edge(new, stop_new, 1)])
+    b = score(old[_word_edge(old, start, -1):_word_edge(old, stop_old, 1)])
     if a.grams == 0:
         return True  # only ASCII (or nothing) left to judge: the junk is gone
+    if not score(old[max(0, start - JUNK_REACH):stop_old + JUNK_REACH]).broken:
+        known = _known_letters()
+        return a.value > b.value and all(c.lower() in known for c in new[start:stop_new] if c.isalpha())
     if a.value > b.value - 1.0:
         return True
     return badness(new) == 0 < badness(old)
+
+
+# Characters on each side of a change that decide whether it touched a broken
+# character (the scorer judges a character by its two neighbours, and a
+# deletion "Ä�i" -> "�i" leaves the broken one just outside the change).
+JUNK_REACH = 2
+CONTEXT_WORDS = 1  # whole words kept on each side of a change when judging it
+CONTEXT_CHARS = 60  # at most this much context on each side (CJK has no spaces)
+
+
+def _changed_span(new: str, old: str) -> tuple[int, int, int]:
+    """(start, end in ``new``, end in ``old``) of the stretch where they differ."""
+    n = min(len(new), len(old))
+    start = 0
+    while start < n and new[start] == old[start]:
+        start += 1
+    end = 0
+    while end < n - start and new[-1 - end] == old[-1 - end]:
+        end += 1
+    return start, len(new) - end, len(old) - end
+
+
+def _word_edge(text: str, i: int, step: int) -> int:
+    """From position ``i``, past the rest of its word and CONTEXT_WORDS more
+    words in direction ``step`` (-1 left, +1 right), at most CONTEXT_CHARS away:
+    a change is judged where it happened, with some context."""
+    limit = max(0, i - CONTEXT_CHARS) if step < 0 else min(len(text), i + CONTEXT_CHARS)
+    words = 0
+    in_word = False
+    while i != limit:
+        ch = text[i - 1] if step < 0 else text[i]
+        if ch.isspace():
+            if in_word:
+                words += 1
+                if words > CONTEXT_WORDS:
+                    break
+            in_word = False
+        else:
+            in_word = True
+        i += step
+    return i
 
 
 def _names(steps) -> list[str]:

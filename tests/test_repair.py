@@ -91,3 +91,20 @@ def test_a_word_in_mac_roman_mojibake_that_ftfy_finds_too_reasonable():
     assert repair("Arriviamo al pi√π tardi domani.").text == "Arriviamo al più tardi domani."
     for text in ["(-1/2)! = √π", "├┤a┼┐a┼┐a┼┐a", "NICIODATĂ™", "∆°"]:
         assert repair(text).text == text
+
+
+def test_a_quote_before_a_letter_is_not_read_as_mac_roman_utf8():
+    # Found by hypothesis: "”ß" is the Mac Roman reading of the UTF-8 bytes of
+    # "ӧ", and ftfy re-reads it; a letter no profile knows next to nothing
+    # broken is no evidence (the same for "”ñ", "”é" and the like).
+    for text in ["”ß", "”ñO", "3”é", "”çl", "”ßkkSdbJAuKAA, ", "a\n”ß\nb"]:
+        assert repair(text).text == text, text
+
+
+def test_a_change_is_judged_where_it_happened_not_averaged_over_the_line():
+    # A cp1252 reading of UTF-8 ("ç”“" is the bytes of "甓") near the end of a
+    # long line of correct text: judged on its own words, it reads worse.
+    line = "В этой строке много слов на русском языке, " * 20 + "and then CNwMVTç”“ñàdA here."
+    assert repair(line).text == line
+    # while real mojibake there is still fixed
+    assert repair(line[:-20] + " HÃ´tel de Police").text == line[:-20] + " Hôtel de Police"
