@@ -113,9 +113,9 @@ def run(system, cases):
 
 def table(results, systems):
     accidents = sorted(next(iter(results.values()))[1])
-    head = f"| {'accident':18s} | {'n':>4s} | " + " | ".join(f"{s:>12s}" for s in systems) + " |"
+    head = f"| {'accident':24s} | {'n':>4s} | " + " | ".join(f"{s:>12s}" for s in systems) + " |"
     print(head)
-    print("|" + "-" * 20 + "|" + "-" * 6 + "|" + "|".join("-" * 14 for _ in systems) + "|")
+    print("|" + "-" * 26 + "|" + "-" * 6 + "|" + "|".join("-" * 14 for _ in systems) + "|")
     for acc in accidents + ["ALL"]:
         n = sum(results[systems[0]][1].values()) if acc == "ALL" else results[systems[0]][1][acc]
         cells = []
@@ -123,7 +123,7 @@ def table(results, systems):
             right, total = results[s][0], results[s][1]
             r = sum(right.values()) if acc == "ALL" else right[acc]
             cells.append(f"{r / n:12.3f}")
-        print(f"| {acc:18s} | {n:4d} | " + " | ".join(cells) + " |")
+        print(f"| {acc:24s} | {n:4d} | " + " | ".join(cells) + " |")
     base = results[systems[0]][3]
     print("\ntime (ratio to " + systems[0] + "): " +
           ", ".join(f"{s} {results[s][3] / base:.2f}" for s in systems))

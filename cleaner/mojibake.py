@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
-from cleaner.plausibility import _known_letters, _script, score
+from cleaner.plausibility import _is_cjk, _script, known_letter, score
 from cleaner.stopwords import known_words, stopword_hits
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
@@ -26,12 +26,28 @@ SOURCES = [
     "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
 ]
 _LEGACY = SOURCES[1:]  # the single-byte ones
-# Code pages (besides cp1252/Latin-1 and those ftfy undoes) that UTF-8 text
-# gets read as: Russian and other DOS consoles, KOI8 mail, old Macs.
+# Code pages (besides cp1252/Latin-1) that UTF-8 text gets read as: the other
+# Windows pages (ftfy undoes some of them, but not a line it finds "too
+# reasonable", nor a page it does not know: Hebrew, Arabic), ISO-8859-2,
+# Russian and other DOS consoles, KOI8 mail, old Macs.  Most common first: the
+# first page that gives a reading wins unless another reads clearly better.
+# The Windows pages read as Windows does, bytes they leave undefined as the C1
+# character of the same number.
 UTF8_READ_AS = [
+    "sloppy-windows-1251", "sloppy-windows-1250", "iso8859-2", "sloppy-windows-1253", "sloppy-windows-1254",
+    "sloppy-windows-1255", "sloppy-windows-1256", "sloppy-windows-1257",
     "koi8-r", "koi8-u", "cp866", "cp850", "cp852", "cp855", "mac-cyrillic", "mac-greek",
-    "cp1255", "cp1256", "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
+    "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
 ]
+# How a re-reading of UTF-8 read as another page than cp1252/Latin-1 is named
+# ("utf-8 read as cp1253"); UTF-8 read as cp1252/Latin-1 is just "utf-8".
+UTF8_AS = "utf-8 read as "
+# Multi-byte pages of CJK text whose bytes get read as cp1252/Latin-1 ("ÖÐÎÄ"
+# is 中文 in GBK): the widest of each family, so one decoder reads its variants
+# (GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR).
+CJK_PAGES = ["gb18030", "big5", "cp932", "euc-jp", "cp949"]
+MIN_CJK_BYTES = 4  # two characters' worth: fewer high bytes are no evidence
+CJK_SHARE = 0.8  # of a CJK reading's non-ASCII characters that are CJK (the rest: symbols, full-width forms)
 # ftfy undoes UTF-8 read as Mac Roman itself, but leaves a word that reads
 # "too reasonable" ("pi√π" is "più"); the single-word rule (_mends_words)
 # still applies there, as Mac Roman shows UTF-8 lead bytes as symbols (√ ≈).
@@ -49,12 +65,19 @@ LATIN_MARGIN = 0.5
 SUSPICIOUS = -7.0
 MARGIN = 1.5  # how much clearer a re-reading must be
 PLAUSIBLE = -12.0  # a re-reading must read like some text, not just less badly
+# Strictly valid UTF-8 behind the misread characters is evidence of its own:
+# its reading needs only to read like language at all (a short line in a
+# language the profiles know badly, Icelandic or Irish, scores about -14).
+PLAUSIBLE_UTF8 = -14.5
 LATIN_CONTEXT = (12, 3)  # letters, words: a Latin re-reading changes a letter or
 # two, which only a sentence around them can vouch for ("èAè" stays)
 MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is not "У")
 MIN_SCRIPT_LETTERS = 6  # a new script needs a few words' worth ("ßß" is not "كك")
 
 
+# Latin-1's ordinal indicators are letters to Unicode but signs in use ("1º");
+# a page that reads their bytes as punctuation (cp1256 "؛") loses no letter.
+ORDINALS = "ªº"
 _NONASCII = re.compile(r"[^\x00-\x7f]")
 _VISIBLE_HIGH = re.compile(r"[^\x00-\x9f\s]")  # printable, not ASCII, not a space
 _WORD = re.compile(r"[^\W\d_]+")
@@ -102,11 +125,13 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
     evidence = _evidence(text, MIN_CHARS)
-    if not evidence:
-        return None
-    raw = misread_bytes(text)
+    raw = misread_bytes(text) if evidence else None
     utf8 = raw is not None and _is_utf8(raw)
+    # UTF-8 read as another page needs no letters: Hebrew read as cp1255 is
+    # all punctuation and signs ("׳‘׳×׳§"); its strict UTF-8 is the evidence.
     elsewhere = [] if utf8 else _utf8_elsewhere(text)
+    if not evidence and not elsewhere:
+        return None
     # Only the readings that could pass the tests below are tried, and the
     # line is scored only if there is one: most lines, in any language, have
     # none, and scoring is the expensive part.  Bytes that are strictly valid
@@ -114,7 +139,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # "better" by chance ("CÃ\xa0nan" is "Cànan", not cp1250 "CĂ\xa0nan"), but
     # legacy text is almost never valid UTF-8.
     sources = ["utf-8"] if utf8 else _sources(text, raw, evidence) if raw is not None else []
-    if not elsewhere and not sources:
+    cjk = _cjk_readings(raw) if raw is not None and not utf8 else []
+    if not elsewhere and not sources and not cjk:
         return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
@@ -123,12 +149,16 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         other = _utf8_read_elsewhere(text, elsewhere, before.value, margin)
         if other is not None:
             return other
-    if not sources:
-        return None
+    # CJK text read as cp1252 is a soup of accented capitals and symbols; its
+    # right reading is the one the CJK character models like best.
+    best = None
+    for enc, cand in cjk:
+        s = score(cand).value
+        if s > PLAUSIBLE and s > before.value + margin and (best is None or s > best[0]):
+            best = (s, cand, enc)
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
     letters = _letters(text)
-    best = None
     for enc in sources:
         try:
             cand = raw.decode(enc)
@@ -136,7 +166,7 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue
         if cand == text or not _coherent(cand) or _letters(cand) < 0.8 * letters:
             continue
-        if enc != "utf-8" and not _words_kept(text, cand):
+        if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
             continue
         if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
             continue
@@ -147,7 +177,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
         need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
-        if s.value > PLAUSIBLE and s.value > before.value + need and (best is None or s.value > best[0]):
+        bar = PLAUSIBLE_UTF8 if enc == "utf-8" else PLAUSIBLE
+        if s.value > bar and s.value > before.value + need and (best is None or s.value > best[0]):
             best = (s.value, cand, enc)
             if enc == "utf-8":
                 # Bytes that are strictly valid UTF-8 with several multi-byte
@@ -157,10 +188,44 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         if best[2] == "utf-8":
             # Misread twice or more?  Peel layers while each one reads better.
             again = reread(best[1], margin)
-            if again is not None and again[1] == "utf-8":
+            if again is not None and (again[1] == "utf-8" or again[1].startswith(UTF8_AS)):
                 return again
         return best[1], best[2]
     return None
+
+
+def _cjk_readings(raw: bytes) -> list[tuple[str, str]]:
+    """(page, reading) for each CJK page that reads ``raw`` (not UTF-8) as
+    CJK text: strictly, with mostly CJK characters among the non-ASCII ones.
+
+    Only for bytes with at least as many high bytes as ASCII letters: CJK
+    text is written in high bytes, a Latin line with a few accents is not.
+    """
+    n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    if n_high < MIN_CJK_BYTES or n_high < len(raw) - len(raw.translate(None, _ASCII_LETTERS)):
+        return []
+    out = []
+    for enc in CJK_PAGES:
+        try:
+            cand = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _cjk_reading(cand):
+            out.append((enc, cand))
+    return out
+
+
+def _cjk_reading(text: str) -> bool:
+    """Whether ``text`` reads as CJK: most non-ASCII characters CJK, none a control."""
+    wide = cjk = 0
+    for c in text:
+        if c >= "\x80":
+            wide += 1
+            if _is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e":
+                cjk += 1
+            elif unicodedata.category(c)[0] == "C":
+                return False
+    return cjk >= CJK_SHARE * wide
 
 
 def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
@@ -173,7 +238,7 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
     # characters from the first non-ASCII one must be shown as those.
     first, second = text[m.start()], text[m.start() + 1:m.start() + 2]
     out = []
-    for enc, leads, conts in _utf8_shapes():
+    for enc, leads, conts in utf8_shapes():
         if first not in leads or second not in conts:
             continue
         try:
@@ -186,9 +251,9 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _utf8_shapes() -> list[tuple[str, frozenset, frozenset]]:
+def utf8_shapes() -> list[tuple[str, frozenset, frozenset]]:
     """(page, characters it shows UTF-8 lead bytes as, those it shows
-    continuation bytes as) for each page UTF-8 gets read as."""
+    continuation bytes as) for each page UTF-8 gets read as (but cp1252/Latin-1)."""
     out = []
     for enc in UTF8_READ_AS + _FTFY_PAGES:
         leads, conts = set(), set()
@@ -351,12 +416,16 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
         if not ch.isalpha():
             continue  # symbols were judged by their pairs
         as_is, read = known.get(ch, 0), _writers(ch, enc)
-        if not read & ~as_is:
-            continue
         if not hits:
             hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
         fits = max((k for lang, k in hits[0].items() if bits.get(lang, 0) & as_is), default=0)
         if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits[0].items()):
+            return True
+        # The line's language writes both ("èas" and "čas" are both Slovene
+        # letters, è in loanwords): only the score can tell.
+        top = hits[0].most_common(2)
+        if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) \
+                and bits.get(top[0][0], 0) & read & as_is:
             return True
     return False
 
@@ -385,56 +454,121 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
         mended = _latin(cand) and _mends_words(text, cand)
         if not mended and enc in _FTFY_PAGES:
             continue  # ftfy has judged these already
-        if not mended and sum(1 for c in cand if c >= "\x80") < MIN_CHARS or not _coherent(cand):
+        # Evidence: the misread characters, as many as the UTF-8 bytes of the
+        # reading's non-ASCII characters ("â€œ" is three, "Ã©" two).
+        if not mended and len(cand.encode("utf-8")) - len(cand) + _nonascii(cand) < MIN_CHARS or not _coherent(cand):
             continue
         if not _latin(cand) and _letters(cand, latin=False) < MIN_SCRIPT_LETTERS:
             continue
         if _latin(cand) and not _has_context(cand) and not mended:
             continue
-        s = score(cand).value
+        if mended:
+            # Mended words are judged on their own, each in its best language:
+            # "Für" in a Dutch sentence reads like German, not like Dutch.
+            s, was = score(_foreign_words(cand)).value, score(_foreign_words(text)).value
+        else:
+            s, was = score(cand).value, before
+        if s <= PLAUSIBLE_UTF8 or s <= was + margin:
+            continue
         # The more common code page wins unless another reads clearly better
         # (a DOS page and its cousin differ in a letter or two: "├б" is "á"
-        # in cp866, "â" in cp855).
+        # in cp866, "â" in cp855; a lone word cannot tell two pages apart), or
+        # as well with fewer capitals out of place (UTF-8 read as ISO-8859-2
+        # re-read as cp1250 gives "În" for "în", "mÊrlege" for "mérlege").
         if first is None:
-            first = s
-        elif s <= first + margin or mended:
-            continue  # a lone word cannot tell two code pages apart
-        if s > PLAUSIBLE and s > before + margin and (best is None or s > best[0]):
-            best = (s, cand)
-    return (best[1], "utf-8") if best else None
+            first = (s, cand)
+        elif not (s > first[0] + margin and not mended
+                  or s > first[0] - margin and case_breaks(cand) < case_breaks(first[1])):
+            continue
+        if best is None or s > best[0] or best[1] == first[1]:
+            best = (s, cand, enc)
+    return (best[1], UTF8_AS + _page_name(best[2])) if best else None
+
+
+def _foreign_words(text: str) -> str:
+    """The words of ``text`` that hold a non-ASCII character."""
+    return " ".join(w for w in text.split() if not w.isascii())
+
+
+def _page_name(enc: str) -> str:
+    return enc.replace("sloppy-windows-", "cp")
+
+
+def _nonascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _mends_words(text: str, cand: str) -> bool:
     """Whether a UTF-8 re-reading only turns broken words into whole ones.
 
-    Each multi-byte sequence must have shown a symbol glued into a word
-    ("Ã¥" in "Ã¥ngström") and must become a letter of the same script and
-    case as the letters it touches ("å"), so that even a single word needs no
-    sentence around it.  Correct text that happens to be valid UTF-8 fails
-    this: "NESTLÉ®" would give a lower-case "ɮ" after capitals, "SÓ…" a
-    Cyrillic "Ӆ", "10 Å—" a letter that touches none.
+    Each multi-byte sequence must have looked broken where it stood
+    (:func:`_looks_broken`: "Ã¥" in "Ã¥ngström", "Γµ" in "jΓµuetuna") and
+    must become a letter of the same script and case as the letters it
+    touches ("å", "õ"), so that even a single word needs no sentence around
+    it.  Correct text that happens to be valid UTF-8 fails this: "NESTLÉ®"
+    would give a lower-case "ɮ" after capitals, "SÓ…" a Cyrillic "Ӆ", "10 Å—"
+    a letter that touches none, and "NICIODATĂ™" (a Romanian word and a
+    trademark sign) shows nothing broken.
     """
     i = 0
     seen = False
     for j, ch in enumerate(cand):
         n = len(ch.encode("utf-8"))
-        seg, i = text[i:i + n], i + n
+        start, i = i, i + n
         if n == 1:
             continue
-        if not ch.isalpha() or ch.lower() not in _known_letters() or any(c.isspace() for c in seg):
+        if not ch.isalpha() or not known_letter(ch) or any(c.isspace() for c in text[start:i]):
             return False  # not a letter that some language writes ("ƪ", "ɮ", "ſ")
-        if all(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
-            return False  # letters turned into another letter: no sign of breakage
-        if not any(c.isalpha() for c in seg):
-            return False  # symbols only: line art ("├┤a┼┐a"), not a broken letter
-        near = [c for c in (cand[j - 1] if j else "", cand[j + 1] if j + 1 < len(cand) else "") if c.isalpha()]
-        if not near:
+        if not _looks_broken(text, start, i):
             return False
+        before, after = (cand[j - 1] if j else ""), (cand[j + 1] if j + 1 < len(cand) else "")
+        near = [c for c in (before, after) if c.isalpha()]
+        if not near and not ch.islower():
+            return False  # a lone letter: a word of its own ("è", "å") is lower case
         for c in near:
-            if _script(c) != _script(ch) or c.isupper() != ch.isupper() or c.islower() != ch.islower():
+            if _script(c) != _script(ch):
                 return False
+        # Its case fits the word: a capital among capitals, a small letter
+        # before no capital ("Künstler", "ÜBER", not "zurÜck", "mÊrlege", "Òs").
+        if ch.isupper() and (before.islower() or after.islower()) or ch.islower() and after.isupper() \
+                or not (ch.isupper() or ch.islower()):
+            return False
         seen = True
     return seen
+
+
+def _looks_broken(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` cannot be what was written there: a
+    control or a combining mark, a symbol between two letters ("Ã¥k", "i√π"),
+    or a letter of another script or case than the word it sits in ("jΓµu",
+    "NicolÃ¡s").  Line art ("├┤a┼┐a") and a letter followed by a sign at the
+    end of a word ("DATĂ™", "NESTLÉ®") are not."""
+    outside = [c for c in (text[start - 1] if start else "", text[stop] if stop < len(text) else "") if c.isalpha()]
+    for k in range(start, stop):
+        c = text[k]
+        cat = unicodedata.category(c)
+        if cat[0] in "CM":
+            return True
+        if c.isalpha():
+            if not outside and _script(c) != _main_script(text):
+                return True  # a letter of another script standing alone ("ΓΆ'r" in Welsh)
+            for w in outside:
+                if _script(w) != _script(c) or (w.isupper() != c.isupper() and (w.islower() or w.isupper())):
+                    return True
+        elif 0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha():
+            return True
+        elif cat == "Sk" and k and text[k - 1].isalpha():
+            return True  # a spacing accent glued to a letter ("Γ¨", "أ¨")
+    return False
+
+
+def _main_script(text: str) -> str:
+    counts: dict[str, int] = {}
+    for c in text:
+        if c.isalpha():
+            k = _script(c)
+            counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -458,16 +592,18 @@ def _words_kept(text: str, cand: str) -> bool:
     misreading ("žvķ", "aš") has not: fewer known words means keep the text.
     """
     for a, b in zip(text, cand):
-        if a != b and a.isalpha() and not (b.isalpha() or unicodedata.category(b).startswith("M")):
+        if a != b and a.isalpha() and a not in ORDINALS and not (b.isalpha() or unicodedata.category(b).startswith("M")):
             return False
     return known_words(_changed_words(cand, text)) >= known_words(_changed_words(text, cand))
 
 
 def _changed_words(text: str, other: str) -> list[str]:
-    """The words of ``text`` that differ in ``other`` (same length, char for char)."""
+    """The words of ``text`` that differ in ``other`` (same length, char for
+    char), where a word is a run of positions holding a letter or a mark in
+    either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å"."""
     out, start = [], None
-    for i, ch in enumerate(text + " "):
-        if ch.isalpha() or (i < len(text) and unicodedata.category(ch).startswith("M")):
+    for i, (a, b) in enumerate(zip(text + " ", other + " ")):
+        if _wordish(a) or _wordish(b):
             if start is None:
                 start = i
         elif start is not None:
@@ -475,6 +611,10 @@ def _changed_words(text: str, other: str) -> list[str]:
                 out.append(text[start:i])
             start = None
     return out
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
 def _evidence(text: str, enough: int = 0) -> int:
@@ -497,7 +637,7 @@ def _evidence(text: str, enough: int = 0) -> int:
 
 def _letters(text: str, latin: bool = True) -> int:
     if latin:
-        return sum(map(str.isalpha, text))
+        return sum(map(str.isalpha, text)) - sum(map(text.count, ORDINALS))
     return sum(1 for c in text if c.isalpha() and _script(c) != "LATIN")
 
 
@@ -517,6 +657,11 @@ def _latin(text: str) -> bool:
     return all(_script(c) == "LATIN" for c in text if c.isalpha())
 
 
+# Scripts written together as one writing system (Japanese mixes kanji and
+# both kana; Korean may have hanja).
+_WRITING_SYSTEM = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "HALFWIDTH": "CJK"}
+
+
 def _coherent(text: str) -> bool:
     """Most letters in one script: a real re-reading of a whole line, not a
     few Latin capitals turned Cyrillic ("Ôôô VIDA" -> "Ффф VIDA")."""
@@ -524,36 +669,94 @@ def _coherent(text: str) -> bool:
     for c in text:
         if c.isalpha():
             k = _script(c)
+            k = _WRITING_SYSTEM.get(k, k)
             counts[k] = counts.get(k, 0) + 1
     total = sum(counts.values())
     return not total or max(counts.values()) >= 0.5 * total and (
         counts.get("LATIN", 0) == total or counts.get("LATIN", 0) <= 0.5 * total)
 
 
-def clearly_better(new: str, old: str, margin: float = MARGIN) -> bool:
-    """Whether ``new`` reads clearly more like language than ``old``."""
-    return score(new).value > score(old).value + margin
+def preferred(new: str, old: str, margin: float = MARGIN) -> bool:
+    """Whether ``new`` should replace ``old`` (two readings of one line): it
+    reads clearly more like language, or as well with fewer capitals out of
+    place (:func:`case_breaks`)."""
+    a, b = score(new).value, score(old).value
+    return a > b + margin or a > b - margin and case_breaks(new) < case_breaks(old)
 
 
-def reread_as(text: str, enc: str) -> str | None:
+def _breaks_words(cand: str, text: str) -> bool:
+    """Whether a re-reading puts capitals inside words where ``text`` has
+    none ("Práve\x8d" is no Slovak "PráveŤ")."""
+    return case_breaks(cand, across_words=False) > case_breaks(text, across_words=False)
+
+
+def case_breaks(text: str, across_words: bool = True) -> int:
+    """Non-ASCII capitals right after a lower-case letter, in a word
+    ("zurÜck", "PráveŤ") or, with ``across_words``, after a space ("lor
+    În"): what a wrong page makes of a letter whose upper and lower case
+    differ by one byte.  Inside a word it is a sign of its own; after a space
+    it only weighs two readings of one line (names are capitals there too)."""
+    n = 0
+    prev = ""
+    for c in text:
+        if c.isspace():
+            if not across_words:
+                prev = ""
+            continue
+        if c.isupper() and not c.isascii() and prev.islower():
+            n += 1
+        prev = c
+    return n
+
+
+def reread_as(text: str, enc: str, lang: str = "") -> str | None:
     """``text`` re-read from ``enc`` when that reads at all better, else None.
 
     For the other lines of a document in which some line was clearly misread
     from ``enc``: a file is usually misread as a whole, so a line with only a
-    letter or two to change ("Radèice") needs no wide margin.
+    letter or two to change ("Radèice", "kmΒ²") needs no wide margin, and both
+    readings are judged in the document's language ``lang`` when given
+    (Lithuanian "mylëti" reads as Albanian on its own).  ``enc`` is a legacy
+    page (misread as cp1252/Latin-1) or "utf-8 read as <page>".
     """
-    raw = misread_bytes(text)
-    if raw is None or raw.isascii():
-        return None
-    try:
-        cand = raw.decode(enc)
-    except UnicodeDecodeError:
-        return None
-    if cand == text or not _coherent(cand) or _letters(cand) < _letters(text):
-        return None
-    if not _words_kept(text, cand):
-        return None
-    if _latin(cand) and not _has_context(text):
-        return None
-    s = score(cand).value
-    return cand if s > PLAUSIBLE and s > score(text).value else None
+    if enc.startswith(UTF8_AS):
+        page = enc[len(UTF8_AS):]
+        try:
+            raw = text.encode(_sloppy(page))
+            cand = raw.decode("utf-8") if not raw.isascii() else text
+        except UnicodeError:
+            return None
+        if cand == text or not _coherent(cand):
+            return None
+    else:
+        raw = misread_bytes(text)
+        if raw is None or raw.isascii():
+            return None
+        try:
+            cand = raw.decode(enc)
+        except UnicodeDecodeError:
+            return None
+        if enc in CJK_PAGES:
+            if not _cjk_reading(cand):
+                return None
+        elif cand == text or not _coherent(cand) or _letters(cand) < _letters(text):
+            return None
+        if enc not in CJK_PAGES and (not _words_kept(text, cand) or _latin(cand) and not _has_context(text)
+                                     or _breaks_words(cand, text)):
+            return None
+    return cand if reads_better(cand, text, lang) else None
+
+
+def reads_better(new: str, old: str, lang: str = "") -> bool:
+    """Whether ``new`` reads like language at all and better than ``old``, in
+    the language ``lang`` or each in its own best one (a German word in a
+    Dutch document reads better as German)."""
+    for tongue in dict.fromkeys((lang, "")):
+        s = score(new, tongue).value
+        if s > PLAUSIBLE_UTF8 and s > score(old, tongue).value:
+            return True
+    return False
+
+
+def _sloppy(page: str) -> str:
+    return "sloppy-windows-" + page[2:] if page.startswith("cp125") else page

@@ -39,6 +39,7 @@ _MAX_ASCII = 300  # ASCII grams kept before the first non-ASCII one (language co
 # a letter n-gram of real text does: neither evidence for nor against a decoding,
 # but a decoding that turns letters into symbols does not get them for free.
 SYM_COST = math.log(3e-4)
+EXPONENTS = "²³"  # after a unit ("km²") no broken letter, unlike "w³nscht"
 _MAX_CHARS = 4000
 # One step of score(): a run of ASCII letters, a run of other ASCII characters,
 # or one other character.
@@ -73,6 +74,18 @@ def _neutrals():
 @lru_cache(maxsize=1)
 def _known_letters() -> frozenset:
     return frozenset(g for g in _profiles()[0] if len(g) == 1)
+
+
+@lru_cache(maxsize=4096)
+def known_letter(ch: str) -> bool:
+    """Whether some language profile writes the letter ``ch`` (either case),
+    or, for a Latin letter, its base letter with accents ("ế", "ụ": the
+    Vietnamese profile folds them); "ɮ", "ſ", "ƪ", "ӧ" are no language's."""
+    known = _known_letters()
+    if ch.lower() in known or ch.upper() in known:
+        return True
+    base = unicodedata.normalize("NFD", ch)
+    return len(base) > 1 and base[0].isascii() and base[0].isalpha()
 
 
 @lru_cache(maxsize=1 << 15)  # each entry ~2 kB: bounded memory on long runs
@@ -183,11 +196,12 @@ def _cjk_score(chars: list) -> tuple:
     return best
 
 
-def score(text: str) -> Score:
+def score(text: str, lang: str = "") -> Score:
     """Average log-probability of the non-ASCII n-grams of ``text``.
 
-    The language is the profile that best fits the whole text (ASCII included:
-    "giovedì" is judged as Italian because the rest of the line is Italian);
+    The language is ``lang`` when a profile has it, else the profile that best
+    fits the whole text (ASCII included: "giovedì" is judged as Italian
+    because the rest of the line is Italian);
     the value averages only the grams that touch a non-ASCII character, where
     candidate decodings differ.
     """
@@ -227,7 +241,9 @@ def score(text: str) -> Score:
             nxt = _norm(text[i + 1]) if i + 1 < n else " "
             nxt_letter = nxt not in (" ", SYM, PUNCT, CJK, "")
             cat = unicodedata.category(ch)
-            if c == SYM and (cat not in ("No", "So") or ch < "\u2600"):
+            if ch in EXPONENTS and prev == "letter" and text[i - 1].isascii() and not nxt_letter:
+                broken = False  # a unit: "km²", "cm³"
+            elif c == SYM and (cat not in ("No", "So") or ch < "\u2600"):
                 broken = prev == "letter" or nxt_letter
             else:
                 broken = prev == "letter" and nxt_letter
@@ -292,7 +308,7 @@ def score(text: str) -> Score:
                for g, (lp, k, _) in zip(grams_seen, counted) if not isinstance(lp, float)]
     if vectors:
         fit = [sum(col, 0.0) for col in zip(*vectors)]
-    best = max(range(len(langs)), key=fit.__getitem__)
+    best = langs.index(lang) if lang in langs else max(range(len(langs)), key=fit.__getitem__)
     total = sum(k * (lp if isinstance(lp, float) else lp[best]) for lp, k, w in counted if w)
     lang = langs[best] if len(wide) >= cjk_n else model
     return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang, broken_chars)

@@ -25,6 +25,7 @@ gets exactly those lines fixed; ``Repaired.lines`` says which fix fired where.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,7 +35,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
-from cleaner.plausibility import _known_letters, score
+from cleaner.plausibility import known_letter, score
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -53,15 +54,21 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _suspect() -> re.Pattern:
     """Characters any fix could act on.
 
-    What UTF-8 continuation bytes become in every code page ftfy can undo
-    (so "РґРѕ", "╨┐╤", "g√¢teaux" are caught), all of Latin-1 (legacy text
-    read as cp1252), the cp1252 extras, '&' for entities, control characters,
-    BOM, U+FFFD, surrogates and the Unicode line separators.  A line without
-    any of them cannot be mojibake and is left alone.
+    What the high bytes become in every code page ftfy can undo (so "РґРѕ",
+    "╨┐╤", "g√¢teaux" are caught), what UTF-8 lead or continuation bytes
+    become in the other pages UTF-8 is read as (cleaner.mojibake: each such
+    misreading shows some of them; of the two, the set with fewer letters, so
+    that correct Hebrew is not suspect because DOS Hebrew shows continuation
+    bytes as Hebrew letters), all of Latin-1 (legacy text read as cp1252), the
+    cp1252 extras, '&' for entities, control characters, BOM, U+FFFD,
+    surrogates and the Unicode line separators.  A line without any of them
+    cannot be mojibake and is left alone.
     """
     chars = set(map(chr, range(0x80, 0x100)))
     for enc in CHARMAP_ENCODINGS:
         chars |= set(bytes(range(0x80, 0x100)).decode(enc, errors="ignore"))
+    for _enc, leads, conts in mojibake.utf8_shapes():
+        chars |= min(leads, conts, key=lambda cover: sum(map(str.isalpha, cover)))
     chars -= {"\x80"}  # added back below in the control range
     body = "".join(sorted(re.escape(c) for c in chars))
     return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body +
@@ -149,35 +156,105 @@ def repair(text: str) -> Repaired:
     if not suspect.search(text):
         return Repaired(text, fixes, details)
     config = _CONFIG if not _MARKUP.search(text) else _NO_HTML
-    out = []
-    legacy_pages = []
-    for n, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    out = list(lines)
+    reread = set()  # lines re-read from another encoding
+    pages = []  # the encodings lines were re-read from, but UTF-8 read as cp1252 (ftfy's own)
+    for n, line in enumerate(lines, 1):
         if suspect.search(line):
             fixed, names, detail = _repair_line(line, config)
             if fixed != line:
                 details.append(LineFix(n, names, detail))
-                line = fixed
-                if detail and detail != "utf-8" and detail not in legacy_pages:
-                    legacy_pages.append(detail)
-        out.append(line)
-    if legacy_pages:
-        # Some lines were clearly a legacy code page misread: give the others
-        # of the same document the same reading when it helps at all.
-        changed = {d.line for d in details}
-        for i, line in enumerate(out):
-            if i + 1 not in changed and suspect.search(line):
-                for enc in legacy_pages:
-                    cand = mojibake.reread_as(line, enc)
-                    if cand is not None:
-                        out[i] = _JUNK.sub("", cand)
-                        details.append(LineFix(i + 1, ["legacy-encoding"], enc))
-                        break
-        details.sort(key=lambda d: d.line)
+                out[n - 1] = fixed
+                if detail:
+                    reread.add(n)
+                    if detail != "utf-8" and detail not in pages:
+                        pages.append(detail)
+    if pages:
+        pages = _one_page(lines, out, details, pages, config)
+        details = _reread_others(lines, out, details, reread, pages, config)
     for d in details:
         for name in d.fixes:
             if name not in fixes:
                 fixes.append(name)
     return Repaired("\n".join(out), fixes, details)
+
+
+def _one_page(lines: list[str], out: list[str], details: list[LineFix], pages: list[str], config) -> list[str]:
+    """The pages lines were re-read from, the document's own first.
+
+    Two pages often read a line back alike: UTF-8 read as ISO-8859-2 reads
+    back as "În" from cp1250 and as "în" from ISO-8859-2, Slovene misread
+    from cp1250 reads as well from ISO-8859-2 but for "»"; the line alone
+    cannot tell, and the more common page wins.  A file is misread as a
+    whole, so the page that reads every re-read line of the document, best in
+    sum, reads them all (``out`` and ``details`` changed in place).
+    """
+    reread = [d for d in details if d.detail and d.detail != "utf-8"]
+    if len({d.detail for d in reread}) < 2:
+        return pages
+    best = None
+    for page in pages:
+        readings = [out[d.line - 1] if d.detail == page else mojibake.reread_as(lines[d.line - 1], page)
+                    for d in reread]
+        if None not in readings:
+            total = sum(score(r).value for r in readings)
+            if best is None or total > best[0]:
+                best = (total, page, readings)
+    if best is None:
+        return pages
+    _total, page, readings = best
+    for d, cand in zip(reread, readings):
+        # A line that reads clearly better from its own page keeps it.
+        if d.detail != page and not mojibake.preferred(out[d.line - 1], cand):
+            out[d.line - 1], d.fixes = _after_reread(cand, config)
+            d.detail = page
+    return [page] + [p for p in pages if p != page]
+
+
+def _after_reread(cand: str, config) -> tuple[str, list[str]]:
+    """A re-read line with the other fixes made, and the names of the fixes."""
+    cand, steps = ftfy.fix_and_explain(cand, config._replace(fix_encoding=False))
+    names = ["legacy-encoding"] + _names(steps)
+    if _JUNK.search(cand):
+        cand = _JUNK.sub("", cand)
+        names.append("control-chars")
+    return cand, list(dict.fromkeys(names))
+
+
+def _reread_others(lines: list[str], out: list[str], details: list[LineFix], reread: set, pages: list[str],
+                   config) -> list[LineFix]:
+    """Some lines were clearly misread from one of ``pages``: a file is
+    usually misread as a whole, so give the others (``lines`` as they came,
+    ``out`` as repaired so far, changed in place) the same reading when it
+    reads better than what they are now, in the language of the lines that
+    were re-read.  A line with only a letter or two to change ("Osobnì",
+    "kmΒ²") has too little evidence on its own; a line whose C1 characters
+    ftfy took for cp1252 punctuation ("zkou\x9akového") is re-read from what
+    it was."""
+    by_line = {d.line: d for d in details}
+    suspect = _suspect()
+    langs = Counter(score(out[n - 1]).lang for n in reread)
+    lang = langs.most_common(1)[0][0] if langs else ""
+    # ... but only if the re-read lines are in the document's language: a
+    # French page with two lines "read better" as Lithuanian is no Lithuanian
+    # file misread, and its other lines are French as they stand.
+    tongues = Counter(score(out[i]).lang for i, line in enumerate(lines) if not line.isascii())
+    if tongues.most_common(1)[0][0] != lang:
+        return details
+    for i, line in enumerate(lines):
+        if i + 1 in reread or not suspect.search(line):
+            continue
+        for enc in pages:
+            cand = mojibake.reread_as(line, enc, lang)
+            if cand is None:
+                continue
+            cand, names = _after_reread(cand, config)
+            if out[i] == line or mojibake.reads_better(cand, out[i], lang):
+                out[i] = cand
+                by_line[i + 1] = LineFix(i + 1, names, enc)
+            break
+    return sorted(by_line.values(), key=lambda d: d.line)
 
 
 CACHE_LINE = 1000  # lines up to this long are remembered: templates and captions recur
@@ -212,7 +289,7 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
     # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
     # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
-    if legacy is not None and "encoding" in names and not mojibake.clearly_better(legacy[0], fixed):
+    if legacy is not None and "encoding" in names and not mojibake.preferred(legacy[0], fixed):
         legacy = None
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
@@ -255,8 +332,7 @@ def _not_worse(new: str, old: str) -> bool:
     if a.grams == 0:
         return True  # only ASCII (or nothing) left to judge: the junk is gone
     if not score(old[max(0, start - JUNK_REACH):stop_old + JUNK_REACH]).broken:
-        known = _known_letters()
-        return a.value > b.value and all(c.lower() in known for c in new[start:stop_new] if c.isalpha())
+        return a.value > b.value and all(known_letter(c) for c in new[start:stop_new] if c.isalpha())
     if a.value > b.value - 1.0:
         return True
     return badness(new) == 0 < badness(old)

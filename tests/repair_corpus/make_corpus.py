@@ -46,17 +46,41 @@ LEGACY = {
 # Code pages whose bytes are classically misread as Windows-1252/Latin-1.
 MISREAD_SOURCES = {"cp1251", "koi8-r", "koi8-u", "cp1253", "cp1255", "cp1256",
                    "cp1250", "cp1254", "cp1257"}
+# Legacy CJK pages whose bytes a browser or editor set to a Western page shows
+# as cp1252/Latin-1, saved again as UTF-8 ("ÖÐÎÄ" for 中文).
+CJK_LEGACY = {"zh": ["gb18030", "gbk", "big5"], "ja": ["shift_jis", "euc-jp"], "ko": ["euc-kr", "cp949"]}
+# Code pages UTF-8 text is read as on Greek, Hebrew and Arabic systems (any
+# language: a UTF-8 file opened as "ANSI" there), whole or in some lines.
+UTF8_LOCAL_READERS = ["cp1253", "cp1255", "cp1256"]
+# Central European languages, and the pages a line of their UTF-8 is read as
+# in crawls: cp1250, ISO-8859-2 and cp1252, next to lines that are fine.
+CENTRAL_EUROPEAN = ["bs", "cs", "hr", "hu", "pl", "ro", "sk", "sl", "tr"]
+CE_READERS = ["cp1250", "iso8859-2", "cp1252"]
 C0_C1_JUNK = ["\x81", "\x8d", "\x8f", "\x90", "\x9d", "\x01", "\x07", "\x08", "\x1b",
               "\x7f", "\ufeff"]
 
 
-def load_sentences():
+def load_sentences(path=None):
+    """Language -> its lines, from a TSV of (language, text) rows."""
     by_lang = {}
-    with open(os.path.join(HERE, "sentences.tsv"), encoding="utf-8") as f:
+    with open(path or os.path.join(HERE, "sentences.tsv"), encoding="utf-8") as f:
         for line in f:
             lang, sent = line.rstrip("\n").split("\t", 1)
             by_lang.setdefault(lang, []).append(sent)
     return by_lang
+
+
+def misread(text, reader):
+    """``text`` as UTF-8 bytes read as ``reader`` (as Windows does: bytes the
+    page leaves undefined become the C1 characters of the same number)."""
+    sloppy = {"cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258"}
+    return text.encode("utf-8").decode("sloppy-windows-" + reader[2:] if reader in sloppy else reader)
+
+
+def break_lines(lines, every, reader):
+    """Every ``every``-th line from the second on misread as ``reader``: a file
+    pieced together from sources that were read differently."""
+    return [misread(line, reader) if i % every == 1 else line for i, line in enumerate(lines)]
 
 
 def encodable(text, enc):
@@ -125,10 +149,16 @@ TRICKY_CLEAN = [
 ]
 
 
-def cases():
-    by_lang = load_sentences()
+def cases(sentences=None, lines=None):
+    """Every case: (id, accident, language, what made the bytes, bytes, expected text).
+
+    ``sentences`` and ``lines`` name other TSV files of the same shape than
+    sentences.tsv and clean_lines.tsv (a held-out set to check on)."""
+    by_lang = load_sentences(sentences)
+    paragraphs = load_sentences(lines or os.path.join(HERE, "clean_lines.tsv"))
     for lang in sorted(by_lang):
         sents = by_lang[lang]
+        yield from _new_accidents(lang, sents, paragraphs.get(lang, []))
         for shape, text in docs(sents):
             base = f"{lang}-{shape}"
             yield base + "-clean", "clean", lang, "utf-8", text.encode("utf-8"), text
@@ -201,6 +231,43 @@ def cases():
 
     for i, (lang, text) in enumerate(TRICKY_CLEAN):
         yield f"tricky-{i:02d}-{lang}", "clean", lang, "utf-8", text.encode("utf-8"), text
+
+
+def _new_accidents(lang, sents, paragraphs):
+    """The accidents of issue 17: CJK legacy pages read as cp1252/Latin-1, UTF-8
+    read as cp1253/cp1255/cp1256, partial Central European mojibake."""
+    long_doc = sents + paragraphs  # a longer file: a third of its lines can break
+    for enc in CJK_LEGACY.get(lang, []):
+        texts = [(f"s{i}", s) for i, s in enumerate(sents)]
+        ok = [s for s in sents if encodable(s, enc)]
+        if len(ok) >= 2:
+            texts.append(("doc", "\n".join(ok) + "\n"))
+        for shape, text in texts:
+            if not encodable(text, enc):
+                continue
+            for reader in ("cp1252", "latin-1"):
+                moj = text.encode(enc).decode("sloppy-windows-1252" if reader == "cp1252" else reader)
+                yield (f"{lang}-{shape}-{enc}-as-{reader}", "cjk_legacy_as_cp1252", lang, f"{enc}>{reader}",
+                       moj.encode("utf-8"), text)
+    for reader in UTF8_LOCAL_READERS:
+        for shape, text in (("doc", "\n".join(sents) + "\n"), ("line", sents[0])):
+            moj = misread(text, reader)
+            if moj != text:
+                yield (f"{lang}-{shape}-u8{reader}", "utf8_as_" + reader, lang, f"utf-8>{reader}",
+                       moj.encode("utf-8"), text)
+        text = "\n".join(long_doc) + "\n"
+        moj = "\n".join(break_lines(long_doc, 3, reader)) + "\n"
+        if moj != text:
+            yield (f"{lang}-third-u8{reader}", "utf8_as_" + reader, lang, f"utf-8(+1/3 lines {reader})",
+                   moj.encode("utf-8"), text)
+    if lang in CENTRAL_EUROPEAN:
+        text = "\n".join(long_doc) + "\n"
+        for reader in CE_READERS:
+            for every, shape in ((3, "third"), (len(long_doc), "one")):
+                moj = "\n".join(break_lines(long_doc, every, reader)) + "\n"
+                if moj != text:
+                    yield (f"{lang}-{shape}-u8{reader}", "partial_central_european", lang,
+                           f"utf-8(+{shape} {reader})", moj.encode("utf-8"), text)
 
 
 def render():
