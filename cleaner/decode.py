@@ -12,6 +12,7 @@ no NUL bytes at all.  ``Decoded.encoding`` names what was used
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 
@@ -63,15 +64,40 @@ def decode(data: bytes) -> Decoded:
                 pass
         return _wide_or_binary(data)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _iso2022(data) or Decoded(text, "utf-8")
     from .charset import decode_lines
 
     mixed = decode_lines(data)
     if mixed is not None:
         return Decoded(*mixed)
     return _detect(data)
+
+
+# ISO-2022 switches character sets with escape sequences inside 7-bit bytes,
+# which are also valid UTF-8: ESC $ B / ESC $ @ (JIS X 0208), ESC $ A (GB2312),
+# ESC $ ( C / ESC $ ) C (KS X 1001), ESC ( J (JIS Roman).  Terminal colours
+# ("ESC [31m") are none of these.
+_ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@AB]|\$[()][CD]|\([BJI])")
+ISO2022_PAGES = ["iso2022_jp", "iso2022_jp_2", "iso2022_kr", "iso2022_jp_ext"]
+
+
+def _iso2022(data: bytes) -> Decoded | None:
+    """ISO-2022 text (Japanese mail, old Korean pages), when 7-bit ``data`` has
+    its escape sequences and one of its decoders reads it all."""
+    if not data.isascii() or not _ISO2022_ESCAPE.search(data):
+        return None
+    for enc in ISO2022_PAGES:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x1b" not in text:
+            return Decoded(text, enc.replace("_", "-"))
+    return None
 
 
 def _wide_or_binary(data: bytes) -> Decoded:

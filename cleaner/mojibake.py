@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
-from cleaner.plausibility import _is_cjk, _script, known_letter, score
+from cleaner.plausibility import FLOOR, _is_cjk, _script, known_letter, score
 from cleaner.stopwords import known_words, stopword_hits
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
@@ -26,6 +26,7 @@ SOURCES = [
     "cp874", "iso8859-5", "iso8859-7", "iso8859-8", "iso8859-2", "cp866", "cp1257",
 ]
 _LEGACY = SOURCES[1:]  # the single-byte ones
+LATIN_PAGES = ["cp1254", "cp1250", "iso8859-2", "cp1257"]  # those that write the Latin script
 # Code pages (besides cp1252/Latin-1) that UTF-8 text gets read as: the other
 # Windows pages (ftfy undoes some of them, but not a line it finds "too
 # reasonable", nor a page it does not know: Hebrew, Arabic), ISO-8859-2,
@@ -69,6 +70,7 @@ PLAUSIBLE = -12.0  # a re-reading must read like some text, not just less badly
 # its reading needs only to read like language at all (a short line in a
 # language the profiles know badly, Icelandic or Irish, scores about -14).
 PLAUSIBLE_UTF8 = -14.5
+STRONG_UTF8 = 4  # multi-byte sequences in a line that only UTF-8 makes
 LATIN_CONTEXT = (12, 3)  # letters, words: a Latin re-reading changes a letter or
 # two, which only a sentence around them can vouch for ("èAè" stays)
 MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is not "У")
@@ -81,6 +83,7 @@ ORDINALS = "ªº"
 _NONASCII = re.compile(r"[^\x00-\x7f]")
 _VISIBLE_HIGH = re.compile(r"[^\x00-\x9f\s]")  # printable, not ASCII, not a space
 _WORD = re.compile(r"[^\W\d_]+")
+_EDGE_PUNCT = "\"'“”‘’„«»()[]{}.,;:!?¡¿…–—-"
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
 
@@ -178,6 +181,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         s = score(cand)
         need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
         bar = PLAUSIBLE_UTF8 if enc == "utf-8" else PLAUSIBLE
+        if enc == "utf-8" and strong_utf8(cand):
+            bar, need = FLOOR, 0.0
         if s.value > bar and s.value > before.value + need and (best is None or s.value > best[0]):
             best = (s.value, cand, enc)
             if enc == "utf-8":
@@ -388,10 +393,22 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
     ă misread, amid Romanian words; but "crème" in English stays, English
     writes no "č" either).  ``high`` is the set of the line's non-ASCII
     characters, ``hits`` holds its stop-word hits once computed.
+
+    The first two tests know only the languages of the letter-pair table:
+    when the function words say the line is in another one (Icelandic "Loks
+    er gert ráð fyrir": no profile writes "áð"), only the third can tell.
     """
     known, bits = _latin_pairs()
+    if not hits:
+        hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
+    top = hits[0].most_common(2)
+    # Whole words only: misread ones break apart at their symbols ("M³odzi").
+    whole = stopword_hits(w.strip(_EDGE_PUNCT).casefold() for w in text.split()
+                          if w.strip(_EDGE_PUNCT).isalpha()).most_common(2)
+    unknown = whole and whole[0][1] >= 2 and (len(whole) < 2 or whole[0][1] > whole[1][1]) \
+        and whole[0][0] not in bits
     n = len(text)
-    for ch in chars:
+    for ch in chars if not unknown else ():
         low = ch.lower()
         i = text.find(ch)
         while i >= 0:
@@ -410,22 +427,35 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
         if ch.isalpha():
             as_is &= known.get(ch, 0)
             read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
-    if read_all and not as_is:
+    if read_all and not as_is and not unknown:
         return True
     for ch in chars:
         if not ch.isalpha():
             continue  # symbols were judged by their pairs
         as_is, read = known.get(ch, 0), _writers(ch, enc)
-        if not hits:
-            hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
         fits = max((k for lang, k in hits[0].items() if bits.get(lang, 0) & as_is), default=0)
         if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits[0].items()):
             return True
         # The line's language writes both ("èas" and "čas" are both Slovene
         # letters, è in loanwords): only the score can tell.
-        top = hits[0].most_common(2)
         if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) \
                 and bits.get(top[0][0], 0) & read & as_is:
+            return True
+    return False
+
+
+def shows_misreading(text: str, enc: str) -> bool:
+    """Whether some line of ``text`` (read as cp1252) shows a sign of being
+    Latin text of the legacy page ``enc`` misread (:func:`_looks_misread`):
+    a letter pair no language writes, letters no language writes together,
+    or function words of a language that writes the re-read letter."""
+    reading = _readings().get(enc)
+    if reading is None:
+        return True  # not a page the letter tests know: no say
+    for line in text.split("\n"):
+        high = set(_NONASCII.findall(line))
+        chars = high & reading.to_letter
+        if chars and _looks_misread(line, chars, enc, high, []):
             return True
     return False
 
@@ -468,7 +498,7 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
             s, was = score(_foreign_words(cand)).value, score(_foreign_words(text)).value
         else:
             s, was = score(cand).value, before
-        if s <= PLAUSIBLE_UTF8 or s <= was + margin:
+        if not strong_utf8(cand) and (s <= PLAUSIBLE_UTF8 or s <= was + margin) or s <= was:
             continue
         # The more common code page wins unless another reads clearly better
         # (a DOS page and its cousin differ in a letter or two: "├б" is "á"
@@ -483,6 +513,13 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
         if best is None or s > best[0] or best[1] == first[1]:
             best = (s, cand, enc)
     return (best[1], UTF8_AS + _page_name(best[2])) if best else None
+
+
+def strong_utf8(cand: str) -> bool:
+    """Whether a UTF-8 reading has so many multi-byte sequences that chance
+    cannot have made them: then it needs only to read better than the
+    misreading, however badly the profiles know its language (Icelandic)."""
+    return _nonascii(cand) >= STRONG_UTF8
 
 
 def _foreign_words(text: str) -> str:

@@ -121,6 +121,11 @@ def _norm(ch: str) -> str:
     return JUNK  # symbols, controls, private use, unassigned, surrogates
 
 
+@lru_cache(maxsize=4096)
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
@@ -230,6 +235,9 @@ def score(text: str, lang: str = "") -> Score:
             c = " "
         else:
             c = _norm(ch)
+            if c not in (JUNK, SYM, PUNCT, CJK, " ", "") and _is_mark(ch) and (
+                    m.start() == 0 or text[m.start() - 1].isspace()):
+                c = JUNK  # a combining mark on nothing (on a digit it may strike it through)
         if c == "":
             continue
         if c == SYM or c == PUNCT:

@@ -281,16 +281,21 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
     else:
         fixed, names = line, []
     detail = ""
-    if "encoding" in names and not _not_worse(fixed, line):
-        # Judge against the line with the other fixes made (entities unescaped).
-        kept, kept_steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
-        if not _not_worse(fixed, kept):
-            fixed, names = kept, _names(kept_steps)
+    if "encoding" in names:
+        fixed, names = _judge_encoding_fix(line, fixed, names, config)
     # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
     # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
-    if legacy is not None and "encoding" in names and not mojibake.preferred(legacy[0], fixed):
-        legacy = None
+    if legacy is not None and "encoding" in names:
+        # ftfy's repair stands unless ours reads clearly better, or is UTF-8
+        # beyond chance and reads better at all (ftfy mended a piece of it).
+        strong = legacy[1].startswith("utf-8") and mojibake.strong_utf8(legacy[0])
+        if not mojibake.preferred(legacy[0], fixed, 0.0 if strong else mojibake.MARGIN):
+            legacy = None
+    elif legacy is None and "encoding" in names:
+        # Misread twice, and ftfy undid one layer only (Armenian read as
+        # cp1252 twice: ftfy leaves the inner layer, too "reasonable").
+        legacy = mojibake.reread(fixed)
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
@@ -302,6 +307,28 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
         fixed = _LONE_SURROGATE.sub("\ufffd", fixed)
         names.append("surrogates")
     return fixed, list(dict.fromkeys(names)), detail
+
+
+def _judge_encoding_fix(line: str, fixed: str, names: list[str], config) -> tuple[str, list[str]]:
+    """ftfy's repair of ``line`` and the names of its fixes, or, when its
+    encoding change reads worse (:func:`_not_worse`), the line with its other
+    fixes only.  The change is judged against the line as it came, and again
+    against the line with the other fixes made (entities unescaped); where
+    controls that no fix maps remain, against the line without them, as they
+    are removed anyway ("Aυτά\x9d" is "Aυτά", not Syriac "Aυτ܍")."""
+    kept = steps = None
+    base, judged = line, fixed
+    if _JUNK.search(line):
+        kept, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+        if _JUNK.search(kept):
+            base, judged = _JUNK.sub("", kept), _JUNK.sub("", fixed)
+    if _not_worse(judged, base):
+        return fixed, names
+    if kept is None:
+        kept, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+    if base is line and _not_worse(fixed, kept):
+        return fixed, names
+    return kept, _names(steps)
 
 
 def _not_worse(new: str, old: str) -> bool:
@@ -332,7 +359,8 @@ def _not_worse(new: str, old: str) -> bool:
     if a.grams == 0:
         return True  # only ASCII (or nothing) left to judge: the junk is gone
     if not score(old[max(0, start - JUNK_REACH):stop_old + JUNK_REACH]).broken:
-        return a.value > b.value and all(known_letter(c) for c in new[start:stop_new] if c.isalpha())
+        return a.value > b.value and a.broken <= b.broken and all(
+            known_letter(c) for c in new[start:stop_new] if c.isalpha())
     if a.value > b.value - 1.0:
         return True
     return badness(new) == 0 < badness(old)
@@ -391,9 +419,9 @@ def _names(steps) -> list[str]:
 def _fix_name(step) -> str:
     """A short, stable name for one ftfy explanation step."""
     action, param = step
-    if action in ("encode", "decode", "transcode"):
+    if action in ("encode", "decode", "transcode") and param != "fix_c1_controls":
         return "encoding"
-    name = param if action == "apply" else action
+    name = param if action in ("apply", "transcode") else action
     return {
         "unescape_html": "html-entities",
         "remove_control_chars": "control-chars",

@@ -41,3 +41,12 @@ def test_binary_is_an_error():
 
 def test_empty():
     assert decode(b"").text == ""
+
+
+def test_iso2022_jp_is_decoded_though_its_bytes_are_valid_utf8():
+    text = "学生なので利益がない結果、高級感の漂う企画。"
+    data = text.encode("iso2022_jp")
+    assert data.isascii()  # 7-bit: valid UTF-8 too
+    assert decode(data).text == text and decode(data).encoding == "iso2022-jp"
+    # an ANSI colour escape is not ISO-2022
+    assert decode(b"\x1b[31mred\x1b[0m").text == "\x1b[31mred\x1b[0m"
