@@ -1,7 +1,8 @@
 """Bytes to text: BOM, strict UTF-8, UTF-16/32 by NUL pattern, then a detector.
 
-Valid UTF-8 is never second-guessed: a legacy code page that happens to decode
-the same bytes is far less likely than UTF-8 that is simply valid.  After
+Valid UTF-8 is never second-guessed (a legacy code page that happens to decode
+the same bytes is far less likely than UTF-8 that is simply valid), except for
+7-bit ISO-2022 with its escape sequences (Japanese mail).  After
 that: UTF-16/32 without a BOM by where the NUL bytes fall; files whose lines
 mix UTF-8 and a legacy code page, line by line; then charset-normalizer's
 candidates and the common code pages, voted on by plausibility

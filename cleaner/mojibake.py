@@ -8,6 +8,7 @@ plausibility score (cleaner.plausibility) likes clearly better.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -37,12 +38,16 @@ LATIN_PAGES = ["cp1254", "cp1250", "iso8859-2", "cp1257"]  # those that write th
 UTF8_READ_AS = [
     "sloppy-windows-1251", "sloppy-windows-1250", "iso8859-2", "sloppy-windows-1253", "sloppy-windows-1254",
     "sloppy-windows-1255", "sloppy-windows-1256", "sloppy-windows-1257",
-    "koi8-r", "koi8-u", "cp866", "cp850", "cp852", "cp855", "mac-cyrillic", "mac-greek",
+    "koi8-r", "koi8-u", "cp866", "cp850", "cp437", "cp852", "cp855", "mac-cyrillic", "mac-greek",
     "cp874", "iso8859-5", "iso8859-7", "cp737", "cp775", "cp857", "cp862",
 ]
 # How a re-reading of UTF-8 read as another page than cp1252/Latin-1 is named
 # ("utf-8 read as cp1253"); UTF-8 read as cp1252/Latin-1 is just "utf-8".
 UTF8_AS = "utf-8 read as "
+# Pages whose small accented letters Latin-1 shows as C1 controls: old Macs,
+# DOS.  Tried only for a line with a C1 control inside a word.
+C1_PAGES = ["mac-roman", "cp850", "cp437"]
+_C1_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 # Multi-byte pages of CJK text whose bytes get read as cp1252/Latin-1 ("ÖÐÎÄ"
 # is 中文 in GBK): the widest of each family, so one decoder reads its variants
 # (GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR).
@@ -128,12 +133,13 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
     evidence = _evidence(text, MIN_CHARS)
-    raw = misread_bytes(text) if evidence else None
+    c1_in_word = _C1_IN_WORD.search(text) is not None
+    raw = misread_bytes(text) if evidence or c1_in_word else None
     utf8 = raw is not None and _is_utf8(raw)
     # UTF-8 read as another page needs no letters: Hebrew read as cp1255 is
     # all punctuation and signs ("׳‘׳×׳§"); its strict UTF-8 is the evidence.
     elsewhere = [] if utf8 else _utf8_elsewhere(text)
-    if not evidence and not elsewhere:
+    if not evidence and not elsewhere and not c1_in_word:
         return None
     # Only the readings that could pass the tests below are tried, and the
     # line is scored only if there is one: most lines, in any language, have
@@ -143,7 +149,7 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # legacy text is almost never valid UTF-8.
     sources = ["utf-8"] if utf8 else _sources(text, raw, evidence) if raw is not None else []
     cjk = _cjk_readings(raw) if raw is not None and not utf8 else []
-    if not elsewhere and not sources and not cjk:
+    if not elsewhere and not sources and not cjk and not c1_in_word:
         return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
@@ -159,6 +165,15 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         s = score(cand).value
         if s > PLAUSIBLE and s > before.value + margin and (best is None or s > best[0]):
             best = (s, cand, enc)
+    # Old Mac or DOS text read as Latin-1 shows its small accented letters as
+    # C1 controls, inside words ("tur\x92stico" is Mac Roman "turístico").
+    if c1_in_word and raw is not None and not utf8:
+        for enc in C1_PAGES:
+            cand = raw.decode(enc)
+            if _latin(cand) and _coherent(cand) and _words_kept(text, cand) and not _breaks_words(cand, text):
+                s = score(cand).value
+                if s > PLAUSIBLE and s > before.value + margin and (best is None or s > best[0]):
+                    best = (s, cand, enc)
     # The source's letters were letters: a reading that turns letters into
     # symbols ("ßß" -> "฿฿") is not the one.
     letters = _letters(text)
@@ -197,6 +212,98 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
+    """(re-read text, page) for UTF-8 whose no-break spaces became spaces on
+    the way ("hĂ i" is Vietnamese "hài" read as cp1250, the A0 byte of "à"
+    turned into a space; Arabic "Ù Ù Ù¡" is "٠٠١"), or None.
+
+    The line is turned back into bytes page by page (characters the page
+    cannot hold, already decoded text, stay as their UTF-8), and each lead
+    byte followed by a space gets its A0 back, in place of the space or
+    before it ("mГ©dicament ... Г bien": "à bien"); the reading that is valid
+    UTF-8 and reads clearly better, with nothing broken and no unknown
+    letter, wins.
+    """
+    before = score(text)
+    best = None
+    for enc, pattern in _nbsp_shapes():
+        if not pattern.search(text):
+            continue
+        raw = text.encode(enc, errors=_PASS_UTF8)
+        for variant in (_LEAD_BYTE_SPACE.sub(b"\\1\xa0", raw), _LEAD_BYTE_SPACE.sub(b"\\1\xa0 ", raw)):
+            try:
+                cand = variant.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if cand == text or not _coherent(cand) or len({c for c in cand if c >= "\x80"} - set(text)) < MIN_NBSP_READ:
+                continue
+            s = score(cand)
+            if (s.value > before.value + margin and s.value > PLAUSIBLE_UTF8 and s.broken <= before.broken
+                    and all(known_letter(c) for c in cand if c.isalpha() and not c.isascii() and c not in text)
+                    and (best is None or s.value > best[0])):
+                best = (s.value, cand, enc)
+    return (best[1], UTF8_AS + _page_name(best[2])) if best else None
+
+
+def lost_nbsp(text: str) -> bool:
+    """Whether a letter that some page shows a UTF-8 lead byte as stands
+    before a space, in another script than the line's (Cyrillic "Г " in
+    French, Latin "Ù " in Arabic): where a misread lead byte lost its
+    no-break space.  "В Москве", "PIÙ GRANDE" have none.  Cheap: a line
+    without such a letter and a space is not looked at further."""
+    main = ""
+    for m in _lead_space().finditer(text):
+        main = main or _main_script(text[:MAIN_SCRIPT_SAMPLE])
+        if m.group()[0].isalpha() and _script(m.group()[0]) != main:
+            return True
+    return False
+
+
+MAIN_SCRIPT_SAMPLE = 200  # characters that say which script a line is in
+
+
+
+def _pass_utf8(err: UnicodeEncodeError) -> tuple[bytes, int]:
+    return err.object[err.start:err.end].encode("utf-8", "surrogatepass"), err.end
+
+
+_PASS_UTF8 = "cleaner-pass-utf8"
+codecs.register_error(_PASS_UTF8, _pass_utf8)
+MIN_NBSP_READ = 2  # new characters a no-break-space reading must make: one is chance ("S Ã O")
+# A UTF-8 lead byte (of two bytes, or of three after its first continuation)
+# followed by a space: where a no-break space became a space.
+_LEAD_BYTE_SPACE = re.compile(rb"([\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]) ")
+
+
+@lru_cache(maxsize=1)
+def _nbsp_leads() -> list[tuple[str, frozenset]]:
+    """(page, the characters it shows UTF-8 lead bytes as) for cp1252 and each
+    page UTF-8 gets read as."""
+    out = []
+    for enc in ["sloppy-windows-1252"] + UTF8_READ_AS + _FTFY_PAGES:
+        leads = set()
+        for b in range(0xC2, 0xF0):
+            try:
+                leads.add(bytes([b]).decode(enc))
+            except UnicodeDecodeError:
+                continue
+        out.append((enc, frozenset(leads)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nbsp_shapes() -> list[tuple[str, re.Pattern]]:
+    """(page, a pattern of a character it shows a UTF-8 lead byte as, then a space)."""
+    return [(enc, re.compile("[" + "".join(sorted(map(re.escape, leads))) + "] ")) for enc, leads in _nbsp_leads()]
+
+
+@lru_cache(maxsize=1)
+def _lead_space() -> re.Pattern:
+    """A character some page shows a UTF-8 lead byte as, then a space."""
+    leads = set().union(*(leads for _enc, leads in _nbsp_leads()))
+    return re.compile("[" + "".join(sorted(map(re.escape, leads))) + "] ")
 
 
 def _cjk_readings(raw: bytes) -> list[tuple[str, str]]:
@@ -485,8 +592,11 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
         if not mended and enc in _FTFY_PAGES:
             continue  # ftfy has judged these already
         # Evidence: the misread characters, as many as the UTF-8 bytes of the
-        # reading's non-ASCII characters ("â€œ" is three, "Ã©" two).
-        if not mended and len(cand.encode("utf-8")) - len(cand) + _nonascii(cand) < MIN_CHARS or not _coherent(cand):
+        # reading's non-ASCII characters ("â€œ" is three, "Ã©" two), or, in
+        # a sentence, broken characters that all read as whole ones ("┬┐que
+        # diferencia hay?" is "¿que...", where "├┤a┼┐a" is line art).
+        if not _coherent(cand) or not mended and len(cand.encode("utf-8")) - len(cand) + _nonascii(cand) < MIN_CHARS \
+                and not _mends_broken(text, cand):
             continue
         if not _latin(cand) and _letters(cand, latin=False) < MIN_SCRIPT_LETTERS:
             continue
@@ -513,6 +623,14 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
         if best is None or s > best[0] or best[1] == first[1]:
             best = (s, cand, enc)
     return (best[1], UTF8_AS + _page_name(best[2])) if best else None
+
+
+def _mends_broken(text: str, cand: str) -> bool:
+    """Whether a reading of a sentence leaves none of its broken characters
+    (:class:`cleaner.plausibility.Score`'s ``broken``) and writes no letter
+    that no language writes."""
+    return _has_context(cand) and score(text).broken > 0 and not score(cand).broken and all(
+        known_letter(c) for c in cand if c.isalpha() and not c.isascii())
 
 
 def strong_utf8(cand: str) -> bool:
@@ -717,8 +835,12 @@ def preferred(new: str, old: str, margin: float = MARGIN) -> bool:
     """Whether ``new`` should replace ``old`` (two readings of one line): it
     reads clearly more like language, or as well with fewer capitals out of
     place (:func:`case_breaks`)."""
-    a, b = score(new).value, score(old).value
-    return a > b + margin or a > b - margin and case_breaks(new) < case_breaks(old)
+    a, b = score(new), score(old)
+    if not b.grams:
+        # ``old`` has nothing to judge (ASCII and punctuation: ftfy's cp1252
+        # "tur’stico"): ``new`` must read like language, whole.
+        return a.grams > 0 and a.value > PLAUSIBLE and not a.broken
+    return a.value > b.value + margin or a.value > b.value - margin and case_breaks(new) < case_breaks(old)
 
 
 def _breaks_words(cand: str, text: str) -> bool:

@@ -79,13 +79,12 @@ def _known_letters() -> frozenset:
 @lru_cache(maxsize=4096)
 def known_letter(ch: str) -> bool:
     """Whether some language profile writes the letter ``ch`` (either case),
-    or, for a Latin letter, its base letter with accents ("ế", "ụ": the
-    Vietnamese profile folds them); "ɮ", "ſ", "ƪ", "ӧ" are no language's."""
+    or it is one of the Latin letters with two accents that the profiles fold
+    ("ế", "ụ": Vietnamese); "ɮ", "ſ", "ƪ", "Ǡ", "ӧ" are no language's."""
     known = _known_letters()
     if ch.lower() in known or ch.upper() in known:
         return True
-    base = unicodedata.normalize("NFD", ch)
-    return len(base) > 1 and base[0].isascii() and base[0].isalpha()
+    return "\u1e00" <= ch <= "\u1eff"  # Latin Extended Additional: Vietnamese, Welsh ŵ
 
 
 @lru_cache(maxsize=1 << 15)  # each entry ~2 kB: bounded memory on long runs

@@ -46,7 +46,11 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 _NO_HTML = _CONFIG._replace(unescape_html=False)
 _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s>/]|/[a-zA-Z]|!--)")
-_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# Controls no text contains.  A C1 control that no fix mapped is junk where it
+# touches other characters ("word\x81") or begins a line; after a space and
+# before a space or the line's end it breaks no word and is left, as ftfy
+# leaves it.
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]|(?<![ \t])[\x80-\x9f]|[\x80-\x9f](?![ \t]|$)")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -286,7 +290,7 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
     # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
     # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
-    if legacy is not None and "encoding" in names:
+    if legacy is not None and ("encoding" in names or "c1-controls" in names):
         # ftfy's repair stands unless ours reads clearly better, or is UTF-8
         # beyond chance and reads better at all (ftfy mended a piece of it).
         strong = legacy[1].startswith("utf-8") and mojibake.strong_utf8(legacy[0])
@@ -296,6 +300,9 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
         # Misread twice, and ftfy undid one layer only (Armenian read as
         # cp1252 twice: ftfy leaves the inner layer, too "reasonable").
         legacy = mojibake.reread(fixed)
+    if legacy is None and mojibake.lost_nbsp(fixed):
+        # UTF-8 misread, and its no-break spaces made spaces ("Г bien").
+        legacy = mojibake.restore_nbsp(fixed)
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
@@ -357,7 +364,13 @@ def _not_worse(new: str, old: str) -> bool:
     a = score(new[_word_edge(new, start, -1):_word_edge(new, stop_new, 1)])
     b = score(old[_word_edge(old, start, -1):_word_edge(old, stop_old, 1)])
     if a.grams == 0:
-        return True  # only ASCII (or nothing) left to judge: the junk is gone
+        # Only ASCII (or nothing) left to judge: the junk is gone, if it was
+        # junk: a broken character, a capital inside a word ("namedÂ\xa0"),
+        # not a letter that fits its word ("MISUTÂ\xa0AJIKKO", a title).
+        gone = old[start:stop_old]
+        return b.broken > 0 or not any(c.isalpha() and not c.isascii() for c in gone) \
+            or mojibake.case_breaks(old[_word_edge(old, start, -1):_word_edge(old, stop_old, 1)],
+                                    across_words=False) > 0
     if not score(old[max(0, start - JUNK_REACH):stop_old + JUNK_REACH]).broken:
         return a.value > b.value and a.broken <= b.broken and all(
             known_letter(c) for c in new[start:stop_new] if c.isalpha())
