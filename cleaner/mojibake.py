@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -47,6 +48,7 @@ UTF8_AS = "utf-8 read as "
 # Pages whose small accented letters Latin-1 shows as C1 controls: old Macs,
 # DOS.  Tried only for a line with a C1 control inside a word.
 C1_PAGES = ["mac-roman", "cp850", "cp437"]
+_C1 = re.compile(r"[\x80-\x9f]")
 _C1_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 # Multi-byte pages of CJK text whose bytes get read as cp1252/Latin-1 ("ÖÐÎÄ"
 # is 中文 in GBK): the widest of each family, so one decoder reads its variants
@@ -88,6 +90,7 @@ ORDINALS = "ªº"
 _NONASCII = re.compile(r"[^\x00-\x7f]")
 _VISIBLE_HIGH = re.compile(r"[^\x00-\x9f\s]")  # printable, not ASCII, not a space
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCT = "\"'“”‘’„«»()[]{}.,;:!?¡¿…–—-"
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
@@ -133,7 +136,7 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
     evidence = _evidence(text, MIN_CHARS)
-    c1_in_word = _C1_IN_WORD.search(text) is not None
+    c1_in_word = _C1.search(text) is not None and _C1_IN_WORD.search(text) is not None
     raw = misread_bytes(text) if evidence or c1_in_word else None
     utf8 = raw is not None and _is_utf8(raw)
     # UTF-8 read as another page needs no letters: Hebrew read as cp1255 is
@@ -226,10 +229,11 @@ def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     UTF-8 and reads clearly better, with nothing broken and no unknown
     letter, wins.
     """
-    before = score(text)
+    before = None
     best = None
-    for enc, pattern in _nbsp_shapes():
-        if not pattern.search(text):
+    foreign = _foreign_leads(text)
+    for enc, leads in _nbsp_leads():
+        if not foreign & leads:
             continue
         raw = text.encode(enc, errors=_PASS_UTF8)
         for variant in (_LEAD_BYTE_SPACE.sub(b"\\1\xa0", raw), _LEAD_BYTE_SPACE.sub(b"\\1\xa0 ", raw)):
@@ -240,6 +244,7 @@ def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             if cand == text or not _coherent(cand) or len({c for c in cand if c >= "\x80"} - set(text)) < MIN_NBSP_READ:
                 continue
             s = score(cand)
+            before = before or score(text)
             if (s.value > before.value + margin and s.value > PLAUSIBLE_UTF8 and s.broken <= before.broken
                     and all(known_letter(c) for c in cand if c.isalpha() and not c.isascii() and c not in text)
                     and (best is None or s.value > best[0])):
@@ -248,20 +253,43 @@ def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
 
 
 def lost_nbsp(text: str) -> bool:
-    """Whether a letter that some page shows a UTF-8 lead byte as stands
-    before a space, in another script than the line's (Cyrillic "Г " in
-    French, Latin "Ù " in Arabic): where a misread lead byte lost its
-    no-break space.  "В Москве", "PIÙ GRANDE" have none.  Cheap: a line
-    without such a letter and a space is not looked at further."""
+    """Whether a letter that some page shows a UTF-8 lead byte as ends a word,
+    before a space, in another script than the line's (Cyrillic "Г" in
+    French, Latin "Ù" in Arabic): where a misread lead byte lost its no-break
+    space.  "В Москве", "PIÙ GRANDE", Greek with a Latin "(dpa)" have none.
+    Only a line with letters of two scripts, one of them Latin, is looked at
+    closer."""
+    return bool(_foreign_leads(text))
+
+
+def _foreign_leads(text: str) -> set:
+    """The letters of :func:`lost_nbsp` in ``text``."""
+    out: set = set()
+    if not (_NON_LATIN_LETTER.search(text) and _LATIN_LETTER.search(text)):
+        return out
     main = ""
     for m in _lead_space().finditer(text):
+        c = m.group()[0]
+        if c in out or not c.isalpha():
+            continue
         main = main or _main_script(text[:MAIN_SCRIPT_SAMPLE])
-        if m.group()[0].isalpha() and _script(m.group()[0]) != main:
-            return True
-    return False
+        script = _script(c)
+        if script == main:
+            continue
+        i = m.start()
+        word = text[text.rfind(" ", 0, i) + 1:i + 1]
+        if all(_script(x) == script for x in word if x.isalpha()):
+            out.add(c)
+    return out
 
 
-MAIN_SCRIPT_SAMPLE = 200  # characters that say which script a line is in
+MAIN_SCRIPT_SAMPLE = 300  # characters that say which script a line is in
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN_LETTER = re.compile(r"[\u0370-\u06ff]")  # Greek, Cyrillic, Armenian, Hebrew, Arabic
+
+
 
 
 
@@ -291,12 +319,6 @@ def _nbsp_leads() -> list[tuple[str, frozenset]]:
                 continue
         out.append((enc, frozenset(leads)))
     return out
-
-
-@lru_cache(maxsize=1)
-def _nbsp_shapes() -> list[tuple[str, re.Pattern]]:
-    """(page, a pattern of a character it shows a UTF-8 lead byte as, then a space)."""
-    return [(enc, re.compile("[" + "".join(sorted(map(re.escape, leads))) + "] ")) for enc, leads in _nbsp_leads()]
 
 
 @lru_cache(maxsize=1)
@@ -506,26 +528,23 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
     er gert ráð fyrir": no profile writes "áð"), only the third can tell.
     """
     known, bits = _latin_pairs()
-    if not hits:
-        hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
-    top = hits[0].most_common(2)
-    # Whole words only: misread ones break apart at their symbols ("M³odzi").
-    whole = stopword_hits(w.strip(_EDGE_PUNCT).casefold() for w in text.split()
-                          if w.strip(_EDGE_PUNCT).isalpha()).most_common(2)
-    unknown = whole and whole[0][1] >= 2 and (len(whole) < 2 or whole[0][1] > whole[1][1]) \
-        and whole[0][0] not in bits
+    unknown: list = []  # whether the line's language is not in the table, once asked
     n = len(text)
-    for ch in chars if not unknown else ():
+    misread = False
+    for ch in chars:
         low = ch.lower()
         i = text.find(ch)
-        while i >= 0:
+        while i >= 0 and not misread:
             left = _pair_side(text[i - 1], chars) if i else " "
             right = _pair_side(text[i + 1], chars) if i + 1 < n else " "
             # A symbol standing alone ("© 2016") is no broken letter.
-            if (ch.isalpha() or left != " " or right != " ") and not (
-                    known.get(left + low) or known.get(low + right)):
-                return True
+            misread = (ch.isalpha() or left != " " or right != " ") and not (
+                known.get(left + low) or known.get(low + right))
             i = text.find(ch, i + 1)
+        if misread:
+            break
+    if misread and not _language_unknown(text, bits, unknown):
+        return True
     # The languages that write every non-ASCII letter of the line as it stands,
     # and as re-read: Turkish "Arýnç’ýn hükümetinin" is no language's as it
     # stands (ý with ç and ü), Turkish re-read ("Arınç’ın").
@@ -534,21 +553,42 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
         if ch.isalpha():
             as_is &= known.get(ch, 0)
             read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
-    if read_all and not as_is and not unknown:
+    if read_all and not as_is and not _language_unknown(text, bits, unknown):
         return True
     for ch in chars:
         if not ch.isalpha():
             continue  # symbols were judged by their pairs
         as_is, read = known.get(ch, 0), _writers(ch, enc)
+        if not hits:
+            hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
         fits = max((k for lang, k in hits[0].items() if bits.get(lang, 0) & as_is), default=0)
         if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits[0].items()):
             return True
         # The line's language writes both ("èas" and "čas" are both Slovene
         # letters, è in loanwords): only the score can tell.
-        if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) \
-                and bits.get(top[0][0], 0) & read & as_is:
+        if len(hits) < 2:
+            hits.append(_clear_top(hits[0]))
+        if hits[1] and bits.get(hits[1], 0) & read & as_is:
             return True
     return False
+
+
+def _clear_top(hits) -> str:
+    """The language with the most stop-word hits, at least two and more than
+    any other's, or ''."""
+    top = hits.most_common(2)
+    return top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else ""
+
+
+def _language_unknown(text: str, bits: dict, memo: list) -> bool:
+    """Whether the function words of ``text`` (whole words only: misread ones
+    break apart at their symbols, "M³odzi") name a language the letter-pair
+    table lacks (Icelandic)."""
+    if not memo:
+        top = _clear_top(stopword_hits(w.strip(_EDGE_PUNCT).casefold() for w in text.split()
+                                       if w.strip(_EDGE_PUNCT).isalpha()))
+        memo.append(bool(top) and top not in bits)
+    return memo[0]
 
 
 def shows_misreading(text: str, enc: str) -> bool:
@@ -718,12 +758,8 @@ def _looks_broken(text: str, start: int, stop: int) -> bool:
 
 
 def _main_script(text: str) -> str:
-    counts: dict[str, int] = {}
-    for c in text:
-        if c.isalpha():
-            k = _script(c)
-            counts[k] = counts.get(k, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else ""
+    counts = Counter(map(_script, _LETTER.findall(text)))
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -758,7 +794,7 @@ def _changed_words(text: str, other: str) -> list[str]:
     either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å"."""
     out, start = [], None
     for i, (a, b) in enumerate(zip(text + " ", other + " ")):
-        if _wordish(a) or _wordish(b):
+        if a.isalpha() or b.isalpha() or not (a.isascii() and b.isascii()) and (_wordish(a) or _wordish(b)):
             if start is None:
                 start = i
         elif start is not None:

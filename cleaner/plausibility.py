@@ -234,8 +234,7 @@ def score(text: str, lang: str = "") -> Score:
             c = " "
         else:
             c = _norm(ch)
-            if c not in (JUNK, SYM, PUNCT, CJK, " ", "") and _is_mark(ch) and (
-                    m.start() == 0 or text[m.start() - 1].isspace()):
+            if (m.start() == 0 or text[m.start() - 1].isspace()) and _is_mark(ch) and c not in (JUNK, " ", ""):
                 c = JUNK  # a combining mark on nothing (on a digit it may strike it through)
         if c == "":
             continue

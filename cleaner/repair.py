@@ -50,7 +50,17 @@ _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s>/]|/[a-zA-Z]|!--)")
 # touches other characters ("word\x81") or begins a line; after a space and
 # before a space or the line's end it breaks no word and is left, as ftfy
 # leaves it.
-_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]|(?<![ \t])[\x80-\x9f]|[\x80-\x9f](?![ \t]|$)")
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]"
+                   "|[\x80-\x9f](?:(?<![ \t][\x80-\x9f])|(?![ \t]|$))")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")  # the cheap test first
+
+
+def _has_junk(text: str) -> bool:
+    return _CONTROL.search(text) is not None and _JUNK.search(text) is not None
+
+
+def _drop_junk(text: str) -> str:
+    return _JUNK.sub("", text) if _CONTROL.search(text) else text
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -184,6 +194,10 @@ def repair(text: str) -> Repaired:
     return Repaired("\n".join(out), fixes, details)
 
 
+DOCUMENT_SAMPLE = 30  # lines (the first ones) that say which language a long document is in
+LINE_SAMPLE = 300  # characters of each that say it
+
+
 def _one_page(lines: list[str], out: list[str], details: list[LineFix], pages: list[str], config) -> list[str]:
     """The pages lines were re-read from, the document's own first.
 
@@ -220,8 +234,8 @@ def _after_reread(cand: str, config) -> tuple[str, list[str]]:
     """A re-read line with the other fixes made, and the names of the fixes."""
     cand, steps = ftfy.fix_and_explain(cand, config._replace(fix_encoding=False))
     names = ["legacy-encoding"] + _names(steps)
-    if _JUNK.search(cand):
-        cand = _JUNK.sub("", cand)
+    if _has_junk(cand):
+        cand = _drop_junk(cand)
         names.append("control-chars")
     return cand, list(dict.fromkeys(names))
 
@@ -243,7 +257,8 @@ def _reread_others(lines: list[str], out: list[str], details: list[LineFix], rer
     # ... but only if the re-read lines are in the document's language: a
     # French page with two lines "read better" as Lithuanian is no Lithuanian
     # file misread, and its other lines are French as they stand.
-    tongues = Counter(score(out[i]).lang for i, line in enumerate(lines) if not line.isascii())
+    tongues = Counter(score(out[i][:LINE_SAMPLE]).lang for i, line in enumerate(lines) if not line.isascii()
+                      and (i + 1 in reread or i < DOCUMENT_SAMPLE))
     if tongues.most_common(1)[0][0] != lang:
         return details
     for i, line in enumerate(lines):
@@ -306,8 +321,8 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
-    if _JUNK.search(fixed):
-        fixed = _JUNK.sub("", fixed)
+    if _has_junk(fixed):
+        fixed = _drop_junk(fixed)
         names.append("control-chars")
     if _LONE_SURROGATE.search(fixed):
         # Lone surrogates cannot be written as UTF-8 at all.
@@ -325,10 +340,10 @@ def _judge_encoding_fix(line: str, fixed: str, names: list[str], config) -> tupl
     are removed anyway ("Aυτά\x9d" is "Aυτά", not Syriac "Aυτ܍")."""
     kept = steps = None
     base, judged = line, fixed
-    if _JUNK.search(line):
+    if _has_junk(line):
         kept, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
-        if _JUNK.search(kept):
-            base, judged = _JUNK.sub("", kept), _JUNK.sub("", fixed)
+        if _has_junk(kept):
+            base, judged = _drop_junk(kept), _drop_junk(fixed)
     if _not_worse(judged, base):
         return fixed, names
     if kept is None:
