@@ -18,7 +18,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from cleaner.plausibility import score
+from cleaner.plausibility import SAME, WIDELY, score
 from cleaner.stopwords import known_words
 
 # Code pages real files come in, most common first within each script; ties in
@@ -32,8 +32,13 @@ COMMON = [
 ]
 _SAMPLE = 4000  # characters scored per candidate; enough to tell code pages apart
 _MAX_CN = 200_000  # bytes given to charset-normalizer (it is slow on big inputs)
+DETECTOR_CHOICES = 4  # of charset-normalizer's candidates, the first ones tried
+# Handicaps on the plausibility scale (cleaner.plausibility), so that near-ties
+# go to the common page: per rank in COMMON, and for a page not in it.
+RANK_COST = 0.05
+UNLISTED_COST = 2.0
 CONTROL_COST = 20.0  # score lost when every character of a reading is a control
-CLOSE = 1.0  # readings this close to the best are judged again where they differ
+CLOSE = SAME  # readings this close to the best are judged again where they differ
 # The share of a reading's words that are some language's function words
 # counts this much: the right reading keeps "hún" and "því" where Baltic
 # "hśn", "žvķ" (which the profiles like better, having no Icelandic) has none.
@@ -55,7 +60,7 @@ def candidates(data: bytes) -> list[str]:
     try:
         from charset_normalizer import from_bytes
 
-        out = [m.encoding for m in from_bytes(data[:_MAX_CN])][:4]
+        out = [m.encoding for m in from_bytes(data[:_MAX_CN])][:DETECTOR_CHOICES]
     except Exception:  # the detector is a hint; the fixed list still works without it
         out = []
     seen, result = set(), []
@@ -186,8 +191,8 @@ def _prior(enc: str) -> float:
     if c.startswith("utf"):
         # UTF-16 without a single NUL byte means no ASCII at all, not even a
         # space or line break: possible for CJK, otherwise unlikely.
-        return 3.0
-    return 0.05 * common.index(c) if c in common else 2.0
+        return WIDELY
+    return RANK_COST * common.index(c) if c in common else UNLISTED_COST
 
 
 def _name(enc: str) -> str:

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
-from cleaner.plausibility import FLOOR, _is_cjk, _script, known_letter, score
+from cleaner.plausibility import (BARELY, CLEARLY, FLOOR, PLAUSIBLE, SLIGHTLY, SUSPICIOUS, WIDELY, _is_cjk,
+                                  _script, known_letter, score)
 from cleaner.stopwords import known_words, stopword_hits
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
@@ -62,24 +63,23 @@ CJK_SHARE = 0.8  # of a CJK reading's non-ASCII characters that are CJK (the res
 # Not for pages that show them as letters (cp1250 "DATĂ™" is Romanian) or
 # box drawing (cp437 "├┤a┼┐a" is line art).
 _FTFY_PAGES = ["macroman"]
+# The cut-offs and margins below are points and distances on the one scale of
+# cleaner.plausibility.
 # cp1257 needs a wide margin: without an Icelandic profile, correct Icelandic
 # ("því", +1.7) reads a little better as Baltic ("žvķ"); real Baltic mojibake
 # ("Bîskaps" -> "Bīskaps") gains 6-8.
-ENC_MARGIN = {"cp1257": 3.0}
+ENC_MARGIN = {"cp1257": WIDELY}
 # A re-reading that stays in Latin script changes a few letters only, so its
-# score moves less; one that changes script must turn most letters over.
-LATIN_MARGIN = 0.5
-# Below this a line reads like no language, and is worth trying to re-read.
-SUSPICIOUS = -7.0
-MARGIN = 1.5  # how much clearer a re-reading must be
-PLAUSIBLE = -12.0  # a re-reading must read like some text, not just less badly
+# score moves less (SLIGHTLY); one that changes script must turn most letters
+# over, and read CLEARLY better.  A line that reads better than SUSPICIOUS is
+# not re-read at all; a re-reading must read PLAUSIBLE.
 # Strictly valid UTF-8 behind the misread characters is evidence of its own:
-# its reading needs only to read like language at all (a short line in a
-# language the profiles know badly, Icelandic or Irish, scores about -14).
-PLAUSIBLE_UTF8 = -14.5
+# its reading needs only to read like language at all (BARELY).
 STRONG_UTF8 = 4  # multi-byte sequences in a line that only UTF-8 makes
 LATIN_CONTEXT = (12, 3)  # letters, words: a Latin re-reading changes a letter or
 # two, which only a sentence around them can vouch for ("èAè" stays)
+LETTERS_KEPT = 0.8  # of the line's letters a re-reading keeps at least ("ßß" is no "฿฿")
+MOST = 0.5  # of the letters in one script: a line re-read whole, not a few capitals ("Ффф VIDA")
 MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is not "У")
 MIN_SCRIPT_LETTERS = 6  # a new script needs a few words' worth ("ßß" is not "كك")
 
@@ -130,7 +130,7 @@ def misread_bytes(text: str) -> bytes | None:
     return bytes(out)
 
 
-def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
+def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     """(re-read text, code page) when ``text`` is clearly a legacy code page
     misread as cp1252/Latin-1; None when it is fine as it is."""
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
@@ -185,7 +185,7 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if cand == text or not _coherent(cand) or _letters(cand) < 0.8 * letters:
+        if cand == text or not _coherent(cand) or _letters(cand) < LETTERS_KEPT * letters:
             continue
         if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
             continue
@@ -197,8 +197,8 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
         if enc == "utf-8" and evidence < MIN_CHARS and not mended:
             continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
         s = score(cand)
-        need = ENC_MARGIN.get(enc, LATIN_MARGIN if _latin(cand) and enc != "utf-8" else margin)
-        bar = PLAUSIBLE_UTF8 if enc == "utf-8" else PLAUSIBLE
+        need = ENC_MARGIN.get(enc, SLIGHTLY if _latin(cand) and enc != "utf-8" else margin)
+        bar = BARELY if enc == "utf-8" else PLAUSIBLE
         if enc == "utf-8" and strong_utf8(cand):
             bar, need = FLOOR, 0.0
         if s.value > bar and s.value > before.value + need and (best is None or s.value > best[0]):
@@ -217,7 +217,7 @@ def reread(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
     return None
 
 
-def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
+def restore_nbsp(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     """(re-read text, page) for UTF-8 whose no-break spaces became spaces on
     the way ("hĂ i" is Vietnamese "hài" read as cp1250, the A0 byte of "à"
     turned into a space; Arabic "Ù Ù Ù¡" is "٠٠١"), or None.
@@ -245,7 +245,7 @@ def restore_nbsp(text: str, margin: float = MARGIN) -> tuple[str, str] | None:
                 continue
             s = score(cand)
             before = before or score(text)
-            if (s.value > before.value + margin and s.value > PLAUSIBLE_UTF8 and s.broken <= before.broken
+            if (s.value > before.value + margin and s.value > BARELY and s.broken <= before.broken
                     and all(known_letter(c) for c in cand if c.isalpha() and not c.isascii() and c not in text)
                     and (best is None or s.value > best[0])):
                 best = (s.value, cand, enc)
@@ -648,7 +648,7 @@ def _utf8_read_elsewhere(text: str, readings: list, before: float, margin: float
             s, was = score(_foreign_words(cand)).value, score(_foreign_words(text)).value
         else:
             s, was = score(cand).value, before
-        if not strong_utf8(cand) and (s <= PLAUSIBLE_UTF8 or s <= was + margin) or s <= was:
+        if not strong_utf8(cand) and (s <= BARELY or s <= was + margin) or s <= was:
             continue
         # The more common code page wins unless another reads clearly better
         # (a DOS page and its cousin differ in a letter or two: "├б" is "á"
@@ -863,11 +863,11 @@ def _coherent(text: str) -> bool:
             k = _WRITING_SYSTEM.get(k, k)
             counts[k] = counts.get(k, 0) + 1
     total = sum(counts.values())
-    return not total or max(counts.values()) >= 0.5 * total and (
-        counts.get("LATIN", 0) == total or counts.get("LATIN", 0) <= 0.5 * total)
+    return not total or max(counts.values()) >= MOST * total and (
+        counts.get("LATIN", 0) == total or counts.get("LATIN", 0) <= MOST * total)
 
 
-def preferred(new: str, old: str, margin: float = MARGIN) -> bool:
+def preferred(new: str, old: str, margin: float = CLEARLY) -> bool:
     """Whether ``new`` should replace ``old`` (two readings of one line): it
     reads clearly more like language, or as well with fewer capitals out of
     place (:func:`case_breaks`)."""
@@ -948,7 +948,7 @@ def reads_better(new: str, old: str, lang: str = "") -> bool:
     Dutch document reads better as German)."""
     for tongue in dict.fromkeys((lang, "")):
         s = score(new, tongue).value
-        if s > PLAUSIBLE_UTF8 and s > score(old, tongue).value:
+        if s > BARELY and s > score(old, tongue).value:
             return True
     return False
 

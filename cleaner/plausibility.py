@@ -26,21 +26,43 @@ from operator import mul
 
 from .profiles import langdetect_profiles
 
-FLOOR = math.log(1e-7)  # an n-gram no language profile has ever seen
+# The scale.  score() is the average natural logarithm of the probability of a
+# judged n-gram under the best-fitting language profile: 0 would be certain,
+# FLOOR is what an n-gram no profile has seen costs.  Every cut-off and margin
+# that cleaner.mojibake, cleaner.repair, cleaner.charset and cleaner.decode
+# apply to a score is a point or a distance on this one scale, named here.
+# Where text falls on it (ordinary prose of a language the profiles know
+# scores -5 to -9; a short line of Icelandic or Irish, about -14; mojibake,
+# near FLOOR):
+FLOOR = math.log(1e-7)  # -16.1: an n-gram no language profile has ever seen
+# -8.1: neither evidence for nor against a reading: a non-ASCII symbol or
+# punctuation mark on its own (“ ” — € ½), or a letter no profile knows; about
+# what a letter n-gram of real text costs, so a decoding that turns letters
+# into symbols does not get them for free.
+NEUTRAL = math.log(3e-4)
+SUSPICIOUS = -7.0  # below: a line reads like no language in particular, worth re-reading
+TEXT = -10.0  # above: some text at all (a reading of bytes full of NULs as UTF-16/32)
+PLAUSIBLE = -12.0  # above: reads like some language, not just less badly than a misreading
+BARELY = -14.5  # above: reads like language at all, however badly the profiles know it (Icelandic)
+# Distances on the scale, between two readings of the same text.
+SAME = 1.0  # closer than this, neither reads better
+CLEARLY = 1.5  # this much higher reads clearly better
+SLIGHTLY = 0.5  # a Latin re-reading changes a letter or two: its score moves less
+WIDELY = 3.0  # for a page the profiles may like by chance (Baltic for Icelandic)
+# A CJK character glued to letters of another script (Latin read as GBK): as
+# unlikely as an unseen n-gram, against the rarest CJK class.
+MIXED_CJK = FLOOR - math.log(1e-4)
 # Han, kana and Hangul are judged one character at a time by how common the
-# character is (see _cjk_common): langdetect folds most of them into a few classes.
+# character is (see _cjk_class): langdetect folds most of them into a few classes.
 CJK = "\x02"  # marks a CJK character in the normalised stream
 JUNK = "\x01"  # stands for a character that is not writing (never in a profile)
 SYM = "\x03"  # a symbol or number: junk next to a letter ("w³nscht"), a space elsewhere
 PUNCT = "\x04"  # punctuation: junk between two letters ("Cart„o"), a space elsewhere
 _MAX_GRAMS = 600  # enough evidence; keeps scoring cheap on long documents
 _MAX_ASCII = 300  # ASCII grams kept before the first non-ASCII one (language context)
-# A non-ASCII symbol or punctuation mark on its own (“ ” — € ½) costs about what
-# a letter n-gram of real text does: neither evidence for nor against a decoding,
-# but a decoding that turns letters into symbols does not get them for free.
-SYM_COST = math.log(3e-4)
 EXPONENTS = "²³"  # after a unit ("km²") no broken letter, unlike "w³nscht"
-_MAX_CHARS = 4000
+_MAX_CHARS = 4000  # characters of a text that are scored at most
+_CACHED_WORD = 40  # words up to this long have their n-grams remembered (they recur)
 # One step of score(): a run of ASCII letters, a run of other ASCII characters,
 # or one other character.
 _RUNS = re.compile(r"[A-Za-z]+|[\x00-\x40\x5b-\x60\x7b-\x7f]+|[^\x00-\x7f]", re.S)
@@ -59,16 +81,6 @@ def _profiles():
     # Shared with the langdetect detector: read once per process.
     probs, langs = langdetect_profiles()
     return probs, list(langs)
-
-
-@lru_cache(maxsize=1)
-def _floors():
-    return (FLOOR,) * len(_profiles()[1])
-
-
-@lru_cache(maxsize=1)
-def _neutrals():
-    return (SYM_COST,) * len(_profiles()[1])
 
 
 @lru_cache(maxsize=1)
@@ -284,8 +296,8 @@ def score(text: str, lang: str = "") -> Score:
     if word:
         _grams(word, grams)
     cjk_total, model = _cjk_score(cjk) if cjk else (0.0, "")
-    cjk_total += mixed * (FLOOR - math.log(1e-4))
-    cjk_total += loose * SYM_COST
+    cjk_total += mixed * MIXED_CJK
+    cjk_total += loose * NEUTRAL
     cjk_n = len(cjk) + loose
     wide = [g for g in grams if not g.isascii() or JUNK in g]
     if not wide:
@@ -304,7 +316,7 @@ def score(text: str, lang: str = "") -> Score:
             # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
             # neither evidence for nor against: real text in those alphabets
             # must not look like junk next to a wrong decoding of itself.
-            lp = FLOOR if all(c in known or c == " " for c in g) else SYM_COST
+            lp = FLOOR if all(c in known or c == " " for c in g) else NEUTRAL
         counted.append((lp, k, not g.isascii() or JUNK in g))
     # The language is the argmax of the summed vectors; a constant adds the same
     # to every language, so only real profile vectors need summing.
@@ -340,7 +352,7 @@ def _script(ch: str) -> str:
 def _grams(word: str, out: list) -> None:
     """Append the 1-3-grams of ``word`` to ``out`` (see :func:`_word_grams`)."""
     # Words recur: remembered, except freak long ones (bounded memory).
-    out.extend(_word_grams(word) if len(word) <= 40 else _word_grams.__wrapped__(word))
+    out.extend(_word_grams(word) if len(word) <= _CACHED_WORD else _word_grams.__wrapped__(word))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -362,11 +374,3 @@ def _word_grams(word: str) -> tuple:
                 # Lower case so "ÏÐÈÂÅÒ" and "Ïðèâåò" are judged alike.
                 out.append(g.lower() if n > 1 else g)
     return tuple(out)
-
-
-def better(new: str, old: str, margin: float = 1.0) -> bool:
-    """True when ``new`` reads clearly more like language than ``old``."""
-    a, b = score(new), score(old)
-    if a.grams == 0:
-        return b.grams > 0 and b.value < FLOOR / 2  # all-ASCII beats mostly junk
-    return a.value > b.value + margin

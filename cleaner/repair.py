@@ -35,7 +35,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
-from cleaner.plausibility import known_letter, score
+from cleaner.plausibility import CLEARLY, SAME, known_letter, score
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -309,7 +309,7 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
         # ftfy's repair stands unless ours reads clearly better, or is UTF-8
         # beyond chance and reads better at all (ftfy mended a piece of it).
         strong = legacy[1].startswith("utf-8") and mojibake.strong_utf8(legacy[0])
-        if not mojibake.preferred(legacy[0], fixed, 0.0 if strong else mojibake.MARGIN):
+        if not mojibake.preferred(legacy[0], fixed, 0.0 if strong else CLEARLY):
             legacy = None
     elif legacy is None and "encoding" in names:
         # Misread twice, and ftfy undid one layer only (Armenian read as
@@ -389,7 +389,7 @@ def _not_worse(new: str, old: str) -> bool:
     if not score(old[max(0, start - JUNK_REACH):stop_old + JUNK_REACH]).broken:
         return a.value > b.value and a.broken <= b.broken and all(
             known_letter(c) for c in new[start:stop_new] if c.isalpha())
-    if a.value > b.value - 1.0:
+    if a.value > b.value - SAME:
         return True
     return badness(new) == 0 < badness(old)
 
