@@ -1,12 +1,12 @@
 """Score repair on test-case files in python-ftfy's JSON format.
 
-    python bench/ftfy_cases.py /tmp/ftfy-cases/*.json            # rates per file
-    python bench/ftfy_cases.py --failures /tmp/ftfy-cases/*.json # and our failures
-    python bench/ftfy_cases.py --json out.json PATH...           # per-case results
+    python bench/ftfy_cases.py                       # rates per file, tests/ftfy_cases/*.json
+    python bench/ftfy_cases.py --failures            # and our failures
+    python bench/ftfy_cases.py --json out.json PATH...   # per-case results, other case files
 
-The case files are not part of this repository: give their paths.  Each case
-has "original", "fixed", optionally "fixed-encoding" and "expect" (pass/fail,
-ftfy's own expectation for itself).
+The case files are python-ftfy's own (tests/ftfy_cases/, Apache-2.0, see the
+README there).  Each case has "original", "fixed", optionally
+"fixed-encoding" and "expect" (pass/fail, ftfy's own expectation for itself).
 
 What counts as right:
 - ours and ftfy-safe (no quote uncurling, no width folding, no ligature
@@ -36,6 +36,7 @@ import ftfy  # noqa: E402
 
 from cleaner.repair import repair  # noqa: E402
 
+FILES = ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"]
 SAFE = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
                             fix_latin_ligatures=False, normalization=None)
 # What ftfy's defaults do beyond SAFE: only these could make "fixed" differ
@@ -94,7 +95,7 @@ def run_file(path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="+")
+    ap.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "tests", "ftfy_cases", f"{name}.json") for name in FILES])
     ap.add_argument("--failures", action="store_true", help="list the cases our repair gets wrong")
     ap.add_argument("--json", help="write per-case results here")
     args = ap.parse_args(argv)

@@ -1,10 +1,13 @@
-"""Legacy code-page text that was read as Windows-1252 or Latin-1.
+"""Text written in one code page and read in another, read again.
 
 "Ïðèâåò" is Russian in cp1251 read as cp1252; "Yaþlýlar" is Turkish in cp1254;
-"ùìåí" is Hebrew in cp1255.  ftfy only undoes misread UTF-8, so these need their
-own step: turn the characters back into the bytes they were read from, decode
-those bytes with each legacy code page, and keep the reading that the
-plausibility score (cleaner.plausibility) likes clearly better.
+"ùìåí" is Hebrew in cp1255; "ÖÐÎÄ" is Chinese in GBK; "tur\x92stico" is
+Spanish in Mac Roman read as Latin-1; "׳©׳…" is UTF-8 read as cp1255, "Γ¶"
+UTF-8 read as cp1253.  ftfy undoes misread UTF-8 in the pages it knows, and
+cautiously; the rest needs its own step: turn the characters back into the
+bytes they were read from, decode those bytes with each candidate page, and
+keep the reading that the plausibility score (cleaner.plausibility) likes
+clearly better and that passes the tests below for evidence.
 """
 from __future__ import annotations
 

@@ -11,16 +11,21 @@ Never worse than the input:
   curly, full-width CJK stays full-width, ligatures stay, no Unicode
   normalisation (NFC would rewrite CJK compatibility ideographs and decomposed
   text that is correct as written);
-- an encoding change (ftfy's, or re-reading a legacy code page misread as
-  cp1252/Latin-1, see cleaner.mojibake) is kept only when the plausibility
-  score of the line rises (cleaner.plausibility);
+- an encoding change (ftfy's, judged on the words it changed, or a
+  re-reading of text misread in another code page, see cleaner.mojibake) is
+  kept only when the plausibility score rises (cleaner.plausibility) and
+  something speaks for it: a broken character it mends, or letters some
+  language profile knows;
 - HTML entities are decoded only in text that is not markup (no tags);
 - leftover control characters that no text contains (C0 other than tab, line
-  feed and form feed; C1 after ftfy mapped the cp1252 ones; stray BOMs and
-  non-characters) are removed; CRLF and CR become LF.
+  feed and form feed; C1 after ftfy mapped the cp1252 ones, unless one stands
+  alone between spaces, as ftfy leaves it; stray BOMs and non-characters) are
+  removed; CRLF and CR become LF.
 
 Lines are repaired one by one, so a file where only some lines are mojibake
-gets exactly those lines fixed; ``Repaired.lines`` says which fix fired where.
+gets exactly those lines fixed; a file misread as a whole is re-read from one
+code page, and its lines with too little evidence of their own follow the
+others.  ``Repaired.lines`` says which fix fired where.
 """
 from __future__ import annotations
 

@@ -37,15 +37,15 @@ def test_clean_paragraphs_in_every_language_stay_byte_identical(lang, line):
     assert _run(line.encode("utf-8")) == line
 
 
-def test_every_accident_type_is_at_least_95_percent_exact():
+def test_every_accident_type_is_at_least_98_percent_exact():
     right, total = defaultdict(int), defaultdict(int)
     for _cid, accident, _lang, _enc, raw, expected in CASES:
         total[accident] += 1
         right[accident] += _run(raw) == expected
     rates = {a: right[a] / total[a] for a in total}
     assert len(rates) == 21
-    assert min(rates.values()) >= 0.95, rates
-    assert sum(right.values()) / sum(total.values()) >= 0.98
+    assert min(rates.values()) >= 0.98, rates
+    assert sum(right.values()) / sum(total.values()) >= 0.995
 
 
 def test_corpus_covers_15_languages_and_the_scripts_asked_for():
@@ -109,3 +109,60 @@ def test_cli_repair_explain_lists_fixes_per_line(tmp_path):
     assert r.stderr.splitlines() == [
         f"{f}: encoding=utf-8 fixes=encoding,html-entities,legacy-encoding",
         f"{f}:2: encoding", f"{f}:3: html-entities", f"{f}:4: legacy-encoding (cp1251)"]
+
+
+@pytest.mark.parametrize("text,enc", [
+    ("经济学家与政界人士长年倡议这种著重考量长处的作法，认为移民法最主要的目标，应该在于促进经济成长。", "gb18030"),
+    ("公式オンラインショップ限定商品やお得なアウトレット商品もあります。", "shift_jis"),
+    ("公式オンラインショップ限定商品やお得なアウトレット商品もあります。", "euc-jp"),
+    ("경기개발공사는 오는 23일 감정가를 기준으로 가격이 매겨지는 아파트 용지를", "euc-kr"),
+])
+def test_cjk_legacy_bytes_read_as_cp1252_are_re_read(text, enc):
+    broken = text.encode(enc).decode("sloppy-windows-1252")
+    r = repair(broken)
+    assert r.text == text and r.lines[0].detail in ("gb18030", "cp932", "euc-jp", "cp949")
+
+
+@pytest.mark.parametrize("text,page", [
+    ("בתקופת כהונתו כדוג'ה הגיעו לשיאו", "cp1255"),
+    ("و من النطاقات النموذجية الصالحة لإستخدامات ھذا الطلاء الأماكن التجارية", "cp1256"),
+    ("Damit werden umgekehrt Büro- und Wohnhäuser zum Terminal.", "cp1256"),
+    ("Hún er bara hvolpur og gauragangurinn eftir því Hún fékk samt að fara með Atla", "cp1255"),
+    ("Schöne Ostern wünscht Euch Dr Lendawierd!", "cp1253"),
+])
+def test_utf8_read_as_a_hebrew_arabic_or_greek_page_is_re_read(text, page):
+    broken = text.encode("utf-8").decode("sloppy-windows-" + page[2:])
+    r = repair(broken)
+    assert r.text == text and r.lines[0].detail == "utf-8 read as " + page
+
+
+def test_a_document_misread_as_iso8859_2_is_re_read_from_one_page():
+    # Alone, "ĂŽ" reads back as "Î" from cp1250 and as "î" from ISO-8859-2;
+    # the line with "ș" (only ISO-8859-2 reads it) decides for the document.
+    lines = ["Biserica a fost construită între anii 1938 și 1940.",
+             "persecutarea legionarilor si închiderea lor în lagărele de concentrare"]
+    broken = "\n".join(line.encode("utf-8").decode("iso8859-2") for line in lines)
+    assert repair(broken).text == "\n".join(lines)
+
+
+def test_icelandic_is_not_read_as_baltic_by_the_decoder_nor_by_repair():
+    line = "Loks er gert ráð fyrir 1,1 mia.kr."
+    assert repair(line).text == line
+    assert decode(line.encode("cp1252")).text == line
+
+
+def test_the_vote_between_code_pages_looks_where_they_differ():
+    # cp1250 and ISO-8859-2 differ in a letter or two, here only in the last
+    # line: the first lines alone read the same in both.
+    utf8 = "Jinou pěknou dvojhvězdou je Mesarthim, kterou tvoří dvě bílé hvězdy.\n"
+    legacy = ("Pyrotechnik: Mám v armádě zodpovědnou funkci. Musí na ty prachy tvrdě makat!\n" * 12
+              + "Teprve příchodem sladmistra Jaroslava Ježka se situace mírně zlepšila.\n")
+    d = decode(utf8.encode("utf-8") + legacy.encode("iso8859-2"))
+    assert d.text == utf8 + legacy and d.encoding == "utf-8+iso8859-2"
+
+
+def test_c1_junk_glued_to_a_word_goes_and_is_not_read_as_a_letter():
+    assert repair("Aυτά\x9d τα δύο υλικά κάνουν\x81 και την διαφορά!").text == "Aυτά τα δύο υλικά κάνουν και την διαφορά!"
+    assert repair("Strana Práve\x8d je 96 návštevníkov\x9d online.").text == "Strana Práve je 96 návštevníkov online."
+    # a C1 control between spaces breaks no word: left, as ftfy leaves it
+    assert repair("apparently intentional \x81").text == "apparently intentional \x81"
