@@ -213,6 +213,24 @@ def _cjk_score(chars: list) -> tuple:
 
 
 def score(text: str, lang: str = "") -> Score:
+    """Average log-probability of the non-ASCII n-grams of ``text``
+    (:func:`_score`).  A line is often judged several times over (against
+    ftfy's repair, against each page, in its document): short texts are
+    remembered."""
+    if len(text) <= _CACHED_TEXT:
+        return _score_cached(text, lang)
+    return _score(text, lang)
+
+
+_CACHED_TEXT = 2000  # characters: texts up to this long have their score remembered
+
+
+@lru_cache(maxsize=1 << 11)  # bounded: at most 2048 texts of 2000 characters
+def _score_cached(text: str, lang: str) -> Score:
+    return _score(text, lang)
+
+
+def _score(text: str, lang: str = "") -> Score:
     """Average log-probability of the non-ASCII n-grams of ``text``.
 
     The language is ``lang`` when a profile has it, else the profile that best
