@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
-from cleaner.plausibility import (BARELY, CLEARLY, FLOOR, PLAUSIBLE, SLIGHTLY, SUSPICIOUS, WIDELY, _is_cjk,
+from cleaner.plausibility import (BARELY, CLEARLY, FLOOR, PLAUSIBLE, SLIGHTLY, SUSPICIOUS, WIDELY, _cjk_class, _is_cjk,
                                   _script, known_letter, score)
 from cleaner.stopwords import known_words, stopword_hits
 
@@ -60,6 +60,7 @@ _C1_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 CJK_PAGES = ["gb18030", "big5", "cp932", "euc-jp", "cp949"]
 MIN_CJK_BYTES = 4  # two characters' worth: fewer high bytes are no evidence
 CJK_SHARE = 0.8  # of a CJK reading's non-ASCII characters that are CJK (the rest: symbols, full-width forms)
+CJK_COMMON = 0.2  # of its CJK characters that are among their language's most frequent
 # ftfy undoes UTF-8 read as Mac Roman itself, but leaves a word that reads
 # "too reasonable" ("pi√π" is "più"); the single-word rule (_mends_words)
 # still applies there, as Mac Roman shows UTF-8 lead bytes as symbols (√ ≈).
@@ -85,6 +86,8 @@ LETTERS_KEPT = 0.8  # of the line's letters a re-reading keeps at least ("ßß" 
 MOST = 0.5  # of the letters in one script: a line re-read whole, not a few capitals ("Ффф VIDA")
 MIN_CHARS = 3  # fewer misread characters than this are no evidence ("“" is not "У")
 MIN_SCRIPT_LETTERS = 6  # a new script needs a few words' worth ("ßß" is not "كك")
+MIN_DISTINCT = 3  # and more than a letter or two, repeated ("ßßßßßß" is not "пппппп")
+MIN_SCRIPT_WORDS = 2  # and words of it: a lone word of accented letters is no evidence
 
 
 # Latin-1's ordinal indicators are letters to Unicode but signs in use ("1º");
@@ -192,7 +195,8 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
             continue
         if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
             continue
-        if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS):
+        if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS
+                                 or not _writes_words(cand)):
             continue
         mended = enc == "utf-8" and _latin(cand) and _mends_words(text, cand)
         if _latin(cand) and not _has_context(text) and not mended:
@@ -347,9 +351,20 @@ def _cjk_readings(raw: bytes) -> list[tuple[str, str]]:
             cand = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if _cjk_reading(cand):
+        if _cjk_reading(cand) and _reads_like_cjk(cand):
             out.append((enc, cand))
     return out
+
+
+def _reads_like_cjk(text: str) -> bool:
+    """Enough CJK characters, and enough of them among the most frequent of
+    Chinese, Japanese or Korean: real text is full of those (a quarter and
+    more), the CJK reading of a soup of accented letters ("ßßßß" is "賽賽"
+    in cp949) has few."""
+    chars = [c for c in text if _is_cjk(c)]
+    if len(chars) < MIN_SCRIPT_LETTERS or len(set(chars)) < MIN_DISTINCT:
+        return False
+    return sum(1 for c in chars if "top" in _cjk_class(c)) >= CJK_COMMON * len(chars)
 
 
 def _cjk_reading(text: str) -> bool:
@@ -432,7 +447,7 @@ def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
         # other script, which come from non-ASCII characters only.
         n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
         ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS):
+        if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS) or len(high) < MIN_DISTINCT:
             pages &= ~other
     if pages & ~other and not _has_context(text):
         pages &= other
@@ -827,6 +842,17 @@ def _evidence(text: str, enough: int = 0) -> int:
             if n == enough:
                 break
     return n
+
+
+def _writes_words(cand: str) -> bool:
+    """Whether a reading into another script than Latin writes words: at
+    least MIN_SCRIPT_WORDS of them, and no letter three times in a row ("ßßßßàç"
+    is no Russian "ппппрч", "ççàààß" no Greek "ηηΰΰΰί")."""
+    words = sum(1 for w in cand.split() if any(c.isalpha() and _script(c) != "LATIN" for c in w))
+    return words >= MIN_SCRIPT_WORDS and not _TRIPLE.search(cand)
+
+
+_TRIPLE = re.compile(r"([^\W\d_])\1\1")
 
 
 def _letters(text: str, latin: bool = True) -> int:

@@ -108,3 +108,10 @@ def test_a_change_is_judged_where_it_happened_not_averaged_over_the_line():
     assert repair(line).text == line
     # while real mojibake there is still fixed
     assert repair(line[:-20] + " HÃ´tel de Police").text == line[:-20] + " Hôtel de Police"
+
+
+def test_a_letter_repeated_is_no_evidence_of_another_script():
+    # Found by hypothesis with 5000 examples: "ßßßßßß" read as ISO-8859-5
+    # gave "пппппп", "ßßßß" read as cp949 gave "賽賽".
+    for text in ["ßßßß", "ßßßßßß", "ßßßßßßßßßßßßßßßß", "ßßßßàç", "ççàààß"]:
+        assert repair(text).text == text, text
