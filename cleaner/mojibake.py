@@ -58,7 +58,7 @@ _C1_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 # is 中文 in GBK): the widest of each family, so one decoder reads its variants
 # (GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR).
 CJK_PAGES = ["gb18030", "big5", "cp932", "euc-jp", "cp949"]
-MIN_CJK_BYTES = 4  # two characters' worth: fewer high bytes are no evidence
+MIN_CJK_BYTES = 12  # bytes of the six CJK characters a reading needs at least (MIN_SCRIPT_LETTERS)
 CJK_SHARE = 0.8  # of a CJK reading's non-ASCII characters that are CJK (the rest: symbols, full-width forms)
 CJK_COMMON = 0.2  # of its CJK characters that are among their language's most frequent
 # ftfy undoes UTF-8 read as Mac Roman itself, but leaves a word that reads
@@ -156,7 +156,8 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     # UTF-8 and not plain ASCII are UTF-8: a single-byte page may read them
     # "better" by chance ("CÃ\xa0nan" is "Cànan", not cp1250 "CĂ\xa0nan"), but
     # legacy text is almost never valid UTF-8.
-    sources = ["utf-8"] if utf8 else _sources(text, raw, evidence) if raw is not None else []
+    words: dict = {}  # what the line's function words say, once asked (_function_words)
+    sources = ["utf-8"] if utf8 else _sources(text, raw, evidence, words) if raw is not None else []
     cjk = _cjk_readings(raw) if raw is not None and not utf8 else []
     if not elsewhere and not sources and not cjk and not c1_in_word:
         return None
@@ -195,6 +196,8 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
             continue
         if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
             continue
+        if words.get("signs", {}).get(enc) == TABLE_SIGN and _function_words(text, words)["unknown"]:
+            continue  # the letter-pair table cannot judge the line's language (Icelandic)
         if not _latin(cand) and (evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS
                                  or not _writes_words(cand)):
             continue
@@ -269,23 +272,26 @@ def lost_nbsp(text: str) -> bool:
     return bool(_foreign_leads(text))
 
 
+def two_scripts(text: str) -> bool:
+    """Whether ``text`` has Latin letters and letters of another alphabet
+    that pages show UTF-8 lead bytes as (Greek, Cyrillic, Hebrew, Arabic)."""
+    return _NON_LATIN_LETTER.search(text) is not None and _LATIN_LETTER.search(text) is not None
+
+
 def _foreign_leads(text: str) -> set:
     """The letters of :func:`lost_nbsp` in ``text``."""
     out: set = set()
-    if not (_NON_LATIN_LETTER.search(text) and _LATIN_LETTER.search(text)):
+    if not two_scripts(text):
         return out
-    main = ""
-    for m in _lead_space().finditer(text):
+    sample = text[:MAIN_SCRIPT_SAMPLE]
+    latin = len(_LATIN_LETTER.findall(sample)) >= len(_NON_LATIN_LETTER.findall(sample))
+    for m in _lead_space(not latin).finditer(text):
         c = m.group()[0]
-        if c in out or not c.isalpha():
-            continue
-        main = main or _main_script(text[:MAIN_SCRIPT_SAMPLE])
-        script = _script(c)
-        if script == main:
+        if c in out:
             continue
         i = m.start()
-        word = text[text.rfind(" ", 0, i) + 1:i + 1]
-        if all(_script(x) == script for x in word if x.isalpha()):
+        script = _script(c)
+        if all(_script(x) == script for x in text[text.rfind(" ", 0, i) + 1:i + 1] if x.isalpha()):
             out.add(c)
     return out
 
@@ -328,10 +334,10 @@ def _nbsp_leads() -> list[tuple[str, frozenset]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _lead_space() -> re.Pattern:
-    """A character some page shows a UTF-8 lead byte as, then a space."""
-    leads = set().union(*(leads for _enc, leads in _nbsp_leads()))
+@lru_cache(maxsize=2)
+def _lead_space(latin: bool) -> re.Pattern:
+    """A letter some page shows a UTF-8 lead byte as, Latin or not, then a space."""
+    leads = {c for _enc, page in _nbsp_leads() for c in page if c.isalpha() and (_script(c) == "LATIN") == latin}
     return re.compile("[" + "".join(sorted(map(re.escape, leads))) + "] ")
 
 
@@ -390,8 +396,8 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
     # characters from the first non-ASCII one must be shown as those.
     first, second = text[m.start()], text[m.start() + 1:m.start() + 2]
     out = []
-    for enc, leads, conts in utf8_shapes():
-        if first not in leads or second not in conts:
+    for enc, conts in _pages_by_lead().get(first, ()):
+        if second not in conts:
             continue
         try:
             raw = text.encode(enc)
@@ -399,6 +405,18 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
             continue
         if _is_utf8(raw):
             out.append((enc, raw.decode("utf-8")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pages_by_lead() -> dict[str, list[tuple[str, frozenset]]]:
+    """Character -> (page, the characters it shows continuation bytes as) for
+    each page that shows a UTF-8 lead byte as that character, in the order of
+    the pages."""
+    out: dict[str, list[tuple[str, frozenset]]] = {}
+    for enc, leads, conts in utf8_shapes():
+        for ch in leads:
+            out.setdefault(ch, []).append((enc, conts))
     return out
 
 
@@ -423,7 +441,7 @@ def utf8_shapes() -> list[tuple[str, frozenset, frozenset]]:
     return out
 
 
-def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
+def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) -> list[str]:
     """The legacy code pages worth re-reading ``raw`` (``text`` as
     cp1252/Latin-1 bytes, not valid UTF-8) from: those whose reading could
     pass the tests of :func:`reread`.
@@ -451,13 +469,16 @@ def _sources(text: str, raw: bytes, evidence: int) -> list[str]:
             pages &= ~other
     if pages & ~other and not _has_context(text):
         pages &= other
-    hits: list = []  # the line's stop-word hits, once needed
     out = []
+    words = {} if words is None else words
     for i, enc in enumerate(_LEGACY):
         if not pages >> i & 1:
             continue
-        if not other >> i & 1 and not _looks_misread(text, high & _readings()[enc].to_letter, enc, high, hits):
-            continue
+        if not other >> i & 1:
+            sign = _looks_misread(text, high & _readings()[enc].to_letter, enc, high, words)
+            if not sign:
+                continue
+            words.setdefault("signs", {})[enc] = sign
         out.append(enc)
     return out
 
@@ -527,7 +548,7 @@ def _latin_pairs() -> tuple[dict, dict]:
     return out, bits
 
 
-def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bool:
+def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> int:
     """Whether the characters in ``chars`` (those re-reading from ``enc`` would
     turn into other Latin letters) look misread where they stand.
 
@@ -539,14 +560,17 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
     re-read letter than of any that writes it as it stands (Romanian "anualã",
     ă misread, amid Romanian words; but "crème" in English stays, English
     writes no "č" either).  ``high`` is the set of the line's non-ASCII
-    characters, ``hits`` holds its stop-word hits once computed.
+    characters, ``words`` what its function words say, once computed
+    (:func:`_function_words`, shared by the pages tried on one line).
 
-    The first two tests know only the languages of the letter-pair table:
-    when the function words say the line is in another one (Icelandic "Loks
-    er gert ráð fyrir": no profile writes "áð"), only the third can tell.
+    Returns the kind of sign (TABLE_SIGN for the first two, WORDS_SIGN for
+    the third) or 0.  The first two know only the languages of the
+    letter-pair table: when the function words say the line is in another
+    one (Icelandic "Loks er gert ráð fyrir": no profile writes "áð"), a
+    reading on their sign alone is not taken (checked only for a reading about
+    to be scored: stop words are the costly part).
     """
     known, bits = _latin_pairs()
-    unknown: list = []  # whether the line's language is not in the table, once asked
     n = len(text)
     misread = False
     for ch in chars:
@@ -561,8 +585,8 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
             i = text.find(ch, i + 1)
         if misread:
             break
-    if misread and not _language_unknown(text, bits, unknown):
-        return True
+    if misread:
+        return TABLE_SIGN
     # The languages that write every non-ASCII letter of the line as it stands,
     # and as re-read: Turkish "Arýnç’ýn hükümetinin" is no language's as it
     # stands (ý with ç and ü), Turkish re-read ("Arınç’ın").
@@ -571,24 +595,25 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, hits: list) -> bo
         if ch.isalpha():
             as_is &= known.get(ch, 0)
             read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
-    if read_all and not as_is and not _language_unknown(text, bits, unknown):
-        return True
+    if read_all and not as_is:
+        return TABLE_SIGN
     for ch in chars:
         if not ch.isalpha():
             continue  # symbols were judged by their pairs
         as_is, read = known.get(ch, 0), _writers(ch, enc)
-        if not hits:
-            hits.append(stopword_hits(w.casefold() for w in _WORD.findall(text)))
-        fits = max((k for lang, k in hits[0].items() if bits.get(lang, 0) & as_is), default=0)
-        if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits[0].items()):
-            return True
+        said = _function_words(text, words)
+        hits = said["hits"]
+        fits = max((k for lang, k in hits.items() if bits.get(lang, 0) & as_is), default=0)
+        if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits.items()):
+            return WORDS_SIGN
         # The line's language writes both ("èas" and "čas" are both Slovene
         # letters, è in loanwords): only the score can tell.
-        if len(hits) < 2:
-            hits.append(_clear_top(hits[0]))
-        if hits[1] and bits.get(hits[1], 0) & read & as_is:
-            return True
-    return False
+        if said["top"] and bits.get(said["top"], 0) & read & as_is:
+            return WORDS_SIGN
+    return 0
+
+
+TABLE_SIGN, WORDS_SIGN = 1, 2  # what made a line look misread (_looks_misread)
 
 
 def _clear_top(hits) -> str:
@@ -598,15 +623,32 @@ def _clear_top(hits) -> str:
     return top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else ""
 
 
-def _language_unknown(text: str, bits: dict, memo: list) -> bool:
-    """Whether the function words of ``text`` (whole words only: misread ones
-    break apart at their symbols, "M³odzi") name a language the letter-pair
-    table lacks (Icelandic)."""
-    if not memo:
-        top = _clear_top(stopword_hits(w.strip(_EDGE_PUNCT).casefold() for w in text.split()
-                                       if w.strip(_EDGE_PUNCT).isalpha()))
-        memo.append(bool(top) and top not in bits)
-    return memo[0]
+def _function_words(text: str, memo: dict) -> "_FunctionWords":
+    """What the function words of a line say, computed once into ``memo``:
+    ``hits``, the stop-word hits per language; ``top``, the language they
+    clearly name (:func:`_clear_top`), or ''; ``unknown``, whether the whole
+    words (misread ones break apart at their symbols, "M³odzi") name a
+    language the letter-pair table lacks (Icelandic)."""
+    return _FunctionWords(text, memo)
+
+
+class _FunctionWords:
+    """A view of one line's function words, each computed once into a memo."""
+
+    def __init__(self, text: str, memo: dict):
+        self.text, self.memo = text, memo
+
+    def __getitem__(self, key: str):
+        memo = self.memo
+        if key not in memo:
+            if key in ("hits", "top"):
+                memo["hits"] = hits = stopword_hits(w.casefold() for w in _WORD.findall(self.text))
+                memo["top"] = _clear_top(hits)
+            else:
+                whole = _clear_top(stopword_hits(w.strip(_EDGE_PUNCT).casefold() for w in self.text.split()
+                                                 if w.strip(_EDGE_PUNCT).isalpha()))
+                memo["unknown"] = bool(whole) and whole not in _latin_pairs()[1]
+        return memo[key]
 
 
 def shows_misreading(text: str, enc: str) -> bool:
@@ -620,7 +662,9 @@ def shows_misreading(text: str, enc: str) -> bool:
     for line in text.split("\n"):
         high = set(_NONASCII.findall(line))
         chars = high & reading.to_letter
-        if chars and _looks_misread(line, chars, enc, high, []):
+        words: dict = {}
+        sign = chars and _looks_misread(line, chars, enc, high, words)
+        if sign == WORDS_SIGN or sign == TABLE_SIGN and not _function_words(line, words)["unknown"]:
             return True
     return False
 

@@ -179,9 +179,10 @@ def repair(text: str) -> Repaired:
     out = list(lines)
     reread = set()  # lines re-read from another encoding
     pages = []  # the encodings lines were re-read from, but UTF-8 read as cp1252 (ftfy's own)
+    mixed = mojibake.two_scripts(text)
     for n, line in enumerate(lines, 1):
         if suspect.search(line):
-            fixed, names, detail = _repair_line(line, config)
+            fixed, names, detail = _repair_line(line, config, mixed)
             if fixed != line:
                 details.append(LineFix(n, names, detail))
                 out[n - 1] = fixed
@@ -284,21 +285,23 @@ def _reread_others(lines: list[str], out: list[str], details: list[LineFix], rer
 CACHE_LINE = 1000  # lines up to this long are remembered: templates and captions recur
 
 
-def _repair_line(line: str, config) -> tuple[str, list[str], str]:
-    """One line: (repaired line, names of the fixes, detail)."""
+def _repair_line(line: str, config, mixed: bool = True) -> tuple[str, list[str], str]:
+    """One line: (repaired line, names of the fixes, detail).  ``mixed``: the
+    document has letters of two scripts, one Latin (else a misread lead byte
+    that lost its no-break space is not looked for)."""
     if len(line) <= CACHE_LINE:
-        fixed, names, detail = _repair_line_cached(line, config)
+        fixed, names, detail = _repair_line_cached(line, config, mixed)
         return fixed, list(names), detail
-    return _repair_line_uncached(line, config)
+    return _repair_line_uncached(line, config, mixed)
 
 
 @lru_cache(maxsize=1 << 13)  # bounded: at most 8192 lines of 1000 characters
-def _repair_line_cached(line: str, config) -> tuple[str, tuple[str, ...], str]:
-    fixed, names, detail = _repair_line_uncached(line, config)
+def _repair_line_cached(line: str, config, mixed: bool) -> tuple[str, tuple[str, ...], str]:
+    fixed, names, detail = _repair_line_uncached(line, config, mixed)
     return fixed, tuple(names), detail
 
 
-def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
+def _repair_line_uncached(line: str, config, mixed: bool = True) -> tuple[str, list[str], str]:
     if _ftfy_may_act(line):
         fixed, steps = ftfy.fix_and_explain(line, config)
         names = _names(steps)
@@ -320,7 +323,7 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
         # Misread twice, and ftfy undid one layer only (Armenian read as
         # cp1252 twice: ftfy leaves the inner layer, too "reasonable").
         legacy = mojibake.reread(fixed)
-    if legacy is None and mojibake.lost_nbsp(fixed):
+    if legacy is None and mixed and mojibake.lost_nbsp(fixed):
         # UTF-8 misread, and its no-break spaces made spaces ("Г bien").
         legacy = mojibake.restore_nbsp(fixed)
     if legacy is not None:
