@@ -1,12 +1,12 @@
 """Score repair on test-case files in python-ftfy's JSON format.
 
-    python bench/ftfy_cases.py /tmp/ftfy-cases/*.json            # rates per file
-    python bench/ftfy_cases.py --failures /tmp/ftfy-cases/*.json # and our failures
-    python bench/ftfy_cases.py --json out.json PATH...           # per-case results
+    python bench/ftfy_cases.py                       # rates per file, tests/ftfy_cases/*.json
+    python bench/ftfy_cases.py --failures            # and our failures
+    python bench/ftfy_cases.py --json out.json PATH...   # per-case results, other case files
 
-The case files are not part of this repository: give their paths.  Each case
-has "original", "fixed", optionally "fixed-encoding" and "expect" (pass/fail,
-ftfy's own expectation for itself).
+The case files are python-ftfy's own (tests/ftfy_cases/, Apache-2.0, see the
+README there).  Each case has "original", "fixed", optionally
+"fixed-encoding" and "expect" (pass/fail, ftfy's own expectation for itself).
 
 What counts as right:
 - ours and ftfy-safe (no quote uncurling, no width folding, no ligature
@@ -22,6 +22,7 @@ makes on correct text (uncurling, width folding, ligatures, NFC); when our
 output becomes "fixed" once those are applied to it, the failure is flagged
 "differs only by a fix we do not make" and is not a decoding failure.
 """
+
 import argparse
 import json
 import os
@@ -36,15 +37,24 @@ import ftfy  # noqa: E402
 
 from cleaner.repair import repair  # noqa: E402
 
-SAFE = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
-                            fix_latin_ligatures=False, normalization=None)
+FILES = ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"]
+SAFE = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False, normalization=None
+)
 # What ftfy's defaults do beyond SAFE: only these could make "fixed" differ
 # from what an encoding repair alone produces.
 _BEYOND_SAFE = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_encoding=False,
-    restore_byte_a0=False, replace_lossy_sequences=False, decode_inconsistent_utf8=False,
-    fix_c1_controls=False, fix_line_breaks=False, fix_surrogates=False,
-    remove_control_chars=False)
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=False,
+    restore_byte_a0=False,
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=False,
+    fix_c1_controls=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+)
 
 
 def target(case) -> str:
@@ -63,8 +73,16 @@ def default_only(case, ours: str) -> str:
         return ""
     names = []
     for name in ("uncurl_quotes", "fix_character_width", "fix_latin_ligatures"):
-        if ftfy.fix_text(ours, _BEYOND_SAFE._replace(**{k: k == name for k in (
-                "uncurl_quotes", "fix_character_width", "fix_latin_ligatures")}, normalization=None)) != ours:
+        if (
+            ftfy.fix_text(
+                ours,
+                _BEYOND_SAFE._replace(
+                    **{k: k == name for k in ("uncurl_quotes", "fix_character_width", "fix_latin_ligatures")},
+                    normalization=None,
+                ),
+            )
+            != ours
+        ):
             names.append(name)
     if unicodedata.normalize("NFC", ours) != ours:
         names.append("nfc")
@@ -80,21 +98,31 @@ def run_file(path):
         ours = repair(orig).text
         safe = ftfy.fix_text(orig, SAFE)
         dflt = ftfy.fix_text(orig)
-        rows.append({
-            "label": c.get("label", ""), "expect": c.get("expect", "pass"),
-            "original": orig, "target": target(c), "fixed": c["fixed"],
-            "ours": ours, "ftfy_safe": safe, "ftfy_defaults": dflt,
-            "ours_ok": ours == target(c), "safe_ok": safe == target(c),
-            "defaults_ok": dflt == c["fixed"],
-            "unchanged_expected": target(c) == orig,
-            "default_only": default_only(c, ours),
-        })
+        rows.append(
+            {
+                "label": c.get("label", ""),
+                "expect": c.get("expect", "pass"),
+                "original": orig,
+                "target": target(c),
+                "fixed": c["fixed"],
+                "ours": ours,
+                "ftfy_safe": safe,
+                "ftfy_defaults": dflt,
+                "ours_ok": ours == target(c),
+                "safe_ok": safe == target(c),
+                "defaults_ok": dflt == c["fixed"],
+                "unchanged_expected": target(c) == orig,
+                "default_only": default_only(c, ours),
+            }
+        )
     return rows
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="+")
+    ap.add_argument(
+        "paths", nargs="*", default=[os.path.join(ROOT, "tests", "ftfy_cases", f"{name}.json") for name in FILES]
+    )
     ap.add_argument("--failures", action="store_true", help="list the cases our repair gets wrong")
     ap.add_argument("--json", help="write per-case results here")
     args = ap.parse_args(argv)
@@ -115,7 +143,7 @@ def main(argv=None):
     print(f"{'all':24} {n:5d} {totals['o'] / n:7.3f} {totals['d'] / n:14.3f} {totals['s'] / n:10.3f}")
     modulo = sum(1 for rows in all_rows.values() for r in rows if not r["ours_ok"] and r["default_only"])
     if modulo:
-        print(f"(ours: {modulo} more differ from \"fixed\" only by a fix we never make, e.g. uncurling)")
+        print(f'(ours: {modulo} more differ from "fixed" only by a fix we never make, e.g. uncurling)')
 
     if args.failures:
         for path, rows in all_rows.items():

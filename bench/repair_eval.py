@@ -13,6 +13,7 @@ ftfy's defaults or with the safe settings (no uncurling, no width folding, no
 ligature expansion, no normalisation).  Times are ratios to the ftfy baseline
 measured in the same run (the machine is shared; absolute times mean little).
 """
+
 import argparse
 import base64
 import json
@@ -27,8 +28,9 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "repair_corpus"))
 
 import ftfy  # noqa: E402
 
-SAFE = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
-                            fix_latin_ligatures=False, normalization=None)
+SAFE = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False, normalization=None
+)
 
 
 def load_cases(path=None):
@@ -36,33 +38,42 @@ def load_cases(path=None):
         with open(path, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f if line.strip()]
         for r in rows:
-            yield (r["id"], r["accident"], r.get("lang", "?"),
-                   base64.b64decode(r["input"]) if "input" in r else r["original"].encode("utf-8"),
-                   r["expected"])
+            yield (
+                r["id"],
+                r["accident"],
+                r.get("lang", "?"),
+                base64.b64decode(r["input"]) if "input" in r else r["original"].encode("utf-8"),
+                r["expected"],
+            )
         return
     import make_corpus
+
     for cid, accident, lang, _enc, raw, expected in make_corpus.cases():
         yield cid, accident, lang, raw, expected
 
 
 def utf8_or(detect):
     """Strict UTF-8 first, the detector only for bytes that are not UTF-8."""
+
     def dec(raw):
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             return detect(raw)
+
     return dec
 
 
 def cn_decode(raw):
     from charset_normalizer import from_bytes
+
     best = from_bytes(raw).best()
     return str(best) if best is not None else raw.decode("utf-8", "replace")
 
 
 def chardet_decode(raw):
     import chardet
+
     enc = chardet.detect(raw)["encoding"] or "utf-8"
     try:
         return raw.decode(enc, "replace")
@@ -81,6 +92,7 @@ def ftfy_alone(raw):
 def ours(raw):
     from cleaner.decode import decode
     from cleaner.repair import repair
+
     return repair(decode(raw).text).text
 
 
@@ -101,7 +113,7 @@ def run(system, cases):
     for cid, accident, _lang, raw, expected in cases:
         try:
             got = fn(raw)
-        except Exception as e:  # a crash is a wrong answer, not a stopped benchmark
+        except Exception as e:  # noqa: BLE001 (a crash is a wrong answer, not a stopped benchmark)
             got = f"<{type(e).__name__}: {e}>"
         total[accident] += 1
         if got == expected:
@@ -113,28 +125,28 @@ def run(system, cases):
 
 def table(results, systems):
     accidents = sorted(next(iter(results.values()))[1])
-    head = f"| {'accident':18s} | {'n':>4s} | " + " | ".join(f"{s:>12s}" for s in systems) + " |"
+    head = f"| {'accident':24s} | {'n':>4s} | " + " | ".join(f"{s:>12s}" for s in systems) + " |"
     print(head)
-    print("|" + "-" * 20 + "|" + "-" * 6 + "|" + "|".join("-" * 14 for _ in systems) + "|")
+    print("|" + "-" * 26 + "|" + "-" * 6 + "|" + "|".join("-" * 14 for _ in systems) + "|")
     for acc in accidents + ["ALL"]:
         n = sum(results[systems[0]][1].values()) if acc == "ALL" else results[systems[0]][1][acc]
         cells = []
         for s in systems:
-            right, total = results[s][0], results[s][1]
+            right = results[s][0]
             r = sum(right.values()) if acc == "ALL" else right[acc]
             cells.append(f"{r / n:12.3f}")
-        print(f"| {acc:18s} | {n:4d} | " + " | ".join(cells) + " |")
+        print(f"| {acc:24s} | {n:4d} | " + " | ".join(cells) + " |")
     base = results[systems[0]][3]
-    print("\ntime (ratio to " + systems[0] + "): " +
-          ", ".join(f"{s} {results[s][3] / base:.2f}" for s in systems))
+    print("\ntime (ratio to " + systems[0] + "): " + ", ".join(f"{s} {results[s][3] / base:.2f}" for s in systems))
 
 
 def detectors(cases):
     """Decode-only accuracy: the two detectors' first choice, and cleaner.decode
     (BOM, NULs, UTF-8 per line, then cleaner.charset's plausibility vote)."""
     import chardet
-    from charset_normalizer import from_bytes
+
     from cleaner.decode import decode as cleaner_decode
+
     rows = defaultdict(lambda: [0, 0, 0, 0.0, 0.0, 0, 0.0])
     for _cid, accident, _lang, raw, expected in cases:
         if accident not in ("legacy_codepage", "mixed_lines", "utf16_nobom", "utf32", "clean"):
@@ -147,7 +159,7 @@ def detectors(cases):
         t2 = time.perf_counter()
         try:
             c = cleaner_decode(raw).text
-        except Exception:
+        except Exception:  # noqa: BLE001 (an undecodable case scores nothing)
             c = ""
         t3 = time.perf_counter()
         row = rows[accident]

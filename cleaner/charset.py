@@ -12,24 +12,66 @@ the detectors' own first choice is right for 0.72 (charset-normalizer) and
 Files whose lines mix UTF-8 and a legacy code page are decoded line by line:
 UTF-8 where a line is valid UTF-8, the voted code page elsewhere.
 """
+
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
 
-from cleaner.plausibility import score
+from cleaner.plausibility import SAME, WIDELY, score
+from cleaner.stopwords import known_words
 
 # Code pages real files come in, most common first within each script; ties in
 # the vote go to the earlier one.
 COMMON = [
-    "cp1252", "cp1250", "cp1251", "koi8-r", "koi8-u", "cp1253", "cp1254", "cp1255",
-    "cp1256", "cp1257", "cp1258", "cp874", "iso8859-2", "iso8859-5", "iso8859-6",
-    "iso8859-7", "iso8859-8", "iso8859-9", "iso8859-13", "iso8859-15", "cp866",
-    "mac-roman", "shift_jis", "cp932", "euc-jp", "iso2022_jp", "gb18030", "big5",
-    "big5hkscs", "euc-kr", "cp949", "latin-1",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "koi8-r",
+    "koi8-u",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "cp874",
+    "iso8859-2",
+    "iso8859-5",
+    "iso8859-6",
+    "iso8859-7",
+    "iso8859-8",
+    "iso8859-9",
+    "iso8859-13",
+    "iso8859-15",
+    "cp866",
+    "mac-roman",
+    "shift_jis",
+    "cp932",
+    "euc-jp",
+    "iso2022_jp",
+    "gb18030",
+    "big5",
+    "big5hkscs",
+    "euc-kr",
+    "cp949",
+    "latin-1",
 ]
 _SAMPLE = 4000  # characters scored per candidate; enough to tell code pages apart
 _MAX_CN = 200_000  # bytes given to charset-normalizer (it is slow on big inputs)
+DETECTOR_CHOICES = 4  # of charset-normalizer's candidates, the first ones tried
+# Handicaps on the plausibility scale (cleaner.plausibility), so that near-ties
+# go to the common page: per rank in COMMON, and for a page not in it.
+RANK_COST = 0.05
+UNLISTED_COST = 2.0
+CONTROL_COST = 20.0  # score lost when every character of a reading is a control
+CLOSE = SAME  # readings this close to the best are judged again where they differ
+# The share of a reading's words that are some language's function words
+# counts this much: the right reading keeps "hún" and "því" where Baltic
+# "hśn", "žvķ" (which the profiles like better, having no Icelandic) has none.
+FUNCTION_WORDS = 3.0
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=256)
@@ -46,8 +88,8 @@ def candidates(data: bytes) -> list[str]:
     try:
         from charset_normalizer import from_bytes
 
-        out = [m.encoding for m in from_bytes(data[:_MAX_CN])][:4]
-    except Exception:  # the detector is a hint; the fixed list still works without it
+        out = [m.encoding for m in from_bytes(data[:_MAX_CN])][:DETECTOR_CHOICES]
+    except Exception:  # noqa: BLE001 (the detector is a hint; the fixed list still works without it)
         out = []
     seen, result = set(), []
     for enc in out + COMMON:
@@ -61,26 +103,80 @@ def candidates(data: bytes) -> list[str]:
 
 
 def detect(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding) for non-UTF-8 ``data`` by plausibility vote, or None."""
-    best = None
-    tried = {}
-    for rank, enc in enumerate(candidates(data)):
+    """(text, encoding) for non-UTF-8 ``data`` by plausibility vote, or None.
+
+    Each reading is judged on its first ``_SAMPLE`` characters; then the close
+    ones again, on the lines where they differ (:func:`_samples`)."""
+    tried: dict[str, str] = {}
+    for enc in candidates(data):
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        if text in tried:  # same text as an earlier (preferred) code page
-            continue
-        s = score(text[:_SAMPLE])
-        tried[text] = enc
-        # A control character other than whitespace means this code page
-        # left bytes undecoded; count it against the candidate.
-        ctrl = sum(1 for ch in text[:_SAMPLE] if (ch < " " and ch not in "\t\n\r\f")
-                   or "\x7f" <= ch <= "\x9f")
-        key = s.value - 20.0 * ctrl / max(1, min(len(text), _SAMPLE)) - _prior(enc)
-        if best is None or key > best[0] + 1e-9:
-            best = (key, text, enc)
-    return (best[1], _name(best[2])) if best else None
+        tried.setdefault(text, enc)  # the same text as an earlier (preferred) page: that one
+    if not tried:
+        return None
+    keys = {text: _key(text[:_SAMPLE], enc) for text, enc in tried.items()}
+    best = max(keys.values())
+    close = [t for t in tried if keys[t] > best - CLOSE]
+    samples = _samples(close, len(data))
+    for text in samples:
+        keys[text] = _key(samples[text], tried[text])
+    winner = close[0]  # (the best is close to itself)
+    for text in close[1:]:  # in the order of the pages: ties go to the earlier one
+        if keys[text] > keys[winner] + 1e-9:
+            winner = text
+    western = next((t for t, e in tried.items() if _canon(e) == "cp1252"), None)
+    if western is not None and winner != western and _latin_misreading(western, tried[winner]) is False:
+        # Another Latin page reads better, but the cp1252 reading shows no
+        # sign of being misread: the profiles lack some languages (Icelandic
+        # "ráð" reads "better" as Baltic "rįš").
+        winner = western
+    return winner, _name(tried[winner])
+
+
+def _latin_misreading(western: str, enc: str) -> bool | None:
+    """Whether the cp1252 reading ``western`` shows signs of being the Latin
+    page ``enc`` misread (None when ``enc`` is no Latin page)."""
+    from cleaner import mojibake
+
+    if _canon(enc) not in (_canon(p) for p in mojibake.LATIN_PAGES):
+        return None
+    return mojibake.shows_misreading(western, _canon(enc).replace("_", "-"))
+
+
+def _key(sample: str, enc: str) -> float:
+    """How well a reading reads: its plausibility, less its undecoded bytes
+    (a control character other than whitespace: the page left a byte
+    unread) and the rarity of its page."""
+    ctrl = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
+    words = _WORD.findall(sample)
+    known = known_words(words) / len(words) if words else 0.0
+    return score(sample).value - CONTROL_COST * ctrl / max(1, len(sample)) - _prior(enc) + FUNCTION_WORDS * known
+
+
+def _samples(texts: list[str], n: int) -> dict[str, str]:
+    """What to score of each single-byte reading (one character per byte, ``n``
+    of them): the lines where the readings differ, as far as ``_SAMPLE``
+    characters go.  Where they agree there is no evidence, and a long file
+    whose pages differ in one letter ("Ježka" in ISO-8859-2, "Jeľka" in
+    cp1250) would otherwise be judged on its first lines only, alike; whole
+    lines, for the words around a letter say which language it is in."""
+    single = [t for t in texts if len(t) == n]
+    if len(single) < 2:
+        return {}
+    first = single[0]
+    spans = []
+    total = 0
+    start = 0
+    while start < n and total < _SAMPLE:
+        end = first.find("\n", start)
+        end = n if end < 0 else end
+        if any(t[start:end] != first[start:end] for t in single[1:]):
+            spans.append((start, end))
+            total += end - start + 1
+        start = end + 1
+    return {t: "\n".join(t[lo:hi] for lo, hi in spans) for t in single} if spans else {}
 
 
 def decode_lines(data: bytes) -> tuple[str, str] | None:
@@ -123,8 +219,8 @@ def _prior(enc: str) -> float:
     if c.startswith("utf"):
         # UTF-16 without a single NUL byte means no ASCII at all, not even a
         # space or line break: possible for CJK, otherwise unlikely.
-        return 3.0
-    return 0.05 * common.index(c) if c in common else 2.0
+        return WIDELY
+    return RANK_COST * common.index(c) if c in common else UNLISTED_COST
 
 
 def _name(enc: str) -> str:

@@ -13,6 +13,7 @@ Scores are comparable between candidate decodings of the same bytes or
 candidate repairs of the same line: higher is more plausible, 0.0 means there
 was nothing non-ASCII to judge.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,20 +27,43 @@ from operator import mul
 
 from .profiles import langdetect_profiles
 
-FLOOR = math.log(1e-7)  # an n-gram no language profile has ever seen
+# The scale.  score() is the average natural logarithm of the probability of a
+# judged n-gram under the best-fitting language profile: 0 would be certain,
+# FLOOR is what an n-gram no profile has seen costs.  Every cut-off and margin
+# that cleaner.mojibake, cleaner.repair, cleaner.charset and cleaner.decode
+# apply to a score is a point or a distance on this one scale, named here.
+# Where text falls on it (ordinary prose of a language the profiles know
+# scores -5 to -9; a short line of Icelandic or Irish, about -14; mojibake,
+# near FLOOR):
+FLOOR = math.log(1e-7)  # -16.1: an n-gram no language profile has ever seen
+# -8.1: neither evidence for nor against a reading: a non-ASCII symbol or
+# punctuation mark on its own (“ ” — € ½), or a letter no profile knows; about
+# what a letter n-gram of real text costs, so a decoding that turns letters
+# into symbols does not get them for free.
+NEUTRAL = math.log(3e-4)
+SUSPICIOUS = -7.0  # below: a line reads like no language in particular, worth re-reading
+TEXT = -10.0  # above: some text at all (a reading of bytes full of NULs as UTF-16/32)
+PLAUSIBLE = -12.0  # above: reads like some language, not just less badly than a misreading
+BARELY = -14.5  # above: reads like language at all, however badly the profiles know it (Icelandic)
+# Distances on the scale, between two readings of the same text.
+SAME = 1.0  # closer than this, neither reads better
+CLEARLY = 1.5  # this much higher reads clearly better
+SLIGHTLY = 0.5  # a Latin re-reading changes a letter or two: its score moves less
+WIDELY = 3.0  # for a page the profiles may like by chance (Baltic for Icelandic)
+# A CJK character glued to letters of another script (Latin read as GBK): as
+# unlikely as an unseen n-gram, against the rarest CJK class.
+MIXED_CJK = FLOOR - math.log(1e-4)
 # Han, kana and Hangul are judged one character at a time by how common the
-# character is (see _cjk_common): langdetect folds most of them into a few classes.
+# character is (see _cjk_class): langdetect folds most of them into a few classes.
 CJK = "\x02"  # marks a CJK character in the normalised stream
 JUNK = "\x01"  # stands for a character that is not writing (never in a profile)
 SYM = "\x03"  # a symbol or number: junk next to a letter ("w³nscht"), a space elsewhere
 PUNCT = "\x04"  # punctuation: junk between two letters ("Cart„o"), a space elsewhere
 _MAX_GRAMS = 600  # enough evidence; keeps scoring cheap on long documents
 _MAX_ASCII = 300  # ASCII grams kept before the first non-ASCII one (language context)
-# A non-ASCII symbol or punctuation mark on its own (“ ” — € ½) costs about what
-# a letter n-gram of real text does: neither evidence for nor against a decoding,
-# but a decoding that turns letters into symbols does not get them for free.
-SYM_COST = math.log(3e-4)
-_MAX_CHARS = 4000
+EXPONENTS = "²³"  # after a unit ("km²") no broken letter, unlike "w³nscht"
+_MAX_CHARS = 4000  # characters of a text that are scored at most
+_CACHED_WORD = 40  # words up to this long have their n-grams remembered (they recur)
 # One step of score(): a run of ASCII letters, a run of other ASCII characters,
 # or one other character.
 _RUNS = re.compile(r"[A-Za-z]+|[\x00-\x40\x5b-\x60\x7b-\x7f]+|[^\x00-\x7f]", re.S)
@@ -50,6 +74,7 @@ class Score:
     value: float  # average log-probability per judged n-gram (<= 0)
     grams: int  # how many n-grams were judged
     lang: str  # the best-fitting profile ('' when nothing was judged)
+    broken: int = 0  # characters that are no writing where they stand (a symbol glued into a word, a control)
 
 
 @lru_cache(maxsize=1)
@@ -60,18 +85,19 @@ def _profiles():
 
 
 @lru_cache(maxsize=1)
-def _floors():
-    return (FLOOR,) * len(_profiles()[1])
-
-
-@lru_cache(maxsize=1)
-def _neutrals():
-    return (SYM_COST,) * len(_profiles()[1])
-
-
-@lru_cache(maxsize=1)
 def _known_letters() -> frozenset:
     return frozenset(g for g in _profiles()[0] if len(g) == 1)
+
+
+@lru_cache(maxsize=4096)
+def known_letter(ch: str) -> bool:
+    """Whether some language profile writes the letter ``ch`` (either case),
+    or it is one of the Latin letters with two accents that the profiles fold
+    ("ế", "ụ": Vietnamese); "ɮ", "ſ", "ƪ", "Ǡ", "ӧ" are no language's."""
+    known = _known_letters()
+    if ch.lower() in known or ch.upper() in known:
+        return True
+    return "\u1e00" <= ch <= "\u1eff"  # Latin Extended Additional: Vietnamese, Welsh ŵ
 
 
 @lru_cache(maxsize=1 << 15)  # each entry ~2 kB: bounded memory on long runs
@@ -107,11 +133,23 @@ def _norm(ch: str) -> str:
     return JUNK  # symbols, controls, private use, unassigned, surrogates
 
 
+@lru_cache(maxsize=4096)
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
-            or 0xAC00 <= o <= 0xD7A3 or 0xFF66 <= o <= 0xFF9F or 0xF900 <= o <= 0xFAFF
-            or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F)
+    return (
+        0x3040 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7A3
+        or 0xFF66 <= o <= 0xFF9F
+        or 0xF900 <= o <= 0xFAFF
+        or 0x1100 <= o <= 0x11FF
+        or 0x3130 <= o <= 0x318F
+    )
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +161,7 @@ def _cjk_tops() -> dict:
     """
     from charset_normalizer.constant import FREQUENCIES
 
-    out = {}
+    out: dict[str, set[str]] = {}
     for lang, chars in FREQUENCIES.items():
         for key in ("Chinese", "Japanese", "Korean"):
             if lang.startswith(key):
@@ -159,6 +197,7 @@ def _cjk_class(ch: str) -> tuple:
     """
     o = ord(ch)
     tops = _cjk_tops()
+    base: tuple[str, ...]
     if 0x3041 <= o <= 0x30FA:
         base = ("kana",) * 3
     elif 0xAC00 <= o <= 0xD7A3:
@@ -168,35 +207,55 @@ def _cjk_class(ch: str) -> tuple:
         ja = _in_level1(ch, "euc_jp", 0xB0, 0xCF)
         ko = _in_level1(ch, "euc_kr", 0xCA, 0xFD)
         base = tuple("han" if ok else "rare" for ok in (zh, ja, ko))
-    return tuple("top" if ch in tops.get(_CJK_TOP_KEY[m], ()) else base[i]
-                 for i, m in enumerate(("zh", "ja", "ko")))
+    return tuple("top" if ch in tops.get(_CJK_TOP_KEY[m], ()) else base[i] for i, m in enumerate(("zh", "ja", "ko")))
 
 
-def _cjk_score(chars: list) -> tuple:
+def _cjk_score(chars: list) -> tuple[float, str]:
     """(total log-probability, model) of CJK characters under the best model."""
-    best = None
+    best: tuple[float, str] | None = None
     for i, (model, probs) in enumerate(_CJK_MODELS.items()):
         total = sum(math.log(probs[_cjk_class(ch)[i]]) for ch in chars)
         if best is None or total > best[0]:
             best = (total, model)
+    assert best is not None  # (there are models)
     return best
 
 
-def score(text: str) -> Score:
+def score(text: str, lang: str = "") -> Score:
+    """Average log-probability of the non-ASCII n-grams of ``text``
+    (:func:`_score`).  A line is often judged several times over (against
+    ftfy's repair, against each page, in its document): short texts are
+    remembered."""
+    if len(text) <= _CACHED_TEXT:
+        return _score_cached(text, lang)
+    return _score(text, lang)
+
+
+_CACHED_TEXT = 2000  # characters: texts up to this long have their score remembered
+
+
+@lru_cache(maxsize=1 << 11)  # bounded: at most 2048 texts of 2000 characters
+def _score_cached(text: str, lang: str) -> Score:
+    return _score(text, lang)
+
+
+def _score(text: str, lang: str = "") -> Score:
     """Average log-probability of the non-ASCII n-grams of ``text``.
 
-    The language is the profile that best fits the whole text (ASCII included:
-    "giovedì" is judged as Italian because the rest of the line is Italian);
+    The language is ``lang`` when a profile has it, else the profile that best
+    fits the whole text (ASCII included: "giovedì" is judged as Italian
+    because the rest of the line is Italian);
     the value averages only the grams that touch a non-ASCII character, where
     candidate decodings differ.
     """
     text = text[:_MAX_CHARS]
     n = len(text)
-    grams = []
+    grams: list[str] = []
     word = ""
     cjk = []
     mixed = 0  # CJK characters glued to letters of another script (Latin read as GBK)
     loose = 0  # non-ASCII symbols and punctuation standing on their own
+    broken_chars = 0  # characters read as JUNK
     wide_seen = False
     prev = " "
     # Character by character, except that a run of ASCII letters (each its own
@@ -214,6 +273,8 @@ def score(text: str) -> Score:
             c = " "
         else:
             c = _norm(ch)
+            if (m.start() == 0 or text[m.start() - 1].isspace()) and _is_mark(ch) and c not in (JUNK, " ", ""):
+                c = JUNK  # a combining mark on nothing (on a digit it may strike it through)
         if c == "":
             continue
         if c == SYM or c == PUNCT:
@@ -225,13 +286,17 @@ def score(text: str) -> Score:
             nxt = _norm(text[i + 1]) if i + 1 < n else " "
             nxt_letter = nxt not in (" ", SYM, PUNCT, CJK, "")
             cat = unicodedata.category(ch)
-            if c == SYM and (cat not in ("No", "So") or ch < "\u2600"):
+            if ch in EXPONENTS and prev == "letter" and text[i - 1].isascii() and not nxt_letter:
+                broken = False  # a unit: "km²", "cm³"
+            elif c == SYM and (cat not in ("No", "So") or ch < "\u2600"):
                 broken = prev == "letter" or nxt_letter
             else:
                 broken = prev == "letter" and nxt_letter
             c = JUNK if broken else " "
             if c == " " and ch >= "\x80":
                 loose += 1
+        if c == JUNK:
+            broken_chars += 1
         if c == CJK:
             cjk.append(ch)
             if prev == "letter":
@@ -258,14 +323,14 @@ def score(text: str) -> Score:
     if word:
         _grams(word, grams)
     cjk_total, model = _cjk_score(cjk) if cjk else (0.0, "")
-    cjk_total += mixed * (FLOOR - math.log(1e-4))
-    cjk_total += loose * SYM_COST
+    cjk_total += mixed * MIXED_CJK
+    cjk_total += loose * NEUTRAL
     cjk_n = len(cjk) + loose
     wide = [g for g in grams if not g.isascii() or JUNK in g]
     if not wide:
         if cjk_n:
-            return Score(cjk_total / cjk_n, cjk_n, model or "und")
-        return Score(0.0, 0, "")
+            return Score(cjk_total / cjk_n, cjk_n, model or "und", broken_chars)
+        return Score(0.0, 0, "", broken_chars)
     langs = _profiles()[1]
     fit = [0.0] * len(langs)  # all grams: which language is this?
     known = _known_letters()
@@ -278,20 +343,21 @@ def score(text: str) -> Score:
             # Letters no profile knows (Armenian, Georgian, Icelandic þ/ð...) are
             # neither evidence for nor against: real text in those alphabets
             # must not look like junk next to a wrong decoding of itself.
-            lp = FLOOR if all(c in known or c == " " for c in g) else SYM_COST
+            lp = FLOOR if all(c in known or c == " " for c in g) else NEUTRAL
         counted.append((lp, k, not g.isascii() or JUNK in g))
     # The language is the argmax of the summed vectors; a constant adds the same
     # to every language, so only real profile vectors need summing.
     # Summed language by language (columns), in the order of the grams: the same
     # additions as adding vector after vector, several times faster.
-    vectors = [lp if k == 1 else _scaled(g, k)
-               for g, (lp, k, _) in zip(grams_seen, counted) if not isinstance(lp, float)]
+    vectors = [
+        lp if k == 1 else _scaled(g, k) for g, (lp, k, _) in zip(grams_seen, counted) if not isinstance(lp, float)
+    ]
     if vectors:
         fit = [sum(col, 0.0) for col in zip(*vectors)]
-    best = max(range(len(langs)), key=fit.__getitem__)
+    best = langs.index(lang) if lang in langs else max(range(len(langs)), key=fit.__getitem__)
     total = sum(k * (lp if isinstance(lp, float) else lp[best]) for lp, k, w in counted if w)
     lang = langs[best] if len(wide) >= cjk_n else model
-    return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang)
+    return Score((total + cjk_total) / (len(wide) + cjk_n), len(wide) + cjk_n, lang, broken_chars)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -314,7 +380,7 @@ def _script(ch: str) -> str:
 def _grams(word: str, out: list) -> None:
     """Append the 1-3-grams of ``word`` to ``out`` (see :func:`_word_grams`)."""
     # Words recur: remembered, except freak long ones (bounded memory).
-    out.extend(_word_grams(word) if len(word) <= 40 else _word_grams.__wrapped__(word))
+    out.extend(_word_grams(word) if len(word) <= _CACHED_WORD else _word_grams.__wrapped__(word))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -336,11 +402,3 @@ def _word_grams(word: str) -> tuple:
                 # Lower case so "ÏÐÈÂÅÒ" and "Ïðèâåò" are judged alike.
                 out.append(g.lower() if n > 1 else g)
     return tuple(out)
-
-
-def better(new: str, old: str, margin: float = 1.0) -> bool:
-    """True when ``new`` reads clearly more like language than ``old``."""
-    a, b = score(new), score(old)
-    if a.grams == 0:
-        return b.grams > 0 and b.value < FLOOR / 2  # all-ASCII beats mostly junk
-    return a.value > b.value + margin

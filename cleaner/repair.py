@@ -11,30 +11,37 @@ Never worse than the input:
   curly, full-width CJK stays full-width, ligatures stay, no Unicode
   normalisation (NFC would rewrite CJK compatibility ideographs and decomposed
   text that is correct as written);
-- an encoding change (ftfy's, or re-reading a legacy code page misread as
-  cp1252/Latin-1, see cleaner.mojibake) is kept only when the plausibility
-  score of the line rises (cleaner.plausibility);
+- an encoding change (ftfy's, judged on the words it changed, or a
+  re-reading of text misread in another code page, see cleaner.mojibake) is
+  kept only when the plausibility score rises (cleaner.plausibility) and
+  something speaks for it: a broken character it mends, or letters some
+  language profile knows;
 - HTML entities are decoded only in text that is not markup (no tags);
 - leftover control characters that no text contains (C0 other than tab, line
-  feed and form feed; C1 after ftfy mapped the cp1252 ones; stray BOMs and
-  non-characters) are removed; CRLF and CR become LF.
+  feed and form feed; C1 after ftfy mapped the cp1252 ones, unless one stands
+  alone between spaces, as ftfy leaves it; stray BOMs and non-characters) are
+  removed; CRLF and CR become LF.
 
 Lines are repaired one by one, so a file where only some lines are mojibake
-gets exactly those lines fixed; ``Repaired.lines`` says which fix fired where.
+gets exactly those lines fixed; a file misread as a whole is re-read from one
+code page, and its lines with too little evidence of their own follow the
+others.  ``Repaired.lines`` says which fix fired where.
 """
+
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+import ftfy.bad_codecs
 from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
-from cleaner.plausibility import score
+from cleaner.plausibility import CLEARLY, SAME, known_letter, score
 
 _CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -45,7 +52,22 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 _NO_HTML = _CONFIG._replace(unescape_html=False)
 _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s>/]|/[a-zA-Z]|!--)")
-_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# Controls no text contains.  A C1 control that no fix mapped is junk where it
+# touches other characters ("word\x81") or begins a line; after a space and
+# before a space or the line's end it breaks no word and is left, as ftfy
+# leaves it.
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]|[\x80-\x9f](?:(?<![ \t][\x80-\x9f])|(?![ \t]|$))")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")  # the cheap test first
+
+
+def _has_junk(text: str) -> bool:
+    return _CONTROL.search(text) is not None and _JUNK.search(text) is not None
+
+
+def _drop_junk(text: str) -> str:
+    return _JUNK.sub("", text) if _CONTROL.search(text) else text
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -53,19 +75,24 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _suspect() -> re.Pattern:
     """Characters any fix could act on.
 
-    What UTF-8 continuation bytes become in every code page ftfy can undo
-    (so "РґРѕ", "╨┐╤", "g√¢teaux" are caught), all of Latin-1 (legacy text
-    read as cp1252), the cp1252 extras, '&' for entities, control characters,
-    BOM, U+FFFD, surrogates and the Unicode line separators.  A line without
-    any of them cannot be mojibake and is left alone.
+    What the high bytes become in every code page ftfy can undo (so "РґРѕ",
+    "╨┐╤", "g√¢teaux" are caught), what UTF-8 lead or continuation bytes
+    become in the other pages UTF-8 is read as (cleaner.mojibake: each such
+    misreading shows some of them; of the two, the set with fewer letters, so
+    that correct Hebrew is not suspect because DOS Hebrew shows continuation
+    bytes as Hebrew letters), all of Latin-1 (legacy text read as cp1252), the
+    cp1252 extras, '&' for entities, control characters, BOM, U+FFFD,
+    surrogates and the Unicode line separators.  A line without any of them
+    cannot be mojibake and is left alone.
     """
     chars = set(map(chr, range(0x80, 0x100)))
     for enc in CHARMAP_ENCODINGS:
         chars |= set(bytes(range(0x80, 0x100)).decode(enc, errors="ignore"))
+    for _enc, leads, conts in mojibake.utf8_shapes():
+        chars |= min(leads, conts, key=lambda cover: sum(map(str.isalpha, cover)))
     chars -= {"\x80"}  # added back below in the control range
     body = "".join(sorted(re.escape(c) for c in chars))
-    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body +
-                      "\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800-\udfff&]")
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body + "\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800-\udfff&]")
 
 
 @lru_cache(maxsize=1)
@@ -87,23 +114,69 @@ def _ftfy_triggers() -> tuple[re.Pattern, re.Pattern]:
     probe = "".join(map(chr, range(0x80, 0x3000))) + "\uf8ff\ufffd"
     for name, body in MOJIBAKE_CATEGORIES.items():
         cat[name] = "".join(re.findall(f"[{body}]", probe))
-    first = "".join(cat[k] for k in ("lower_accented", "lower_common", "upper_accented", "box",
-                                     "end_punctuation", "currency", "numeric", "law",
-                                     "start_punctuation")) + "×à√≈‚вВГРСβΒΓΞΟāÙŒœ"
-    second = "".join(cat[k] for k in ("upper_accented", "lower_accented", "currency", "numeric", "law",
-                                      "start_punctuation", "end_punctuation", "kaomoji", "box",
-                                      "c1", "bad")) + "°²³µ¹¼½¾±∂†≠®™´≤≥¥øÄâóЂў€"
-    after_ido = cat["common"] + cat["currency"] + cat["bad"] + cat["numeric"] + cat["start_punctuation"] \
-        + cat["end_punctuation"] + "€œŠš¢£Ÿž\xa0\xad®©°·»–—´ŸŠ®°µ»"
+    first = (
+        "".join(
+            cat[k]
+            for k in (
+                "lower_accented",
+                "lower_common",
+                "upper_accented",
+                "box",
+                "end_punctuation",
+                "currency",
+                "numeric",
+                "law",
+                "start_punctuation",
+            )
+        )
+        + "×à√≈‚вВГРСβΒΓΞΟāÙŒœ"
+    )
+    second = (
+        "".join(
+            cat[k]
+            for k in (
+                "upper_accented",
+                "lower_accented",
+                "currency",
+                "numeric",
+                "law",
+                "start_punctuation",
+                "end_punctuation",
+                "kaomoji",
+                "box",
+                "c1",
+                "bad",
+            )
+        )
+        + "°²³µ¹¼½¾±∂†≠®™´≤≥¥øÄâóЂў€"
+    )
+    after_ido = (
+        cat["common"]
+        + cat["currency"]
+        + cat["bad"]
+        + cat["numeric"]
+        + cat["start_punctuation"]
+        + cat["end_punctuation"]
+        + "€œŠš¢£Ÿž\xa0\xad®©°·»–—´ŸŠ®°µ»"
+    )
     after_a = " \xa0¡" + cat["start_punctuation"] + cat["end_punctuation"]
 
     def cls(chars):
         return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
-    single = re.compile(cls(cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS))
-                            + "&\x1b\r\u2028\u2029\x85") + "|[\ud800-\udfff]")
-    pair = re.compile(cls(first) + "(?:" + cls(second) + "|(?<=[ÂÃÎÐØÙ])" + cls(after_ido)
-                      + "|(?<=[Œœ])[^A-Za-z]|(?<=[ÃÂ])" + cls(after_a) + ")")
+    single = re.compile(
+        cls(cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS)) + "&\x1b\r\u2028\u2029\x85") + "|[\ud800-\udfff]"
+    )
+    pair = re.compile(
+        cls(first)
+        + "(?:"
+        + cls(second)
+        + "|(?<=[ÂÃÎÐØÙ])"
+        + cls(after_ido)
+        + "|(?<=[Œœ])[^A-Za-z]|(?<=[ÃÂ])"
+        + cls(after_a)
+        + ")"
+    )
     return single, pair
 
 
@@ -149,30 +222,24 @@ def repair(text: str) -> Repaired:
     if not suspect.search(text):
         return Repaired(text, fixes, details)
     config = _CONFIG if not _MARKUP.search(text) else _NO_HTML
-    out = []
-    legacy_pages = []
-    for n, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    out = list(lines)
+    reread = set()  # lines re-read from another encoding
+    pages = []  # the encodings lines were re-read from, but UTF-8 read as cp1252 (ftfy's own)
+    mixed = mojibake.two_scripts(text)
+    for n, line in enumerate(lines, 1):
         if suspect.search(line):
-            fixed, names, detail = _repair_line(line, config)
+            fixed, names, detail = _repair_line(line, config, mixed)
             if fixed != line:
                 details.append(LineFix(n, names, detail))
-                line = fixed
-                if detail and detail != "utf-8" and detail not in legacy_pages:
-                    legacy_pages.append(detail)
-        out.append(line)
-    if legacy_pages:
-        # Some lines were clearly a legacy code page misread: give the others
-        # of the same document the same reading when it helps at all.
-        changed = {d.line for d in details}
-        for i, line in enumerate(out):
-            if i + 1 not in changed and suspect.search(line):
-                for enc in legacy_pages:
-                    cand = mojibake.reread_as(line, enc)
-                    if cand is not None:
-                        out[i] = _JUNK.sub("", cand)
-                        details.append(LineFix(i + 1, ["legacy-encoding"], enc))
-                        break
-        details.sort(key=lambda d: d.line)
+                out[n - 1] = fixed
+                if detail:
+                    reread.add(n)
+                    if detail != "utf-8" and detail not in pages:
+                        pages.append(detail)
+    if pages:
+        pages = _one_page(lines, out, details, pages, config)
+        details = _reread_others(lines, out, details, reread, pages, config)
     for d in details:
         for name in d.fixes:
             if name not in fixes:
@@ -180,45 +247,141 @@ def repair(text: str) -> Repaired:
     return Repaired("\n".join(out), fixes, details)
 
 
+DOCUMENT_SAMPLE = 30  # lines (the first ones) that say which language a long document is in
+LINE_SAMPLE = 300  # characters of each that say it
+
+
+def _one_page(lines: list[str], out: list[str], details: list[LineFix], pages: list[str], config) -> list[str]:
+    """The pages lines were re-read from, the document's own first.
+
+    Two pages often read a line back alike: UTF-8 read as ISO-8859-2 reads
+    back as "În" from cp1250 and as "în" from ISO-8859-2, Slovene misread
+    from cp1250 reads as well from ISO-8859-2 but for "»"; the line alone
+    cannot tell, and the more common page wins.  A file is misread as a
+    whole, so the page that reads every re-read line of the document, best in
+    sum, reads them all (``out`` and ``details`` changed in place).
+    """
+    reread = [d for d in details if d.detail and d.detail != "utf-8"]
+    if len({d.detail for d in reread}) < 2:
+        return pages
+    best = None
+    for page in pages:
+        maybe = [out[d.line - 1] if d.detail == page else mojibake.reread_as(lines[d.line - 1], page) for d in reread]
+        readings = [r for r in maybe if r is not None]
+        if len(readings) == len(maybe):
+            total = sum(score(r).value for r in readings)
+            if best is None or total > best[0]:
+                best = (total, page, readings)
+    if best is None:
+        return pages
+    _total, page, readings = best
+    for d, cand in zip(reread, readings):
+        # A line that reads clearly better from its own page keeps it.
+        if d.detail != page and not mojibake.preferred(out[d.line - 1], cand):
+            out[d.line - 1], d.fixes = _after_reread(cand, config)
+            d.detail = page
+    return [page] + [p for p in pages if p != page]
+
+
+def _after_reread(cand: str, config) -> tuple[str, list[str]]:
+    """A re-read line with the other fixes made, and the names of the fixes."""
+    cand, steps = ftfy.fix_and_explain(cand, config._replace(fix_encoding=False))
+    names = ["legacy-encoding"] + _names(steps)
+    if _has_junk(cand):
+        cand = _drop_junk(cand)
+        names.append("control-chars")
+    return cand, list(dict.fromkeys(names))
+
+
+def _reread_others(
+    lines: list[str], out: list[str], details: list[LineFix], reread: set, pages: list[str], config
+) -> list[LineFix]:
+    """Some lines were clearly misread from one of ``pages``: a file is
+    usually misread as a whole, so give the others (``lines`` as they came,
+    ``out`` as repaired so far, changed in place) the same reading when it
+    reads better than what they are now, in the language of the lines that
+    were re-read.  A line with only a letter or two to change ("Osobnì",
+    "kmΒ²") has too little evidence on its own; a line whose C1 characters
+    ftfy took for cp1252 punctuation ("zkou\x9akového") is re-read from what
+    it was."""
+    by_line = {d.line: d for d in details}
+    suspect = _suspect()
+    langs = Counter(score(out[n - 1]).lang for n in reread)
+    lang = langs.most_common(1)[0][0] if langs else ""
+    # ... but only if the re-read lines are in the document's language: a
+    # French page with two lines "read better" as Lithuanian is no Lithuanian
+    # file misread, and its other lines are French as they stand.
+    tongues = Counter(
+        score(out[i][:LINE_SAMPLE]).lang
+        for i, line in enumerate(lines)
+        if not line.isascii() and (i + 1 in reread or i < DOCUMENT_SAMPLE)
+    )
+    if tongues.most_common(1)[0][0] != lang:
+        return details
+    for i, line in enumerate(lines):
+        if i + 1 in reread or not suspect.search(line):
+            continue
+        for enc in pages:
+            cand = mojibake.reread_as(line, enc, lang)
+            if cand is None:
+                continue
+            cand, names = _after_reread(cand, config)
+            if out[i] == line or mojibake.reads_better(cand, out[i], lang):
+                out[i] = cand
+                by_line[i + 1] = LineFix(i + 1, names, enc)
+            break
+    return sorted(by_line.values(), key=lambda d: d.line)
+
+
 CACHE_LINE = 1000  # lines up to this long are remembered: templates and captions recur
 
 
-def _repair_line(line: str, config) -> tuple[str, list[str], str]:
-    """One line: (repaired line, names of the fixes, detail)."""
+def _repair_line(line: str, config, mixed: bool = True) -> tuple[str, list[str], str]:
+    """One line: (repaired line, names of the fixes, detail).  ``mixed``: the
+    document has letters of two scripts, one Latin (else a misread lead byte
+    that lost its no-break space is not looked for)."""
     if len(line) <= CACHE_LINE:
-        fixed, names, detail = _repair_line_cached(line, config)
+        fixed, names, detail = _repair_line_cached(line, config, mixed)
         return fixed, list(names), detail
-    return _repair_line_uncached(line, config)
+    return _repair_line_uncached(line, config, mixed)
 
 
 @lru_cache(maxsize=1 << 13)  # bounded: at most 8192 lines of 1000 characters
-def _repair_line_cached(line: str, config) -> tuple[str, tuple[str, ...], str]:
-    fixed, names, detail = _repair_line_uncached(line, config)
+def _repair_line_cached(line: str, config, mixed: bool) -> tuple[str, tuple[str, ...], str]:
+    fixed, names, detail = _repair_line_uncached(line, config, mixed)
     return fixed, tuple(names), detail
 
 
-def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
+def _repair_line_uncached(line: str, config, mixed: bool = True) -> tuple[str, list[str], str]:
     if _ftfy_may_act(line):
         fixed, steps = ftfy.fix_and_explain(line, config)
         names = _names(steps)
     else:
         fixed, names = line, []
     detail = ""
-    if "encoding" in names and not _not_worse(fixed, line):
-        # Judge against the line with the other fixes made (entities unescaped).
-        kept, kept_steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
-        if not _not_worse(fixed, kept):
-            fixed, names = kept, _names(kept_steps)
+    if "encoding" in names:
+        fixed, names = _judge_encoding_fix(line, fixed, names, config)
     # A legacy code page read as cp1252/Latin-1 ("Ïðèâåò"), or UTF-8 that ftfy's
     # cautious heuristics left alone (Armenian, Georgian): re-read the bytes.
     legacy = mojibake.reread(line)
-    if legacy is not None and "encoding" in names and not mojibake.clearly_better(legacy[0], fixed):
-        legacy = None
+    if legacy is not None and ("encoding" in names or "c1-controls" in names):
+        # ftfy's repair stands unless ours reads clearly better, or is UTF-8
+        # beyond chance and reads better at all (ftfy mended a piece of it).
+        strong = legacy[1].startswith("utf-8") and mojibake.strong_utf8(legacy[0])
+        if not mojibake.preferred(legacy[0], fixed, 0.0 if strong else CLEARLY):
+            legacy = None
+    elif legacy is None and "encoding" in names:
+        # Misread twice, and ftfy undid one layer only (Armenian read as
+        # cp1252 twice: ftfy leaves the inner layer, too "reasonable").
+        legacy = mojibake.reread(fixed)
+    if legacy is None and mixed and mojibake.lost_nbsp(fixed):
+        # UTF-8 misread, and its no-break spaces made spaces ("Г bien").
+        legacy = mojibake.restore_nbsp(fixed)
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
-    if _JUNK.search(fixed):
-        fixed = _JUNK.sub("", fixed)
+    if _has_junk(fixed):
+        fixed = _drop_junk(fixed)
         names.append("control-chars")
     if _LONE_SURROGATE.search(fixed):
         # Lone surrogates cannot be written as UTF-8 at all.
@@ -227,28 +390,114 @@ def _repair_line_uncached(line: str, config) -> tuple[str, list[str], str]:
     return fixed, list(dict.fromkeys(names)), detail
 
 
+def _judge_encoding_fix(line: str, fixed: str, names: list[str], config) -> tuple[str, list[str]]:
+    """ftfy's repair of ``line`` and the names of its fixes, or, when its
+    encoding change reads worse (:func:`_not_worse`), the line with its other
+    fixes only.  The change is judged against the line as it came, and again
+    against the line with the other fixes made (entities unescaped); where
+    controls that no fix maps remain, against the line without them, as they
+    are removed anyway ("Aυτά\x9d" is "Aυτά", not Syriac "Aυτ܍")."""
+    kept = steps = None
+    base, judged = line, fixed
+    if _has_junk(line):
+        kept, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+        if _has_junk(kept):
+            base, judged = _drop_junk(kept), _drop_junk(fixed)
+    if _not_worse(judged, base):
+        return fixed, names
+    if kept is None:
+        kept, steps = ftfy.fix_and_explain(line, config._replace(fix_encoding=False))
+    if base is line and _not_worse(fixed, kept):
+        return fixed, names
+    return kept, _names(steps)
+
+
 def _not_worse(new: str, old: str) -> bool:
     """Whether ftfy's encoding change keeps the line reading like language.
 
     ``old`` is the line with every fix but the encoding one (entities already
     unescaped: "10Î&frac14;s" is judged as "10Î¼s").  ftfy already weighs its
     own changes (it passes its own negative test cases); this catches the few
-    that read clearly worse.  Our own re-readings (cleaner.mojibake) must
-    instead be clearly better.
+    that read clearly worse, and those nothing speaks for.  Our own
+    re-readings (cleaner.mojibake) must instead be clearly better.
 
-    Two signs of plausibility: the letters read like some language, or the
-    change leaves none of the character sequences that only mojibake has
-    (ftfy's badness: "Ã¢â‚¬", "Î³" glued to letters) where the line had some.
-    The second one keeps fixes the letter profiles cannot judge: a Greek
-    letter inside a Latin word ("IL2RÎ³cKO" -> "IL2RγcKO", "10μs"), Thai and
-    combining marks in an emoticon.
+    The words that changed are judged, with a word of context: a change is
+    neither averaged away over a long line nor cut off by the scorer's limits.
+    Where ftfy changed characters that read as broken (a symbol or a quote
+    glued into a word: "Î³", "Ã©", "√ü"), two signs of plausibility are
+    enough: the letters read like some language, or the change leaves none of
+    the character sequences that only mojibake has (ftfy's badness: "Ã¢â‚¬",
+    "Î³" glued to letters) where the line had some.  The second one keeps
+    fixes the letter profiles cannot judge: a Greek letter inside a Latin
+    word ("IL2RÎ³cKO" -> "IL2RγcKO", "10μs"), Thai and combining marks in an
+    emoticon.  Where nothing read as broken ("DOS AÃ‘OS", or correct text
+    such as "”ß", whose UTF-8 reading "ӧ" is a letter no profile knows),
+    the change must read better, in letters some profile has seen.
     """
-    a, b = score(new), score(old)
+    start, stop_new, stop_old = _changed_span(new, old)
+    a = score(new[_word_edge(new, start, -1) : _word_edge(new, stop_new, 1)])
+    b = score(old[_word_edge(old, start, -1) : _word_edge(old, stop_old, 1)])
     if a.grams == 0:
-        return True  # only ASCII (or nothing) left to judge: the junk is gone
-    if a.value > b.value - 1.0:
+        # Only ASCII (or nothing) left to judge: the junk is gone, if it was
+        # junk: a broken character, a capital inside a word ("namedÂ\xa0"),
+        # not a letter that fits its word ("MISUTÂ\xa0AJIKKO", a title).
+        gone = old[start:stop_old]
+        return (
+            b.broken > 0
+            or not any(c.isalpha() and not c.isascii() for c in gone)
+            or mojibake.case_breaks(old[_word_edge(old, start, -1) : _word_edge(old, stop_old, 1)], across_words=False)
+            > 0
+        )
+    if not score(old[max(0, start - JUNK_REACH) : stop_old + JUNK_REACH]).broken:
+        return (
+            a.value > b.value
+            and a.broken <= b.broken
+            and all(known_letter(c) for c in new[start:stop_new] if c.isalpha())
+        )
+    if a.value > b.value - SAME:
         return True
     return badness(new) == 0 < badness(old)
+
+
+# Characters on each side of a change that decide whether it touched a broken
+# character (the scorer judges a character by its two neighbours, and a
+# deletion "Ä�i" -> "�i" leaves the broken one just outside the change).
+JUNK_REACH = 2
+CONTEXT_WORDS = 1  # whole words kept on each side of a change when judging it
+CONTEXT_CHARS = 60  # at most this much context on each side (CJK has no spaces)
+
+
+def _changed_span(new: str, old: str) -> tuple[int, int, int]:
+    """(start, end in ``new``, end in ``old``) of the stretch where they differ."""
+    n = min(len(new), len(old))
+    start = 0
+    while start < n and new[start] == old[start]:
+        start += 1
+    end = 0
+    while end < n - start and new[-1 - end] == old[-1 - end]:
+        end += 1
+    return start, len(new) - end, len(old) - end
+
+
+def _word_edge(text: str, i: int, step: int) -> int:
+    """From position ``i``, past the rest of its word and CONTEXT_WORDS more
+    words in direction ``step`` (-1 left, +1 right), at most CONTEXT_CHARS away:
+    a change is judged where it happened, with some context."""
+    limit = max(0, i - CONTEXT_CHARS) if step < 0 else min(len(text), i + CONTEXT_CHARS)
+    words = 0
+    in_word = False
+    while i != limit:
+        ch = text[i - 1] if step < 0 else text[i]
+        if ch.isspace():
+            if in_word:
+                words += 1
+                if words > CONTEXT_WORDS:
+                    break
+            in_word = False
+        else:
+            in_word = True
+        i += step
+    return i
 
 
 def _names(steps) -> list[str]:
@@ -263,9 +512,9 @@ def _names(steps) -> list[str]:
 def _fix_name(step) -> str:
     """A short, stable name for one ftfy explanation step."""
     action, param = step
-    if action in ("encode", "decode", "transcode"):
+    if action in ("encode", "decode", "transcode") and param != "fix_c1_controls":
         return "encoding"
-    name = param if action == "apply" else action
+    name = param if action in ("apply", "transcode") else action
     return {
         "unescape_html": "html-entities",
         "remove_control_chars": "control-chars",

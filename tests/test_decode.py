@@ -9,13 +9,19 @@ TEXT = "Grüße aus Köln — “quoted”"
 
 @pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_32_without_bom_by_nul_pattern(enc):
-    assert decode(TEXT.encode(enc)) .text == TEXT
+    assert decode(TEXT.encode(enc)).text == TEXT
     assert decode(TEXT.encode(enc)).encoding == enc
 
 
-@pytest.mark.parametrize("bom,enc,name", [
-    (codecs.BOM_UTF8, "utf-8", "utf-8-bom"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le")])
+@pytest.mark.parametrize(
+    "bom,enc,name",
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8-bom"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    ],
+)
 def test_bom_is_used_and_dropped(bom, enc, name):
     d = decode(bom + TEXT.encode(enc))
     assert (d.text, d.encoding) == (TEXT, name)
@@ -23,7 +29,7 @@ def test_bom_is_used_and_dropped(bom, enc, name):
 
 def test_valid_utf8_is_never_second_guessed():
     # These bytes are also valid cp1252 ("Ã©"), but UTF-8 wins.
-    assert decode("café".encode("utf-8")).text == "café"
+    assert decode("café".encode()).text == "café"
 
 
 def test_windows_1251_russian_fixture():
@@ -41,3 +47,12 @@ def test_binary_is_an_error():
 
 def test_empty():
     assert decode(b"").text == ""
+
+
+def test_iso2022_jp_is_decoded_though_its_bytes_are_valid_utf8():
+    text = "学生なので利益がない結果、高級感の漂う企画。"
+    data = text.encode("iso2022_jp")
+    assert data.isascii()  # 7-bit: valid UTF-8 too
+    assert decode(data).text == text and decode(data).encoding == "iso2022-jp"
+    # an ANSI colour escape is not ISO-2022
+    assert decode(b"\x1b[31mred\x1b[0m").text == "\x1b[31mred\x1b[0m"

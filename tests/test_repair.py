@@ -13,15 +13,22 @@ def test_seed_mojibake_is_restored_exactly(seed_text):
 
 
 def test_clean_text_is_untouched(seed_text):
-    for text in [seed_text, "“Curly” ‘quotes’ — stay", "ＡＢＣ全角", "ﬁne ligature", "e\u0301 stays decomposed",
-                 "Ω ohm sign", "AT&T and 5 < 6"]:
+    for text in [
+        seed_text,
+        "“Curly” ‘quotes’ — stay",
+        "ＡＢＣ全角",
+        "ﬁne ligature",
+        "e\u0301 stays decomposed",
+        "Ω ohm sign",
+        "AT&T and 5 < 6",
+    ]:
         assert repair(text).text == text, text
         assert repair(text).fixes == []
 
 
 def test_only_broken_lines_change():
     good = "Привет, мир"
-    broken = "Привет".encode("utf-8").decode("sloppy-windows-1252")
+    broken = "Привет".encode().decode("sloppy-windows-1252")
     r = repair(f"{good}\n{broken}\n{good}")
     assert r.text == f"{good}\nПривет\n{good}"
 
@@ -44,19 +51,23 @@ def test_a_reading_that_turns_letters_into_punctuation_or_invisibles_is_refused(
 
 
 def test_icelandic_is_not_re_read_as_baltic():
-    line = ("I því sambandi er stefnt að því að úthluta ákveðinni heildarupphæð á hvern skóla við "
-            "upphaf árs til kennslu og reksturs viðkomandi skóla. Hann verður hins vegar gamall, "
-            "kannski nokkur hundruð ára gamall og tekur næringu til sín fyrst og fremst gegnum andrúmsloftið.")
+    line = (
+        "I því sambandi er stefnt að því að úthluta ákveðinni heildarupphæð á hvern skóla við "
+        "upphaf árs til kennslu og reksturs viðkomandi skóla. Hann verður hins vegar gamall, "
+        "kannski nokkur hundruð ára gamall og tekur næringu til sín fyrst og fremst gegnum andrúmsloftið."
+    )
     assert repair(line).text == line
     # while real Baltic mojibake still is
-    assert repair("Ðiandien Lietuvos prezidentas pasakë kalbà apie ðalies ateitá ir jos þmones.").text == \
-        "Šiandien Lietuvos prezidentas pasakė kalbą apie šalies ateitį ir jos žmones."
+    assert (
+        repair("Ðiandien Lietuvos prezidentas pasakë kalbà apie ðalies ateitá ir jos þmones.").text
+        == "Šiandien Lietuvos prezidentas pasakė kalbą apie šalies ateitį ir jos žmones."
+    )
 
 
 def test_valid_utf8_bytes_are_not_re_read_as_a_single_byte_code_page():
     # "Ã" + NBSP is "à" in UTF-8; cp1250 would read the same bytes as "Ă" + NBSP,
     # which the Romanian profile happens to like.
-    assert repair("Bòrd nan Gàidheal".encode("utf-8").decode("latin-1")).text == "Bòrd nan Gàidheal"
+    assert repair("Bòrd nan Gàidheal".encode().decode("latin-1")).text == "Bòrd nan Gàidheal"
     assert repair("GÃ\xa0idhlig na h-Alba").text == "Gàidhlig na h-Alba"
 
 
@@ -91,3 +102,27 @@ def test_a_word_in_mac_roman_mojibake_that_ftfy_finds_too_reasonable():
     assert repair("Arriviamo al pi√π tardi domani.").text == "Arriviamo al più tardi domani."
     for text in ["(-1/2)! = √π", "├┤a┼┐a┼┐a┼┐a", "NICIODATĂ™", "∆°"]:
         assert repair(text).text == text
+
+
+def test_a_quote_before_a_letter_is_not_read_as_mac_roman_utf8():
+    # Found by hypothesis: "”ß" is the Mac Roman reading of the UTF-8 bytes of
+    # "ӧ", and ftfy re-reads it; a letter no profile knows next to nothing
+    # broken is no evidence (the same for "”ñ", "”é" and the like).
+    for text in ["”ß", "”ñO", "3”é", "”çl", "”ßkkSdbJAuKAA, ", "a\n”ß\nb"]:
+        assert repair(text).text == text, text
+
+
+def test_a_change_is_judged_where_it_happened_not_averaged_over_the_line():
+    # A cp1252 reading of UTF-8 ("ç”“" is the bytes of "甓") near the end of a
+    # long line of correct text: judged on its own words, it reads worse.
+    line = "В этой строке много слов на русском языке, " * 20 + "and then CNwMVTç”“ñàdA here."
+    assert repair(line).text == line
+    # while real mojibake there is still fixed
+    assert repair(line[:-20] + " HÃ´tel de Police").text == line[:-20] + " Hôtel de Police"
+
+
+def test_a_letter_repeated_is_no_evidence_of_another_script():
+    # Found by hypothesis with 5000 examples: "ßßßßßß" read as ISO-8859-5
+    # gave "пппппп", "ßßßß" read as cp949 gave "賽賽".
+    for text in ["ßßßß", "ßßßßßß", "ßßßßßßßßßßßßßßßß", "ßßßßàç", "ççàààß"]:
+        assert repair(text).text == text, text

@@ -1,10 +1,12 @@
 """The cheap tests that let most lines skip ftfy and the legacy re-reading
 must never skip a line that either would change."""
+
 import random
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import mojibake
 from cleaner.repair import _ftfy_may_act, _ftfy_triggers, repair
@@ -77,8 +79,9 @@ def _utf8_elsewhere_reference(text):
     return out
 
 
-_PAGE_CHARS = sorted({bytes([b]).decode(enc, errors="ignore") for enc in mojibake.UTF8_READ_AS
-                      for b in range(0x80, 0x100)} - {""})
+_PAGE_CHARS = sorted(
+    {bytes([b]).decode(enc, errors="ignore") for enc in mojibake.UTF8_READ_AS for b in range(0x80, 0x100)} - {""}
+)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -89,16 +92,18 @@ def test_utf8_shape_gate_is_exact(text):
 
 def test_utf8_shape_gate_on_real_mojibake():
     for enc in ("koi8-r", "cp866", "mac-cyrillic"):
-        broken = "Привет, мир".encode("utf-8").decode(enc)
+        broken = "Привет, мир".encode().decode(enc)
         assert (enc, "Привет, мир") in mojibake._utf8_elsewhere(broken)
 
 
 def test_latin_rereadings_need_a_misread_look():
     # Correct text in languages with letters other pages read differently: no page tried.
-    for line in ["À côté de la fenêtre, il y avait très peu de lumière.",
-                 "O João não está em São Paulo, mas em Lisboa.",
-                 "El año pasado, la niña comió piñas en España.",
-                 "A crème caramel is a dessert of rich custard in the end."]:
+    for line in [
+        "À côté de la fenêtre, il y avait très peu de lumière.",
+        "O João não está em São Paulo, mas em Lisboa.",
+        "El año pasado, la niña comió piñas en España.",
+        "A crème caramel is a dessert of rich custard in the end.",
+    ]:
         raw = mojibake.misread_bytes(line)
         assert [s for s in mojibake._sources(line, raw, 3) if s in ("cp1250", "cp1254", "cp1257", "iso8859-2")] == []
         assert repair(line).text == line
@@ -106,10 +111,12 @@ def test_latin_rereadings_need_a_misread_look():
     line = "A crème brûlée is a dessert of rich custard in the end."
     assert mojibake._sources(line, mojibake.misread_bytes(line), 3) and repair(line).text == line
     # Misread Czech, Turkish, Romanian, Polish: tried, and mended.
-    for good, enc in [("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
-                      ("Arınç’ın erkek zihniyeti AKP hükümetinin zihniyetidir.", "cp1254"),
-                      ("Temperatura medie anuală din Beijing este de 11,8 grade Celsius.", "cp1250"),
-                      ("Młodzi ludzie często wyjeżdżają za granicę do pracy.", "cp1250")]:
+    for good, enc in [
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Arınç’ın erkek zihniyeti AKP hükümetinin zihniyetidir.", "cp1254"),
+        ("Temperatura medie anuală din Beijing este de 11,8 grade Celsius.", "cp1250"),
+        ("Młodzi ludzie często wyjeżdżają za granicę do pracy.", "cp1250"),
+    ]:
         broken = good.encode(enc).decode("sloppy-windows-1252")
         assert enc in mojibake._sources(broken, mojibake.misread_bytes(broken), 3), good
         assert repair(broken).text == good

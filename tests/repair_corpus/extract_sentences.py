@@ -6,6 +6,7 @@ text order, the first PER_LANG that pass the filters.
 
     python tests/repair_corpus/extract_sentences.py /work/shared/data/langseg-dev
 """
+
 import glob
 import json
 import os
@@ -55,7 +56,7 @@ def main(src):
     # Whole paragraphs: long lines full of a language's own letters are where a
     # re-reading as another code page can look plausible (Icelandic "því" as
     # Baltic "žvķ"), so the clean set needs them, not only short sentences.
-    pick(src, "clean_lines.tsv", LINES_PER_LANG, lambda span: (l.strip() for l in span.split("\n")), _rich_line)
+    pick(src, "clean_lines.tsv", LINES_PER_LANG, lambda span: (line.strip() for line in span.split("\n")), _rich_line)
 
 
 def pick(src, name, per_lang, pieces, accept):
