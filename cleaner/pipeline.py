@@ -20,7 +20,7 @@ from .decode import decode
 from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
 from .io.inputs import DEFAULT_MAX_DOC_CHARS
-from .records import BOILERPLATE, DUPLICATE, Document, Segment
+from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
 from .repair import repair
 from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
 from .select import Selection, select
@@ -74,12 +74,15 @@ class Pipeline:
         order: int | None = None,
         encoding: str | None = None,
         fixes: Iterable[str] = (),
+        markup: list[Markup | None] | None = None,
     ) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
 
         ``order`` is the document's place in the run (for lines repeated
         across documents, see :meth:`learn`); ``encoding`` and ``fixes`` say
         how text given as ``str`` was decoded, when the caller decoded it.
+        ``markup``, per line of the text, is what a page's HTML says of it
+        (:meth:`process_html` passes it).
 
         Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
         and :class:`TooLong` for a document over ``options.max_doc_chars``.
@@ -89,7 +92,10 @@ class Pipeline:
             data, encoding = decoded.text, decoded.encoding
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
-        blocks = classify(text, split_blocks(text), self.repeats, order)
+        blocks = split_blocks(text)
+        if markup:
+            attach_markup(text, blocks, markup)
+        blocks = classify(text, blocks, self.repeats, order)
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
@@ -107,6 +113,29 @@ class Pipeline:
             block_of=block_of,
             kept=select(segments, self.options.selection),
         )
+
+    def process_html(
+        self,
+        data: str | bytes,
+        doc: str = "",
+        fields: dict[str, Any] | None = None,
+        order: int | None = None,
+        charset: str | None = None,
+    ) -> Document:
+        """Run one HTML page through the pipeline: its text, one block per line
+        (:func:`cleaner.io.html.extract`), cleaned with what its markup says
+        of each line as extra evidence.  ``charset`` is a declared one (an
+        HTTP ``Content-Type``'s), a hint.  Needs ``cleaner[html]``.
+
+        >>> d = Pipeline().process_html("<nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+        ...                             "<p>The talks resumed on Monday in Sochi, officials said.</p>")
+        >>> d.cleaned_text
+        'The talks resumed on Monday in Sochi, officials said.'
+        """
+        from .io.html import extract
+
+        page = extract(data, charset)
+        return self.process(page.text, doc, fields, order, encoding=page.encoding, markup=page.markup)
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""
@@ -172,6 +201,19 @@ def template_lines(data: str | bytes) -> list[str]:
     if isinstance(data, bytes):
         data = decode(data).text
     return repair(data).text.splitlines()
+
+
+def attach_markup(text: str, blocks: list[Block], markup: list[Markup | None]) -> None:
+    """Give each block the markup of its line (``markup`` is per line of the
+    text before repair; repair keeps lines where they were, and if it did not,
+    the markup is left out rather than put on the wrong lines)."""
+    if text.count("\n") + 1 != len(markup):
+        return
+    line, pos = 0, 0
+    for b in blocks:
+        line += text.count("\n", pos, b.start)
+        pos = b.start
+        b.markup = markup[line]
 
 
 def _block_index(blocks, segments) -> list[int]:
