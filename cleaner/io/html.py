@@ -32,7 +32,7 @@ Talks
 <BLANKLINE>
 The talks resumed on Monday.
 >>> [(m.tag, m.zone, m.links, m.heading, m.title) for m in page.markup if m]
-[('a', 'nav', 1.0, 0, False), ('h1', '', 0.0, 1, True), ('p', '', 0.0, 0, False)]
+[('nav', 'nav', 1.0, 0, False), ('h1', '', 0.0, 1, True), ('p', '', 0.0, 0, False)]
 >>> page.lang
 'en'
 """
