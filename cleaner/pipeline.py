@@ -120,12 +120,13 @@ class Pipeline:
         doc: str = "",
         fields: dict[str, Any] | None = None,
         order: int | None = None,
-        charset: str | None = None,
+        content_type: str | None = None,
     ) -> Document:
         """Run one HTML page through the pipeline: its text, one block per line
         (:func:`cleaner.io.html.extract`), cleaned with what its markup says
-        of each line as extra evidence.  ``charset`` is a declared one (an
-        HTTP ``Content-Type``'s), a hint.  Needs ``cleaner[html]``.
+        of each line as extra evidence.  ``content_type`` is an HTTP header's:
+        its charset, like the page's own ``<meta charset>``, is a hint.  Needs
+        ``cleaner[html]``.
 
         >>> d = Pipeline().process_html("<nav><a href=/>Home</a> <a href=/n>News</a></nav>"
         ...                             "<p>The talks resumed on Monday in Sochi, officials said.</p>")
@@ -134,7 +135,7 @@ class Pipeline:
         """
         from .io.html import extract
 
-        page = extract(data, charset)
+        page = extract(data, content_type)
         return self.process(page.text, doc, fields, order, encoding=page.encoding, markup=page.markup)
 
     def select(self, document: Document) -> list[Segment]:
@@ -195,10 +196,15 @@ class Pipeline:
             yield document_record(document, document.kept, text_field)
 
 
-def template_lines(data: str | bytes) -> list[str]:
+def template_lines(data: str | bytes, html: bool = False, content_type: str | None = None) -> list[str]:
     """The repaired lines of one document, as the first pass of a run sees
-    them; needs no detector, so worker processes of that pass load none."""
-    if isinstance(data, bytes):
+    them; needs no detector, so worker processes of that pass load none.
+    ``html``: the document is a page (its text as :meth:`Pipeline.process_html` reads it)."""
+    if html:
+        from .io.html import extract
+
+        data = extract(data, content_type).text
+    elif isinstance(data, bytes):
         data = decode(data).text
     return repair(data).text.splitlines()
 

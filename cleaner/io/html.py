@@ -40,6 +40,7 @@ The talks resumed on Monday.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import re
 from dataclasses import dataclass, field, replace
 
@@ -102,6 +103,11 @@ class Page:
     encoding: str | None = None
 
 
+def available() -> bool:
+    """Whether the HTML parser (``cleaner[html]``: selectolax) is installed."""
+    return importlib.util.find_spec("selectolax") is not None
+
+
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The charset a page declares: the ``Content-Type`` header's, else its
     ``<meta charset>``'s, when Python knows the name.
@@ -157,18 +163,18 @@ def _visible_sample(text: str, limit: int = 4000) -> str:
     return re.sub(r"<[^>]*>", " ", text)[: 4 * limit][:limit]
 
 
-def extract(data: bytes | str, charset: str | None = None) -> Page:
+def extract(data: bytes | str, content_type: str | None = None) -> Page:
     """The text of an HTML page and the markup of each line (see the module's doc).
 
-    ``data`` as bytes is decoded with :func:`decode_html` (``charset`` is the
-    ``Content-Type`` header's, when there is one).  Raises
+    ``data`` as bytes is decoded with :func:`decode_html`, the charset that
+    ``content_type`` (an HTTP header's) or the page declares as a hint.  Raises
     :class:`cleaner.decode.DecodeError` for bytes that are not text.
     """
     from selectolax.lexbor import LexborHTMLParser
 
     encoding = None
     if isinstance(data, bytes):
-        decoded = decode_html(data, declared_charset(data, charset))
+        decoded = decode_html(data, declared_charset(data, content_type))
         data, encoding = decoded.text, decoded.encoding
     tree = LexborHTMLParser(data.encode("utf-8", "replace"))
     root = tree.root
