@@ -55,6 +55,9 @@ DETECT_SAMPLE = 3000
 
 # Characters of a document's main-language text asked about as a whole.
 DOC_SAMPLE = 20000
+# A document's own language tag (<html lang>) wins between close relatives
+# when the detector gives it at least this share of its best answer's probability.
+HINT_MIN_SHARE = 0.5
 # Each half of a long piece that leaves its main language must give the piece's
 # language at least this much.
 HALF_SUPPORT = 0.10
@@ -255,13 +258,17 @@ def identify(
     detector: Detector | None = None,
     doc: str = "",
     skip_kinds: frozenset[str] = frozenset(),
+    hint: str | None = None,
 ) -> tuple[list[Segment], str]:
     """Segments of ``text`` with language, score and script, and the main language.
 
     ``blocks`` come from :func:`cleaner.classify.classify`; without them every
     line is content.  Blocks of ``skip_kinds`` (lines the output will drop) are
     not shown to the detector: they take the main language in the main script,
-    else their script's language or ``und``.  Segment numbers count every segment of the document.
+    else their script's language or ``und``.  ``hint`` is the language the
+    document says it is in (``<html lang>``): it settles a close call between
+    relatives (Bosnian and Croatian, Malay and Indonesian), never more.
+    Segment numbers count every segment of the document.
 
     >>> segs, main = identify("Hello there, how are you today?\\nგამარჯობა")
     >>> main, [(s.lang, s.script) for s in segs]
@@ -272,7 +279,7 @@ def identify(
         blocks = split_blocks(text)
     runs = _detect(text, blocks, labeller, skip_kinds)
     main = _main_language(runs, blocks)
-    main = _refine_main(text, runs, main, labeller)
+    main = _refine_main(text, runs, main, labeller, hint)
     main_script = _main_script(runs, main)
     pieces_by_block: dict[int, list[_Piece]] = {}
     for run in runs:
@@ -375,7 +382,7 @@ def _main_language(runs: list[_Run], blocks: list[Block]) -> str:
     return min(letters, key=lambda k: (-letters[k], k))
 
 
-def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:
+def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
     """The main language named by spelling when the detector cannot know it.
 
     A Bosnian, Malay or Serbian document reads to langdetect as Croatian,
@@ -393,8 +400,11 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
             text[p.start : p.end] for r in runs if r.script == script for p in r.sents if p.label.lang in group
         )[:DOC_SAMPLE]
         ranked = labeller.detector.detect(body, group)
-        if ranked and ranked[0][0] != main:
-            old, main = main, ranked[0][0]
+        best = ranked[0][0] if ranked else main
+        if hint in group and hint != best and dict(ranked).get(hint, 0.0) >= HINT_MIN_SHARE * ranked[0][1]:
+            best = hint  # a close call, and the page names its language
+        if best != main:
+            old, main = main, best
             _rename(runs, old, main)
     if script in SCRIPT_CANDIDATES and main != UND:
         # The frequent words of a language the detector lacks, all over the main-script text.

@@ -20,6 +20,7 @@ from .decode import decode
 from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
 from .io.inputs import DEFAULT_MAX_DOC_CHARS
+from .languages import lookup
 from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
 from .repair import repair
 from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
@@ -75,14 +76,16 @@ class Pipeline:
         encoding: str | None = None,
         fixes: Iterable[str] = (),
         markup: list[Markup | None] | None = None,
+        lang_hint: str | None = None,
     ) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
 
         ``order`` is the document's place in the run (for lines repeated
         across documents, see :meth:`learn`); ``encoding`` and ``fixes`` say
         how text given as ``str`` was decoded, when the caller decoded it.
-        ``markup``, per line of the text, is what a page's HTML says of it
-        (:meth:`process_html` passes it).
+        ``markup``, per line of the text, is what a page's HTML says of it,
+        and ``lang_hint`` the language it says it is in (:meth:`process_html`
+        passes both; the hint settles close calls only).
 
         Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
         and :class:`TooLong` for a document over ``options.max_doc_chars``.
@@ -96,7 +99,7 @@ class Pipeline:
         if markup:
             attach_markup(text, blocks, markup)
         blocks = classify(text, blocks, self.repeats, order)
-        segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
+        segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip, hint=lang_hint)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
         return Document(
@@ -136,7 +139,16 @@ class Pipeline:
         from .io.html import extract
 
         page = extract(data, content_type)
-        return self.process(page.text, doc, fields, order, encoding=page.encoding, markup=page.markup)
+        hint = lookup(page.lang) if page.lang else None
+        return self.process(
+            page.text,
+            doc,
+            fields,
+            order,
+            encoding=page.encoding,
+            markup=page.markup,
+            lang_hint=hint.code if hint else None,
+        )
 
     def select(self, document: Document) -> list[Segment]:
         """The segments of ``document`` that the options keep."""

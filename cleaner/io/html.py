@@ -232,8 +232,16 @@ class _Walker:
         self.linked = 0  # characters of self.parts inside links
         self.ctx: _Ctx | None = None  # the context of the line being gathered
         self.count = 0  # block elements numbered so far
+        self.hard = False  # a block ended since the last line: a blank line before the next
 
-    def flush(self) -> None:
+    def flush(self, soft: bool = False) -> None:
+        """End the line being gathered; ``soft``: a line break inside one
+        block (``<br>``, preformatted text), not a new paragraph."""
+        self._line()
+        if not soft:
+            self.hard = True
+
+    def _line(self) -> None:
         if not self.parts:
             return
         raw = "".join(self.parts)
@@ -243,9 +251,10 @@ class _Walker:
         if not text or ctx is None:
             return
         visible = sum(1 for _ in raw if not _.isspace()) or 1
-        if self.out:
+        if self.out and self.hard:
             self.out.append("")
             self.markup.append(None)
+        self.hard = False
         self.out.append(text)
         self.markup.append(
             Markup(
@@ -266,7 +275,7 @@ class _Walker:
             first, *rest = s.split("\n")
             self.text(first, replace(ctx, pre=False))
             for piece in rest:
-                self.flush()
+                self.flush(soft=True)
                 self.text(piece, replace(ctx, pre=False))
             return
         if self.ctx is None:
@@ -287,7 +296,7 @@ class _Walker:
             elif ctag is None or ctag[0] in "-!_#" or ctag in INVISIBLE:
                 pass
             elif ctag == "br":
-                self.flush()
+                self.flush(soft=True)
             else:
                 attrs = child.attributes
                 if ctag in BLOCK:
