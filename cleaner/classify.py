@@ -637,6 +637,6 @@ def _markup(lines: list[_Line]) -> None:
                 and m.links < INSIDE_MAX_LINKS
                 and m.zone not in LANDMARK_ZONES
             ):
-                ln.block.kind, ln.block.reason = CONTENT, ""
+                ln.block.kind, ln.block.reason = HEADING if m.heading else CONTENT, ""
         elif judge_outside and _kept(ln) and (ln.f.n_words < OUTSIDE_MAX_WORDS or m.links >= OUTSIDE_MAX_LINKS):
             drop(ln, OUTSIDE_ARTICLE)

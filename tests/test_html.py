@@ -136,3 +136,8 @@ def test_code_inside_the_article_comes_back_that_its_text_alone_would_lose():
     assert Pipeline().process(dump).cleaned_text.split("\n\n") == BODY[:2]  # the text alone: not prose
     doc = Pipeline().process_html(page)
     assert doc.cleaned_text.split("\n\n") == [BODY[0], BODY[1], "\n".join(lines)]
+
+
+def test_a_page_nested_deeper_than_pythons_recursion_limit_is_still_a_page():
+    page = "<div>" * 20_000 + f"<p>{BODY[0]}</p>" + "</div>" * 20_000 + "<p>" + "<b>" * 20_000 + BODY[1]
+    assert extract(page).text == f"{BODY[0]}\n\n{BODY[1]}"

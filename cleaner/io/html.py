@@ -59,6 +59,7 @@ BLOCK = frozenset(
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary "
     "table tbody td tfoot th thead tr ul legend".split()
 )
+MAX_PATH = 256  # block elements a line's Markup.path names at most
 PREFORMATTED = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Landmarks: an element (or ARIA role) and the zone of the page it makes.
@@ -79,14 +80,15 @@ CONTENT_ROLES = frozenset({"main", "article"})
 # Words of class and id names that mark page furniture, and words that mark
 # the article (a name with both, "article-sidebar", says nothing).  From
 # Readability's lists (unlikelyCandidates, negative and positive), which are
-# years of experience over many sites.
+# years of experience over many sites; less "text" and "body", which CSS
+# frameworks put on everything ("text-center", "card-body").
 FURNITURE_WORDS = frozenset(
     "ad ads advert advertisement banner breadcrumb breadcrumbs comment comments combx community cookie cookies "
     "disqus footer gdpr menu masthead nav navbar navigation newsletter outbrain pager pagination popup promo "
     "related remark replies rss share sharing shoutbox sidebar skyscraper social sponsor sponsored subscribe "
     "subscription taboola tags widget".split()
 )
-CONTENT_WORDS = frozenset("article body content entry hentry main post story text blog".split())
+CONTENT_WORDS = frozenset("article content entry hentry main post story blog".split())
 _NAME_WORDS = re.compile(r"[a-z]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
 _SNIFF_CHARSET_BYTES = 4096  # where a <meta charset> must be (the HTML standard says 1024; pages stray)
@@ -189,8 +191,7 @@ def extract(data: bytes | str, content_type: str | None = None) -> Page:
             title = " ".join(node.text().split())
     walker = _Walker(_title_keys(title))
     if tree.body is not None:
-        walker.block(tree.body, "body", walker.root_ctx)
-    walker.flush()
+        walker.walk(tree.body, walker.root_ctx)
     return Page("\n".join(walker.out), walker.markup, title, lang, encoding)
 
 
@@ -286,27 +287,33 @@ class _Walker:
         if ctx.link:
             self.linked += sum(1 for ch in s if not ch.isspace())
 
-    def block(self, node, tag: str, ctx: _Ctx) -> None:
-        """Walk the children of ``node`` (an element with context ``ctx``)."""
-        child = node.child
-        while child is not None:
-            ctag = child.tag
-            if ctag == "-text":
+    def walk(self, root, ctx: _Ctx) -> None:
+        """Walk the tree under ``root`` in document order, with a stack of its
+        own (a page may nest elements deeper than Python's recursion limit)."""
+        stack = [[root.child, ctx, True]]  # per open element: its next child, its context, is it a block
+        while stack:
+            top = stack[-1]
+            child = top[0]
+            if child is None:
+                stack.pop()
+                if top[2]:
+                    self.flush()
+                continue
+            top[0] = child.next
+            ctx = top[1]
+            tag = child.tag
+            if tag == "-text":
                 self.text(child.text_content or "", ctx)
-            elif ctag is None or ctag[0] in "-!_#" or ctag in INVISIBLE:
+            elif tag is None or tag[0] in "-!_#" or tag in INVISIBLE:
                 pass
-            elif ctag == "br":
+            elif tag == "br":
                 self.flush(soft=True)
+            elif tag in BLOCK:
+                self.flush()
+                self.count += 1
+                stack.append([child.child, _enter(ctx, tag, child.attributes, self.count, block=True), True])
             else:
-                attrs = child.attributes
-                if ctag in BLOCK:
-                    self.flush()
-                    self.count += 1
-                    self.block(child, ctag, _enter(ctx, ctag, attrs, self.count, block=True))
-                    self.flush()
-                else:
-                    self.block(child, ctag, _enter(ctx, ctag, attrs, self.count, block=False))
-            child = child.next
+                stack.append([child.child, _enter(ctx, tag, child.attributes, self.count, block=False), False])
 
 
 def _enter(ctx: _Ctx, tag: str, attrs: dict[str, str | None], number: int, block: bool) -> _Ctx:
@@ -325,7 +332,9 @@ def _enter(ctx: _Ctx, tag: str, attrs: dict[str, str | None], number: int, block
             hint, hint_at = min(bad), len(ctx.path) + block
     pre = ctx.pre or tag in PREFORMATTED
     if block:
-        return _Ctx(zone, hint, hint_at, (*ctx.path, number), tag, HEADINGS.get(tag, 0), ctx.link, pre)
+        # (Past MAX_PATH levels, elements share their ancestor's place: no page means that much nesting.)
+        path = (*ctx.path, number) if len(ctx.path) < MAX_PATH else ctx.path
+        return _Ctx(zone, hint, hint_at, path, tag, HEADINGS.get(tag, 0), ctx.link, pre)
     link = ctx.link or tag == "a"
     if (zone, hint, hint_at, link, pre) == (ctx.zone, ctx.hint, ctx.hint_at, ctx.link, ctx.pre):
         return ctx
