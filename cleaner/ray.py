@@ -146,6 +146,7 @@ class _CleanShard:
             "segments": stats.segments,
             "removed": stats.removed,
             "langs": json.dumps(dict(stats.langs)),
+            "skipped": json.dumps(dict(stats.skipped)),
             "events": json.dumps(events),
         }
 
@@ -191,6 +192,7 @@ def run_pairs_on_ray(
     for row in done.iter_rows():
         shard = Stats(docs=row["docs"], bytes=row["bytes"], segments=row["segments"], removed=row["removed"])
         shard.langs.update(json.loads(row["langs"]))
+        shard.skipped.update(json.loads(row["skipped"]))
         stats.merge(shard)
         for kind, where, message, once in json.loads(row["events"]):
             if kind == "error":
