@@ -2,8 +2,8 @@
 :class:`cleaner.records.Markup` of its lines, for :mod:`cleaner.classify`.
 
 The article's container is found as Mozilla Readability finds it: every
-paragraph-like line (``<p>``, ``<pre>``, ``<td>``, ``<blockquote>``) of some
-length scores one point, one per comma and one per hundred characters (up to
+paragraph-like line (``<p>``, ``<pre>``, ``<td>``, ``<blockquote>``, text
+straight in a ``<div>``) of some length scores one point, one per comma and one per hundred characters (up to
 three); its parent element gets the score and its grandparent half of it; an
 element's total is cut by the share of its text inside links.  The best
 element holds the article (prose comes in sibling paragraphs; lists of
@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from .records import Markup
 
 PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+# Text straight inside these (between <br>s, say) is a paragraph too, as
+# Readability reads a <div> without block children as a <p>.
+CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "center"})
 MIN_PARAGRAPH_CHARS = 25  # shorter paragraphs say nothing of where the article is
 CHARS_PER_POINT = 100
 MAX_LENGTH_POINTS = 3
@@ -53,11 +56,19 @@ def article_container(marks: Sequence[Markup | None], texts: Sequence[str]) -> P
         for i in range(len(path) + 1):
             chars[path[:i]] += n
             linked[path[:i]] += n * m.links
-        if m.tag in PARAGRAPH_TAGS and n >= MIN_PARAGRAPH_CHARS and len(path) >= 2:
+        if n < MIN_PARAGRAPH_CHARS:
+            continue
+        if m.tag in PARAGRAPH_TAGS:
+            parent = path[:-1]
+        elif m.tag in CONTAINER_TAGS:
+            parent = path  # text straight in a <div>: a paragraph without its own element
+        else:
+            continue
+        if parent:
             points = 1 + len(_COMMA.findall(text)) + min(n / CHARS_PER_POINT, MAX_LENGTH_POINTS)
-            scores[path[:-1]] += points
-            if len(path) >= 3:
-                scores[path[:-2]] += points * GRANDPARENT_SHARE
+            scores[parent] += points
+            if len(parent) >= 2:
+                scores[parent[:-1]] += points * GRANDPARENT_SHARE
     if not scores:
         return None
     final = {p: v * (1 - linked[p] / max(1, chars[p])) for p, v in scores.items()}
