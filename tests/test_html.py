@@ -141,3 +141,16 @@ def test_code_inside_the_article_comes_back_that_its_text_alone_would_lose():
 def test_a_page_nested_deeper_than_pythons_recursion_limit_is_still_a_page():
     page = "<div>" * 20_000 + f"<p>{BODY[0]}</p>" + "</div>" * 20_000 + "<p>" + "<b>" * 20_000 + BODY[1]
     assert extract(page).text == f"{BODY[0]}\n\n{BODY[1]}"
+
+
+def test_a_furniture_name_on_the_element_that_holds_the_article_says_nothing():
+    # (a mobile menu's drawer wrapped round the whole page: "nav_drawer" holds the article too,
+    # and the long paragraph beside the article is the page's, not the drawer's)
+    intro = " ".join(BODY) + " That is all we know so far."
+    page = "<div class='nav_drawer'><div class='menu'><a href=/>Home</a></div><div class='story'>"
+    page += "".join(f"<p>{p}</p>" for p in BODY) + f"</div><ul><li>{intro}</li></ul>"
+    page += f"<div class='related'><p>{SHARE}</p></div></div>"
+    doc = Pipeline().process_html(page)
+    assert doc.cleaned_text.split("\n\n") == [*BODY, intro]
+    reasons = {doc.text[b.start : b.end]: b.reason for b in doc.blocks if b.kind == "boilerplate"}
+    assert reasons[SHARE] == "furniture-class"

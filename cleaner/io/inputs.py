@@ -41,7 +41,8 @@ _SNIFF_BYTES = 1 << 16  # what is looked at to tell stdin's format
 # Suffixes of files that hold HTML, and of WARC files (Common Crawl's WET too).
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 WARC_SUFFIXES = (".warc", ".wet")
-_HTML_START = (b"<!doctype html", b"<html", b"<?xml")
+# How a page starts (an XML declaration alone could be any XML: XHTML comes as .xhtml).
+_HTML_START = (b"<!doctype html", b"<html")
 
 
 @dataclass
