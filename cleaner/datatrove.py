@@ -31,8 +31,8 @@ from typing import Any
 try:
     from datatrove.data import Document
     from datatrove.pipeline.filters.base_filter import BaseFilter
-except ImportError as e:  # a clear message instead of datatrove's name alone
-    raise ImportError("cleaner.datatrove needs datatrove (pip install 'cleaner[datatrove]')") from e
+except ImportError as e:  # what to install, and what was missing
+    raise ImportError(f"cleaner.datatrove needs datatrove (pip install 'cleaner[datatrove]'): {e}") from e
 
 from .emit import document_record
 from .languages import lookup
