@@ -185,6 +185,7 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
     _duplicates(lines)
     if repeats is not None and order is not None:
         _copies(lines, repeats, order)
+    _markup(lines)
     for ln in lines:
         if ln.block.kind in (CONTENT, HEADING):
             ln.block.reason = ""
@@ -574,3 +575,68 @@ def _copies(lines: list[_Line], repeats: Repeats, order: int) -> None:
     for ln, c in zip(kept, copied):
         if c:
             ln.block.kind, ln.block.reason = DUPLICATE, CROSS_DOC_DUP
+
+
+# What a page's markup says (HTML input: Block.markup, cleaner.markup).
+LANDMARK = "landmark"  # in the page's navigation, aside or footer (<nav>, <aside>, <footer>, ARIA roles)
+FURNITURE_CLASS = "furniture-class"  # outside the article, in an element whose class or id names furniture
+OUTSIDE_ARTICLE = "outside-article"  # short or linked, outside the article's element, which holds most kept text
+LANDMARK_ZONES = frozenset({"nav", "aside", "footer"})
+ARTICLE_SHARE = 0.5  # share of the kept words the article's element must hold to judge lines outside it
+OUTSIDE_MAX_WORDS = 40  # longer prose outside the article stays (a second article, an intro)
+OUTSIDE_MAX_LINKS = 0.3  # ... unless it is mostly links
+INSIDE_MAX_LINKS = 0.5  # a removed line inside the article comes back only if it is not mostly links
+# Lines inside the article that its markup calls text: they come back when
+# only their shape or neighbours removed them (code, short paragraphs, items).
+TEXT_TAGS = frozenset("p pre blockquote h2 h3 h4 h5 h6 li td th dd figcaption".split())
+_SHAPE_REASONS = frozenset({SHORT_LINE, NAV_RUN, CONTEXT, NOT_PROSE, OTHER_SCRIPT, OFF_MAIN, ""})
+
+
+def _markup(lines: list[_Line]) -> None:
+    """HTML input: the page's markup as evidence next to each line's shape.
+
+    Landmarks (``nav``, ``aside``, ``footer``) and, outside the article's
+    element (:func:`cleaner.markup.article_container`), furniture class
+    names remove kept lines; when that element holds most kept words, short
+    or linked lines outside it go too, and text lines inside it that only
+    their shape or neighbours removed come back.
+    """
+    from .markup import article_container, furniture_hint, inside
+
+    marks = [ln.block.markup for ln in lines]
+    if not any(marks):
+        return
+    box = article_container(marks, [ln.text for ln in lines])
+
+    def drop(ln: _Line, reason: str) -> None:
+        ln.block.kind, ln.block.reason = BOILERPLATE, reason
+
+    for ln, m in zip(lines, marks):
+        if m is None or not _kept(ln):
+            continue
+        if m.zone in LANDMARK_ZONES:
+            drop(ln, LANDMARK)
+        elif furniture_hint(m, box):
+            drop(ln, FURNITURE_CLASS)
+    if box is None:
+        return
+    # Words outside links: a column of teasers is long, but it is all links.
+    plain = [ln.f.n_words * (1 - m.links) if m is not None else 0.0 for ln, m in zip(lines, marks)]
+    kept = sum(w for ln, w in zip(lines, plain) if _kept(ln))
+    held = sum(w for ln, w, m in zip(lines, plain, marks) if _kept(ln) and inside(m, box))
+    judge_outside = kept > 0 and held >= ARTICLE_SHARE * kept
+    for ln, m in zip(lines, marks):
+        if m is None:
+            continue
+        if inside(m, box):
+            if (
+                not _kept(ln)
+                and ln.block.kind == BOILERPLATE
+                and ln.block.reason in _SHAPE_REASONS
+                and m.tag in TEXT_TAGS
+                and m.links < INSIDE_MAX_LINKS
+                and m.zone not in LANDMARK_ZONES
+            ):
+                ln.block.kind, ln.block.reason = HEADING if m.heading else CONTENT, ""
+        elif judge_outside and _kept(ln) and (ln.f.n_words < OUTSIDE_MAX_WORDS or m.links >= OUTSIDE_MAX_LINKS):
+            drop(ln, OUTSIDE_ARTICLE)

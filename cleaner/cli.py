@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import click
 
 from . import emit
-from .decode import decode
+from .decode import Decoded, decode
 from .detectors import DETECTORS
 from .io.inputs import (
     DEFAULT_MAX_DOC_CHARS,
@@ -369,7 +369,7 @@ def repair_cmd(
     with _ended_cleanly(messages, output), Output(output) as out:
         for item in _documents(list(inputs), read_opts, messages):
             try:
-                decoded = decode(item.data) if isinstance(item.data, bytes) else None
+                decoded = _decoded(item)
                 repaired = repair(check_length(decoded.text if decoded else item.data, max_doc_chars))  # type: ignore[arg-type]
                 fixed = repaired.text
                 if explain:
@@ -387,6 +387,17 @@ def repair_cmd(
                 out.write(fixed)
         messages.finish()
     sys.exit(messages.status)
+
+
+def _decoded(item: Item) -> Decoded | None:
+    """The text of an item as the pipeline reads it (a page's: its text, one
+    line per block), or ``None`` for text the reader decoded itself."""
+    if item.kind == "html":
+        from .io.html import extract
+
+        page = extract(item.data, item.content_type)
+        return Decoded(page.text, page.encoding or "text")
+    return decode(item.data) if isinstance(item.data, bytes) else None
 
 
 def _documents(inputs: list[str], options: ReadOptions, messages: Messages) -> Iterator[Item]:

@@ -58,6 +58,9 @@ DETECT_SAMPLE = 600
 
 # Characters of a document's main-language text asked about as a whole.
 DOC_SAMPLE = 20000
+# A document's own language tag (<html lang>) wins between close relatives
+# when the detector gives it at least this share of its best answer's probability.
+HINT_MIN_SHARE = 0.5
 # Each half of a long piece that leaves its main language must give the piece's
 # language at least this much.
 HALF_SUPPORT = 0.10
@@ -258,13 +261,17 @@ def identify(
     detector: Detector | None = None,
     doc: str = "",
     skip_kinds: frozenset[str] = frozenset(),
+    hint: str | None = None,
 ) -> tuple[list[Segment], str]:
     """Segments of ``text`` with language, score and script, and the main language.
 
     ``blocks`` come from :func:`cleaner.classify.classify`; without them every
     line is content.  Blocks of ``skip_kinds`` (lines the output will drop) are
     not shown to the detector: they take the main language in the main script,
-    else their script's language or ``und``.  Segment numbers count every segment of the document.
+    else their script's language or ``und``.  ``hint`` is the language the
+    document says it is in (``<html lang>``): it settles a close call between
+    relatives (Bosnian and Croatian, Malay and Indonesian), never more.
+    Segment numbers count every segment of the document.
 
     >>> segs, main = identify("Hello there, how are you today?\\nგამარჯობა")
     >>> main, [(s.lang, s.script) for s in segs]
@@ -277,7 +284,7 @@ def identify(
     main = _main_language(runs, blocks)
     if main == UND:
         main = _removed_document_language(text, runs, labeller)
-    main = _refine_main(text, runs, main, labeller)
+    main = _refine_main(text, runs, main, labeller, hint)
     main_script = _main_script(runs, main)
     second = _second_language(text, runs, main, main_script, labeller)
     pieces_by_block: dict[int, list[_Piece]] = {}
@@ -471,12 +478,14 @@ def _removed_document_language(text: str, runs: list[_Run], labeller: Labeller) 
     return label.lang
 
 
-def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> str:
+def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
     """The main language, checked against what the whole document says.
 
     A Bosnian, Malay or Basque document reads to langdetect as Croatian,
     Indonesian or anything; over a whole document the words that tell them
     apart are plentiful, and every piece given the neighbour follows.
+    ``hint`` (the page's own ``<html lang>``) settles a close call between
+    relatives, never more.
     """
     known = labeller.detector.languages
     script = _main_script(runs, main)
@@ -491,8 +500,11 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller) -> 
             text[p.start : p.end] for r in runs if r.script == script for p in r.sents if p.label.lang in group
         )[:DOC_SAMPLE]
         ranked = labeller.detector.detect(body, group)
-        if ranked and ranked[0][0] != main:
-            old, main = main, ranked[0][0]
+        best = ranked[0][0] if ranked else main
+        if hint in group and hint != best and dict(ranked).get(hint, 0.0) >= HINT_MIN_SHARE * ranked[0][1]:
+            best = hint  # a close call, and the page names its language
+        if best != main:
+            old, main = main, best
             _rename(runs, old, main)
     if script not in SCRIPT_CANDIDATES:
         return main

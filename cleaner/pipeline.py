@@ -20,7 +20,8 @@ from .decode import decode
 from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
 from .io.inputs import DEFAULT_MAX_DOC_CHARS
-from .records import BOILERPLATE, DUPLICATE, Document, Segment
+from .languages import lookup
+from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
 from .repair import repair
 from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
 from .select import Selection, select
@@ -74,12 +75,17 @@ class Pipeline:
         order: int | None = None,
         encoding: str | None = None,
         fixes: Iterable[str] = (),
+        markup: list[Markup | None] | None = None,
+        lang_hint: str | None = None,
     ) -> Document:
         """Run one document (text, or bytes in any encoding) through the pipeline.
 
         ``order`` is the document's place in the run (for lines repeated
         across documents, see :meth:`learn`); ``encoding`` and ``fixes`` say
         how text given as ``str`` was decoded, when the caller decoded it.
+        ``markup``, per line of the text, is what a page's HTML says of it,
+        and ``lang_hint`` the language it says it is in (:meth:`process_html`
+        passes both; the hint settles close calls only).
 
         Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
         and :class:`TooLong` for a document over ``options.max_doc_chars``.
@@ -89,8 +95,11 @@ class Pipeline:
             data, encoding = decoded.text, decoded.encoding
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
-        blocks = classify(text, split_blocks(text), self.repeats, order)
-        segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
+        blocks = split_blocks(text)
+        if markup:
+            attach_markup(text, blocks, markup)
+        blocks = classify(text, blocks, self.repeats, order)
+        segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip, hint=lang_hint)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
         return Document(
@@ -106,6 +115,39 @@ class Pipeline:
             blocks=blocks,
             block_of=block_of,
             kept=select(segments, self.options.selection),
+        )
+
+    def process_html(
+        self,
+        data: str | bytes,
+        doc: str = "",
+        fields: dict[str, Any] | None = None,
+        order: int | None = None,
+        content_type: str | None = None,
+    ) -> Document:
+        """Run one HTML page through the pipeline: its text, one block per line
+        (:func:`cleaner.io.html.extract`), cleaned with what its markup says
+        of each line as extra evidence.  ``content_type`` is an HTTP header's:
+        its charset, like the page's own ``<meta charset>``, is a hint.  Needs
+        ``cleaner[html]``.
+
+        >>> d = Pipeline().process_html("<nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+        ...                             "<p>The talks resumed on Monday in Sochi, officials said.</p>")
+        >>> d.cleaned_text
+        'The talks resumed on Monday in Sochi, officials said.'
+        """
+        from .io.html import extract
+
+        page = extract(data, content_type)
+        hint = lookup(page.lang) if page.lang else None
+        return self.process(
+            page.text,
+            doc,
+            fields,
+            order,
+            encoding=page.encoding,
+            markup=page.markup,
+            lang_hint=hint.code if hint else None,
         )
 
     def select(self, document: Document) -> list[Segment]:
@@ -166,12 +208,30 @@ class Pipeline:
             yield document_record(document, document.kept, text_field)
 
 
-def template_lines(data: str | bytes) -> list[str]:
+def template_lines(data: str | bytes, html: bool = False, content_type: str | None = None) -> list[str]:
     """The repaired lines of one document, as the first pass of a run sees
-    them; needs no detector, so worker processes of that pass load none."""
-    if isinstance(data, bytes):
+    them; needs no detector, so worker processes of that pass load none.
+    ``html``: the document is a page (its text as :meth:`Pipeline.process_html` reads it)."""
+    if html:
+        from .io.html import extract
+
+        data = extract(data, content_type).text
+    elif isinstance(data, bytes):
         data = decode(data).text
     return repair(data).text.splitlines()
+
+
+def attach_markup(text: str, blocks: list[Block], markup: list[Markup | None]) -> None:
+    """Give each block the markup of its line (``markup`` is per line of the
+    text before repair; repair keeps lines where they were, and if it did not,
+    the markup is left out rather than put on the wrong lines)."""
+    if text.count("\n") + 1 != len(markup):
+        return
+    line, pos = 0, 0
+    for b in blocks:
+        line += text.count("\n", pos, b.start)
+        pos = b.start
+        b.markup = markup[line]
 
 
 def _block_index(blocks, segments) -> list[int]:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import emit
-from .emit import document_record
+from .batch import clean_columns
 from .io.inputs import InputFile, Item, ReadOptions, read_file
 from .io.outputs import Output
 from .pipeline import Options, Pipeline
@@ -51,25 +51,7 @@ class _CleanBatch:
         self.id_field = id_field
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        texts = batch[self.text_field]
-        ids = batch.get(self.id_field)
-        out = dict(batch)
-        cleaned, langs, shares, removed, repairs = [], [], [], [], []
-        for i, text in enumerate(texts):
-            doc = str(ids[i]) if ids is not None else str(i)
-            document = self.pipeline.process(str(text), doc=doc)
-            rec = document_record(document, document.kept, "text")
-            cleaned.append(rec["text"])
-            langs.append(rec["lang"])
-            shares.append(json.dumps(rec["langs"]))
-            removed.append(json.dumps(rec["removed"]))
-            repairs.append(json.dumps(rec["repairs"]))
-        out[self.text_field] = cleaned
-        out["lang"] = langs
-        out["langs"] = shares
-        out["removed"] = removed
-        out["repairs"] = repairs
-        return out
+        return clean_columns(self.pipeline, batch, self.text_field, self.id_field)
 
 
 def clean_dataset(
@@ -164,6 +146,7 @@ class _CleanShard:
             "segments": stats.segments,
             "removed": stats.removed,
             "langs": json.dumps(dict(stats.langs)),
+            "skipped": json.dumps(dict(stats.skipped)),
             "events": json.dumps(events),
         }
 
@@ -209,6 +192,7 @@ def run_pairs_on_ray(
     for row in done.iter_rows():
         shard = Stats(docs=row["docs"], bytes=row["bytes"], segments=row["segments"], removed=row["removed"])
         shard.langs.update(json.loads(row["langs"]))
+        shard.skipped.update(json.loads(row["skipped"]))
         stats.merge(shard)
         for kind, where, message, once in json.loads(row["events"]):
             if kind == "error":

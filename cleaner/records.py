@@ -12,11 +12,38 @@ DUPLICATE = "duplicate"
 KINDS = (CONTENT, HEADING, BOILERPLATE, DUPLICATE)
 
 
+@dataclass(frozen=True)
+class Markup:
+    """What a page's HTML says of one line of its text (:mod:`cleaner.io.html`).
+
+    ``tag``: the block element the line's text is in (``p``, ``li``, ``td``,
+    ``h2``, ``div``...); ``zone``: the page landmark it lies in (``nav``,
+    ``header``, ``footer``, ``aside``, or ``""``; none inside ``<article>`` or
+    ``<main>`` but their own); ``hint``: a furniture word in the class or id
+    of an element around it (``comment``, ``share``, ``sidebar``...) or
+    ``""``, and ``hint_at`` the length of the ``path`` of that element;
+    ``links``: the share of its characters inside links; ``heading``:
+    1-6 for ``<h1>``-``<h6>``; ``title``: it is the page's ``<title>`` or
+    part of it; ``path``: the block elements it is nested in, outermost first,
+    each numbered in document order (lines of one container share a prefix).
+    """
+
+    tag: str
+    zone: str = ""
+    hint: str = ""
+    links: float = 0.0
+    heading: int = 0
+    title: bool = False
+    path: tuple[int, ...] = ()
+    hint_at: int = 0
+
+
 @dataclass
 class Block:
     """A line of the repaired text: ``text[start:end]``, stripped of white space.
 
-    ``kind`` and ``reason`` are filled in by :mod:`cleaner.classify`.
+    ``kind`` and ``reason`` are filled in by :mod:`cleaner.classify`;
+    ``markup`` is what the page's HTML says of the line (HTML input only).
     """
 
     start: int
@@ -24,6 +51,7 @@ class Block:
     kind: str = CONTENT
     reason: str = ""
     para: int = 0  # index of the paragraph (blank-line separated) it belongs to
+    markup: Markup | None = None
 
 
 @dataclass

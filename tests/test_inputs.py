@@ -149,16 +149,24 @@ def test_include_and_exclude_globs(tmp_path):
     assert [d["doc"] for d in docs(out)] == [str(tmp_path / "b.txt")]
 
 
-def test_html_files_get_one_warning_per_run(tmp_path):
+def test_html_files_are_read_as_pages_and_warned_about_only_without_the_parser(tmp_path, monkeypatch):
+    pytest.importorskip("selectolax")
     page = "<!DOCTYPE html><html><body><p>" + FR + "</p></body></html>"
     for name in ("a.html", "b.htm", "c.txt"):
         (tmp_path / name).write_text(page, encoding="utf-8")
     (tmp_path / "d.txt").write_text(DE, encoding="utf-8")
-    code, _out, err = invoke("clean", "--format", "text", tmp_path)
+    # (the copies of the page are found as copies of its text: the first pass reads it as a page too)
+    code, out, err = invoke("clean", "--format", "text", "-j", "1", tmp_path)
+    assert (code, err, out) == (0, "", f"{FR}\n{DE}\n")
+    code, out, err = invoke("clean", "--format", "text", "--repeated-lines", "0", tmp_path)
+    assert (code, err, out) == (0, "", f"{FR}\n{FR}\n{FR}\n{DE}\n")  # c.txt starts like a page: it is one
+    monkeypatch.setattr("cleaner.io.html.available", lambda: False)
+    code, _out, err = invoke("clean", "--format", "text", "-j", "1", tmp_path)
     assert code == 0
     lines = err.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"cleaner: warning: {tmp_path / 'a.html'}: looks like HTML") and "--exclude" in lines[0]
+    assert lines[0].startswith(f"cleaner: warning: {tmp_path / 'a.html'}: looks like HTML")
+    assert "cleaner[html]" in lines[0]
     assert lines[1] == "cleaner: warning: 2 more inputs like that (looks like HTML)"
 
 

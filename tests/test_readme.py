@@ -1,8 +1,9 @@
 """The README's examples run as written (issue 19).
 
 Every ```sh and ```python block of README.md is run in a folder that holds
-the files the examples name (page.txt, broken.txt, dumps/, crawl/, shards/,
-corpus.jsonl.gz, dump.jsonl.gz), made from the repository's fixtures.  A block
+the files the examples name (page.txt, page.html, broken.txt, dumps/, crawl/,
+shards/, corpus.jsonl.gz, dump.jsonl.gz, crawl.warc.gz,
+CC-MAIN-sample.warc.wet.gz), made from the repository's fixtures.  A block
 right after an HTML comment ``<!-- needs: ... -->`` is not run: it needs the
 network or a cluster, installs the package (.ci/run does that), or runs this
 very suite.  Shell blocks run under ``bash -e``; the Python blocks run in
@@ -55,7 +56,36 @@ def sandbox(tmp_path_factory):
     for name in ("corpus.jsonl.gz", "dump.jsonl.gz"):
         with gzip.open(d / name, "wt", encoding="utf-8") as f:
             f.write(lines)
+    page = "<nav><a href='/'>Home</a></nav><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>"
+    (d / "page.html").write_text(page, encoding="utf-8")
+    _warcs(d, page, paras)
     return d
+
+
+def _warcs(d, page, paras):
+    """crawl.warc.gz (pages) and CC-MAIN-sample.warc.wet.gz (extracted text), written with warcio."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(d / "crawl.warc.gz", "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_warc_record(
+                "https://example.org/", "response", payload=io.BytesIO(page.encode()), http_headers=http
+            )
+        )
+    with open(d / "CC-MAIN-sample.warc.wet.gz", "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i in range(0, 12, 4):
+            text = "\n".join(paras[i : i + 4]).encode()
+            w.write_record(
+                w.create_warc_record(
+                    f"https://example.org/{i}", "conversion", payload=io.BytesIO(text), warc_content_type="text/plain"
+                )
+            )
 
 
 def _env():

@@ -1,4 +1,5 @@
-"""Read inputs: files, folders and stdin, as plain text or JSONL, compressed or not.
+"""Read inputs: files, folders and stdin, as plain text, JSONL, HTML or
+WARC/WET (:mod:`cleaner.io.html`, :mod:`cleaner.io.warc`), compressed or not.
 
 Yields :class:`Item` (one document), :class:`Failure` (one problem, with the
 file and line it is in) or :class:`Notice` (a warning: a file skipped, bytes
@@ -26,7 +27,7 @@ from typing import Any, BinaryIO
 
 from ..charset import detect
 
-INPUT_FORMATS = ("auto", "text", "lines", "jsonl")
+INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "html", "warc")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 COMPRESSED_SUFFIXES = (".gz", ".zst")
 DEFAULT_MAX_DOC_CHARS = 10_000_000
@@ -37,9 +38,11 @@ STDIN = "-"
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _SNIFF_BYTES = 1 << 16  # what is looked at to tell stdin's format
-# Suffixes of files that hold HTML, which cleaner reads as text (markup and all).
+# Suffixes of files that hold HTML, and of WARC files (Common Crawl's WET too).
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-_HTML_START = (b"<!doctype html", b"<html", b"<?xml")
+WARC_SUFFIXES = (".warc", ".wet")
+# How a page starts (an XML declaration alone could be any XML: XHTML comes as .xhtml).
+_HTML_START = (b"<!doctype html", b"<html")
 
 
 @dataclass
@@ -48,6 +51,9 @@ class Item:
 
     ``encoding`` is set when the reader decoded the text itself (JSONL lines);
     ``fixes`` names what it had to repair on the way (``invalid-utf8``).
+    ``kind`` is ``html`` for a page to read as HTML
+    (:meth:`cleaner.pipeline.Pipeline.process_html`), with ``content_type``
+    the one its HTTP headers declare (its charset is a hint).
     """
 
     doc: str
@@ -57,6 +63,8 @@ class Item:
     order: int = 0
     encoding: str | None = None
     fixes: tuple[str, ...] = ()
+    kind: str = "text"
+    content_type: str | None = None
 
 
 @dataclass
@@ -72,17 +80,19 @@ class Notice:
     """Something the user should know about an input that is still read (or skipped).
 
     Notices with the same ``once`` key are said once per run (with a count of
-    the others at the end).
+    the others at the end).  ``skipped`` names what was left out (a WARC
+    record's payload type), counted in the run's summary.
     """
 
     where: str
     message: str
     once: str = ""
+    skipped: str = ""
 
 
 HTML_NOTICE = (
-    "looks like HTML, which is read as text, markup and all; "
-    "leave such files out with --exclude '*.html' or give cleaner their extracted text"
+    "looks like HTML, read as text, markup and all: pip install 'cleaner[html]' to read HTML as HTML, "
+    "or leave such files out with --exclude '*.html'"
 )
 
 
@@ -194,14 +204,21 @@ def expand(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[s
 
 
 def format_of(path: str, requested: str) -> str:
-    """``text``, ``lines`` or ``jsonl`` for ``path`` (by suffix when ``auto``).
+    """``text``, ``lines``, ``jsonl``, ``html`` or ``warc`` for ``path`` (by suffix when ``auto``).
 
     >>> format_of("a/b.ndjson.zst", "auto"), format_of("a/b.txt.gz", "auto"), format_of("x", "lines")
     ('jsonl', 'text', 'lines')
+    >>> format_of("CC-MAIN-1.warc.wet.gz", "auto"), format_of("crawl.warc", "auto"), format_of("a.htm", "auto")
+    ('warc', 'warc', 'html')
     """
     if requested != "auto":
         return requested
-    return "jsonl" if _strip_compression(path.lower()).endswith(JSONL_SUFFIXES) else "text"
+    name = _strip_compression(path.lower())
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "html" if name.endswith(HTML_SUFFIXES) else "text"
 
 
 def _strip_compression(path: str) -> str:
@@ -324,14 +341,16 @@ def read_file(f: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[It
         yield Failure(path, _os_message(e))
         return
     try:
-        if fmt == "text":
+        if fmt in ("text", "html"):
             data = stream.read(options.max_bytes + 1)
             if len(data) > options.max_bytes:
                 yield _too_long(path, options, "document")
             else:
-                if looks_like_html(path, data[:_SNIFF_BYTES]):
-                    yield Notice(path, HTML_NOTICE, once="html")
-                yield Item(path, data, path, order=base)
+                yield from _page(path, data, fmt, options, base)
+        elif fmt == "warc":
+            from .warc import read_warc
+
+            yield from read_warc(path, stream, options, base)
         elif fmt == "lines":
             yield from _lines(path, stream, options, base)
         else:
@@ -343,6 +362,22 @@ def read_file(f: InputFile, options: ReadOptions = ReadOptions()) -> Iterator[It
     finally:
         if path != STDIN:
             stream.close()
+
+
+def _page(path: str, data: bytes, fmt: str, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
+    """One file read whole: HTML when asked or, by default, when it looks
+    like HTML and an HTML parser is installed; else text (with a warning
+    when it looks like HTML)."""
+    from .html import available
+
+    html = fmt == "html" or (options.input_format == "auto" and looks_like_html(path, data[:_SNIFF_BYTES]))
+    if html and not available():
+        if fmt == "html" and options.input_format == "html":
+            yield Failure(path, "reading HTML needs selectolax (pip install 'cleaner[html]')")
+            return
+        yield Notice(path, HTML_NOTICE, once="html")
+        html = False
+    yield Item(path, data, path, order=base, kind="html" if html else "text")
 
 
 def _os_message(e: BaseException) -> str:

@@ -51,6 +51,7 @@ class Result:
     removed: int = 0
     document: bool = True
     report_entry: dict | None = None  # with CleanJob.report: cleaner.report.document_entry
+    skipped: str = ""  # what a Notice left out (a WARC record's payload type), for the summary
 
 
 def problem(e: Exception) -> str:
@@ -77,16 +78,20 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure | Notic
     if isinstance(item, Failure):
         return Result(error=(item.where, item.message))
     if isinstance(item, Notice):
-        return Result(warnings=[ItemWarning(item.where, item.message, once=item.once)], document=False)
+        warning = ItemWarning(item.where, item.message, once=item.once)
+        return Result(warnings=[warning], document=False, skipped=item.skipped)
     data = item.data
     nbytes = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     warnings = []
     if item.fields is None and not data.strip():
         warnings.append(ItemWarning(item.where, "empty document"))
     try:
-        document = pipeline.process(
-            data, doc=item.doc, fields=item.fields, order=item.order, encoding=item.encoding, fixes=item.fixes
-        )
+        if item.kind == "html":
+            document = pipeline.process_html(data, item.doc, item.fields, item.order, item.content_type)
+        else:
+            document = pipeline.process(
+                data, doc=item.doc, fields=item.fields, order=item.order, encoding=item.encoding, fixes=item.fixes
+            )
     except Exception as e:  # noqa: BLE001 (one bad document must not stop the run)
         return Result(error=(item.where, problem(e)), nbytes=nbytes, warnings=warnings)
     if "surrogates" in document.fixes:

@@ -53,11 +53,16 @@ def output_path(input_path: str, root: str, out_dir: str, fmt: str, input_is_jso
     'out/s/part-1.jsonl.zst'
     >>> output_path("in/x.txt.gz", "in", "out", "text", False)
     'out/x.txt.gz'
+    >>> output_path("in/CC-MAIN-1.warc.wet.gz", "in", "out", "docs", False)
+    'out/CC-MAIN-1.jsonl.gz'
     """
     rel = os.path.relpath(input_path, root)
     comp = compression(rel)
     stem = rel[: len(rel) - len(comp)] if comp else rel
     base, _ext = os.path.splitext(stem)
+    for archive in (".warc.wet", ".warc"):  # a WARC's documents: crawl.warc.wet.gz -> crawl.jsonl.gz
+        if base.lower().endswith(archive):
+            base = base[: -len(archive)]
     suffix = _FORMAT_SUFFIX[fmt]
     name = stem if input_is_jsonl and suffix == ".jsonl" else base + suffix
     return os.path.join(out_dir, name + comp)

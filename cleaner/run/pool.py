@@ -69,7 +69,8 @@ def line_ids(chunk: list[Item | Failure | Notice]) -> list[tuple[int, list[int]]
         if not isinstance(item, Item):
             continue
         try:
-            out.append((item.order, document_ids(template_lines(item.data))))
+            lines = template_lines(item.data, item.kind == "html", item.content_type)
+            out.append((item.order, document_ids(lines)))
         except Exception:  # noqa: BLE001 (reported when the document itself is cleaned)
             continue
     return out

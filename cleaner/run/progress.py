@@ -25,6 +25,7 @@ class Stats:
     removed: int = 0
     langs: Counter = field(default_factory=Counter)
     skipped_files: int = 0
+    skipped: Counter = field(default_factory=Counter)  # records left out (WARC payloads that are not pages), by type
     report: Any = None  # a cleaner.report.Collector, given every result
 
     def add(self, r: Result) -> None:
@@ -34,6 +35,8 @@ class Stats:
             self.docs += 1
             if r.lang:
                 self.langs[r.lang] += 1
+        if r.skipped:
+            self.skipped[r.skipped] += 1
         self.bytes += r.nbytes
         self.segments += r.segments
         self.removed += r.removed
@@ -49,6 +52,7 @@ class Stats:
         self.removed += other.removed
         self.langs.update(other.langs)
         self.skipped_files += other.skipped_files
+        self.skipped.update(other.skipped)
 
     def summary(self, seconds: float) -> str:
         """``cleaner: 1,234 docs, 5.0 MB in 3.2 s (1.6 MB/s), removed 41% of segments, ...``"""
@@ -67,6 +71,9 @@ class Stats:
             parts.append(f"languages: {top}")
         if self.skipped_files:
             parts.append(f"{self.skipped_files:,} files already done")
+        if self.skipped:
+            kinds = ", ".join(f"{v:,} {k}" for k, v in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+            parts.append(f"{sum(self.skipped.values()):,} records skipped ({kinds})")
         parts.append(f"{self.failures:,} failures")
         return "cleaner: " + ", ".join(parts)
 

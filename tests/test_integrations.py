@@ -1,0 +1,97 @@
+"""cleaner inside other pipelines (issue 15): a datatrove step, run by
+datatrove's local executor on JSONL, and the Hugging Face ``datasets``
+helper on a real Dataset.  .ci/run installs both (CLEANER_REQUIRE_EXTRAS):
+there these tests must run, never skip."""
+
+import gzip
+import json
+import os
+
+import pytest
+
+from cleaner import Pipeline
+
+EN = "The minister arrived in Sochi on Monday for talks with the president of Russia, officials said."
+FR = "Le ministre est arrivé lundi à Sotchi pour des entretiens avec le président russe."
+RECORDS = [
+    {"id": "en", "text": f"Breaking News\n{EN}", "source": "a"},
+    {"id": "fr", "text": FR, "source": "b"},
+    {"id": "empty", "text": "Share this", "source": "c"},
+]
+
+
+def need(module: str):
+    """The module, or a skip (a failure where CI installed every extra)."""
+    if os.environ.get("CLEANER_REQUIRE_EXTRAS"):
+        return __import__(module)
+    return pytest.importorskip(module)
+
+
+def _read_jsonl_gz(folder):
+    out = []
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            out += [json.loads(line) for line in f]
+    return out
+
+
+def test_datatrove_step_between_a_jsonl_reader_and_writer(tmp_path):
+    need("datatrove")
+    need("orjson")  # datatrove's JSONL reader and writer need it
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.datatrove import Clean
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "part.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    pipeline = [
+        JsonlReader(str(tmp_path / "in")),
+        Clean(languages=["en"], exclusion_writer=JsonlWriter(str(tmp_path / "dropped"))),
+        JsonlWriter(str(tmp_path / "out")),
+    ]
+    LocalPipelineExecutor(pipeline=pipeline, tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    kept = _read_jsonl_gz(tmp_path / "out")
+    assert [(d["id"], d["text"]) for d in kept] == [("en", EN)]
+    meta = kept[0]["metadata"]
+    assert (meta["source"], meta["lang"], meta["langs"], meta["removed"], meta["repairs"]) == (
+        "a",
+        "en",
+        {"en": 1.0},
+        {"boilerplate": 1},
+        [],
+    )
+    dropped = _read_jsonl_gz(tmp_path / "dropped")
+    assert [(d["id"], d["metadata"]["lang"], d["metadata"]["filter_reason"]) for d in dropped] == [
+        ("fr", "fr", "lang"),
+        ("empty", "en", "empty"),  # an English line of furniture: nothing left
+    ]
+
+
+def test_datatrove_step_reads_html_and_keeps_empty_documents_when_asked():
+    need("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.datatrove import Clean
+
+    step = Clean(html=True, drop_empty=False)
+    page = Document(text=f"<nav><a href=/>Home</a></nav><p>{EN}</p>", id="p", metadata={"lang": "xx"})
+    assert step.filter(page) is True
+    assert page.text == EN and page.metadata["lang"] == "xx" and page.metadata["cleaner_lang"] == "en"
+    assert step.filter(Document(text="Share this", id="e")) is True
+
+
+def test_datasets_helper_on_a_real_dataset_with_two_workers():
+    datasets = need("datasets")
+    from cleaner.hf import clean_dataset
+
+    ds = datasets.Dataset.from_list(RECORDS)
+    out = clean_dataset(ds, num_proc=2)
+    assert out.column_names == ["id", "text", "source", "lang", "langs", "removed", "repairs"]
+    rows = out.to_list()
+    expected = list(Pipeline().process_records(RECORDS))
+    assert [r["text"] for r in rows] == [e["text"] for e in expected] == [EN, FR, ""]
+    assert [r["lang"] for r in rows] == ["en", "fr", "en"]  # (an English line of furniture: nothing kept)
+    assert [json.loads(r["removed"]) for r in rows] == [e["removed"] for e in expected]
+    assert [r["source"] for r in rows] == ["a", "b", "c"]
