@@ -43,7 +43,7 @@ from itertools import chain
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, phrases
+from .phrases import is_author_header, is_comment_header, is_related_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -67,7 +67,9 @@ OWN_LANGUAGE_MIN_WORDS = 8
 PROSE_DENSITY = 0.40
 PROSE_LINES = 3
 MIN_SCALE = 0.4
+PROSE_SENTENCES = 2  # whole sentences on one line that make it prose-like whatever its words
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
+NEAR_RUN_LINES = 3  # near lines in a row that read as a text of short paragraphs
 NAV_RUN_LINES = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
@@ -78,11 +80,22 @@ LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
 AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
 AUTHOR_BIO_LINES = 2  # paragraphs of its biography
 COPYRIGHT_MAX_WORDS = 25
+MARKUP_SHARE = 0.5  # of a line's characters in tags, entities and addresses: not text
+LINK_LIST_ITEMS = 3  # short items between separators that make a line a menu
+GLUED_SHARE = 5  # at most this many words per place where two link texts run together
+META_MAX_WORDS = 8  # words of a line of counts and dates
+META_LABEL_WORDS = 3  # words around a single count ("65 comments", "3 hours ago")
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
+# A related-stories header after the article ends it: the prose after it stays
+# only when it scores this share of the article's best stretch (the header was
+# a box inside the article).  Choosing that stretch, one that follows such a
+# header counts only this share of its score.
+RELATED_KEEP_SHARE = 0.5
+AFTER_HEADER_WEIGHT = 0.3
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
@@ -104,6 +117,9 @@ CONTEXT = "context"
 NAV_RUN = "nav-run"
 OFF_MAIN = "off-main"
 COMMENTS = "comments"
+MARKUP = "markup"  # mostly tags, entities or web addresses
+LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or toolbar
+RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
 AUTHOR_BOX = "author-box"
 EXACT_DUP = "exact-dup"
 NEAR_DUP = "near-dup"
@@ -113,6 +129,26 @@ CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
 # weighted), or when it sits next to such a copy: short common lines ("Thank
 # you.", "Conclusion") recur between unrelated documents.
 COPY_MIN_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """Which way doubtful lines go: the user's choice between precision and
+    recall (``--favor``), as trafilatura offers.  The balanced default scores
+    best on the development pages (``bench/boilerplate.py``)."""
+
+    region_share: float = REGION_SHARE  # stretches under this share of the best are off the main text
+    titles_are_prose: bool = True  # a middle-length line without a sentence's end counts as prose
+    body_keeps_short: bool = False  # every short line inside the body stays, not only whole sentences
+    related_ends: bool = True  # a related-stories header after the article ends it
+
+
+BALANCED = Leaning()
+FAVOR: dict[str, Leaning] = {
+    "balanced": BALANCED,
+    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False),
+    "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False),
+}
 
 
 @dataclass
@@ -127,14 +163,17 @@ class _Line:
     in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
-def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None) -> list[Block]:
+def classify(
+    text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None, favor: str = "balanced"
+) -> list[Block]:
     """Set ``kind`` and ``reason`` on each block of ``text``; returns ``blocks``.
 
     ``repeats``, when given, is what the first pass learned about lines
     repeated across the documents of the run (:class:`cleaner.repeats.Repeats`),
     and ``order`` this document's place in the run: repeated furniture goes
     (``repeated-across-docs``), and a kept line that an earlier document of
-    the run already has is a ``duplicate`` (``cross-doc-dup``).
+    the run already has is a ``duplicate`` (``cross-doc-dup``).  ``favor``
+    (a key of :data:`FAVOR`) says which way doubtful lines go.
 
     >>> from cleaner.split import split_blocks
     >>> t = "Breaking News\\nA Title\\nA body sentence that runs on and on, as they do.\\n" * 2
@@ -147,6 +186,9 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
     boilerplate short
     duplicate exact-dup
     """
+    if favor not in FAVOR:
+        raise ValueError(f"unknown favor {favor!r}: one of {', '.join(FAVOR)}")
+    leaning = FAVOR[favor]
     lines = [_Line(b, text[b.start : b.end], features(text[b.start : b.end])) for b in blocks]
     if not lines:
         return blocks
@@ -161,7 +203,11 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
             ln.sure = PHRASE
         elif f.copyright and f.n_words <= COPYRIGHT_MAX_WORDS:
             ln.sure = COPYRIGHT
-        ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale)
+        elif _markup(ln):
+            ln.sure = MARKUP
+        elif _link_list(ln):
+            ln.sure = LINK_LIST
+        ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
     if not any(ln.cls in (GOOD, NEAR) for ln in lines):
@@ -175,8 +221,8 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
         for ln in lines:
             if ln.cls == NEAR and ln.why != OTHER_SCRIPT:
                 ln.cls = GOOD
-    _main_region(lines)
-    _context(lines)
+    _main_region(lines, leaning)
+    _context(lines, leaning)
     _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
@@ -196,6 +242,8 @@ def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
     by_script: dict[str, list[str]] = {}
     weight: Counter[str] = Counter()
     for ln in lines:
+        if ln.f.markup >= MARKUP_SHARE:
+            continue  # (a crawler's leftover tags say nothing of the page's language)
         by_script.setdefault(ln.f.script, []).extend(ln.f.words)
         weight[ln.f.script] += ln.f.length
     weight.pop("Zyyy", None)
@@ -227,14 +275,21 @@ def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> floa
     return max(MIN_SCALE, min(1.0, median / PROSE_DENSITY))
 
 
-def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> str:
+def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, leaning: Leaning = BALANCED) -> str:
     f = ln.f
     lang = langs.get(f.script, "")
     cjk = f.script in HAN_WRITING
     low, high = (CJK_STOPWORDS_LOW, CJK_STOPWORDS_HIGH) if cjk else (STOPWORDS_LOW, STOPWORDS_HIGH)
     if f.script == main:
         low, high = low * scale, high * scale
-    ln.density = stop_density(f.words, stopwords(lang)) if lang else 0.0
+    if not lang or (f.script in UNSPACED_SCRIPTS and not cjk):
+        # No stop list fits the script, or its words are not spaced (Thai,
+        # Khmer): the share cannot be measured, so it says nothing against
+        # prose, and length and context decide.
+        ln.density = high
+        cjk = True  # (counted like Han: a short sentence needs no five "words")
+    else:
+        ln.density = stop_density(f.words, stopwords(lang))
     if ln.density < high and f.n_words >= OWN_LANGUAGE_MIN_WORDS and not cjk:
         # A sentence in another language of the same script (a quote, a
         # translation) is measured against its own list.
@@ -258,11 +313,32 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> s
         ln.why = SHORT_LINE
         return SHORT
     if ln.density >= high:
-        return GOOD if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2) else NEAR
+        if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2):
+            return GOOD
+        return _near(ln, leaning)
     if ln.density >= low or (f.terminal and ln.density >= low / 2 and f.n_words >= 8):
+        return _near(ln, leaning)
+    if _sentences(ln):
         return NEAR
     ln.why = NOT_PROSE
     return BAD
+
+
+def _sentences(ln: _Line) -> bool:
+    """Several whole sentences on one line are prose whatever words they use
+    (a language whose function words the stop list misses, a dialect, a
+    spelling without accents): the context decides."""
+    return ln.f.terminal and ln.f.sentences >= PROSE_SENTENCES
+
+
+def _near(ln: _Line, leaning: Leaning) -> str:
+    """A prose-like line of middle length; favouring precision, one that does
+    not end as a sentence does is a title (a teaser link)."""
+    f = ln.f
+    if not leaning.titles_are_prose and not f.terminal and not f.weak_end:
+        ln.why = SHORT_LINE
+        return SHORT
+    return NEAR
 
 
 def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
@@ -277,7 +353,7 @@ def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
     return BAD
 
 
-def _context(lines: list[_Line]) -> None:
+def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """jusText's context rules: short and near lines follow their neighbours."""
     revised = []
     for i, ln in enumerate(lines):
@@ -285,7 +361,8 @@ def _context(lines: list[_Line]) -> None:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-        if prev == nxt == GOOD or (ln.in_body and ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS):
+        sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
+        if prev == nxt == GOOD or (ln.in_body and (sentence or leaning.body_keeps_short)):
             # (a whole sentence inside the body, "Transformed into graceful
             # performers!", is the article's even between captions)
             revised.append(GOOD)
@@ -300,8 +377,15 @@ def _context(lines: list[_Line]) -> None:
     for ln, c in zip(lines, revised):
         if ln.cls == SHORT:
             ln.cls = c
+    near_run = _near_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls == NEAR:
+            if near_run[i] >= NEAR_RUN_LINES:
+                # Several shorter paragraphs in a row are a text of short
+                # paragraphs, wherever they stand (teasers and comments come
+                # with titles, names and dates between them).
+                ln.cls = GOOD
+                continue
             prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
             # Inside the body a shorter paragraph between captions or ads is
             # still the article's (jusText would drop it with its neighbours).
@@ -313,6 +397,31 @@ def _context(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
+
+
+def _near_runs(lines: list[_Line]) -> list[int]:
+    """For each line, how many near lines ending as sentences it belongs to
+    in a row (0 for any other line; lines without letters neither break nor
+    count)."""
+
+    def sentence(ln: _Line) -> bool:
+        return ln.cls == NEAR and ln.f.terminal and not ln.f.truncated
+
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not sentence(lines[i]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines) and (sentence(lines[j]) or lines[j].sure == NO_LETTERS):
+            if sentence(lines[j]):
+                run.append(j)
+            j += 1
+        for k in run:
+            out[k] = len(run)
+        i = j
+    return out
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:
@@ -332,7 +441,7 @@ def _after_title(lines: list[_Line], i: int) -> bool:
     return False
 
 
-def _main_region(lines: list[_Line]) -> None:
+def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """Drop prose far from the article: teasers, comments, footers.
 
     Prose lines (good or near) separated by at most ``REGION_GAP`` other lines
@@ -361,6 +470,8 @@ def _main_region(lines: list[_Line]) -> None:
     gap = REGION_GAP + 1
     for i, ln in enumerate(lines):
         if ln.sure == NO_LETTERS:
+            if ln.f.dates:
+                gap += REGION_GAP + 1  # (a teaser's or a comment's date stamp)
             continue
         if ln.cls in (GOOD, NEAR):
             if gap > REGION_GAP:
@@ -372,7 +483,7 @@ def _main_region(lines: list[_Line]) -> None:
             spans[-1] += 1
             gap = 0
         else:
-            gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
+            gap += REGION_GAP + 1 if _separates(ln) else 1
     if not stretches:
         return
     scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
@@ -380,16 +491,16 @@ def _main_region(lines: list[_Line]) -> None:
     drop: dict[int, str] = {}  # stretch number -> reason
     # The article has begun at its second full paragraph in a substantial
     # stretch: a lede alone followed by a share bar's "Comments" link is not it.
+    # So has a one-paragraph article once its stretch, the best, is over.
     body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top for i in s if lines[i].cls == GOOD]
-    started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
+    started = stretches[scores.index(top)][-1]
+    if len(body) >= COMMENTS_AFTER_PARAGRAPHS:
+        started = min(started, body[COMMENTS_AFTER_PARAGRAPHS - 1])
     header = next(
         (
             i
             for i, ln in enumerate(lines)
-            if started is not None
-            and i > started
-            and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
-            and is_comment_header(ln.f.key)
+            if i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS and is_comment_header(ln.f.key)
         ),
         None,
     )
@@ -402,10 +513,13 @@ def _main_region(lines: list[_Line]) -> None:
     left = [n for n in range(len(stretches)) if n not in drop]
     if not left:
         return
+    if leaning.related_ends:
+        _related_section(lines, stretches, scores, left, drop)
+        left = [n for n in left if n not in drop]
     top = max(scores[n] for n in left)
-    kept = [n for n in left if scores[n] >= REGION_SHARE * top]
+    kept = [n for n in left if scores[n] >= leaning.region_share * top]
     for n in left:
-        if scores[n] < REGION_SHARE * top and not kept[0] < n < kept[-1]:
+        if scores[n] < leaning.region_share * top and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
     for n, reason in drop.items():
         for i in stretches[n]:
@@ -414,6 +528,89 @@ def _main_region(lines: list[_Line]) -> None:
     good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
     for i in range(good[0] + 1, good[-1]) if good else ():
         lines[i].in_body = True
+
+
+def _markup(ln: _Line) -> bool:
+    """Mostly tags, entities or web addresses: embed code or a link a crawler
+    left in the text ("<h2>…</h2><br /> <div>…")."""
+    return ln.f.markup >= MARKUP_SHARE
+
+
+def _separates(ln: _Line) -> bool:
+    """Whether a line that is not prose ends a stretch of prose by itself:
+    a time of day, counts and dates, a section header."""
+    return bool(_TIME.search(ln.text)) or _meta(ln) or _section_header(ln)
+
+
+def _link_list(ln: _Line) -> bool:
+    """A menu, breadcrumb or toolbar on one line: short items between
+    separators ("Home » News » World", "转发|收藏|评论")."""
+    f = ln.f
+    if f.glued >= LINK_LIST_ITEMS and f.glued * GLUED_SHARE >= f.n_words:
+        return True  # (link texts run together: "Share to TwitterShare to Facebook")
+    return f.items >= LINK_LIST_ITEMS and not f.terminal
+
+
+def _meta(ln: _Line) -> bool:
+    """A short line of counts or dates about a story ("Views: 1341 Comments:
+    0", "2 hours ago", "65 comments"): what teasers and comments carry
+    between their paragraphs, and never a sentence."""
+    f = ln.f
+    if f.terminal or f.n_words > META_MAX_WORDS:
+        return False
+    # (one number and several words is a headline: "5 things to know about Rome")
+    return f.dates > 0 or f.counts >= 2 or (f.counts == 1 and f.n_words <= META_LABEL_WORDS)
+
+
+def _section_header(ln: _Line) -> bool:
+    """Whether the line heads a comment or related-stories section (they
+    end a stretch of prose: what follows is not the same text)."""
+    f = ln.f
+    return (
+        f.n_words <= COMMENT_HEADER_MAX_WORDS
+        and not f.terminal
+        and (is_comment_header(f.key) or is_related_header(f.key))
+    )
+
+
+def _related_section(
+    lines: list[_Line],
+    stretches: list[list[int]],
+    scores: list[float],
+    left: list[int],
+    drop: dict[int, str],
+) -> None:
+    """Drop the prose after a "related stories" header that follows the
+    article (``data/sections/related.txt``): teasers of other pages.
+
+    The article is the best stretch, where a stretch that itself follows
+    such a header after some prose counts only ``AFTER_HEADER_WEIGHT`` of its
+    score (a footer of teasers and notices can outweigh a one-paragraph
+    article).  After the first header past the article, a stretch stays only
+    when it reads as the article going on (the header was a box inside it):
+    ``RELATED_KEEP_SHARE`` of the article's score, or full paragraphs with
+    few other lines among them (purity ``CONTINUATION_PURITY``).
+    """
+    headers = [i for i, ln in enumerate(lines) if _section_header(ln) and is_related_header(ln.f.key)]
+    if not headers:
+        return
+    first_prose = stretches[left[0]][0]
+
+    def weight(n: int) -> float:
+        behind = any(first_prose < h < stretches[n][0] for h in headers)
+        return scores[n] * (AFTER_HEADER_WEIGHT if behind else 1.0)
+
+    top = max(left, key=lambda n: (weight(n), -n))
+    header = next((h for h in headers if h > stretches[top][-1]), None)
+    if header is None:
+        return
+    if not lines[header].sure:
+        lines[header].sure, lines[header].cls = RELATED, BAD
+    for n in left:
+        if stretches[n][0] < header:
+            continue
+        if scores[n] < RELATED_KEEP_SHARE * scores[top]:
+            drop[n] = RELATED
 
 
 def _author_box(lines: list[_Line]) -> None:
@@ -464,7 +661,7 @@ def _heading_like(ln: _Line) -> bool:
         return False
     if f.n_words > MAX_HEADING_WORDS or f.length > MAX_HEADING_LENGTH:
         return False
-    return f.letters >= 0.5 and f.dates == 0 and f.separators == 0
+    return f.letters >= 0.5 and f.dates == 0 and f.separators == 0 and not _meta(ln)
 
 
 _HEADLINE_START = re.compile(r"[\w\"'‘“«„「『(\[]")
@@ -552,7 +749,8 @@ def _repeated_furniture(lines: list[_Line], repeats: Repeats) -> None:
     heading-like line whose next prose line is itself repeated.
     """
     for i, ln in enumerate(lines):
-        if ln.sure or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
+        # (a menu found by its shape on every page of a site is its template)
+        if ln.sure not in ("", MARKUP, LINK_LIST) or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
             continue
         if _heading_like(ln):
             nxt = next((x for x in lines[i + 1 :] if x.sure != NO_LETTERS), None)

@@ -47,6 +47,7 @@ class Options:
     selection: Selection = Selection()
     detector: str = "langdetect"
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+    favor: str = "balanced"  # which way doubtful lines go (a key of cleaner.classify.FAVOR)
 
 
 class Pipeline:
@@ -89,7 +90,7 @@ class Pipeline:
             data, encoding = decoded.text, decoded.encoding
         repaired = repair(check_length(data, self.options.max_doc_chars))
         text = repaired.text
-        blocks = classify(text, split_blocks(text), self.repeats, order)
+        blocks = classify(text, split_blocks(text), self.repeats, order, self.options.favor)
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
