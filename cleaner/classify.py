@@ -2,36 +2,55 @@
 
 Every rule about what is page furniture lives here (with the data of
 :mod:`cleaner.phrases` and :mod:`cleaner.stopwords`).  The method follows
-jusText (Pomikálek 2011), adapted to lines of text without HTML:
+jusText (Pomikálek 2011), adapted to lines of text without HTML, with
+signals of shape that hold on any site and in any language:
 
 1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
-   copyright line (``copyright``), a line repeated in many documents of the run
-   (``repeated-across-docs``), a line without letters (``no-letters``).
+   copyright line (``copyright``), a line of tags, entities or web addresses
+   (``markup``), short items between separators or link texts run together
+   ("Home » News » World", "转发|收藏|评论": ``link-list``), a line repeated in
+   many documents of the run (``repeated-across-docs``), a line without
+   letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
-   ``near`` (prose-like but shorter, or in a language other than the
-   document's), ``short`` or ``bad`` (long but not prose: lists of names,
-   bylines, dates).  Stop-word density uses the list of the language that fits
-   the document's words in the line's script.
-3. **Main text**: prose lines close together form stretches; stretches that
-   score (words × purity) under a share of the best one are ``off-main``
-   (teaser lists, comment threads, footers) unless they lie between kept
-   ones; a comment-section header after the article's start drops all the
-   prose after it (``comments``).  A document with no prose line at all is
-   not a page: only its sure furniture goes.
-4. **Context**: short and near lines take the class of their neighbours (a run
+   ``near`` (prose-like but shorter, several whole sentences, or in a
+   language other than the document's), ``short`` or ``bad`` (long but not
+   prose: lists of names, bylines, dates).  Stop-word density uses the list
+   of the language that fits the document's words in the line's script; a
+   script with no usable list (none, or words not spaced: Thai) is judged by
+   length and context alone.
+3. **Teasers** above the article: three or more cards in a row, each a title
+   and one short paragraph, right above the headline of the first two full
+   paragraphs in a row (``teasers``).
+4. **Main text**: prose lines close together form stretches (times of day,
+   counts and dates, and section headers always separate them); stretches
+   that score (words × purity) under a share of the best one are
+   ``off-main`` (teaser lists, comment threads, footers) unless they lie
+   between kept ones.  A comment-section header once the article has begun
+   (or its one paragraph is over) drops all the prose after it
+   (``comments``); a related-stories header after the article ("Related
+   coverage", "Читайте также", "相关阅读") drops what follows unless the
+   text resumes right after its box or the stretch is as long as half the
+   article (``related``).  A document with no prose line at all, or whose
+   lines nearly all end as sentences (a transcript), is not a page: only its
+   sure furniture goes.
+5. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
-   between two good ones is kept; a near line between bad ones goes,
-   ``context``), except inside the body (between its first and last full
-   paragraph), where whole sentences stay, and right under the headline (a
-   body of one sentence).  An author box ending the article ("About Jane
-   Doe" and a biography) goes (``author-box``).
-5. **Headings**: a heading-like line (short, no terminal punctuation, starts
-   with a capital or uncased letter) between content paragraphs is a
-   sub-heading; the nearest substantial one before the first body paragraph,
-   in the document's main script, is the headline.
-6. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
+   between two good ones is kept, unless it is one of a list of dated
+   titles; a near line between bad ones goes, ``context``, unless three
+   near sentences stand in a row), except inside the body (between its
+   first and last full paragraph), where whole sentences stay, and right
+   under the headline (a body of one sentence).  An author box ending the
+   article ("About Jane Doe" and a biography) goes (``author-box``).
+6. **Headings**: a heading-like line (short, no terminal punctuation, starts
+   with a capital or uncased letter, not a line of counts) between content
+   paragraphs is a sub-heading; the nearest substantial one before the
+   first body paragraph, in the document's main script, is the headline.
+7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.
+
+``favor`` (``--favor``) leans doubtful lines towards precision or recall
+(:data:`FAVOR`).
 """
 
 from __future__ import annotations
@@ -70,6 +89,7 @@ MIN_SCALE = 0.4
 PROSE_SENTENCES = 2  # whole sentences on one line that make it prose-like whatever its words
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
 NEAR_RUN_LINES = 3  # near lines in a row that read as a text of short paragraphs
+TEASER_RUN = 3  # title-and-summary cards in a row that make a list of teasers
 NAV_RUN_LINES = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
@@ -96,11 +116,19 @@ COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end
 # header counts only this share of its score.
 RELATED_KEEP_SHARE = 0.5
 AFTER_HEADER_WEIGHT = 0.3
+INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 
+# A line that starts with a time or a full date (not a bare year) and goes on:
+# "13:43 Accusation de viols", "15.03.2024 Remont dworca", "January 15, 2008
+# Police Make Arrest", "15 марта 2024 Мост закроют".
+_DATED = re.compile(
+    r"\s*(?:\d{1,2}[:.h]\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|[^\W\d_]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d)\b.*\w"
+)
 _TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:h]\d\d(?![\d:])")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -117,6 +145,7 @@ CONTEXT = "context"
 NAV_RUN = "nav-run"
 OFF_MAIN = "off-main"
 COMMENTS = "comments"
+TEASERS = "teasers"  # a run of title-and-summary cards: other stories
 MARKUP = "markup"  # mostly tags, entities or web addresses
 LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or toolbar
 RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
@@ -129,6 +158,8 @@ CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
 # weighted), or when it sits next to such a copy: short common lines ("Thank
 # you.", "Conclusion") recur between unrelated documents.
 COPY_MIN_LENGTH = 40
+TEXT_SENTENCE_SHARE = 0.9  # of the lines of a text that is not a page that end as sentences
+TEXT_MIN_LINES = 5  # lines with letters it takes to tell
 
 
 @dataclass(frozen=True)
@@ -210,9 +241,10 @@ def classify(
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
-    if not any(ln.cls in (GOOD, NEAR) for ln in lines):
-        # Nothing reads like prose: not a scraped page (a title, a list, one
-        # short line per document).  Only sure furniture goes.
+    if not any(ln.cls in (GOOD, NEAR) for ln in lines) or _text_shaped(lines):
+        # Nothing reads like prose, or nearly every line ends as a sentence
+        # does: not a scraped page (a title, a list, one short line per
+        # document, a transcript).  Only sure furniture goes.
         for ln in lines:
             if not ln.sure:
                 ln.cls = GOOD
@@ -221,6 +253,7 @@ def classify(
         for ln in lines:
             if ln.cls == NEAR and ln.why != OTHER_SCRIPT:
                 ln.cls = GOOD
+    _teasers(lines, main)
     _main_region(lines, leaning)
     _context(lines, leaning)
     _author_box(lines)
@@ -235,6 +268,15 @@ def classify(
         if ln.block.kind in (CONTENT, HEADING):
             ln.block.reason = ""
     return blocks
+
+
+def _text_shaped(lines: list[_Line]) -> bool:
+    """Whether nearly every line with letters ends as a sentence does
+    (``TEXT_SENTENCE_SHARE``): plain text or a transcript.  A page's dump has
+    menus, titles and buttons: on the development pages, nine in ten have
+    under half their lines ending so."""
+    ends = [ln.f.terminal for ln in lines if ln.sure != NO_LETTERS]
+    return len(ends) >= TEXT_MIN_LINES and sum(ends) >= TEXT_SENTENCE_SHARE * len(ends)
 
 
 def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
@@ -356,13 +398,14 @@ def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
 def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """jusText's context rules: short and near lines follow their neighbours."""
     revised = []
+    titles = _title_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls != SHORT:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
         sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
-        if prev == nxt == GOOD or (ln.in_body and (sentence or leaning.body_keeps_short)):
+        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and (sentence or leaning.body_keeps_short)):
             # (a whole sentence inside the body, "Transformed into graceful
             # performers!", is the article's even between captions)
             revised.append(GOOD)
@@ -397,6 +440,32 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
+
+
+def _title_runs(lines: list[_Line]) -> list[int]:
+    """For each short line, how many dated titles it belongs to in a row
+    ("January 15, 2008 Police Make Arrest", "13:43 Accusation de viols …";
+    counts and lines without letters between them neither break nor count):
+    a list of other stories, when it is long."""
+
+    def title(ln: _Line) -> bool:
+        return ln.cls == SHORT and not ln.f.terminal and ln.f.dates > 0 and bool(_DATED.match(ln.text))
+
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not title(lines[i]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines) and (title(lines[j]) or lines[j].sure == NO_LETTERS or _meta(lines[j])):
+            if title(lines[j]):
+                run.append(j)
+            j += 1
+        for k in run:
+            out[k] = len(run)
+        i = j
+    return out
 
 
 def _near_runs(lines: list[_Line]) -> list[int]:
@@ -439,6 +508,81 @@ def _after_title(lines: list[_Line], i: int) -> bool:
             return False
         skipped += 1
     return False
+
+
+def _teasers(lines: list[_Line], main: str) -> None:
+    """Drop a run of teasers above the article: ``TEASER_RUN`` or more cards
+    in a row, each a title and one short paragraph (``LENGTH_HIGH`` at most),
+    with dates or bylines around them, right above the first two full
+    paragraphs in a row and their headline.  (An article's sections have longer paragraphs, or more than
+    one under each heading; cards after the body are often the page's own
+    content: steps, features, answers.)"""
+    body = _body_start(lines)
+    units = []  # (kind, index): T title, P short paragraph, M meta, X anything else
+    for i, ln in enumerate(lines):
+        if ln.sure == NO_LETTERS or (not ln.sure and _meta(ln)):
+            units.append(("M", i))
+        elif ln.sure:
+            units.append(("X", i))
+        elif _heading_like(ln) or (ln.cls == NEAR and not ln.f.terminal):
+            units.append(("T", i))
+        elif ln.cls in (GOOD, NEAR) and ln.f.length <= LENGTH_HIGH:
+            units.append(("P", i))
+        else:
+            units.append(("X", i))
+    cards: list[list[int]] = []  # the current run of cards
+    k = 0
+    while k <= len(units):
+        card, j = _card(units, k)
+        if card:
+            cards.append(card)
+            k = j
+            continue
+        if len(cards) >= TEASER_RUN and _above(lines, cards[-1][-1], body, main):
+            for i in (i for c in cards for i in c):
+                lines[i].cls, lines[i].sure = BAD, TEASERS
+        cards = []
+        k += 1
+
+
+def _above(lines: list[_Line], last: int, body: int, main: str) -> bool:
+    """Whether line ``last`` is just above the body's headline: a headline
+    and at most ``LEDE_GAP`` other lines with letters (a date, a byline)
+    between them."""
+    between = [ln for ln in lines[last + 1 : body] if ln.sure != NO_LETTERS]
+    if not body < len(lines) or not 0 < len(between) <= LEDE_GAP + 1 or not _headline_like(between[0], main):
+        return False
+    return all(ln.cls not in (GOOD, NEAR) for ln in between[1:])  # (a date or a byline, not a paragraph)
+
+
+def _body_start(lines: list[_Line]) -> int:
+    """The first of two full paragraphs in a row (lines without letters
+    between them aside), or past the end."""
+    full = [i for i, ln in enumerate(lines) if ln.sure != NO_LETTERS]
+    for a, b in zip(full, full[1:]):
+        if lines[a].cls == GOOD and lines[b].cls == GOOD:
+            return a
+    return len(lines)
+
+
+def _card(units: list[tuple[str, int]], k: int) -> tuple[list[int], int]:
+    """The title and paragraph of a teaser card starting at ``units[k]``
+    (meta lines around it skipped) and where the next one would start; or
+    an empty card."""
+    kinds = [u[0] for u in units]
+    if k >= len(units) or kinds[k] != "T":
+        return [], k
+    j = k + 1
+    while j < len(units) and kinds[j] == "M":
+        j += 1
+    if j >= len(units) or kinds[j] != "P":
+        return [], k
+    end = j + 1
+    while end < len(units) and kinds[end] == "M":
+        end += 1
+    if end < len(units) and kinds[end] == "P":
+        return [], k  # (two paragraphs under one title: a section of an article)
+    return [units[k][1], units[j][1]], end
 
 
 def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
@@ -562,15 +706,24 @@ def _meta(ln: _Line) -> bool:
     return f.dates > 0 or f.counts >= 2 or (f.counts == 1 and f.n_words <= META_LABEL_WORDS)
 
 
+def _resumes(lines: list[_Line], header: int) -> bool:
+    """Whether the text resumes right after the box a header opens: two full
+    paragraphs in a row within ``INLINE_BOX_LINES`` lines of it (an inline
+    "Read also" box with a link or two; a list of teasers has a title or a
+    date between its paragraphs)."""
+    full = [ln.cls == GOOD for ln in lines[header + 1 :] if ln.sure != NO_LETTERS][: INLINE_BOX_LINES + 2]
+    return any(a and b for a, b in zip(full, full[1:]))
+
+
+def _header_shape(ln: _Line) -> bool:
+    """Short, and not a sentence: the shape of a section's header."""
+    return ln.f.n_words <= COMMENT_HEADER_MAX_WORDS and not ln.f.terminal
+
+
 def _section_header(ln: _Line) -> bool:
-    """Whether the line heads a comment or related-stories section (they
-    end a stretch of prose: what follows is not the same text)."""
-    f = ln.f
-    return (
-        f.n_words <= COMMENT_HEADER_MAX_WORDS
-        and not f.terminal
-        and (is_comment_header(f.key) or is_related_header(f.key))
-    )
+    """Whether the line heads a comment or related-stories section (it ends
+    a stretch of prose: what follows is not the same text)."""
+    return _header_shape(ln) and (is_comment_header(ln.f.key) or is_related_header(ln.f.key))
 
 
 def _related_section(
@@ -587,11 +740,10 @@ def _related_section(
     such a header after some prose counts only ``AFTER_HEADER_WEIGHT`` of its
     score (a footer of teasers and notices can outweigh a one-paragraph
     article).  After the first header past the article, a stretch stays only
-    when it reads as the article going on (the header was a box inside it):
-    ``RELATED_KEEP_SHARE`` of the article's score, or full paragraphs with
-    few other lines among them (purity ``CONTINUATION_PURITY``).
+    when it scores ``RELATED_KEEP_SHARE`` of the article (the header was a box
+    inside it).
     """
-    headers = [i for i, ln in enumerate(lines) if _section_header(ln) and is_related_header(ln.f.key)]
+    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and is_related_header(ln.f.key)]
     if not headers:
         return
     first_prose = stretches[left[0]][0]
@@ -601,7 +753,7 @@ def _related_section(
         return scores[n] * (AFTER_HEADER_WEIGHT if behind else 1.0)
 
     top = max(left, key=lambda n: (weight(n), -n))
-    header = next((h for h in headers if h > stretches[top][-1]), None)
+    header = next((h for h in headers if h > stretches[top][-1] and not _resumes(lines, h)), None)
     if header is None:
         return
     if not lines[header].sure:
@@ -710,6 +862,8 @@ def _headings(lines: list[_Line], main: str) -> None:
 
 
 def _duplicates(lines: list[_Line]) -> None:
+    # (in a text that is not a page, short lines recur by themselves: "Yeah.")
+    shortest = COPY_MIN_LENGTH if _text_shaped(lines) else 0
     seen: set[str] = set()
     index: dict[str, list[int]] = {}
     kept_words: list[frozenset[str]] = []
@@ -717,7 +871,7 @@ def _duplicates(lines: list[_Line]) -> None:
         if not _kept(ln):
             continue
         key = ln.f.key
-        if key in seen:
+        if key in seen and ln.f.length >= shortest:
             ln.block.kind, ln.block.reason = DUPLICATE, EXACT_DUP
             continue
         words = frozenset(ln.f.words)
