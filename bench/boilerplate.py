@@ -58,6 +58,7 @@ ABLATIONS = {
     "teaser cards above the article": ("_teasers", lambda lines, main: None),
     "lists of dated titles": ("_title_runs", lambda lines: [0] * len(lines)),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
+    "Han lines without clause marks": ("_run_together", lambda ln: False),
 }
 
 

@@ -78,6 +78,7 @@ STOPWORDS_HIGH = 0.32
 # scripts have per word; these apply to its one-character tokens.
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
+CJK_CLAUSE_LENGTH = 75  # characters (Han/kana weighted) of prose without a comma or a full stop, at most
 OWN_LANGUAGE_MIN_WORDS = 8
 # The stop-word share of plain prose where jusText's thresholds work (English,
 # German, Spanish news: 0.4-0.5); a document needs this many long full
@@ -354,6 +355,9 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, lean
         # Title Case without a full stop: a headline or a teaser link, not prose.
         ln.why = SHORT_LINE
         return SHORT
+    if _run_together(ln):
+        ln.why = NOT_PROSE
+        return BAD
     if ln.density >= high:
         if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2):
             return GOOD
@@ -364,6 +368,19 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, lean
         return NEAR
     ln.why = NOT_PROSE
     return BAD
+
+
+def _run_together(ln: _Line) -> bool:
+    """A long Han or kana line with no full stop and hardly a comma: headlines
+    run together (Chinese and Japanese prose ends its sentences with 。！？
+    and joins its clauses with ，、：)."""
+    f = ln.f
+    return (
+        f.script in HAN_WRITING
+        and not f.sentences
+        and f.length > LENGTH_HIGH / 2
+        and (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
+    )
 
 
 def _sentences(ln: _Line) -> bool:

@@ -28,6 +28,7 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*[)\]»›]?\s*(?:\w+(?:\s+\w+)?\s*[»
 # word ("StatesRemote jobs"; not "logAdminCommands" or "iPhone").
 _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
+_CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 
 
@@ -73,6 +74,8 @@ _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
 _ITEM_SPLIT = re.compile(r"\s*(?:[|•·›»«‹▸►▶◀→←]|(?<=\s)[/>\\](?=\s)|\s[-–—]\s|>>|<<)\s*")
 ITEM_MAX_WORDS = 4  # a menu entry or breadcrumb step has at most this many words
 ITEM_MAX_CJK = 10  # characters, for one written without spaces
+CJK_SPACED_ITEMS = 4  # short Han or kana words between spaces that make a menu
+CJK_SPACED_ITEM = 5  # characters of each
 # Markup a crawler left in the text (tags, entities) and web addresses.
 _MARKUP = re.compile(
     r"</?[a-zA-Z][^<>]{0,300}>|&(?:[a-z]{2,8}|#\d{2,6});|\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+"
@@ -108,6 +111,7 @@ class Features:
     sentences: int  # full stops (and the like) that end a sentence inside the line or at its end
     truncated: bool  # ends in an ellipsis: a teaser cut short ("… Read more")
     glued: int  # a small letter followed by a capital inside a word: link texts run together ("TwitterShare")
+    clauses: int  # commas, colons and the like: the joints of sentences
 
     @property
     def n_words(self) -> int:
@@ -220,6 +224,7 @@ def _features(line: str) -> Features:
         counts=_counts(line) if _DIGIT.search(line) else 0,
         sentences=len(_SENTENCE_END.findall(line)) + terminal,
         truncated=bool(_TRUNCATED.search(line)),
+        clauses=len(_CLAUSE.findall(line)),
         glued=sum(len(_GLUED.findall(w)) for w in _CAPITALISED.findall(line)) if _GLUED.search(line) else 0,
     )
 
@@ -233,8 +238,17 @@ def _items(line: str) -> int:
     (4, 3)
     >>> _items("The minister - who came on Monday - said that 24/7 talks were needed")
     0
+
+    Han and kana words stand between spaces only in menus and toolbars:
+
+    >>> _items("语音播报 缩小字体 放大字体 收藏 微博 微信 分享"), _items("腾讯QQ QQ空间")
+    (7, 0)
     """
     parts = [p for p in _ITEM_SPLIT.split(line) if p]
+    if len(parts) < 3 and HAS_CJK.search(line):
+        words = line.split()
+        if len(words) >= CJK_SPACED_ITEMS and all(len(w) <= CJK_SPACED_ITEM for w in words):
+            return len(words)
     if len(parts) < 3:
         return 0
     for p in parts:

@@ -253,6 +253,17 @@ def test_dated_titles_between_two_paragraphs_are_a_list_of_stories():
     assert all(got[line] == "content" for line in body)
 
 
+def test_chinese_headlines_run_together_are_not_prose():
+    run = (
+        "关于建立企业职工基本养老保险基金中央调剂制度的通知"
+        "航旅纵横新能源汽车北京积分落户制"
+        "基本养老金上调方案公布世界杯揭幕战即将打响"
+    )
+    page = "\n".join(["本市地铁新线路下月开通运营", ZH.splitlines()[5], run])
+    assert kinds(page)[-1][1:] == ("boilerplate", "not-prose")
+    assert kinds(page)[1][1] == "content"
+
+
 # --- texts that are not pages ------------------------------------------------
 
 
