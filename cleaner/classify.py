@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -459,6 +460,30 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
 
 
+def _runs(lines: list[_Line], member: Callable[[_Line], bool], passes: Callable[[_Line], bool]) -> list[int]:
+    """For each line, how many ``member`` lines it belongs to in a row (0 for
+    other lines); ``passes`` lines between them neither break nor count."""
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not member(lines[i]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines) and (member(lines[j]) or passes(lines[j])):
+            if member(lines[j]):
+                run.append(j)
+            j += 1
+        for k in run:
+            out[k] = len(run)
+        i = j
+    return out
+
+
+def _no_letters(ln: _Line) -> bool:
+    return ln.sure == NO_LETTERS
+
+
 def _title_runs(lines: list[_Line]) -> list[int]:
     """For each short line, how many dated titles it belongs to in a row
     ("January 15, 2008 Police Make Arrest", "13:43 Accusation de viols …";
@@ -468,21 +493,7 @@ def _title_runs(lines: list[_Line]) -> list[int]:
     def title(ln: _Line) -> bool:
         return ln.cls == SHORT and not ln.f.terminal and ln.f.dates > 0 and bool(_DATED.match(ln.text))
 
-    out = [0] * len(lines)
-    i = 0
-    while i < len(lines):
-        if not title(lines[i]):
-            i += 1
-            continue
-        run, j = [], i
-        while j < len(lines) and (title(lines[j]) or lines[j].sure == NO_LETTERS or _meta(lines[j])):
-            if title(lines[j]):
-                run.append(j)
-            j += 1
-        for k in run:
-            out[k] = len(run)
-        i = j
-    return out
+    return _runs(lines, title, lambda ln: _no_letters(ln) or _meta(ln))
 
 
 def _near_runs(lines: list[_Line]) -> list[int]:
@@ -493,21 +504,7 @@ def _near_runs(lines: list[_Line]) -> list[int]:
     def sentence(ln: _Line) -> bool:
         return ln.cls == NEAR and ln.f.terminal and not ln.f.truncated
 
-    out = [0] * len(lines)
-    i = 0
-    while i < len(lines):
-        if not sentence(lines[i]):
-            i += 1
-            continue
-        run, j = [], i
-        while j < len(lines) and (sentence(lines[j]) or lines[j].sure == NO_LETTERS):
-            if sentence(lines[j]):
-                run.append(j)
-            j += 1
-        for k in run:
-            out[k] = len(run)
-        i = j
-    return out
+    return _runs(lines, sentence, _no_letters)
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:

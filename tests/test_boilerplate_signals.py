@@ -26,17 +26,22 @@ def kept(text, favor="balanced"):
 
 
 @pytest.mark.parametrize(
-    "line, items",
+    "line, field, value",
     [
-        ("Home » News » World » Europe", 4),
-        ("转发|收藏|评论", 3),
-        ("You are here: Home / News / Local", 3),
-        ("The minister - who came on Monday - said that 24/7 talks were needed", 0),
-        ("Prices rose by 3 % | Oil fell", 0),
+        ("Home » News » World » Europe", "items", 4),
+        ("转发|收藏|评论", "items", 3),
+        ("You are here: Home / News / Local", "items", 3),
+        ("The minister - who came on Monday - said that 24/7 talks were needed", "items", 0),
+        ("Prices rose by 3 % | Oil fell", "items", 0),
+        ("Views: 1341 Comments: 0", "counts", 2),
+        ("65 comments", "counts", 1),
+        ("3/50 Natalie Massenet leaves Net-a-Porter", "counts", 3),
+        ("The 2019 budget was 12 billion.", "counts", 0),
+        ("记者从市交通委获悉，地铁新线路将于下月开通，全长二十公里。", "clauses", 2),
     ],
 )
-def test_items_between_separators(line, items):
-    assert features(line).items == items
+def test_shape_fields(line, field, value):
+    assert getattr(features(line), field) == value
 
 
 def test_markup_share_counts_tags_entities_and_addresses():
@@ -44,19 +49,6 @@ def test_markup_share_counts_tags_entities_and_addresses():
     assert features('<h2>Title</h2><br /> <div class="x">').markup > 0.8
     assert features("Write to news@example.com or see https://example.com/a").markup > 0.5
     assert features("The minister spoke for an hour.").markup == 0.0
-
-
-@pytest.mark.parametrize(
-    "line, counts",
-    [
-        ("Views: 1341 Comments: 0", 2),
-        ("65 comments", 1),
-        ("3/50 Natalie Massenet leaves Net-a-Porter", 3),
-        ("The 2019 budget was 12 billion.", 0),
-    ],
-)
-def test_counts(line, counts):
-    assert features(line).counts == counts
 
 
 def test_sentences_truncation_and_run_together_links():
