@@ -455,9 +455,10 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
+    runs = _short_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
-            ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
+            ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
 
 
 def _runs(lines: list[_Line], member: Callable[[_Line], bool], passes: Callable[[_Line], bool]) -> list[int]:
@@ -544,10 +545,11 @@ def _teasers(lines: list[_Line], main: str) -> None:
             units.append(("P", i))
         else:
             units.append(("X", i))
+    kinds = "".join(u[0] for u in units)
     cards: list[list[int]] = []  # the current run of cards
     k = 0
     while k <= len(units):
-        card, j = _card(units, k)
+        card, j = _card(units, kinds, k)
         if card:
             cards.append(card)
             k = j
@@ -579,11 +581,10 @@ def _body_start(lines: list[_Line]) -> int:
     return len(lines)
 
 
-def _card(units: list[tuple[str, int]], k: int) -> tuple[list[int], int]:
+def _card(units: list[tuple[str, int]], kinds: str, k: int) -> tuple[list[int], int]:
     """The title and paragraph of a teaser card starting at ``units[k]``
-    (meta lines around it skipped) and where the next one would start; or
-    an empty card."""
-    kinds = [u[0] for u in units]
+    (meta lines around it skipped; ``kinds`` holds the units' kinds) and
+    where the next one would start; or an empty card."""
     if k >= len(units) or kinds[k] != "T":
         return [], k
     j = k + 1
@@ -806,19 +807,30 @@ def _author_box(lines: list[_Line]) -> None:
         return
 
 
-def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN_LINES) -> bool:
-    """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
+def _short_runs(lines: list[_Line]) -> list[int]:
+    """For each line, how many removed short lines (lines without letters
+    aside) the run around it holds, itself counted: a run of
+    ``NAV_RUN_LINES`` is navigation.  (One pass: a page's menus can be
+    hundreds of lines long.)"""
 
     def removed_short(ln: _Line) -> bool:
         return ln.sure == NO_LETTERS or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
 
-    lo = i
-    while lo > 0 and removed_short(lines[lo - 1]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(lines) and removed_short(lines[hi + 1]):
-        hi += 1
-    return sum(1 for ln in lines[lo : hi + 1] if ln.sure != NO_LETTERS) >= run
+    inside = _runs(lines, lambda ln: removed_short(ln) and not _no_letters(ln), _no_letters)
+    member = [removed_short(ln) for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        if member[i] and not _no_letters(ln):
+            out.append(inside[i])
+            continue
+        # (a line that is not itself short, or has no letters, joins the runs
+        # on either side of it)
+        left = next((inside[j] for j in range(i - 1, -1, -1) if not _no_letters(lines[j]) or not member[j]), 0)
+        right = next((inside[j] for j in range(i + 1, len(lines)) if not _no_letters(lines[j]) or not member[j]), 0)
+        left = left if i > 0 and member[i - 1] else 0
+        right = right if i + 1 < len(lines) and member[i + 1] else 0
+        out.append(left + right + (0 if _no_letters(ln) else 1))
+    return out
 
 
 def _heading_like(ln: _Line) -> bool:

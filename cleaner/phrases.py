@@ -133,6 +133,7 @@ def _related_headers() -> PhraseSet:
     return _phrase_set([path.read_text(encoding="utf-8")])
 
 
+@functools.lru_cache(maxsize=1 << 12)  # (short lines recur from page to page)
 def is_related_header(key: str) -> bool:
     """Whether the normalised line ``key`` heads what follows an article:
     related stories, tags, most read, the next post
@@ -165,6 +166,7 @@ def _comment_headers() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def is_comment_header(key: str) -> bool:
     """Whether the normalised line ``key`` opens a comment section
     (``cleaner/data/sections/comments.txt``; digits ignored, so counts match).
