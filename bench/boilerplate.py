@@ -2,21 +2,35 @@
 """Boilerplate removal on the dev pages: cleaner against the C4 line rules and keep-everything.
 
     python bench/boilerplate.py [--data DIR] [--jobs N] [--match REGEX] [--system NAME=CMD ...]
+                                [--favors] [--by-source]
+    python bench/boilerplate.py --ablate [--data DIR] [--match REGEX]
 
 Runs the shared scorer (``shared/tools/score_boilerplate.py``) once per system and
 prints one table: mean F1, P and R per language and overall (means over pages, as
-the scorer computes them).  Speed is not compared here (the scorer's wall time is
-dominated by process start-up).
+the scorer computes them); ``--by-source`` adds the same table per source (the
+page name's prefix: ``rdb-``, ``wcxb-``, ...), ``--favors`` adds cleaner's
+``--favor precision`` and ``--favor recall``.  Speed is not compared here (the
+scorer's wall time is dominated by process start-up).
+
+``--ablate`` measures what each signal of ``cleaner.classify`` is worth: it
+cleans the pages in this process (repair, split, classify: the text
+``cleaner clean --format text`` prints), once as is and once with each signal
+turned off, and prints F1, P and R overall and per source, scored with the
+shared scorer's own functions.
 """
 
 import argparse
+import csv
+import importlib.util
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +42,23 @@ SYSTEMS = {
     "keep-all": "cat {in}",
     "c4-lines": f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'c4_baseline.py'))} {{in}}",
     "cleaner": f"{shlex.quote(sys.executable)} -m cleaner clean --format text {{in}}",
+}
+FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precision", "recall")}
+
+# Each signal of cleaner.classify, and how to turn it off: (function, replacement).
+ABLATIONS = {
+    "markup lines": ("_markup_text", lambda ln: False),
+    "link lists": ("_link_list", lambda ln: False),
+    "counts and dates": ("_meta", lambda ln: False),
+    "section headers end stretches": ("_section_header", lambda ln: False),
+    "related header ends article": ("_related_section", lambda *args: None),
+    "several sentences are prose": ("_sentences", lambda ln: False),
+    "near sentences in a row": ("_near_runs", lambda lines: [0] * len(lines)),
+    "inline box: the text resumes": ("_resumes", lambda lines, header: False),
+    "teaser cards above the article": ("_teasers", lambda lines, main: None),
+    "lists of dated titles": ("_title_runs", lambda lines: [0] * len(lines)),
+    "transcripts are not pages": ("_text_shaped", lambda lines: False),
+    "Han lines without clause marks": ("_run_together", lambda ln: False),
 }
 
 
@@ -50,6 +81,77 @@ def mean(xs):
     return sum(xs) / len(xs) if xs else 0.0
 
 
+def source(page: str) -> str:
+    return page.split("-", 1)[0]
+
+
+def print_table(results: dict[str, list[dict]], key: str, title: str) -> None:
+    """One row per value of ``key`` (and one for all pages), F1 P R per system."""
+    counts = defaultdict(int)
+    for r in next(iter(results.values())):
+        counts[r[key]] += 1
+    rows = [(f"{k} ({n})", k) for k, n in sorted(counts.items())] + [(f"all ({sum(counts.values())})", None)]
+    width = max(len(r[0]) for r in rows) + 2
+    print(" " * width + "".join(f"{name:<21}" for name in results))
+    print(f"{title:<{width}}" + "F1    P     R      " * len(results))
+    for label, k in rows:
+        cells = []
+        for name in results:
+            rs = [r for r in results[name] if k is None or r[key] == k]
+            cells.append(" ".join(f"{mean([r[m] for r in rs]):.3f}" for m in ("F1", "P", "R")) + "  ")
+        print(f"{label:<{width}}" + "".join(cells))
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_boilerplate", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ablate(name: str) -> None:
+    """Turn off one signal in this process (a worker's initializer)."""
+    if name:
+        from cleaner import classify
+
+        function, replacement = ABLATIONS[name]
+        setattr(classify, function, replacement)
+
+
+def _clean_page(job: tuple[str, str]) -> dict:
+    from cleaner.classify import classify
+    from cleaner.records import CONTENT, HEADING
+    from cleaner.repair import repair
+    from cleaner.split import split_blocks
+
+    folder, page = job
+    scorer = _scorer()
+    text = repair(Path(folder, f"{page}.txt").read_text(encoding="utf-8")).text
+    kept = "\n".join(text[b.start : b.end] for b in classify(text, split_blocks(text)) if b.kind in (CONTENT, HEADING))
+    gold = scorer.tokens(Path(folder, f"{page}.gold.txt").read_text(encoding="utf-8"))
+    p, r, f = scorer.prf(scorer.tokens(kept), gold)
+    return {"page": page, "P": p, "R": r, "F1": f}
+
+
+def ablation(args) -> None:
+    folder = args.data or SCORER.parents[1] / "data" / "boilerplate-dev"
+    with open(folder / "manifest.tsv", encoding="utf-8") as fh:
+        pages = [row["name"] for row in csv.DictReader(fh, delimiter="\t")]
+    pages = [p for p in pages if not args.match or re.search(args.match, p)]
+    sources = sorted({source(p) for p in pages})
+    print(f"{'signal off':<40}{'F1    P     R':<20}" + "".join(f"{s:>9}" for s in sources))
+    base = None
+    for name in ["", *ABLATIONS]:
+        with ProcessPoolExecutor(args.jobs, initializer=_ablate, initargs=(name,)) as ex:
+            rs = list(ex.map(_clean_page, [(str(folder), p) for p in pages], chunksize=4))
+        f1 = mean([r["F1"] for r in rs])
+        base = f1 if base is None else base
+        cells = " ".join(f"{mean([r[m] for r in rs]):.3f}" for m in ("F1", "P", "R"))
+        by_source = "".join(f"{mean([r['F1'] for r in rs if source(r['page']) == s]):>9.3f}" for s in sources)
+        label = f"{name} ({f1 - base:+.3f})" if name else "(none: as is)"
+        print(f"{label:<40}{cells:<20}{by_source}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path)
@@ -59,8 +161,16 @@ def main() -> None:
         "--system", action="append", default=[], metavar="NAME=CMD", help="add (or replace) a system; CMD contains {in}"
     )
     ap.add_argument("--only", help="comma-separated system names to run")
+    ap.add_argument("--favors", action="store_true", help="add cleaner --favor precision and --favor recall")
+    ap.add_argument("--by-source", action="store_true", help="add a table per source (page-name prefix)")
+    ap.add_argument("--ablate", action="store_true", help="F1 with each signal of cleaner.classify turned off")
     args = ap.parse_args()
+    if args.ablate:
+        ablation(args)
+        return
     systems = dict(SYSTEMS)
+    if args.favors:
+        systems.update(FAVORS)
     for s in args.system:
         name, _, cmd = s.partition("=")
         systems[name] = cmd
@@ -68,19 +178,13 @@ def main() -> None:
         systems = {k: v for k, v in systems.items() if k in args.only.split(",")}
 
     results = {name: score(cmd, args) for name, cmd in systems.items()}
-    langs = defaultdict(int)
-    for r in next(iter(results.values())):
-        langs[r["lang"]] += 1
-    rows = [(f"{lang} ({n})", lang) for lang, n in sorted(langs.items())] + [(f"all ({sum(langs.values())})", None)]
-    width = max(len(r[0]) for r in rows) + 2
-    print(" " * width + "".join(f"{name:<21}" for name in systems))
-    print(f"{'language':<{width}}" + "F1    P     R      " * len(systems))
-    for label, lang in rows:
-        cells = []
-        for name in systems:
-            rs = [r for r in results[name] if lang is None or r["lang"] == lang]
-            cells.append(" ".join(f"{mean([r[m] for r in rs]):.3f}" for m in ("F1", "P", "R")) + "  ")
-        print(f"{label:<{width}}" + "".join(cells))
+    for rs in results.values():
+        for r in rs:
+            r["source"] = source(r["page"])
+    print_table(results, "lang", "language")
+    if args.by_source:
+        print()
+        print_table(results, "source", "source")
     failed = {name: sum(bool(r["error"]) for r in rs) for name, rs in results.items()}
     if any(failed.values()):
         print("failed pages: " + ", ".join(f"{k}={v}" for k, v in failed.items()))

@@ -2,48 +2,68 @@
 
 Every rule about what is page furniture lives here (with the data of
 :mod:`cleaner.phrases` and :mod:`cleaner.stopwords`).  The method follows
-jusText (Pomikálek 2011), adapted to lines of text without HTML:
+jusText (Pomikálek 2011), adapted to lines of text without HTML, with
+signals of shape that hold on any site and in any language:
 
 1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
-   copyright line (``copyright``), a line repeated in many documents of the run
-   (``repeated-across-docs``), a line without letters (``no-letters``).
+   copyright line (``copyright``), a line of tags, entities or web addresses
+   (``markup``), short items between separators or link texts run together
+   ("Home » News » World", "转发|收藏|评论": ``link-list``), a line repeated in
+   many documents of the run (``repeated-across-docs``), a line without
+   letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
-   ``near`` (prose-like but shorter, or in a language other than the
-   document's), ``short`` or ``bad`` (long but not prose: lists of names,
-   bylines, dates).  Stop-word density uses the list of the language that fits
-   the document's words in the line's script.
-3. **Main text**: prose lines close together form stretches; stretches that
-   score (words × purity) under a share of the best one are ``off-main``
-   (teaser lists, comment threads, footers) unless they lie between kept
-   ones; a comment-section header after the article's start drops all the
-   prose after it (``comments``).  A document with no prose line at all is
-   not a page: only its sure furniture goes.
-4. **Context**: short and near lines take the class of their neighbours (a run
+   ``near`` (prose-like but shorter, several whole sentences, or in a
+   language other than the document's), ``short`` or ``bad`` (long but not
+   prose: lists of names, bylines, dates).  Stop-word density uses the list
+   of the language that fits the document's words in the line's script; a
+   script with no usable list (none, or words not spaced: Thai) is judged by
+   length and context alone.
+3. **Teasers** above the article: three or more cards in a row, each a title
+   and one short paragraph, right above the headline of the first two full
+   paragraphs in a row (``teasers``).
+4. **Main text**: prose lines close together form stretches (times of day,
+   counts and dates, and section headers always separate them); stretches
+   that score (words × purity) under a share of the best one are
+   ``off-main`` (teaser lists, comment threads, footers) unless they lie
+   between kept ones.  A comment-section header once the article has begun
+   (or its one paragraph is over) drops all the prose after it
+   (``comments``); a related-stories header after the article ("Related
+   coverage", "Читайте также", "相关阅读") drops what follows unless the
+   text resumes right after its box or the stretch is as long as half the
+   article (``related``).  A document with no prose line at all, or whose
+   lines nearly all end as sentences (a transcript), is not a page: only its
+   sure furniture goes.
+5. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
-   between two good ones is kept; a near line between bad ones goes,
-   ``context``), except inside the body (between its first and last full
-   paragraph), where whole sentences stay, and right under the headline (a
-   body of one sentence).  An author box ending the article ("About Jane
-   Doe" and a biography) goes (``author-box``).
-5. **Headings**: a heading-like line (short, no terminal punctuation, starts
-   with a capital or uncased letter) between content paragraphs is a
-   sub-heading; the nearest substantial one before the first body paragraph,
-   in the document's main script, is the headline.
-6. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
+   between two good ones is kept, unless it is one of a list of dated
+   titles; a near line between bad ones goes, ``context``, unless three
+   near sentences stand in a row), except inside the body (between its
+   first and last full paragraph), where whole sentences stay, and right
+   under the headline (a body of one sentence).  An author box ending the
+   article ("About Jane Doe" and a biography) goes (``author-box``).
+6. **Headings**: a heading-like line (short, no terminal punctuation, starts
+   with a capital or uncased letter, not a line of counts) between content
+   paragraphs is a sub-heading; the nearest substantial one before the
+   first body paragraph, in the document's main script, is the headline.
+7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.
+
+``favor`` (``--favor``) leans doubtful lines towards precision or recall
+(:data:`FAVOR`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, phrases
+from .phrases import is_author_header, is_comment_header, is_related_header, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -59,6 +79,7 @@ STOPWORDS_HIGH = 0.32
 # scripts have per word; these apply to its one-character tokens.
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
+CJK_CLAUSE_LENGTH = 75  # characters (Han/kana weighted) of prose without a comma or a full stop, at most
 OWN_LANGUAGE_MIN_WORDS = 8
 # The stop-word share of plain prose where jusText's thresholds work (English,
 # German, Spanish news: 0.4-0.5); a document needs this many long full
@@ -67,7 +88,10 @@ OWN_LANGUAGE_MIN_WORDS = 8
 PROSE_DENSITY = 0.40
 PROSE_LINES = 3
 MIN_SCALE = 0.4
+PROSE_SENTENCES = 2  # whole sentences on one line that make it prose-like whatever its words
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
+NEAR_RUN_LINES = 3  # near lines in a row that read as a text of short paragraphs
+TEASER_RUN = 3  # title-and-summary cards in a row that make a list of teasers
 NAV_RUN_LINES = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
@@ -78,16 +102,35 @@ LEDE_GAP = 2  # date or byline lines between a headline and its first sentence
 AUTHOR_MAX_WORDS = 6  # words of an author box's header ("About Jane Doe")
 AUTHOR_BIO_LINES = 2  # paragraphs of its biography
 COPYRIGHT_MAX_WORDS = 25
+MARKUP_SHARE = 0.5  # of a line's characters in tags, entities and addresses: not text
+LINK_LIST_ITEMS = 3  # short items between separators that make a line a menu
+GLUED_SHARE = 5  # at most this many words per place where two link texts run together
+META_MAX_WORDS = 8  # words of a line of counts and dates
+META_LABEL_WORDS = 3  # words around a single count ("65 comments", "3 hours ago")
 # Prose lines separated by at most this many other lines belong to one stretch;
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
+# A related-stories header after the article ends it: the prose after it stays
+# only when it scores this share of the article's best stretch (the header was
+# a box inside the article).  Choosing that stretch, one that follows such a
+# header counts only this share of its score.
+RELATED_KEEP_SHARE = 0.5
+AFTER_HEADER_WEIGHT = 0.3
+INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 
+# A line that starts with a time or a full date (not a bare year) and goes on:
+# "13:43 Accusation de viols", "15.03.2024 Remont dworca", "January 15, 2008
+# Police Make Arrest", "15 марта 2024 Мост закроют".
+_DATED = re.compile(
+    r"\s*(?:\d{1,2}[:.h]\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|[^\W\d_]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d)\b.*\w"
+)
 _TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:h]\d\d(?![\d:])")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -104,6 +147,10 @@ CONTEXT = "context"
 NAV_RUN = "nav-run"
 OFF_MAIN = "off-main"
 COMMENTS = "comments"
+TEASERS = "teasers"  # a run of title-and-summary cards: other stories
+MARKUP = "markup"  # mostly tags, entities or web addresses
+LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or toolbar
+RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
 AUTHOR_BOX = "author-box"
 EXACT_DUP = "exact-dup"
 NEAR_DUP = "near-dup"
@@ -113,6 +160,28 @@ CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
 # weighted), or when it sits next to such a copy: short common lines ("Thank
 # you.", "Conclusion") recur between unrelated documents.
 COPY_MIN_LENGTH = 40
+TEXT_SENTENCE_SHARE = 0.9  # of the lines of a text that is not a page that end as sentences
+TEXT_MIN_LINES = 5  # lines with letters it takes to tell
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """Which way doubtful lines go: the user's choice between precision and
+    recall (``--favor``), as trafilatura offers.  The balanced default scores
+    best on the development pages (``bench/boilerplate.py``)."""
+
+    region_share: float = REGION_SHARE  # stretches under this share of the best are off the main text
+    titles_are_prose: bool = True  # a middle-length line without a sentence's end counts as prose
+    body_keeps_short: bool = False  # every short line inside the body stays, not only whole sentences
+    related_ends: bool = True  # a related-stories header after the article ends it
+
+
+BALANCED = Leaning()
+FAVOR: dict[str, Leaning] = {
+    "balanced": BALANCED,
+    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False),
+    "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False),
+}
 
 
 @dataclass
@@ -127,14 +196,17 @@ class _Line:
     in_body: bool = False  # between two full paragraphs of one kept stretch
 
 
-def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None) -> list[Block]:
+def classify(
+    text: str, blocks: list[Block], repeats: Repeats | None = None, order: int | None = None, favor: str = "balanced"
+) -> list[Block]:
     """Set ``kind`` and ``reason`` on each block of ``text``; returns ``blocks``.
 
     ``repeats``, when given, is what the first pass learned about lines
     repeated across the documents of the run (:class:`cleaner.repeats.Repeats`),
     and ``order`` this document's place in the run: repeated furniture goes
     (``repeated-across-docs``), and a kept line that an earlier document of
-    the run already has is a ``duplicate`` (``cross-doc-dup``).
+    the run already has is a ``duplicate`` (``cross-doc-dup``).  ``favor``
+    (a key of :data:`FAVOR`) says which way doubtful lines go.
 
     >>> from cleaner.split import split_blocks
     >>> t = "Breaking News\\nA Title\\nA body sentence that runs on and on, as they do.\\n" * 2
@@ -147,6 +219,9 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
     boilerplate short
     duplicate exact-dup
     """
+    if favor not in FAVOR:
+        raise ValueError(f"unknown favor {favor!r}: one of {', '.join(FAVOR)}")
+    leaning = FAVOR[favor]
     lines = [_Line(b, text[b.start : b.end], features(text[b.start : b.end])) for b in blocks]
     if not lines:
         return blocks
@@ -161,12 +236,17 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
             ln.sure = PHRASE
         elif f.copyright and f.n_words <= COPYRIGHT_MAX_WORDS:
             ln.sure = COPYRIGHT
-        ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale)
+        elif _markup_text(ln):
+            ln.sure = MARKUP
+        elif _link_list(ln):
+            ln.sure = LINK_LIST
+        ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
-    if not any(ln.cls in (GOOD, NEAR) for ln in lines):
-        # Nothing reads like prose: not a scraped page (a title, a list, one
-        # short line per document).  Only sure furniture goes.
+    if not any(ln.cls in (GOOD, NEAR) for ln in lines) or _text_shaped(lines):
+        # Nothing reads like prose, or nearly every line ends as a sentence
+        # does: not a scraped page (a title, a list, one short line per
+        # document, a transcript).  Only sure furniture goes.
         for ln in lines:
             if not ln.sure:
                 ln.cls = GOOD
@@ -175,8 +255,9 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
         for ln in lines:
             if ln.cls == NEAR and ln.why != OTHER_SCRIPT:
                 ln.cls = GOOD
-    _main_region(lines)
-    _context(lines)
+    _teasers(lines, main)
+    _main_region(lines, leaning)
+    _context(lines, leaning)
     _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
@@ -185,11 +266,20 @@ def classify(text: str, blocks: list[Block], repeats: Repeats | None = None, ord
     _duplicates(lines)
     if repeats is not None and order is not None:
         _copies(lines, repeats, order)
-    _markup(lines)
+    _page_markup(lines)
     for ln in lines:
         if ln.block.kind in (CONTENT, HEADING):
             ln.block.reason = ""
     return blocks
+
+
+def _text_shaped(lines: list[_Line]) -> bool:
+    """Whether nearly every line with letters ends as a sentence does
+    (``TEXT_SENTENCE_SHARE``): plain text or a transcript.  A page's dump has
+    menus, titles and buttons: on the development pages, nine in ten have
+    under half their lines ending so."""
+    ends = [ln.f.terminal for ln in lines if ln.sure != NO_LETTERS]
+    return len(ends) >= TEXT_MIN_LINES and sum(ends) >= TEXT_SENTENCE_SHARE * len(ends)
 
 
 def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
@@ -197,6 +287,8 @@ def _languages(lines: list[_Line]) -> tuple[str, dict[str, str]]:
     by_script: dict[str, list[str]] = {}
     weight: Counter[str] = Counter()
     for ln in lines:
+        if ln.f.markup >= MARKUP_SHARE:
+            continue  # (a crawler's leftover tags say nothing of the page's language)
         by_script.setdefault(ln.f.script, []).extend(ln.f.words)
         weight[ln.f.script] += ln.f.length
     weight.pop("Zyyy", None)
@@ -228,14 +320,21 @@ def _density_scale(lines: list[_Line], main: str, langs: dict[str, str]) -> floa
     return max(MIN_SCALE, min(1.0, median / PROSE_DENSITY))
 
 
-def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> str:
+def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, leaning: Leaning = BALANCED) -> str:
     f = ln.f
     lang = langs.get(f.script, "")
     cjk = f.script in HAN_WRITING
     low, high = (CJK_STOPWORDS_LOW, CJK_STOPWORDS_HIGH) if cjk else (STOPWORDS_LOW, STOPWORDS_HIGH)
     if f.script == main:
         low, high = low * scale, high * scale
-    ln.density = stop_density(f.words, stopwords(lang)) if lang else 0.0
+    if not lang or (f.script in UNSPACED_SCRIPTS and not cjk):
+        # No stop list fits the script, or its words are not spaced (Thai,
+        # Khmer): the share cannot be measured, so it says nothing against
+        # prose, and length and context decide.
+        ln.density = high
+        cjk = True  # (counted like Han: a short sentence needs no five "words")
+    else:
+        ln.density = stop_density(f.words, stopwords(lang))
     if ln.density < high and f.n_words >= OWN_LANGUAGE_MIN_WORDS and not cjk:
         # A sentence in another language of the same script (a quote, a
         # translation) is measured against its own list.
@@ -258,12 +357,49 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0) -> s
         # Title Case without a full stop: a headline or a teaser link, not prose.
         ln.why = SHORT_LINE
         return SHORT
+    if _run_together(ln):
+        ln.why = NOT_PROSE
+        return BAD
     if ln.density >= high:
-        return GOOD if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2) else NEAR
+        if f.length > LENGTH_HIGH or (f.terminal and f.length >= LENGTH_HIGH / 2):
+            return GOOD
+        return _near(ln, leaning)
     if ln.density >= low or (f.terminal and ln.density >= low / 2 and f.n_words >= 8):
+        return _near(ln, leaning)
+    if _sentences(ln):
         return NEAR
     ln.why = NOT_PROSE
     return BAD
+
+
+def _run_together(ln: _Line) -> bool:
+    """A long Han or kana line with no full stop and hardly a comma: headlines
+    run together (Chinese and Japanese prose ends its sentences with 。！？
+    and joins its clauses with ，、：)."""
+    f = ln.f
+    return (
+        f.script in HAN_WRITING
+        and not f.sentences
+        and f.length > LENGTH_HIGH / 2
+        and (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
+    )
+
+
+def _sentences(ln: _Line) -> bool:
+    """Several whole sentences on one line are prose whatever words they use
+    (a language whose function words the stop list misses, a dialect, a
+    spelling without accents): the context decides."""
+    return ln.f.terminal and ln.f.sentences >= PROSE_SENTENCES
+
+
+def _near(ln: _Line, leaning: Leaning) -> str:
+    """A prose-like line of middle length; favouring precision, one that does
+    not end as a sentence does is a title (a teaser link)."""
+    f = ln.f
+    if not leaning.titles_are_prose and not f.terminal and not f.weak_end:
+        ln.why = SHORT_LINE
+        return SHORT
+    return NEAR
 
 
 def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
@@ -278,15 +414,17 @@ def _neighbour(lines: list[_Line], i: int, step: int, ignore_near: bool) -> str:
     return BAD
 
 
-def _context(lines: list[_Line]) -> None:
+def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """jusText's context rules: short and near lines follow their neighbours."""
     revised = []
+    titles = _title_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls != SHORT:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
-        if prev == nxt == GOOD or (ln.in_body and ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS):
+        sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
+        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and (sentence or leaning.body_keeps_short)):
             # (a whole sentence inside the body, "Transformed into graceful
             # performers!", is the article's even between captions)
             revised.append(GOOD)
@@ -301,8 +439,15 @@ def _context(lines: list[_Line]) -> None:
     for ln, c in zip(lines, revised):
         if ln.cls == SHORT:
             ln.cls = c
+    near_run = _near_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls == NEAR:
+            if near_run[i] >= NEAR_RUN_LINES:
+                # Several shorter paragraphs in a row are a text of short
+                # paragraphs, wherever they stand (teasers and comments come
+                # with titles, names and dates between them).
+                ln.cls = GOOD
+                continue
             prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
             # Inside the body a shorter paragraph between captions or ads is
             # still the article's (jusText would drop it with its neighbours).
@@ -311,9 +456,57 @@ def _context(lines: list[_Line]) -> None:
             ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
+    runs = _short_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
-            ln.why = NAV_RUN if _in_short_run(lines, i) else SHORT_LINE
+            ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
+
+
+def _runs(lines: list[_Line], member: Callable[[_Line], bool], passes: Callable[[_Line], bool]) -> list[int]:
+    """For each line, how many ``member`` lines it belongs to in a row (0 for
+    other lines); ``passes`` lines between them neither break nor count."""
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not member(lines[i]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines) and (member(lines[j]) or passes(lines[j])):
+            if member(lines[j]):
+                run.append(j)
+            j += 1
+        for k in run:
+            out[k] = len(run)
+        i = j
+    return out
+
+
+def _no_letters(ln: _Line) -> bool:
+    return ln.sure == NO_LETTERS
+
+
+def _title_runs(lines: list[_Line]) -> list[int]:
+    """For each short line, how many dated titles it belongs to in a row
+    ("January 15, 2008 Police Make Arrest", "13:43 Accusation de viols …";
+    counts and lines without letters between them neither break nor count):
+    a list of other stories, when it is long."""
+
+    def title(ln: _Line) -> bool:
+        return ln.cls == SHORT and not ln.f.terminal and ln.f.dates > 0 and bool(_DATED.match(ln.text))
+
+    return _runs(lines, title, lambda ln: _no_letters(ln) or _meta(ln))
+
+
+def _near_runs(lines: list[_Line]) -> list[int]:
+    """For each line, how many near lines ending as sentences it belongs to
+    in a row (0 for any other line; lines without letters neither break nor
+    count)."""
+
+    def sentence(ln: _Line) -> bool:
+        return ln.cls == NEAR and ln.f.terminal and not ln.f.truncated
+
+    return _runs(lines, sentence, _no_letters)
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:
@@ -333,7 +526,82 @@ def _after_title(lines: list[_Line], i: int) -> bool:
     return False
 
 
-def _main_region(lines: list[_Line]) -> None:
+def _teasers(lines: list[_Line], main: str) -> None:
+    """Drop a run of teasers above the article: ``TEASER_RUN`` or more cards
+    in a row, each a title and one short paragraph (``LENGTH_HIGH`` at most),
+    with dates or bylines around them, right above the first two full
+    paragraphs in a row and their headline.  (An article's sections have longer paragraphs, or more than
+    one under each heading; cards after the body are often the page's own
+    content: steps, features, answers.)"""
+    body = _body_start(lines)
+    units = []  # (kind, index): T title, P short paragraph, M meta, X anything else
+    for i, ln in enumerate(lines):
+        if ln.sure == NO_LETTERS or (not ln.sure and _meta(ln)):
+            units.append(("M", i))
+        elif ln.sure:
+            units.append(("X", i))
+        elif _heading_like(ln) or (ln.cls == NEAR and not ln.f.terminal):
+            units.append(("T", i))
+        elif ln.cls in (GOOD, NEAR) and ln.f.length <= LENGTH_HIGH:
+            units.append(("P", i))
+        else:
+            units.append(("X", i))
+    kinds = "".join(u[0] for u in units)
+    cards: list[list[int]] = []  # the current run of cards
+    k = 0
+    while k <= len(units):
+        card, j = _card(units, kinds, k)
+        if card:
+            cards.append(card)
+            k = j
+            continue
+        if len(cards) >= TEASER_RUN and _above(lines, cards[-1][-1], body, main):
+            for i in (i for c in cards for i in c):
+                lines[i].cls, lines[i].sure = BAD, TEASERS
+        cards = []
+        k += 1
+
+
+def _above(lines: list[_Line], last: int, body: int, main: str) -> bool:
+    """Whether line ``last`` is just above the body's headline: a headline
+    and at most ``LEDE_GAP`` other lines with letters (a date, a byline)
+    between them."""
+    between = [ln for ln in lines[last + 1 : body] if ln.sure != NO_LETTERS]
+    if not body < len(lines) or not 0 < len(between) <= LEDE_GAP + 1 or not _headline_like(between[0], main):
+        return False
+    return all(ln.cls not in (GOOD, NEAR) for ln in between[1:])  # (a date or a byline, not a paragraph)
+
+
+def _body_start(lines: list[_Line]) -> int:
+    """The first of two full paragraphs in a row (lines without letters
+    between them aside), or past the end."""
+    full = [i for i, ln in enumerate(lines) if ln.sure != NO_LETTERS]
+    for a, b in zip(full, full[1:]):
+        if lines[a].cls == GOOD and lines[b].cls == GOOD:
+            return a
+    return len(lines)
+
+
+def _card(units: list[tuple[str, int]], kinds: str, k: int) -> tuple[list[int], int]:
+    """The title and paragraph of a teaser card starting at ``units[k]``
+    (meta lines around it skipped; ``kinds`` holds the units' kinds) and
+    where the next one would start; or an empty card."""
+    if k >= len(units) or kinds[k] != "T":
+        return [], k
+    j = k + 1
+    while j < len(units) and kinds[j] == "M":
+        j += 1
+    if j >= len(units) or kinds[j] != "P":
+        return [], k
+    end = j + 1
+    while end < len(units) and kinds[end] == "M":
+        end += 1
+    if end < len(units) and kinds[end] == "P":
+        return [], k  # (two paragraphs under one title: a section of an article)
+    return [units[k][1], units[j][1]], end
+
+
+def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """Drop prose far from the article: teasers, comments, footers.
 
     Prose lines (good or near) separated by at most ``REGION_GAP`` other lines
@@ -362,6 +630,8 @@ def _main_region(lines: list[_Line]) -> None:
     gap = REGION_GAP + 1
     for i, ln in enumerate(lines):
         if ln.sure == NO_LETTERS:
+            if ln.f.dates:
+                gap += REGION_GAP + 1  # (a teaser's or a comment's date stamp)
             continue
         if ln.cls in (GOOD, NEAR):
             if gap > REGION_GAP:
@@ -373,7 +643,7 @@ def _main_region(lines: list[_Line]) -> None:
             spans[-1] += 1
             gap = 0
         else:
-            gap += REGION_GAP + 1 if _TIME.search(ln.text) else 1
+            gap += REGION_GAP + 1 if _separates(ln) else 1
     if not stretches:
         return
     scores = [sum(lines[i].f.n_words for i in s) * len(s) / span for s, span in zip(stretches, spans)]
@@ -381,16 +651,16 @@ def _main_region(lines: list[_Line]) -> None:
     drop: dict[int, str] = {}  # stretch number -> reason
     # The article has begun at its second full paragraph in a substantial
     # stretch: a lede alone followed by a share bar's "Comments" link is not it.
+    # So has a one-paragraph article once its stretch, the best, is over.
     body = [i for s, score in zip(stretches, scores) if score >= REGION_SHARE * top for i in s if lines[i].cls == GOOD]
-    started = body[COMMENTS_AFTER_PARAGRAPHS - 1] if len(body) >= COMMENTS_AFTER_PARAGRAPHS else None
+    started = stretches[scores.index(top)][-1]
+    if len(body) >= COMMENTS_AFTER_PARAGRAPHS:
+        started = min(started, body[COMMENTS_AFTER_PARAGRAPHS - 1])
     header = next(
         (
             i
             for i, ln in enumerate(lines)
-            if started is not None
-            and i > started
-            and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS
-            and is_comment_header(ln.f.key)
+            if i > started and ln.f.n_words <= COMMENT_HEADER_MAX_WORDS and is_comment_header(ln.f.key)
         ),
         None,
     )
@@ -403,10 +673,13 @@ def _main_region(lines: list[_Line]) -> None:
     left = [n for n in range(len(stretches)) if n not in drop]
     if not left:
         return
+    if leaning.related_ends:
+        _related_section(lines, stretches, scores, left, drop)
+        left = [n for n in left if n not in drop]
     top = max(scores[n] for n in left)
-    kept = [n for n in left if scores[n] >= REGION_SHARE * top]
+    kept = [n for n in left if scores[n] >= leaning.region_share * top]
     for n in left:
-        if scores[n] < REGION_SHARE * top and not kept[0] < n < kept[-1]:
+        if scores[n] < leaning.region_share * top and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
     for n, reason in drop.items():
         for i in stretches[n]:
@@ -415,6 +688,97 @@ def _main_region(lines: list[_Line]) -> None:
     good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
     for i in range(good[0] + 1, good[-1]) if good else ():
         lines[i].in_body = True
+
+
+def _markup_text(ln: _Line) -> bool:
+    """Mostly tags, entities or web addresses: embed code or a link a crawler
+    left in the text ("<h2>…</h2><br /> <div>…")."""
+    return ln.f.markup >= MARKUP_SHARE
+
+
+def _separates(ln: _Line) -> bool:
+    """Whether a line that is not prose ends a stretch of prose by itself:
+    a time of day, counts and dates, a section header."""
+    return bool(_TIME.search(ln.text)) or _meta(ln) or _section_header(ln)
+
+
+def _link_list(ln: _Line) -> bool:
+    """A menu, breadcrumb or toolbar on one line: short items between
+    separators ("Home » News » World", "转发|收藏|评论")."""
+    f = ln.f
+    if f.glued >= LINK_LIST_ITEMS and f.glued * GLUED_SHARE >= f.n_words:
+        return True  # (link texts run together: "Share to TwitterShare to Facebook")
+    return f.items >= LINK_LIST_ITEMS and not f.terminal
+
+
+def _meta(ln: _Line) -> bool:
+    """A short line of counts or dates about a story ("Views: 1341 Comments:
+    0", "2 hours ago", "65 comments"): what teasers and comments carry
+    between their paragraphs, and never a sentence."""
+    f = ln.f
+    if f.terminal or f.n_words > META_MAX_WORDS:
+        return False
+    # (one number and several words is a headline: "5 things to know about Rome")
+    return f.dates > 0 or f.counts >= 2 or (f.counts == 1 and f.n_words <= META_LABEL_WORDS)
+
+
+def _resumes(lines: list[_Line], header: int) -> bool:
+    """Whether the text resumes right after the box a header opens: two full
+    paragraphs in a row within ``INLINE_BOX_LINES`` lines of it (an inline
+    "Read also" box with a link or two; a list of teasers has a title or a
+    date between its paragraphs)."""
+    full = [ln.cls == GOOD for ln in lines[header + 1 :] if ln.sure != NO_LETTERS][: INLINE_BOX_LINES + 2]
+    return any(a and b for a, b in zip(full, full[1:]))
+
+
+def _header_shape(ln: _Line) -> bool:
+    """Short, and not a sentence: the shape of a section's header."""
+    return ln.f.n_words <= COMMENT_HEADER_MAX_WORDS and not ln.f.terminal
+
+
+def _section_header(ln: _Line) -> bool:
+    """Whether the line heads a comment or related-stories section (it ends
+    a stretch of prose: what follows is not the same text)."""
+    return _header_shape(ln) and (is_comment_header(ln.f.key) or is_related_header(ln.f.key))
+
+
+def _related_section(
+    lines: list[_Line],
+    stretches: list[list[int]],
+    scores: list[float],
+    left: list[int],
+    drop: dict[int, str],
+) -> None:
+    """Drop the prose after a "related stories" header that follows the
+    article (``data/sections/related.txt``): teasers of other pages.
+
+    The article is the best stretch, where a stretch that itself follows
+    such a header after some prose counts only ``AFTER_HEADER_WEIGHT`` of its
+    score (a footer of teasers and notices can outweigh a one-paragraph
+    article).  After the first header past the article, a stretch stays only
+    when it scores ``RELATED_KEEP_SHARE`` of the article (the header was a box
+    inside it).
+    """
+    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and is_related_header(ln.f.key)]
+    if not headers:
+        return
+    first_prose = stretches[left[0]][0]
+
+    def weight(n: int) -> float:
+        behind = any(first_prose < h < stretches[n][0] for h in headers)
+        return scores[n] * (AFTER_HEADER_WEIGHT if behind else 1.0)
+
+    top = max(left, key=lambda n: (weight(n), -n))
+    header = next((h for h in headers if h > stretches[top][-1] and not _resumes(lines, h)), None)
+    if header is None:
+        return
+    if not lines[header].sure:
+        lines[header].sure, lines[header].cls = RELATED, BAD
+    for n in left:
+        if stretches[n][0] < header:
+            continue
+        if scores[n] < RELATED_KEEP_SHARE * scores[top]:
+            drop[n] = RELATED
 
 
 def _author_box(lines: list[_Line]) -> None:
@@ -444,19 +808,30 @@ def _author_box(lines: list[_Line]) -> None:
         return
 
 
-def _in_short_run(lines: list[_Line], i: int, run: int = NAV_RUN_LINES) -> bool:
-    """Whether line ``i`` is in a run of at least ``run`` removed short lines."""
+def _short_runs(lines: list[_Line]) -> list[int]:
+    """For each line, how many removed short lines (lines without letters
+    aside) the run around it holds, itself counted: a run of
+    ``NAV_RUN_LINES`` is navigation.  (One pass: a page's menus can be
+    hundreds of lines long.)"""
 
     def removed_short(ln: _Line) -> bool:
         return ln.sure == NO_LETTERS or (ln.cls == BAD and ln.f.length < LENGTH_LOW)
 
-    lo = i
-    while lo > 0 and removed_short(lines[lo - 1]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(lines) and removed_short(lines[hi + 1]):
-        hi += 1
-    return sum(1 for ln in lines[lo : hi + 1] if ln.sure != NO_LETTERS) >= run
+    inside = _runs(lines, lambda ln: removed_short(ln) and not _no_letters(ln), _no_letters)
+    member = [removed_short(ln) for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        if member[i] and not _no_letters(ln):
+            out.append(inside[i])
+            continue
+        # (a line that is not itself short, or has no letters, joins the runs
+        # on either side of it)
+        left = next((inside[j] for j in range(i - 1, -1, -1) if not _no_letters(lines[j]) or not member[j]), 0)
+        right = next((inside[j] for j in range(i + 1, len(lines)) if not _no_letters(lines[j]) or not member[j]), 0)
+        left = left if i > 0 and member[i - 1] else 0
+        right = right if i + 1 < len(lines) and member[i + 1] else 0
+        out.append(left + right + (0 if _no_letters(ln) else 1))
+    return out
 
 
 def _heading_like(ln: _Line) -> bool:
@@ -465,7 +840,7 @@ def _heading_like(ln: _Line) -> bool:
         return False
     if f.n_words > MAX_HEADING_WORDS or f.length > MAX_HEADING_LENGTH:
         return False
-    return f.letters >= 0.5 and f.dates == 0 and f.separators == 0
+    return f.letters >= 0.5 and f.dates == 0 and f.separators == 0 and not _meta(ln)
 
 
 _HEADLINE_START = re.compile(r"[\w\"'‘“«„「『(\[]")
@@ -514,6 +889,8 @@ def _headings(lines: list[_Line], main: str) -> None:
 
 
 def _duplicates(lines: list[_Line]) -> None:
+    # (in a text that is not a page, short lines recur by themselves: "Yeah.")
+    shortest = COPY_MIN_LENGTH if _text_shaped(lines) else 0
     seen: set[str] = set()
     index: dict[str, list[int]] = {}
     kept_words: list[frozenset[str]] = []
@@ -521,7 +898,7 @@ def _duplicates(lines: list[_Line]) -> None:
         if not _kept(ln):
             continue
         key = ln.f.key
-        if key in seen:
+        if key in seen and ln.f.length >= shortest:
             ln.block.kind, ln.block.reason = DUPLICATE, EXACT_DUP
             continue
         words = frozenset(ln.f.words)
@@ -553,7 +930,8 @@ def _repeated_furniture(lines: list[_Line], repeats: Repeats) -> None:
     heading-like line whose next prose line is itself repeated.
     """
     for i, ln in enumerate(lines):
-        if ln.sure or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
+        # (a menu found by its shape on every page of a site is its template)
+        if ln.sure not in ("", MARKUP, LINK_LIST) or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
             continue
         if _heading_like(ln):
             nxt = next((x for x in lines[i + 1 :] if x.sure != NO_LETTERS), None)
@@ -592,7 +970,7 @@ TEXT_TAGS = frozenset("p pre blockquote h2 h3 h4 h5 h6 li td th dd figcaption".s
 _SHAPE_REASONS = frozenset({SHORT_LINE, NAV_RUN, CONTEXT, NOT_PROSE, OTHER_SCRIPT, OFF_MAIN, ""})
 
 
-def _markup(lines: list[_Line]) -> None:
+def _page_markup(lines: list[_Line]) -> None:
     """HTML input: the page's markup as evidence next to each line's shape.
 
     Landmarks (``nav``, ``aside``, ``footer``) and, outside the article's

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import click
 
 from . import emit
+from .classify import FAVOR
 from .decode import Decoded, decode
 from .detectors import DETECTORS
 from .io.inputs import (
@@ -199,6 +200,13 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
 )
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option(
+    "--favor",
+    type=click.Choice(list(FAVOR)),
+    default="balanced",
+    show_default=True,
+    help="Which way doubtful lines go: precision drops more furniture (and some text), recall keeps more text.",
+)
+@click.option(
     "--detector",
     type=click.Choice(DETECTORS),
     default="langdetect",
@@ -268,6 +276,7 @@ def clean(
     lang,
     keep_boilerplate,
     with_segments,
+    favor,
     detector,
     jobs,
     resume,
@@ -310,7 +319,7 @@ def clean(
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
     job = CleanJob(
-        Options(selection, detector, max_doc_chars), fmt, text_field, with_segments, report=bool(report_path)
+        Options(selection, detector, max_doc_chars, favor), fmt, text_field, with_segments, report=bool(report_path)
     )
     messages = Messages(strict)
     show = not quiet and sys.stderr.isatty()

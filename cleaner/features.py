@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,8 +19,48 @@ from .scripts import COMMON, HAS_CJK, is_cjk, letter_profile
 # Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
 _TERMINAL = re.compile(r"[.!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉][\"'’‘”“»«›‹」』）)\]\u200f]*$")
 _WEAK_END = re.compile(r"[:;：；,，、][\"'’”»」』）)\]]*$")
+# A sentence ending inside a line: terminal punctuation, then a space and the
+# next sentence (Han and kana full stops need no space).
+_SENTENCE_END = re.compile(r"[.!?…।۔؟][\"'’”»)\]]*\s+(?=[\"'‘“«(\[]?\w)|[。！？](?=.)")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*[)\]»›]?\s*(?:\w+(?:\s+\w+)?\s*[»›>]*\s*)?$")
+# Latin, Greek and Cyrillic small then capital letters inside a capitalised
+# word ("StatesRemote jobs"; not "logAdminCommands" or "iPhone").
+_GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
+_CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
+_CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
-_WORD = re.compile(r"[\w'’-]+")
+
+
+def _mark_ranges() -> str:
+    """A character class body for the combining marks of the BMP (categories
+    Mn, Mc, Me): ``\\w`` leaves them out, so without them a Bengali, Tamil or
+    Thai word would fall apart at every vowel sign."""
+    out = []
+    for lo, hi in _MARK_BLOCKS:
+        start = None
+        for cp in range(lo, hi + 2):
+            mark = cp <= hi and unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me")
+            if mark and start is None:
+                start = cp
+            elif not mark and start is not None:
+                out.append(f"\\u{start:04x}-\\u{cp - 1:04x}" if cp - 1 > start else f"\\u{start:04x}")
+                start = None
+    return "".join(out)
+
+
+# The blocks of the BMP that hold combining marks (scanning only these keeps
+# the start-up cost of building the class small).
+_MARK_BLOCKS = (
+    (0x0300, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0x2CEF, 0x2DFF),
+    (0x302A, 0x309A),
+    (0xA66F, 0xABFF),
+    (0xFB1E, 0xFE2F),
+)
+
+
+_WORD = re.compile(rf"[\w'’\-{_mark_ranges()}]+")
 # Every alternative starts at a digit: the lookahead lets the engine skip the
 # other positions at once (the same matches, five times faster).
 _DATE = re.compile(
@@ -29,6 +70,20 @@ _DATE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
+# What splits the items of a menu, a breadcrumb or a toolbar: the separators
+# above (with "/" only between spaces: "24/7" is one item) and spaced dashes.
+_ITEM_SPLIT = re.compile(r"\s*(?:[|•·›»«‹▸►▶◀→←]|(?<=\s)[/>\\](?=\s)|\s[-–—]\s|>>|<<)\s*")
+ITEM_MAX_WORDS = 4  # a menu entry or breadcrumb step has at most this many words
+ITEM_MAX_CJK = 10  # characters, for one written without spaces
+CJK_SPACED_ITEMS = 4  # short Han or kana words between spaces that make a menu
+CJK_SPACED_ITEM = 5  # characters of each
+# Markup a crawler left in the text (tags, entities) and web addresses.
+_MARKUP = re.compile(
+    r"</?[a-zA-Z][^<>]{0,300}>|&(?:[a-z]{2,8}|#\d{2,6});|\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+"
+)
+_SLIDE = re.compile(r"\s*\d{1,3}\s*/\s*\d{1,3}(?!\d|[./-]\d)")
+# "Views: 1341", "Comments (0)", "12 comments", "3 hours ago": a count with its label.
+_COUNT = re.compile(r"\d[\d.,]*\s*[)\]]?\s*$|^\s*[(\[]?\d[\d.,]*|[:：]\s*[(\[]?\d[\d.,]*")
 _CJK_WEIGHT = 3  # one Han or kana character carries about as much as three Latin ones
 _HANGUL_WEIGHT = 2
 
@@ -50,6 +105,13 @@ class Features:
     separators: int  # |, •, ›, / and the like: menus and breadcrumbs
     copyright: bool  # carries a © sign
     capitals: float  # share of cased words that start with a capital (Title Case)
+    items: int  # short items between separators (menus, breadcrumbs, toolbars); 0 when any item is long
+    markup: float  # share of the non-space characters in tags, entities, web and mail addresses
+    counts: int  # numbers standing alone as counts or values ("Views: 1341", "Comments (0)")
+    sentences: int  # full stops (and the like) that end a sentence inside the line or at its end
+    truncated: bool  # ends in an ellipsis: a teaser cut short ("… Read more")
+    glued: int  # a small letter followed by a capital inside a word: link texts run together ("TwitterShare")
+    clauses: int  # commas, colons and the like: the joints of sentences
 
     @property
     def n_words(self) -> int:
@@ -145,7 +207,59 @@ def _features(line: str) -> Features:
         separators=len(_SEPARATORS.findall(line)),
         copyright="©" in line or "(c)" in line.casefold()[:12],
         capitals=sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0,
+        items=_items(line),
+        markup=_markup_share(line, nonspace),
+        counts=_counts(line) if _DIGIT.search(line) else 0,
+        sentences=len(_SENTENCE_END.findall(line)) + terminal,
+        truncated=bool(_TRUNCATED.search(line)),
+        clauses=len(_CLAUSE.findall(line)),
+        glued=sum(len(_GLUED.findall(w)) for w in _CAPITALISED.findall(line)) if _GLUED.search(line) else 0,
     )
+
+
+def _items(line: str) -> int:
+    """How many short items the separators of ``line`` split it into; 0 when
+    it has fewer than two separators or any item is long (a sentence with a
+    slash or a dash in it).
+
+    >>> _items("Home » News » World » Europe"), _items("转发|收藏|评论")
+    (4, 3)
+    >>> _items("The minister - who came on Monday - said that 24/7 talks were needed")
+    0
+
+    Han and kana words stand between spaces only in menus and toolbars:
+
+    >>> _items("语音播报 缩小字体 放大字体 收藏 微博 微信 分享"), _items("腾讯QQ QQ空间")
+    (7, 0)
+    """
+    parts = [p for p in _ITEM_SPLIT.split(line) if p]
+    if len(parts) < 3 and HAS_CJK.search(line):
+        words = line.split()
+        if len(words) >= CJK_SPACED_ITEMS and all(len(w) <= CJK_SPACED_ITEM for w in words):
+            return len(words)
+    if len(parts) < 3:
+        return 0
+    for p in parts:
+        if HAS_CJK.search(p):
+            if len(p) > ITEM_MAX_CJK:
+                return 0
+        elif p.count(" ") >= ITEM_MAX_WORDS:
+            return 0
+    return len(parts)
+
+
+def _markup_share(line: str, nonspace: int) -> float:
+    if not nonspace or not ("<" in line or "&" in line or "/" in line or "www" in line or "@" in line):
+        return 0.0
+    marked = sum(len(m.group()) - m.group().count(" ") for m in _MARKUP.finditer(line))
+    return min(1.0, marked / nonspace)
+
+
+def _counts(line: str) -> int:
+    """Numbers that stand as counts: at the start or the end of the line or of
+    one of its parts, or after a colon ("Views: 1341 Comments: 0")."""
+    slide = 2 if _SLIDE.match(line) else 0  # ("3/50 Natalie Massenet leaves": a gallery's counter)
+    return slide + sum(1 for part in re.split(r"\s{2,}|[|·•]", line) for _ in _COUNT.finditer(part))
 
 
 # Bounded: at most 8192 lines of 200 characters (about 1 kB each with their

@@ -25,6 +25,8 @@ from importlib import resources
 from .scripts import HAS_CJK
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _SPACELESS = HAS_CJK  # phrases of languages written without spaces match without them
 PREFIX_MAX_WORDS = 8
 PREFIX_MAX_CHARS = 24  # the same for lines written without spaces
@@ -61,8 +63,8 @@ class PhraseSet:
         if not key:
             return ""
         compact = key.replace(" ", "")
-        if compact in self.whole:
-            return "whole"
+        if compact in self.whole or (_DIGIT.search(compact) and _DIGITS.sub("", compact) in self.whole):
+            return "whole"  # (counts do not matter: "Comments (12)", "Share 45")
         spaced, spaceless_contains, prefixes, spaceless_prefixes, longest = self._index
         if spaced.search(f" {key} ") or any(c in compact for c in spaceless_contains):
             return "contains"
@@ -96,15 +98,11 @@ class PhraseSet:
         return bool(self.match(key))
 
 
-@functools.lru_cache(maxsize=1)
-def phrases() -> PhraseSet:
-    """Every phrase of every language file, normalised."""
+def _phrase_set(texts) -> PhraseSet:
+    """The phrases of some files' ``texts`` (the format of the module docstring)."""
     whole, prefixes, contains = set(), set(), set()
-    folder = resources.files("cleaner") / "data" / "boilerplate"
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".txt"):
-            continue
-        for raw in entry.read_text(encoding="utf-8").splitlines():
+    for text in texts:
+        for raw in text.splitlines():
             raw = raw.strip()
             if not raw or raw.startswith("#"):
                 continue
@@ -121,7 +119,34 @@ def phrases() -> PhraseSet:
     return PhraseSet(frozenset(whole), tuple(sorted(prefixes)), tuple(sorted(contains)))
 
 
-_DIGITS = re.compile(r"\d+")
+@functools.lru_cache(maxsize=1)
+def phrases() -> PhraseSet:
+    """Every phrase of every language file, normalised."""
+    folder = resources.files("cleaner") / "data" / "boilerplate"
+    entries = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return _phrase_set(entry.read_text(encoding="utf-8") for entry in entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _related_headers() -> PhraseSet:
+    path = resources.files("cleaner") / "data" / "sections" / "related.txt"
+    return _phrase_set([path.read_text(encoding="utf-8")])
+
+
+@functools.lru_cache(maxsize=1 << 12)  # (short lines recur from page to page)
+def is_related_header(key: str) -> bool:
+    """Whether the normalised line ``key`` heads what follows an article:
+    related stories, tags, most read, the next post
+    (``cleaner/data/sections/related.txt``; digits ignored).
+
+    >>> is_related_header(normalize("Related Coverage")), is_related_header(normalize("Читайте также:"))
+    (True, True)
+    >>> is_related_header(normalize("More on Amazon")), is_related_header(normalize("相关阅读"))
+    (True, True)
+    >>> is_related_header(normalize("Related research suggests otherwise."))
+    False
+    """
+    return bool(key) and bool(_related_headers().match(" ".join(_DIGITS.sub(" ", key).split())))
 
 
 def _strip_digits(key: str) -> str:
@@ -141,6 +166,7 @@ def _comment_headers() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def is_comment_header(key: str) -> bool:
     """Whether the normalised line ``key`` opens a comment section
     (``cleaner/data/sections/comments.txt``; digits ignored, so counts match).

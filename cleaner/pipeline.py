@@ -48,6 +48,7 @@ class Options:
     selection: Selection = Selection()
     detector: str = "langdetect"
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+    favor: str = "balanced"  # which way doubtful lines go (a key of cleaner.classify.FAVOR)
 
 
 class Pipeline:
@@ -98,7 +99,7 @@ class Pipeline:
         blocks = split_blocks(text)
         if markup:
             attach_markup(text, blocks, markup)
-        blocks = classify(text, blocks, self.repeats, order)
+        blocks = classify(text, blocks, self.repeats, order, self.options.favor)
         segments, main = identify(text, blocks, self.detector, doc=doc, skip_kinds=self._skip, hint=lang_hint)
         block_of = _block_index(blocks, segments)
         content = [s for s in segments if s.kind in ("content", "heading")]
