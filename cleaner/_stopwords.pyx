@@ -36,51 +36,24 @@ def init(dict index):
         raise ValueError("more than 255 stop lists")
 
 
-def hits(words):
-    """For each language, how many of ``words`` its stop list has (a Counter,
-    languages in the order of their first hit)."""
-    cdef int *counts = <int *> PyMem_Malloc(_n * sizeof(int))
-    cdef unsigned char order[256]
-    cdef int n_order = 0, i, k
-    cdef const unsigned char[:] nums
-    if counts == NULL:
-        raise MemoryError()
-    try:
-        for i in range(_n):
-            counts[i] = 0
-        for w in words:
-            found = _words.get(w)
-            if found is None:
-                continue
-            nums = <bytes> found
-            for i in range(nums.shape[0]):
-                k = nums[i]
-                if counts[k] == 0:
-                    order[n_order] = k
-                    n_order += 1
-                counts[k] += 1
-        out = Counter()
-        for i in range(n_order):
-            dict.__setitem__(out, _langs[order[i]], counts[order[i]])
-        return out
-    finally:
-        PyMem_Free(counts)
-
-
-def counted(counts):
-    """For each language, how many of the words its stop list has, from the
-    words' counts (a mapping word -> count): stopwords.counted_hits."""
+cdef list _tally(items, bint weighted):
+    """[(language, hits)] in the order of first hit, from words (or, with
+    ``weighted``, (word, count) pairs)."""
     cdef long *totals = <long *> PyMem_Malloc(_n * sizeof(long))
     cdef unsigned char order[256]
     cdef int n_order = 0, i, k
-    cdef long c
+    cdef long c = 1
     cdef const unsigned char[:] nums
     if totals == NULL:
         raise MemoryError()
     try:
         for i in range(_n):
             totals[i] = 0
-        for w, c in counts.items():
+        for item in items:
+            if weighted:
+                w, c = item
+            else:
+                w = item
             found = _words.get(w)
             if found is None:
                 continue
@@ -91,9 +64,20 @@ def counted(counts):
                     order[n_order] = k
                     n_order += 1
                 totals[k] += c
-        out = {}
-        for i in range(n_order):
-            out[_langs[order[i]]] = totals[order[i]]
-        return out
+        return [(_langs[order[i]], totals[order[i]]) for i in range(n_order)]
     finally:
         PyMem_Free(totals)
+
+
+def hits(words):
+    """For each language, how many of ``words`` its stop list has (a Counter,
+    languages in the order of their first hit)."""
+    out = Counter()
+    dict.update(out, _tally(words, False))
+    return out
+
+
+def counted(counts):
+    """For each language, how many of the words its stop list has, from the
+    words' counts (a mapping word -> count): stopwords.counted_hits."""
+    return dict(_tally(counts.items(), True))
