@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .batch import clean_columns
+from .columns import clean_columns
 from .pipeline import Options, Pipeline
 
 # One pipeline per worker process (datasets' num_proc workers each import

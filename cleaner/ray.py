@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import emit
-from .batch import clean_columns
+from .columns import clean_columns
 from .io.inputs import InputFile, Item, ReadOptions, read_file
 from .io.outputs import Output
 from .pipeline import Options, Pipeline
