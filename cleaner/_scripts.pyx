@@ -25,11 +25,18 @@ cdef object _kind_of = None  # ch -> " ", ".", "," or a script name
 cdef object _Run = None
 cdef set _cjk = set()
 cdef int _hira = -1, _kana = -1
+cdef bint _ready = False    # init() was called: the tables above are set
+
+
+cdef int _check() except -1:
+    if not _ready:
+        raise RuntimeError("cleaner._scripts: call init() first (cleaner.scripts does)")
+    return 0
 
 
 def init(kind_of, run_class, cjk_scripts, common_name, inherited_name):
     """Take the Python twin's classifier and records; forget what was learnt."""
-    global _kind_of, _Run, _cjk, _astral, _names, _ids, _groups, _hira, _kana
+    global _kind_of, _Run, _cjk, _astral, _names, _ids, _groups, _hira, _kana, _ready
     _kind_of, _Run, _cjk = kind_of, run_class, set(cjk_scripts)
     memset(_bmp, UNKNOWN, BMP)
     _astral = {}
@@ -37,6 +44,7 @@ def init(kind_of, run_class, cjk_scripts, common_name, inherited_name):
     _ids = {}
     _groups = [SPACE, COMMON, INHERITED]
     _hira = _kana = -1
+    _ready = True
 
 
 cdef unsigned char _learn(Py_UCS4 ch) except 255:
@@ -88,6 +96,7 @@ def count_letters(str text):
     """Letters (and the marks on them) in ``text`` (scripts.count_letters)."""
     cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), k = 0
     cdef unsigned char c
+    _check()
     for i in range(n):
         c = code_of(PyUnicode_READ_CHAR(text, i))
         if c != SPACE and c != COMMON:
@@ -103,6 +112,7 @@ def letter_profile(str line):
     cdef Py_UCS4 ch
     cdef unsigned char c
     cdef long counts[UNKNOWN]
+    _check()
     memset(counts, 0, sizeof(counts))
     for i in range(n):
         ch = PyUnicode_READ_CHAR(line, i)
@@ -137,12 +147,14 @@ cdef inline Py_ssize_t _strip_end(str text, Py_ssize_t s, Py_ssize_t e):
 
 def script_runs(str text, Py_ssize_t start=0, end=None):
     """Runs of one script in ``text[start:end]`` (scripts.script_runs)."""
-    cdef Py_ssize_t stop = PyUnicode_GET_LENGTH(text) if end is None else end
+    # (an end past the text is its end, as in a slice)
+    cdef Py_ssize_t stop = PyUnicode_GET_LENGTH(text) if end is None else min(<Py_ssize_t> end, PyUnicode_GET_LENGTH(text))
     cdef Py_ssize_t n = stop - start, i, j, prev_end = 0, cut, last, s, e, k, space
     cdef unsigned char c, cur
     cdef int group, span_group = -2
     cdef bytearray buf = bytearray(n if n > 0 else 0)
     cdef unsigned char[:] codes = buf
+    _check()
     for i in range(n):
         codes[i] = code_of(PyUnicode_READ_CHAR(text, start + i))
     cuts = []     # per span: where it starts (relative)

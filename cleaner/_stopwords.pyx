@@ -13,11 +13,12 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc
 cdef list _langs = []       # language number -> code
 cdef dict _words = {}       # word -> bytes of language numbers (each < 256)
 cdef int _n = 0
+cdef bint _ready = False   # init() was called
 
 
 def init(dict index):
     """Take stopwords._index() (word -> languages whose list has it)."""
-    global _langs, _words, _n
+    global _langs, _words, _n, _ready
     numbers = {}
     _words = {}
     for word, langs in index.items():
@@ -34,16 +35,20 @@ def init(dict index):
     _n = len(_langs)
     if _n > 255:
         raise ValueError("more than 255 stop lists")
+    _ready = True
 
 
 cdef list _tally(items, bint weighted):
     """[(language, hits)] in the order of first hit, from words (or, with
     ``weighted``, (word, count) pairs)."""
-    cdef long *totals = <long *> PyMem_Malloc(_n * sizeof(long))
+    cdef long *totals
     cdef unsigned char order[256]
     cdef int n_order = 0, i, k
     cdef long c = 1
     cdef const unsigned char[:] nums
+    if not _ready:
+        raise RuntimeError("cleaner._stopwords: call init() first (cleaner.stopwords does)")
+    totals = <long *> PyMem_Malloc(_n * sizeof(long))
     if totals == NULL:
         raise MemoryError()
     try:

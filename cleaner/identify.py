@@ -24,6 +24,7 @@ import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .detectors import Detector, Settings, make_detector
 from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
@@ -339,13 +340,15 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
                     # One call for the paragraph; its sentences are asked only when it
                     # is unsure, or where a sentence's own words or letters disagree.
                     whole = run.label
-                    # Each sentence's stop-word counts, once (the paragraph's are their
-                    # sum), and only when the paragraph's answer could settle them.
+                    # Each sentence's stop-word counts, once (the paragraph's are counted
+                    # from their words in one go), and only when the paragraph's answer
+                    # could settle them.
                     counts: list[Counter[str]] = []
                     settled = _sure(whole, labeller)
                     if settled:
-                        counts = [stopword_hits(folded_words(text[s:e])) for s, e in spans]
-                        settled = _settles(sum(counts, Counter()), whole)
+                        words = [folded_words(text[s:e]) for s, e in spans]
+                        counts = [stopword_hits(w) for w in words]
+                        settled = _settles(stopword_hits(chain.from_iterable(words)), whole)
                     for (s, e), hits in zip(spans, counts or [Counter()] * len(spans)):
                         n = count_letters(text[s:e])
                         if not n:
@@ -371,12 +374,21 @@ def _stop_top(toks: list[str]) -> tuple[frozenset[str], int, Counter[str]]:
 
 
 def _stop_top_of(raw: Counter[str]) -> tuple[frozenset[str], int, Counter[str]]:
-    """:func:`_stop_top` from the words' stop-word counts (:func:`stopword_hits`)."""
-    hits: Counter[str] = Counter()
-    for code, k in raw.items():
-        lang = _STOP_ALIASES.get(code, code)
-        if k > hits.get(lang, 0):
-            hits[lang] = k
+    """:func:`_stop_top` from the words' stop-word counts (:func:`stopword_hits`).
+
+    A language with lists under two codes counts the better one.  The counts
+    come back as they are (not copied) when no list in them goes by another
+    code; the callers only read them.
+    """
+    hits = raw
+    for code, lang in _STOP_ALIASES.items():
+        k = hits.get(code)
+        if k is not None:
+            if hits is raw:
+                hits = raw.copy()
+            del hits[code]
+            if k > hits.get(lang, 0):
+                hits[lang] = k
     top = max(hits.values(), default=0)
     return frozenset(c for c, k in hits.items() if k == top), top, hits
 

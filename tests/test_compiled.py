@@ -15,10 +15,48 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 
 
 def _twin(name):
+    """The compiled module, given its tables as its Python module gives them
+    (also under CLEANER_PURE_PYTHON, when that module leaves it alone: a
+    checkout holds the twins its editable install built)."""
     try:
-        return importlib.import_module(f"cleaner.{name}")
+        module = importlib.import_module(f"cleaner.{name}")
     except ImportError:
         pytest.skip(f"cleaner.{name} is not built (pure-Python install)")
+    if name == "_scripts":
+        module.init(scripts._kind, scripts.Run, scripts.CJK_SCRIPTS, scripts.COMMON, scripts.INHERITED)
+    elif name == "_stopwords":
+        module.init(stopwords._index())
+    return module
+
+
+@pytest.mark.parametrize("name", compiled.TWINS)
+def test_a_twin_used_before_its_tables_says_so(name):
+    """A twin imported on its own (not through its Python module) raises, never
+    reads tables it has not been given."""
+    import subprocess
+    import sys
+
+    call = "count_letters('abc')" if name == "_scripts" else "hits(['the'])"
+    code = "\n".join(
+        [
+            "import importlib",
+            "try:",
+            f"    m = importlib.import_module('cleaner.{name}')",
+            "except ImportError:",
+            "    raise SystemExit(3)",
+            "try:",
+            f"    m.{call}",
+            "except RuntimeError as e:",
+            "    print(e)",
+        ]
+    )
+    # (with the switch set, the package leaves its twins alone: this one gets no tables)
+    env = {**os.environ, "CLEANER_PURE_PYTHON": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if done.returncode == 3:
+        pytest.skip(f"cleaner.{name} is not built")
+    assert done.returncode == 0, done.stderr
+    assert "call init() first" in done.stdout
 
 
 @pytest.mark.skipif(PURE, reason="CLEANER_PURE_PYTHON forces the Python functions")
@@ -103,17 +141,17 @@ def test_twins_agree_on_every_code_point_of_the_basic_plane():
 def test_stopword_hits_twins(words):
     from collections import Counter
 
-    _twin("_stopwords")
-    got, want = stopwords.stopword_hits(words), stopwords.py_stopword_hits(words)
+    c = _twin("_stopwords")
+    got, want = c.hits(words), stopwords.py_stopword_hits(words)
     assert got == want and list(got) == list(want) and type(got) is Counter
 
 
 def test_stopword_hits_twins_on_every_listed_word():
-    _twin("_stopwords")
+    c = _twin("_stopwords")
     words = sorted(stopwords._index())
     for i in range(0, len(words), 97):
         chunk = words[i : i + 97] * 2
-        assert list(stopwords.stopword_hits(chunk).items()) == list(stopwords.py_stopword_hits(chunk).items())
+        assert list(c.hits(chunk).items()) == list(stopwords.py_stopword_hits(chunk).items())
 
 
 @SETTINGS
@@ -122,6 +160,5 @@ def test_stopword_hits_twins_on_every_listed_word():
 )
 def test_counted_stopword_hits_twins(counts):
     c = _twin("_stopwords")
-    stopwords._compiled_hits()  # (gives the twin its index)
     words = [w for w, k in counts.items() for _ in range(k)]
     assert c.counted(counts) == dict(stopwords.py_stopword_hits(words))
