@@ -915,6 +915,10 @@ def _duplicates(lines: list[_Line]) -> None:
 
 def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[frozenset[str]]) -> bool:
     shared = Counter(chain.from_iterable(index.get(w, ()) for w in words))  # counted in C
+    # The union is at least ``words``: a line sharing fewer than the share's worth
+    # of them is no copy (one test in C rules out most lines at once).
+    if not shared or max(shared.values()) < NEAR_DUP_JACCARD * len(words):
+        return False
     for n, common in shared.items():
         if common / (len(words) + len(kept[n]) - common) >= NEAR_DUP_JACCARD:
             return True

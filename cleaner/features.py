@@ -27,6 +27,7 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*[)\]»›]?\s*(?:\w+(?:\s+\w+)?\s*[»
 # word ("StatesRemote jobs"; not "logAdminCommands" or "iPhone").
 _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
+_WORD_START = re.compile(r"(?<!\S)\S")
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 
@@ -193,7 +194,10 @@ def _features(line: str) -> Features:
     script = _main_script(counts)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
     terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
-    cased = [w for w in line.split() if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
+    # The first letters of the words (what str.split splits on, \s is), cased ones only.
+    firsts = "".join(filter(str.isalpha, _WORD_START.findall(line)))
+    upper = sum(map(str.isupper, firsts))
+    cased = upper + sum(map(str.islower, firsts))
     return Features(
         key=normalize(line),
         script=script,
@@ -206,7 +210,7 @@ def _features(line: str) -> Features:
         dates=len(_DATE.findall(line)) if _DIGIT.search(line) else 0,  # (every date has a digit)
         separators=len(_SEPARATORS.findall(line)),
         copyright="©" in line or "(c)" in line.casefold()[:12],
-        capitals=sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0,
+        capitals=upper / cased if cased else 0.0,
         items=_items(line),
         markup=_markup_share(line, nonspace),
         counts=_counts(line) if _DIGIT.search(line) else 0,

@@ -66,7 +66,7 @@ class PhraseSet:
         if compact in self.whole or (_DIGIT.search(compact) and _DIGITS.sub("", compact) in self.whole):
             return "whole"  # (counts do not matter: "Comments (12)", "Share 45")
         spaced, spaceless_contains, prefixes, spaceless_prefixes, longest = self._index
-        if spaced.search(f" {key} ") or any(c in compact for c in spaceless_contains):
+        if spaced.search(f" {key} ") or spaceless_contains.search(compact):
             return "contains"
         spaceless = bool(_SPACELESS.search(key))
         if (len(compact) <= PREFIX_MAX_CHARS) if spaceless else (key.count(" ") < PREFIX_MAX_WORDS):
@@ -74,21 +74,20 @@ class PhraseSet:
             for k in range(1, min(len(words), longest + 1)):
                 if " ".join(words[:k]) in prefixes:
                     return "prefix"
-            if any(compact.startswith(p) for p in spaceless_prefixes):
+            if compact.startswith(spaceless_prefixes):
                 return "prefix"
         return ""
 
     @functools.cached_property
     def _index(self):
-        """(one pattern for the spaced "contains" phrases, the others without
-        spaces, the prefixes, the unspaced prefixes without spaces, the most
+        """(one pattern for the spaced "contains" phrases, one for the others
+        without their spaces, the prefixes, the unspaced prefixes without spaces, the most
         words in a prefix): one scan per line instead of one per phrase."""
         spaced = [c for c in self.contains if not _SPACELESS.search(c)]
-        pattern = re.compile(" (?:" + "|".join(map(re.escape, spaced)) + ") ") if spaced else re.compile("(?!)")
-        unspaced = tuple(c.replace(" ", "") for c in self.contains if _SPACELESS.search(c))
+        unspaced = sorted(c.replace(" ", "") for c in self.contains if _SPACELESS.search(c))
         return (
-            pattern,
-            unspaced,
+            _any_of(spaced, " (?:", ") "),
+            _any_of(unspaced, "(?:", ")"),
             frozenset(self.prefixes),
             tuple(p.replace(" ", "") for p in self.prefixes if _SPACELESS.search(p)),
             max((p.count(" ") + 1 for p in self.prefixes), default=0),
@@ -96,6 +95,14 @@ class PhraseSet:
 
     def __contains__(self, key: str) -> bool:
         return bool(self.match(key))
+
+
+def _any_of(phrases: list[str], before: str, after: str) -> re.Pattern:
+    """One pattern that finds any of ``phrases`` (between ``before`` and
+    ``after``); one that finds nothing when there are none."""
+    if not phrases:
+        return re.compile("(?!)")
+    return re.compile(before + "|".join(map(re.escape, phrases)) + after)
 
 
 def _phrase_set(texts) -> PhraseSet:
