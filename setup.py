@@ -32,7 +32,11 @@ def extensions():
         from Cython.Build import cythonize
     except ImportError:  # a build without Cython: the Python functions are used
         return []
-    exts = [Extension(f"cleaner.{name}", [f"cleaner/{name}.pyx"], optional=True) for name in TWINS]
+    # Bit-identical floating point (the langdetect walk): no fused multiply-adds.
+    flags = ["-ffp-contract=off"] if os.name != "nt" else []
+    exts = [
+        Extension(f"cleaner.{name}", [f"cleaner/{name}.pyx"], optional=True, extra_compile_args=flags) for name in TWINS
+    ]
     return cythonize(exts, compiler_directives={"language_level": 3}, quiet=True)
 
 

@@ -17,7 +17,7 @@ import os
 from types import ModuleType
 
 #: The compiled twins, by name (each ``cleaner/<name>.pyx``).
-TWINS = ("_scripts", "_stopwords")
+TWINS = ("_scripts", "_stopwords", "_langdetect_walk")
 PURE = os.environ.get("CLEANER_PURE_PYTHON", "") not in ("", "0")
 
 _loaded: dict[str, bool] = {}
@@ -42,7 +42,8 @@ def status() -> dict[str, bool]:
     >>> sorted(status()) == sorted(TWINS)
     True
     """
-    import cleaner.pipeline  # noqa: F401  (imports every module with a twin)
+    import cleaner.detectors.langdetect_engine
+    import cleaner.pipeline  # noqa: F401  (with the above, every module with a twin)
 
     return {name: _loaded.get(name, False) for name in TWINS}
 

@@ -29,7 +29,7 @@ def _twin(name):
     return module
 
 
-@pytest.mark.parametrize("name", compiled.TWINS)
+@pytest.mark.parametrize("name", ["_scripts", "_stopwords"])  # (the twins that are given tables)
 def test_a_twin_used_before_its_tables_says_so(name):
     """A twin imported on its own (not through its Python module) raises, never
     reads tables it has not been given."""
@@ -162,3 +162,72 @@ def test_counted_stopword_hits_twins(counts):
     c = _twin("_stopwords")
     words = [w for w, k in counts.items() for _ in range(k)]
     assert c.counted(counts) == dict(stopwords.py_stopword_hits(words))
+
+
+@SETTINGS
+@given(st.integers(0, 2**64), st.integers(1, 2**31 - 1), st.integers(0, 9), st.integers(0, 700))
+def test_walk_twin_draws_what_cpython_random_draws(seed, below, n_gauss, n_below):
+    import random
+
+    c = _twin("_langdetect_walk")
+    rnd = random.Random(seed)
+    got = c.draws(rnd.getstate(), n_gauss, n_below, below)
+    assert got == ([rnd.gauss(0.0, 1.0) for _ in range(n_gauss)], [rnd._randbelow(below) for _ in range(n_below)])
+
+
+# Real sentences of several scripts, and text made of their pieces.
+SENTENCES = [
+    "The talks resumed on Monday in Sochi, officials said.",
+    "Los ministros se reunieron el lunes en la capital.",
+    "Die Gespräche wurden am Montag in Sotschi fortgesetzt.",
+    "Переговоры возобновились в понедельник в Сочи.",
+    "პრეზიდენტი დონალდ ტრამპი და პირველი ლედი",
+    "Οι συνομιλίες ξανάρχισαν τη Δευτέρα.",
+    "会谈于周一在索契恢复。",
+    "NATO AND THE EU said so, ÉTÉ Ça VA",
+]
+detector_texts = st.one_of(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map(" ".join),
+    mixed.filter(lambda t: any(ch.isalpha() for ch in t)),
+)
+
+
+def _langprob(text, priors, compiled_walk, monkeypatch):
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from cleaner.detectors import langdetect_engine as engine
+
+    if not compiled_walk:
+        monkeypatch.setattr(engine, "_walker", lambda: None)
+    factory = engine.make_factory("python", 0)
+    d = factory.create()
+    if priors:
+        d.set_prior_map(priors)
+    d.append(text)
+    try:
+        d._detect_block()
+    except LangDetectException as e:
+        return str(e)
+    finally:
+        monkeypatch.undo()
+    return d.langprob
+
+
+@SETTINGS
+@given(detector_texts, st.sampled_from([None, {"en": 0.5, "es": 0.3, "de": 0.2}, {"ru": 1.0}]))
+def test_walk_twin_gives_the_python_walks_floats(text, priors):
+    _twin("_langdetect_walk")
+    with pytest.MonkeyPatch.context() as mp:
+        got = _langprob(text, priors, True, mp)
+        want = _langprob(text, priors, False, mp)
+    assert got == want
+
+
+def test_the_engine_uses_the_walk_twin_when_built():
+    from cleaner.detectors import langdetect_engine as engine
+
+    _twin("_langdetect_walk")
+    if PURE:
+        assert engine._walker() is None
+    else:
+        assert engine._walker() is not None
