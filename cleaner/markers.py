@@ -151,7 +151,7 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     lower = text.lower()
     # Each distinct letter beyond ASCII a-z once, with its count (the tests
     # below never count a-z).
-    others = Counter(ch for ch in _NON_ASCII_LOWER.findall(lower) if ch.isalpha())
+    others = Counter(filter(str.isalpha, _NON_ASCII_LOWER.findall(lower)))
     if not others:
         return frozenset()  # nothing is outside any alphabet
     n_letters = sum(map(str.isalpha, lower))
@@ -166,7 +166,7 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
         else:
             # Latin text borrows names: "à" in Dutch, "ü" in English.
             slips = 1 + n_letters // 40
-        bad = sum(k for ch, k in others.items() if ch not in alpha)
+        bad = sum(map(others.__getitem__, others.keys() - alpha))
         if bad > slips:
             out.add(lang)
     return frozenset(out)
