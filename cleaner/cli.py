@@ -218,7 +218,8 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes [default: all cores when an input is a folder, else 1]. "
+    help="Worker processes [default: all cores when an input is a folder or the files "
+    f"add up to {plan.POOL_MIN_BYTES // 1_000_000} MB or more, else 1]. "
     "Output is the same, in the same order, whatever N.",
 )
 @click.option("--resume", is_flag=True, help="With -o DIR: skip inputs whose output already exists.")

@@ -218,3 +218,19 @@ def test_the_summary_times_the_whole_run_and_the_first_pass_shows_progress(tree,
     items = list(read([str(tree / "site0")], ReadOptions()))
     real(items, 2, progress=Progress(True))
     assert "\rcleaner: learning repeated lines: 1 docs, " in capsys.readouterr().err
+
+
+def test_a_large_file_gets_every_core_by_default_and_a_small_one_or_a_pipe_one(tmp_path, monkeypatch):
+    from cleaner.run import plan
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"text": "A line."}\n', encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    with open(big, "wb") as f:
+        f.truncate(plan.POOL_MIN_BYTES)  # (sparse: its size is what counts)
+    (tmp_path / "folder").mkdir()
+    assert plan.default_jobs([str(small)]) == 1
+    assert plan.default_jobs(["-"]) == 1
+    assert plan.default_jobs([str(big)]) == 3
+    assert plan.default_jobs([str(small), str(tmp_path / "folder")]) == 3

@@ -78,11 +78,18 @@ def is_folder_output(output: str | None, inputs: list[str]) -> bool:
     return bool(inputs) and all(os.path.isdir(p) for p in inputs) and "." not in os.path.basename(output)
 
 
+# Files that add up to this much keep a pool busy long enough to pay for its
+# start (each worker loads its detector: about a second).
+POOL_MIN_BYTES = 4_000_000
+
+
 def default_jobs(inputs: list[str]) -> int:
-    """All cores when an input is a folder, else one (stdin, single files)."""
+    """All cores when an input is a folder or the files add up to
+    :data:`POOL_MIN_BYTES` or more, else one (stdin, small files)."""
     if any(p != "-" and os.path.isdir(p) for p in inputs):
         return os.cpu_count() or 1
-    return 1
+    size = sum(os.path.getsize(p) for p in inputs if p != "-" and os.path.isfile(p))
+    return (os.cpu_count() or 1) if size >= POOL_MIN_BYTES else 1
 
 
 def inside(path: str, folders: list[str]) -> bool:
