@@ -11,6 +11,8 @@ operations, in the same order, run on C doubles.  The result is bit-identical;
 :func:`agrees` checks the generator against CPython's on real draws, and the
 engine uses this twin only when it does.
 """
+from array import array
+
 from libc.math cimport cos, log, sin, sqrt, M_PI
 from libc.stdint cimport uint32_t
 from libc.string cimport memcpy
@@ -97,6 +99,36 @@ cdef int _load(MT *mt, tuple state) except -1:
     return 0
 
 
+# n-grams whose rows are kept as C doubles, at most (about 440 bytes each with
+# langdetect's 55 languages: 15 MB); past it, rows are converted on every use.
+ROW_CACHE = 1 << 15
+
+cdef dict _rows = {}          # n-gram -> its row, packed doubles
+cdef object _rows_of = None   # the table they come from
+
+
+cdef _use_table(object table_of):
+    global _rows_of
+    _rows.clear()
+    _rows_of = table_of
+
+
+cdef bytes _row(object table_of, object gram):
+    """The row of ``gram`` as packed doubles (read as a dict first, then by
+    ``[]``, which may build it: a profiles.ProbMap)."""
+    cdef PyObject *found = PyDict_GetItem(_rows, gram)
+    if found is not NULL:
+        return <bytes> found
+    found = PyDict_GetItem(table_of, gram)
+    row = <object> found if found is not NULL else None
+    if row is None:
+        row = table_of[gram]
+    packed = array("d", row).tobytes()
+    if len(_rows) < ROW_CACHE:
+        _rows[gram] = packed
+    return packed
+
+
 def draws(tuple state, int n_gauss, int n_below, uint32_t below):
     """``n_gauss`` values of ``gauss(0.0, 1.0)`` then ``n_below`` of
     ``_randbelow(below)`` from ``state``, as CPython's ``Random`` gives them
@@ -135,6 +167,10 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
     cdef double *prob = NULL
     cdef double *start = NULL
     cdef double *total = NULL
+    cdef int *cols = NULL
+    cdef Py_ssize_t n_row
+    cdef const double *row
+    cdef bytes packed
     cdef double *f
     cdef bint zero = False
     if n_seq == 0 or n_langs == 0:
@@ -149,20 +185,25 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
         prob = <double *> PyMem_Malloc(n_langs * sizeof(double))
         start = <double *> PyMem_Malloc(n_langs * sizeof(double))
         total = <double *> PyMem_Malloc(n_langs * sizeof(double))
-        if not (table and shifted and stamp and cseq and prob and start and total):
+        cols = <int *> PyMem_Malloc(n_langs * sizeof(int))
+        if not (table and shifted and stamp and cseq and prob and start and total and cols):
             raise MemoryError()
         if len(active) != n_langs:
             raise ValueError("init and active differ in length")
         if not isinstance(table_of, dict):
             raise TypeError("table_of must be a dict")
+        for j in range(n_langs):
+            cols[j] = active[j]
+        if table_of is not _rows_of:
+            _use_table(table_of)
         for k in range(n_words):
-            w = words[k]
-            found = PyDict_GetItem(table_of, w)
-            row = <object> found if found is not NULL else None
-            if row is None:
-                row = table_of[w]
+            packed = _row(table_of, words[k])
+            row = <const double *> (<const char *> packed)
+            n_row = len(packed) // sizeof(double)
             for j in range(n_langs):
-                table[k * n_langs + j] = row[<int> active[j]]
+                if not 0 <= cols[j] < n_row:
+                    raise IndexError("a language column is out of range")
+                table[k * n_langs + j] = row[cols[j]]
             stamp[k] = -1
         for i in range(n_seq):
             k = seq[i]
@@ -218,6 +259,7 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
         PyMem_Free(prob)
         PyMem_Free(start)
         PyMem_Free(total)
+        PyMem_Free(cols)
 
 
 cdef extern from "Python.h":
@@ -226,14 +268,60 @@ cdef extern from "Python.h":
     bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
 
 
-cdef inline void _emit(Py_UCS4 *buf, Py_ssize_t n, object known, dict ids, list words, list seq) except *:
+# Words whose known n-grams are remembered, at most (a text's words recur; about
+# 13 MB when full, and then cleared), and the longest word remembered.
+WORD_CACHE = 1 << 14
+WORD_CHARS = 40
+
+cdef dict _spaced = {}        # word followed by a space -> its known n-grams
+cdef dict _last = {}          # word that ends the text -> its known n-grams
+cdef object _words_of = None  # the table the n-grams were checked against
+
+
+cdef inline void _emit(Py_UCS4 *buf, Py_ssize_t n, object known, list out) except *:
     gram = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n)
     if gram in known:
-        k = ids.get(gram)
-        if k is None:
-            k = ids[gram] = len(words)
-            words.append(gram)
-        seq.append(k)
+        out.append(gram)
+
+
+cdef list _word_grams(str text, Py_ssize_t start, Py_ssize_t end, bint spaced, object known):
+    """langdetect's NGram.add_char over one word (and the space after it when
+    ``spaced``): the character, the last two and the last three characters,
+    nothing while a run of capitals goes on; those ``known`` holds."""
+    cdef Py_UCS4 g[3]
+    cdef Py_UCS4 ch, last
+    cdef int glen = 1
+    cdef bint cap = False
+    cdef Py_ssize_t w
+    cdef list out = []
+    g[0] = 32
+    for w in range(start, end + 1 if spaced else end):
+        ch = text[w] if w < end else 32
+        last = g[glen - 1]
+        if last == 32:
+            g[0] = 32
+            glen = 1
+            cap = False
+        elif glen >= 3:
+            g[0] = g[1]
+            g[1] = g[2]
+            glen = 2
+        g[glen] = ch
+        glen += 1
+        if Py_UNICODE_ISUPPER(ch):
+            if Py_UNICODE_ISUPPER(last):
+                cap = True
+        else:
+            cap = False
+        if cap:
+            continue
+        if ch != 32:
+            _emit(&g[glen - 1], 1, known, out)
+        if glen >= 2:
+            _emit(&g[glen - 2], 2, known, out)
+            if glen >= 3:
+                _emit(g, 3, known, out)
+    return out
 
 
 def index_grams(str text, object known):
@@ -246,48 +334,39 @@ def index_grams(str text, object known):
     emitting the character, the last two and the last three characters, and
     nothing while a run of capitals goes on.
     """
-    cdef Py_ssize_t n = len(text), i, start = 0, end, w
-    cdef Py_UCS4 g[3]
-    cdef Py_UCS4 ch, last
-    cdef int glen
-    cdef bint cap, spaced
-    cdef dict ids = {}
-    cdef list words = [], seq = []
+    global _words_of
+    cdef Py_ssize_t n = len(text), start = 0, end
+    cdef bint spaced
+    cdef dict ids = {}, cache
+    cdef list words = [], seq = [], grams
+    if known is not _words_of:
+        _spaced.clear()
+        _last.clear()
+        _words_of = known
     while start <= n:
         end = text.find(" ", start)
         spaced = end >= 0
         if not spaced:
             end = n
         if end > start:
-            g[0] = 32
-            glen = 1
-            cap = False
-            for w in range(start, end + 1 if spaced else end):
-                ch = text[w] if w < end else 32
-                last = g[glen - 1]
-                if last == 32:
-                    g[0] = 32
-                    glen = 1
-                    cap = False
-                elif glen >= 3:
-                    g[0] = g[1]
-                    g[1] = g[2]
-                    glen = 2
-                g[glen] = ch
-                glen += 1
-                if Py_UNICODE_ISUPPER(ch):
-                    if Py_UNICODE_ISUPPER(last):
-                        cap = True
-                else:
-                    cap = False
-                if cap:
-                    continue
-                if ch != 32:
-                    _emit(&g[glen - 1], 1, known, ids, words, seq)
-                if glen >= 2:
-                    _emit(&g[glen - 2], 2, known, ids, words, seq)
-                    if glen >= 3:
-                        _emit(g, 3, known, ids, words, seq)
+            if end - start <= WORD_CHARS:
+                cache = _spaced if spaced else _last
+                word = text[start:end]
+                found = cache.get(word)
+                if found is None:
+                    found = _word_grams(text, start, end, spaced, known)
+                    if len(cache) >= WORD_CACHE:
+                        cache.clear()
+                    cache[word] = found
+                grams = <list> found
+            else:
+                grams = _word_grams(text, start, end, spaced, known)
+            for gram in grams:
+                k = ids.get(gram)
+                if k is None:
+                    k = ids[gram] = len(words)
+                    words.append(gram)
+                seq.append(k)
         if not spaced:
             break
         start = end + 1
