@@ -20,7 +20,9 @@ signals of shape that hold on any site and in any language:
    length and context alone.
 3. **Teasers** above the article: three or more cards in a row, each a title
    and one short paragraph, right above the headline of the first two full
-   paragraphs in a row (``teasers``).
+   paragraphs in a row (``teasers``).  Three or more titles in a row that
+   open with a time or a date, whatever their length, are a ticker or an
+   archive list (``dated-list``).
 4. **Main text**: prose lines close together form stretches (times of day,
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
@@ -30,24 +32,28 @@ signals of shape that hold on any site and in any language:
    (``comments``); a related-stories header after the article ("Related
    coverage", "Читайте также", "相关阅读") drops what follows unless the
    text resumes right after its box or the stretch is as long as half the
-   article (``related``).  A document with no prose line at all, or whose
-   lines nearly all end as sentences (a transcript), is not a page: only its
-   sure furniture goes.
+   article and does not open with teaser cards (``related``).  A document
+   with no prose line at all, or whose lines nearly all end as sentences (a
+   transcript), is not a page: only its sure furniture goes.
 5. **Context**: short and near lines take the class of their neighbours (a run
    of short lines between bad ones is navigation, ``nav-run``; a short line
    between two good ones is kept, unless it is one of a list of dated
    titles; a near line between bad ones goes, ``context``, unless three
    near sentences stand in a row), except inside the body (between its
    first and last full paragraph), where whole sentences stay, and right
-   under the headline (a body of one sentence).  An author box ending the
-   article ("About Jane Doe" and a biography) goes (``author-box``).
+   under the headline (a body of one sentence).  The short lines right
+   after a kept paragraph ending with a colon are the list it announces.
+   An author box ending the article ("About Jane Doe" and a biography)
+   goes (``author-box``).
 6. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter, not a line of counts) between content
    paragraphs is a sub-heading; the nearest substantial one before the
    first body paragraph, in the document's main script, is the headline.
 7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
-   kept line are dropped; the first copy stays.
+   kept line are dropped; the first copy stays.  Inside the body, a line
+   that recurs alone, well after its copy, is the text's own (an
+   interview's questions); lines of code (HTML input) never are duplicates.
 
 ``favor`` (``--favor``) leans doubtful lines towards precision or recall
 (:data:`FAVOR`).
@@ -118,11 +124,19 @@ COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end
 # header counts only this share of its score.
 RELATED_KEEP_SHARE = 0.5
 AFTER_HEADER_WEIGHT = 0.3
+# After such a header, a stretch made of teaser cards goes however long it is;
+# their summaries may run to this many characters (above the article, where
+# an article's own sections are near, LENGTH_HIGH).
+TEASER_AFTER_LENGTH = 2 * LENGTH_HIGH
 INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
+# Inside the body, a kept line repeated within this many lines of its copy is
+# a duplicate (an image's caption and alt text); further on it is the text's own.
+BODY_DUP_LINES = 3
+CODE_TAGS = frozenset({"pre", "code"})  # HTML input: lines of code are never duplicates
 
 # A line that starts with a time or a full date (not a bare year) and goes on:
 # "13:43 Accusation de viols", "15.03.2024 Remont dworca", "January 15, 2008
@@ -152,6 +166,7 @@ MARKUP = "markup"  # mostly tags, entities or web addresses
 LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or toolbar
 RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
 AUTHOR_BOX = "author-box"
+DATED_LIST = "dated-list"  # a run of titles that open with a time or a date: a ticker, an archive
 EXACT_DUP = "exact-dup"
 NEAR_DUP = "near-dup"
 CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
@@ -256,6 +271,7 @@ def classify(
             if ln.cls == NEAR and ln.why != OTHER_SCRIPT:
                 ln.cls = GOOD
     _teasers(lines, main)
+    _dated_lists(lines)
     _main_region(lines, leaning)
     _context(lines, leaning)
     _author_box(lines)
@@ -456,10 +472,27 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
+    _announced_lists(lines)
     runs = _short_runs(lines)
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
+
+
+def _announced_lists(lines: list[_Line]) -> None:
+    """The items of a list that a kept paragraph announces with a colon
+    ("Below is the list of players invited:", "所需材料：") are the
+    article's: the short lines right after it stay, up to the next full
+    paragraph or the first line that is furniture whatever its context."""
+    for i, ln in enumerate(lines):
+        if ln.cls != GOOD or not ln.text.rstrip().endswith((":", "：")):
+            continue
+        for nxt in lines[i + 1 :]:
+            if nxt.sure == NO_LETTERS:
+                continue
+            if nxt.cls != BAD or nxt.sure or nxt.why not in (SHORT_LINE, OTHER_SCRIPT, NOT_PROSE, CONTEXT):
+                break
+            nxt.cls = GOOD
 
 
 def _runs(lines: list[_Line], member: Callable[[_Line], bool], passes: Callable[[_Line], bool]) -> list[int]:
@@ -498,6 +531,31 @@ def _title_runs(lines: list[_Line]) -> list[int]:
     return _runs(lines, title, lambda ln: _no_letters(ln) or _meta(ln))
 
 
+def _dated_lists(lines: list[_Line]) -> None:
+    """Drop lists of dated titles whatever their length ("14:44 Accusations
+    de viols : 14 militaires mis en cause", "15.03.2024 Remont dworca"):
+    ``TEASER_RUN`` or more lines in a row that open with a time or a full
+    date and do not end as sentences are a news ticker or an archive list,
+    other stories (counts and lines without letters between them neither
+    break nor count)."""
+
+    def title(ln: _Line) -> bool:
+        f = ln.f
+        return (
+            not ln.sure
+            and not f.terminal
+            and f.dates > 0
+            and f.separators == 0
+            and f.n_words <= MAX_HEADING_WORDS * 2
+            and bool(_DATED.match(ln.text))
+        )
+
+    runs = _runs(lines, title, lambda ln: _no_letters(ln) or _meta(ln))
+    for ln, run in zip(lines, runs):
+        if run >= TEASER_RUN:
+            ln.cls, ln.sure = BAD, DATED_LIST
+
+
 def _near_runs(lines: list[_Line]) -> list[int]:
     """For each line, how many near lines ending as sentences it belongs to
     in a row (0 for any other line; lines without letters neither break nor
@@ -534,7 +592,17 @@ def _teasers(lines: list[_Line], main: str) -> None:
     one under each heading; cards after the body are often the page's own
     content: steps, features, answers.)"""
     body = _body_start(lines)
-    units = []  # (kind, index): T title, P short paragraph, M meta, X anything else
+    for cards in _card_runs(_units(lines)):
+        if _above(lines, cards[-1][-1], body, main):
+            for i in (i for c in cards for i in c):
+                lines[i].cls, lines[i].sure = BAD, TEASERS
+
+
+def _units(lines: list[_Line], longest: int = LENGTH_HIGH) -> list[tuple[str, int]]:
+    """Each line as a unit of a teaser card: (kind, index), the kind ``T``
+    for a title, ``P`` a short paragraph, ``M`` a meta line (counts, dates,
+    no letters), ``X`` anything else."""
+    units = []
     for i, ln in enumerate(lines):
         if ln.sure == NO_LETTERS or (not ln.sure and _meta(ln)):
             units.append(("M", i))
@@ -542,11 +610,18 @@ def _teasers(lines: list[_Line], main: str) -> None:
             units.append(("X", i))
         elif _heading_like(ln) or (ln.cls == NEAR and not ln.f.terminal):
             units.append(("T", i))
-        elif ln.cls in (GOOD, NEAR) and ln.f.length <= LENGTH_HIGH:
+        elif ln.cls in (GOOD, NEAR) and ln.f.length <= longest:
             units.append(("P", i))
         else:
             units.append(("X", i))
+    return units
+
+
+def _card_runs(units: list[tuple[str, int]]) -> list[list[list[int]]]:
+    """The runs of ``TEASER_RUN`` or more teaser cards (title, paragraph) in
+    a row among ``units`` (see :func:`_teasers`)."""
     kinds = "".join(u[0] for u in units)
+    runs: list[list[list[int]]] = []
     cards: list[list[int]] = []  # the current run of cards
     k = 0
     while k <= len(units):
@@ -555,11 +630,11 @@ def _teasers(lines: list[_Line], main: str) -> None:
             cards.append(card)
             k = j
             continue
-        if len(cards) >= TEASER_RUN and _above(lines, cards[-1][-1], body, main):
-            for i in (i for c in cards for i in c):
-                lines[i].cls, lines[i].sure = BAD, TEASERS
+        if len(cards) >= TEASER_RUN:
+            runs.append(cards)
         cards = []
         k += 1
+    return runs
 
 
 def _above(lines: list[_Line], last: int, body: int, main: str) -> bool:
@@ -724,10 +799,12 @@ def _meta(ln: _Line) -> bool:
 
 def _resumes(lines: list[_Line], header: int) -> bool:
     """Whether the text resumes right after the box a header opens: two full
-    paragraphs in a row within ``INLINE_BOX_LINES`` lines of it (an inline
-    "Read also" box with a link or two; a list of teasers has a title or a
-    date between its paragraphs)."""
-    full = [ln.cls == GOOD for ln in lines[header + 1 :] if ln.sure != NO_LETTERS][: INLINE_BOX_LINES + 2]
+    paragraphs in a row within ``INLINE_BOX_LINES`` lines of it, the dates
+    of its links aside (an inline "Read also" box with a link or two; a list
+    of teasers has a title or a date between its paragraphs)."""
+    full = [ln.cls == GOOD for ln in lines[header + 1 :] if ln.sure != NO_LETTERS and not _meta(ln)][
+        : INLINE_BOX_LINES + 2
+    ]
     return any(a and b for a, b in zip(full, full[1:]))
 
 
@@ -774,10 +851,12 @@ def _related_section(
         return
     if not lines[header].sure:
         lines[header].sure, lines[header].cls = RELATED, BAD
+    cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
     for n in left:
         if stretches[n][0] < header:
             continue
-        if scores[n] < RELATED_KEEP_SHARE * scores[top]:
+        # (a stretch that opens with a list of teasers, however long, is not the article's)
+        if scores[n] < RELATED_KEEP_SHARE * scores[top] or stretches[n][0] in cards:
             drop[n] = RELATED
 
 
@@ -889,28 +968,49 @@ def _headings(lines: list[_Line], main: str) -> None:
 
 
 def _duplicates(lines: list[_Line]) -> None:
+    """Kept lines that repeat an earlier kept line, exactly or nearly, are
+    duplicates; the first copy stays.  Inside the body a line may recur by
+    itself (an interview's questions, a product's attributes, a listing's
+    dates): an exact repeat more than ``BODY_DUP_LINES`` lines after its last
+    copy stays unless a line next to it repeats too (a block shown twice, a
+    quoted post).  Lines of code (HTML input) never are duplicates."""
     # (in a text that is not a page, short lines recur by themselves: "Yeah.")
     shortest = COPY_MIN_LENGTH if _text_shaped(lines) else 0
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # key -> where its last kept copy is (lines with letters)
     index: dict[str, list[int]] = {}
     kept_words: list[frozenset[str]] = []
-    for ln in lines:
-        if not _kept(ln):
-            continue
+    again: list[int] = []  # (repeats that stayed, in the body)
+    at = 0
+    for i, ln in enumerate(lines):
+        at += ln.sure != NO_LETTERS
+        if not _kept(ln) or (ln.block.markup is not None and ln.block.markup.tag in CODE_TAGS):
+            continue  # (code repeats its lines: imports, class headers, closing braces)
         key = ln.f.key
         if key in seen and ln.f.length >= shortest:
-            ln.block.kind, ln.block.reason = DUPLICATE, EXACT_DUP
+            if not ln.in_body or at - seen[key] <= BODY_DUP_LINES:
+                ln.block.kind, ln.block.reason = DUPLICATE, EXACT_DUP
+            else:
+                again.append(i)
+                seen[key] = at
             continue
         words = frozenset(ln.f.words)
         if len(words) >= NEAR_DUP_MIN_WORDS and _near_copy(words, index, kept_words):
             ln.block.kind, ln.block.reason = DUPLICATE, NEAR_DUP
             continue
-        seen.add(key)
+        seen[key] = at
         if len(words) >= NEAR_DUP_MIN_WORDS:
             n = len(kept_words)
             kept_words.append(words)
             for w in words:
                 index.setdefault(w, []).append(n)
+    if not again:
+        return
+    shown = [i for i, ln in enumerate(lines) if ln.block.kind in (CONTENT, HEADING, DUPLICATE)]
+    place = {i: k for k, i in enumerate(shown)}
+    repeat = {i for i in shown if lines[i].block.kind == DUPLICATE} | set(again)
+    block = [i for i in again if any(0 <= place[i] + d < len(shown) and shown[place[i] + d] in repeat for d in (-1, 1))]
+    for i in block:
+        lines[i].block.kind, lines[i].block.reason = DUPLICATE, EXACT_DUP
 
 
 def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[frozenset[str]]) -> bool:
@@ -974,6 +1074,12 @@ TEXT_TAGS = frozenset("p pre blockquote h2 h3 h4 h5 h6 li td th dd figcaption".s
 _SHAPE_REASONS = frozenset({SHORT_LINE, NAV_RUN, CONTEXT, NOT_PROSE, OTHER_SCRIPT, OFF_MAIN, ""})
 
 
+def _digits(ln: _Line) -> bool:
+    """Whether a line has digits: without letters, a table's or a program's
+    numbers ("12 │ 2.487") when its markup says it is the article's text."""
+    return any(ch.isdigit() for ch in ln.text)
+
+
 def _page_markup(lines: list[_Line]) -> None:
     """HTML input: the page's markup as evidence next to each line's shape.
 
@@ -981,7 +1087,7 @@ def _page_markup(lines: list[_Line]) -> None:
     element (:func:`cleaner.markup.article_container`), furniture class
     names remove kept lines; when that element holds most kept words, short
     or linked lines outside it go too, and text lines inside it that only
-    their shape or neighbours removed come back.
+    their shape or neighbours removed come back (and so do its numbers).
     """
     from .markup import article_container, furniture_hint, inside
 
@@ -1014,7 +1120,7 @@ def _page_markup(lines: list[_Line]) -> None:
             if (
                 not _kept(ln)
                 and ln.block.kind == BOILERPLATE
-                and ln.block.reason in _SHAPE_REASONS
+                and (ln.block.reason in _SHAPE_REASONS or (ln.block.reason == NO_LETTERS and _digits(ln)))
                 and m.tag in TEXT_TAGS
                 and m.links < INSIDE_MAX_LINKS
                 and m.zone not in LANDMARK_ZONES

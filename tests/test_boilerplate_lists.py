@@ -1,0 +1,228 @@
+"""Issue 18, second round: lists and repeats.  A ticker of timestamped titles,
+a list that the article announces with a colon, teaser cards after a
+related-stories header, lines that recur inside the body, and (HTML input)
+code and numbers inside the article's elements.  The pages are written for
+these tests, in the shapes found on the development pages."""
+
+import pytest
+
+from cleaner import Pipeline
+from cleaner.classify import classify
+from cleaner.split import split_blocks
+
+
+def kinds(text):
+    return [(text[b.start : b.end], b.kind, b.reason) for b in classify(text, split_blocks(text))]
+
+
+def kept(text):
+    return [line for line, kind, _ in kinds(text) if kind in ("content", "heading")]
+
+
+ARTICLE_FR = [
+    "Un troisième Français a été tué dans le tremblement de terre samedi au Népal, emporté par une avalanche, a "
+    "annoncé jeudi le ministre des Affaires étrangères, qui a accueilli à Roissy un premier avion de rescapés.",
+    "L'appareil, mis à disposition par un constructeur, était arrivé à Katmandou mercredi matin avec des "
+    "personnels de santé et du matériel médical, et il est reparti dans la nuit avec plus de deux cents passagers.",
+    "Le séisme a fait près de cinq mille cinq cents morts et touche huit des vingt-huit millions d'habitants du "
+    "pays, selon les derniers chiffres des autorités, qui craignent que le bilan ne s'alourdisse encore.",
+]
+TICKER_FR = [
+    "14:44 Accusations de viols : quatorze militaires mis en cause, certains sont déjà identifiés par la justice",
+    "14:32 Un artiste arrêté pour avoir coloré en rose un geyser célèbre dans le sud-ouest de l'Islande",
+    "13:54 En Islande, une vieille loi qui permettait de tuer un Basque est désormais abrogée par la ville",
+    "13:43 Centrafrique : des sanctions seront prises si les faits sont avérés, promet le ministre de la Défense",
+]
+
+
+def test_a_ticker_of_timestamped_titles_goes_whatever_their_length():
+    page = "\n".join(["Séisme au Népal : un troisième Français tué", *ARTICLE_FR, "Direct", *TICKER_FR])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "dated-list") for line in TICKER_FR)
+    assert all(got[line][0] == "content" for line in ARTICLE_FR)
+    # two timestamped lines are not a list (a live report's own entries)
+    page = "\n".join(["Séisme au Népal : un troisième Français tué", *ARTICLE_FR, *TICKER_FR[:2]])
+    assert {reason for _, _, reason in kinds(page)} & {"dated-list"} == set()
+
+
+PLAYERS = [
+    "Brian Edwards (Wake Forest University)",
+    "Matt Allen (Creighton University)",
+    "Sean Franklin (California State University of Northridge)",
+    "Matt Hatzke (Santa Clara University)",
+    "Shea Salinas (Furman University)",
+]
+COMBINE = [
+    "More than sixty players will be tested this weekend after being invited to the combine, where coaches and "
+    "general managers get a final chance to evaluate talent before the draft.",
+    "The rosters will also include three invitees from South America, and all participants are available for "
+    "selection in the draft, which takes place next week in Baltimore.",
+    "Below is the list of the players who have been invited to this year's combine:",
+]
+
+
+def test_the_items_of_a_list_the_article_announces_stay():
+    page = "\n".join(["Home", "Soccer", "College", "Players to be evaluated at combine", *COMBINE, *PLAYERS])
+    page += "\nPrivacy Policy\nTerms of Use"
+    assert kept(page) == ["Players to be evaluated at combine", *COMBINE, *PLAYERS]
+    # without the colon the same names are a list of links
+    page = page.replace("combine:", "combine.")
+    assert not set(PLAYERS) & set(kept(page))
+
+
+ARTICLE_DE = [
+    "AgileBits hat Version 5.3 seines bekannten Passwortmanagers für OS X freigegeben. Mit dem Update kann das "
+    "Programm nun auch Einmalpasswörter erzeugen, wie sie viele Dienste für die Anmeldung in zwei Schritten nutzen.",
+    "Zur Nutzung muss zunächst ein Startwert an das Programm übergeben werden. Das geht unter anderem per "
+    "Bildschirmfoto eines QR-Codes, den der jeweilige Dienst bei der Einrichtung anzeigt.",
+    "Das Update liefert auch noch weitere Verbesserungen. So gibt es die Möglichkeit, Favoriten schneller zu "
+    "öffnen, und die Suche berücksichtigt jetzt auch Notizen und die Namen von Anhängen.",
+]
+CARDS_DE = [
+    "Apple stopft Sicherheitslücken in iOS und mehreren OS-X-Versionen",
+    "Apple hat mit den Betriebssystem-Updates vom Mittwoch ein Bündel an Security-Fixes mitgeliefert. "
+    "Sicherheitsaktualisierungen gibt es auch für ältere Versionen, die der Hersteller noch pflegt.",
+    "Ex-HP-Chefin kritisiert Tim Cooks Kritik an Gesetz zur Religionsfreiheit",
+    "Der Apple-Chef hatte sich gegen die Gesetzgebung eines US-Bundesstaates ausgesprochen, der die "
+    "Diskriminierung von Homosexuellen erlaube. Die frühere Managerin sieht das anders und widerspricht ihm "
+    "in einem Interview deutlich.",
+    "Apple Watch: Bestellungen können offenbar dauern",
+    "Im deutschen und im britischen Online Store sind kurzzeitig Liefertermine für die Computeruhr aufgetaucht, "
+    "die mehrere Wochen nach dem Verkaufsstart liegen.",
+]
+
+
+def test_teaser_cards_after_a_related_header_go_however_long():
+    page = "\n".join(["Passwortmanager erzeugt Einmalpasswörter", *ARTICLE_DE, "Meistgelesen", *CARDS_DE])
+    assert kept(page) == ["Passwortmanager erzeugt Einmalpasswörter", *ARTICLE_DE]
+    assert {reason for line, _, reason in kinds(page) if line in CARDS_DE[1::2]} == {"related"}
+
+
+QUESTIONS = [
+    "Что вас вдохновило на создание кулинарной страницы?",
+    "Какую кухню любите сами? Есть ли какие-то предпочтения?",
+]
+INTRO = (
+    "Наши герои знают толк не только во вкусе, но и в красоте еды: мы попросили самых популярных фудблогеров "
+    "рассказать, как они решились вести свои страницы и что готовят дома."
+)
+FURNITURE = ["Главная", "Новости", "Рецепты"]
+ANSWERS = [
+    "— Внезапно я захотел вести блог, совершенно любой. Готовить я любил всегда, поэтому выбор был очевиден, "
+    "и за два года страница собрала больше ста тысяч подписчиков.",
+    "— Очень люблю этот вопрос, потому что всегда отвечаю одно и то же: домашнюю. Никакой ресторан не сравнится "
+    "с тем, что готовила бабушка по воскресеньям.",
+    "— Еда объединяет. Где бы мы ни оказались, даже не зная языка, за общим столом всегда найдётся о чём "
+    "поговорить, и поэтому я начала писать о кухнях разных стран.",
+    "— Я очень люблю шоколад: горький, молочный, белый. Но если говорить о кухне, то мне ближе всего итальянская, "
+    "с её простыми продуктами и долгими обедами.",
+]
+
+
+def test_a_line_that_recurs_alone_far_into_the_body_stays():
+    interview = [QUESTIONS[0], ANSWERS[0], QUESTIONS[1], ANSWERS[1], "Олеся Куприн"]
+    interview += [QUESTIONS[0], ANSWERS[2], QUESTIONS[1], ANSWERS[3]]
+    page = "\n".join([*FURNITURE, "Мастера вкуса: самые крутые фудблогеры", INTRO, "Андрей Рудьков", *interview])
+    got = [kind for line, kind, _ in kinds(page) if line in QUESTIONS]
+    assert got == ["content"] * 4
+
+
+def test_a_block_shown_twice_in_the_body_goes():
+    block = [QUESTIONS[0], QUESTIONS[1]]
+    page = "\n".join([*FURNITURE, "Мастера вкуса", INTRO, *block, *ANSWERS, *block, ANSWERS[0].replace("два", "три")])
+    got = [(kind, reason) for line, kind, reason in kinds(page) if line in QUESTIONS]
+    assert got == [("content", "")] * 2 + [("duplicate", "exact-dup")] * 2
+
+
+def html(body: str) -> str:
+    return f"<!doctype html><html lang=en><head><title>t</title></head><body>{body}</body></html>"
+
+
+PROSE = [
+    "The range we defined is one standard deviation from the mean, and any value outside this range is "
+    "considered an anomaly, which is what the next query finds in the series.",
+    "Using the query we found that the value twelve is outside the range of acceptable values, and we "
+    "identified it as an anomaly in the series we started with.",
+    "Another way to represent a range of acceptable values is a z-score, which measures how many standard "
+    "deviations a value lies from the mean of its series.",
+]
+
+
+def test_code_lines_and_numbers_inside_the_article_stay():
+    pytest.importorskip("selectolax")
+    query = "WITH series AS (\nSELECT *\nFROM unnest(array[2, 3, 12, 5]) AS n\n)\nSELECT n\nFROM series;"
+    output = "n │ zscore\n2 │ -0.757\n3 │ -0.432\n12 │ 2.487"
+    page = html(
+        "<nav><a href=/>Home</a> <a href=/blog>Blog</a> <a href=/about>About</a></nav><article>"
+        f"<h1>Detecting anomalies</h1><p>{PROSE[0]}</p><pre>{query}</pre><p>{PROSE[1]}</p>"
+        f"<pre>{query}</pre><pre>{output}</pre><p>{PROSE[2]}</p></article>"
+        "<footer><a href=/privacy>Privacy</a></footer>"
+    )
+    doc = Pipeline().process_html(page)
+    lines = doc.cleaned_text.split("\n")
+    assert lines.count("SELECT *") == 2 and lines.count("FROM series;") == 2  # (code is never a duplicate)
+    assert "2 │ -0.757" in lines and "12 │ 2.487" in lines  # (numbers in the article's <pre>)
+    assert "Home" not in doc.cleaned_text and "Privacy" not in doc.cleaned_text
+
+
+BODY_PL = [
+    "Remont dworca głównego w Krakowie potrwa co najmniej pół roku dłużej, niż zakładano. Jak poinformowała "
+    "spółka odpowiedzialna za inwestycję, opóźnienie wynika z problemów z dostawami materiałów.",
+    "Podróżni muszą liczyć się z utrudnieniami. Część peronów zostanie zamknięta, a pociągi dalekobieżne będą "
+    "odjeżdżać z tymczasowych przystanków na obrzeżach miasta, zapowiedział przewoźnik.",
+]
+TEASERS_PL = [
+    "Nowy rozkład jazdy od grudnia",
+    "Sprawdź, co się zmieni dla pasażerów pociągów regionalnych w Małopolsce od przyszłego miesiąca.",
+    "Tramwaj na Górkę Narodową gotowy",
+    "Pierwsi pasażerowie pojadą nową trasą już w przyszłym tygodniu, zapowiada zarząd transportu.",
+]
+
+
+@pytest.mark.parametrize("header", ["Zobacz również", "Czytaj również", "Przeczytaj również"])
+def test_polish_related_headers_end_the_article(header):
+    page = "\n".join(["Remont dworca w Krakowie potrwa dłużej", *BODY_PL, header, *TEASERS_PL])
+    assert kept(page) == ["Remont dworca w Krakowie potrwa dłużej", *BODY_PL]
+
+
+@pytest.mark.parametrize("header", ["Up next", "Also see", "Most read in Business", "People also read"])
+def test_english_related_headers_end_the_article(header):
+    body = [
+        "The minister arrived in Sochi on Monday for talks with the president of Russia about trade, energy and "
+        "the war, officials said, in the first such visit in two years.",
+        "The two men spoke for three hours, according to a statement, and neither side gave details of what was "
+        "agreed, though both called the meeting useful and frank.",
+    ]
+    teasers = [
+        "Oil prices fall as traders weigh the talks",
+        "Brent crude was down two percent by midday on Tuesday, as traders weighed what the talks might bring.",
+        "European airlines rise after the meeting",
+        "Shares in carriers with large routes to the east led the gains, while the wider market was flat.",
+    ]
+    page = "\n".join(["Talks in Sochi", *body, header, *teasers])
+    assert kept(page) == ["Talks in Sochi", *body]
+
+
+def test_an_inline_box_of_dated_links_does_not_end_the_article():
+    body = [
+        "Interest costs already dwarf spending on many popular programs, and they are set to grow as the "
+        "government borrows more to cover its deficits over the coming decade, budget analysts said.",
+        "What is more, the heavy burden of interest payments could make it harder for the government to respond "
+        "to the next recession, when it will need to spend more to support the economy.",
+        "The budget office expects the deficit to keep rising over the next ten years, because spending on "
+        "pensions and health care for an ageing population grows faster than the taxes that pay for them.",
+        "Some economists say the country can afford to borrow more while rates stay low by historical standards, "
+        "but others warn that investors may demand higher yields if the debt keeps climbing this fast.",
+        "Lawmakers of both parties have proposed rules to limit new borrowing, though none of the plans has "
+        "come close to a vote, and the leaders of both chambers have said they have other priorities.",
+    ]
+    box = ["More about the federal debt and the economy", "A Unilateral Tax Cut for the Rich Is Considered"]
+    box += ["July 30, 2018", "How the Tax Cut Pushes the Deficit to $1 Trillion", "July 25, 2018"]
+    more = [
+        "Until recently, ultralow interest rates, set by the central bank to support the economy, allowed the "
+        "government to take on more debt without paying much more in interest each year.",
+        "But as the economy has strengthened, the central bank has gradually raised rates, and the yield on the "
+        "ten-year note has climbed to its highest level in seven years, according to the agency.",
+    ]
+    page = "\n".join(["Interest on the debt will soon cost more than the military", *body, *box, *more])
+    assert set(body + more) <= set(kept(page))  # (the dates of its links do not hide that the text goes on)
