@@ -681,14 +681,82 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
             if top >= 1 and lab.lang in best:
                 letters[lab.lang] += p.letters
                 lines.setdefault(lab.lang, set()).add(run.block)
-    if not letters:
+    if letters:
+        lang = min(letters, key=lambda k: (-letters[k], k))
+        # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
+        kin = [c for c in letters if c == lang or (c, lang) in RELATED]
+        if len(set().union(*(lines[c] for c in kin))) >= SECOND_LINES and sum(letters[c] for c in kin) >= (
+            SECOND_SHARE * total
+        ):
+            return lang
+    return _second_by_pairs(text, runs, main, main_script, labeller, total)
+
+
+def _second_by_pairs(
+    text: str, runs: list[_Run], main: str, main_script: str, labeller: Labeller, total: int
+) -> str | None:
+    """The second language of a conversation whose utterances are too short for
+    the detector to be sure among all its languages ("no te cabe." reads as
+    Portuguese, "pero ahora no sé..." as Portuguese, "éste mira el countdown"
+    as Catalan), else None.
+
+    Each language the detector names for some line (or a close relative of
+    it) is a candidate; a line confirms it when, asked between the main
+    language and the candidate, the detector is sure of the candidate and the
+    line's function words or letters are the candidate's rather than the main
+    language's.  The candidate confirmed on most letters must meet the same
+    bars as above (lines and share of letters).
+    """
+    known = labeller.detector.languages
+    if main not in known:
         return None
-    lang = min(letters, key=lambda k: (-letters[k], k))
-    # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
-    kin = [c for c in letters if c == lang or (c, lang) in RELATED]
-    if len(set().union(*(lines[c] for c in kin))) < SECOND_LINES or sum(letters[c] for c in kin) < SECOND_SHARE * total:
+    pieces: list[tuple[_Piece, int]] = []
+    cands: set[str] = set()
+    for run in runs:
+        if run.script != main_script:
+            continue
+        for p in run.sents:
+            lab = p.label
+            if lab.lang in (UND, main) or p.letters < SECOND_WORDS_BELOW or lab.source != BY_DETECTOR:
+                continue
+            pieces.append((p, run.block))
+            cands.add(lab.lang)
+            cands.update(b for a, b in RELATED if a == lab.lang)
+    sure = max(labeller.settings.line.prob, PAIR_SURE)
+    best: tuple[int, str, list[_Piece]] | None = None
+    # (a close relative of the main language is told apart by its own words, not
+    # by short lines asked between the two: Afrikaans "het nie" reads as Dutch)
+    for lang in sorted(c for c in cands & known - {main} if (c, main) not in RELATED):
+        mine = [(p, block) for p, block in pieces if p.label.lang == lang or (p.label.lang, lang) in RELATED]
+        if len({block for _, block in mine}) < SECOND_LINES or sum(p.letters for p, _ in mine) < SECOND_SHARE * total:
+            continue  # too few lines to confirm, whatever the answers (no question asked)
+        letters, lines, confirmed = 0, set(), []
+        for p, block in mine:
+            piece = text[_after_speaker(text, p.start, p.end) : p.end]
+            hits = _stop_top(folded_words(piece))[2]
+            words_say = hits.get(lang, 0) > hits.get(main, 0)
+            letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({lang}))
+            if not (words_say or letters_say):
+                continue
+            pair = labeller.detector.detect(piece, frozenset({main, lang}))
+            if pair and pair[0][0] == lang and pair[0][1] >= sure:
+                letters += p.letters
+                lines.add(block)
+                confirmed.append(p)
+        if len(lines) >= SECOND_LINES and letters >= SECOND_SHARE * total:
+            if best is None or letters > best[0]:
+                best = (letters, lang, confirmed)
+    if best is None:
         return None
-    return lang
+    # Asked between a candidate and its close relatives, the lines that confirmed
+    # it tell them apart better than each line alone (Spanish, not Catalan).
+    group = frozenset({best[1]} | {b for a, b in RELATED if a == best[1]}) & cands & known
+    if len(group) > 1:
+        body = " ".join(text[p.start : p.end] for p in best[2])[:DOC_SAMPLE]
+        ranked = labeller.detector.detect(body, group)
+        if ranked:
+            return ranked[0][0]
+    return best[1]
 
 
 def _second_says(
