@@ -766,22 +766,27 @@ def _second_says(
     document's ``second`` language, when its own evidence says so; else None.
 
     Between the document's two languages a short utterance needs no more than
-    the detector choosing the second of the two and its function words (or its
-    letters) being the second's: "igual que Carla no ha hecho nada." in an
-    English conversation, while "yeah." and "ok." stay in the main language.
+    the detector, asked between the two, being sure of the second: "igual que
+    Carla no ha hecho nada.", "dónde?" or "I'm gonna kill you." in a
+    conversation of the other language, while "yeah." and "ok." stay in the
+    main language.  A piece whose function words are the main language's as
+    much as the second's ("no.", "or you can do a..."), or that the detector,
+    free to choose among all its languages, reads as the main language, needs
+    its letters or its words to say the second as well.
     """
     piece = text[_after_speaker(text, p.start, p.end) : p.end]
     hits = _stop_top(folded_words(piece))[2]
-    words_say = hits.get(second, 0) > hits.get(main, 0)
+    own, other = hits.get(main, 0), hits.get(second, 0)
+    words_say = other > own
     # One letter the main language does not write is enough here ("qué" in English).
     letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({second}))
     # The detector alone, among all its languages, reads the piece as the second or its kin.
     label_says = p.label.lang == second or (p.label.lang, second) in RELATED
-    if not (words_say or letters_say or label_says or relative):
+    main_says = p.label.lang == main or (own and own >= other)
+    if main_says and not (words_say or letters_say or label_says or relative):
         return None
-    if p.letters < SECOND_WORDS_BELOW:
-        # "sí.", "claro.": too short for a detector; its words are only the second's.
-        return 0.5 if hits.get(second, 0) and not hits.get(main, 0) else None
+    if p.letters < MIN_DETECT_LETTERS:
+        return None
     pair = labeller.detector.detect(piece, frozenset({main, second}))
     if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
         return None
