@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import weakref
 from collections import Counter
@@ -34,7 +36,7 @@ from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
 from .stopwords import languages as stop_languages
-from .stopwords import stopword_hits
+from .stopwords import stopword_hits, stopwords
 
 UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
@@ -45,6 +47,7 @@ BY_DOCUMENT = "document"  # kept in the document's main language against a weak 
 BY_EMBEDDING = "embedded"  # a short name in another script inside main-language text
 BY_QUOTE = "quote"  # a quoted phrase, asked on its own
 BY_CLAUSE = "clause"  # a clause that switches language inside a sentence
+BY_SWITCH = "switch"  # words that switch language inside a line of a bilingual document
 NOT_ASKED = "not-asked"  # a removed line, given the main language without asking
 UNKNOWN = "unknown"  # letters no candidate writes, or a detector unsure: a language it lacks
 NOTHING = "none"  # no letters, or too few to say anything
@@ -176,6 +179,7 @@ class Labeller:
         self.settings = detector.settings
         self._cands: dict[str, frozenset[str] | None] = {}
         self._labels: dict[tuple[str, str], Label] = {}
+        self.word_odds: dict[tuple[str, str, str], float] = {}  # see _word_odds
 
     def candidates(self, script: str) -> frozenset[str] | None:
         if script not in self._cands:
@@ -639,7 +643,11 @@ def _decide(
                 lang, raw, how = second, switched, "detector"
         piece = _final(p, lang, raw, how)
         for q in _quotes(text, piece, labeller):
-            out.extend(_clauses(text, q, labeller))
+            for c in _clauses(text, q, labeller):
+                if second is not None and run.script == main_script and c.lang in (main, second):
+                    out.extend(_word_switches(text, c, main, second, labeller))
+                else:
+                    out.append(c)
     return out
 
 
@@ -791,6 +799,133 @@ def _second_says(
     if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
         return None
     return pair[0][1]
+
+
+# Switching word by word ("Ja es war eigentlich sehr gut ama bazenleri güzel de
+# değildi weil ähm ich"): inside a line of a bilingual document each word is
+# weighed between the two languages (its letters, its being a function word of
+# one list and not the other, the detector asked between the two), and the
+# line is cut where the likeliest sequence of languages changes; a change of
+# language costs SWITCH_COST (in natural-log odds), so one ambiguous word never
+# makes a switch, while two or three clear words do.
+SWITCH_COST = 4.0
+# Log-odds a word gets from being a function word of one language and not the other,
+# and from each letter only one of the two alphabets has.
+WORD_STOP_ODDS = 2.0
+WORD_LETTER_ODDS = 3.0
+# The detector's answer on one word is clipped to these odds (it is sure of itself).
+WORD_MAX_PROB = 0.98
+# A line is weighed word by word only when this many of its words say the other
+# language by their letters or as function words.
+WORD_CLUES = 1
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Labeller) -> list[_Piece]:
+    """Piece ``p`` of a bilingual document cut where its words switch between
+    ``main`` and ``second``; ``[p]`` when they do not."""
+    if (main, second) in RELATED or (second, main) in RELATED:
+        return [p]  # close relatives share too many words to be told apart one by one
+    toks = [(p.start + m.start(), p.start + m.end(), m.group()) for m in _WORD_RE.finditer(text[p.start : p.end])]
+    if len(toks) < 2:
+        return [p]
+    # Only where some word's own spelling or function words say the other language
+    # (the detector alone, on single words, would scatter any line).
+    other = second if p.lang == main else main
+    sign = 1 if other == second else -1
+    clues = [_word_evidence(w, main, second) * sign > 0 for _, _, w in toks]
+    if sum(clues) < WORD_CLUES:
+        return [p]
+    odds = [_word_odds(w, main, second, labeller) for _, _, w in toks]
+    path = _likeliest(odds)
+    # A run in the other language keeps it only with a clue of its own inside.
+    mine = p.lang == second
+    i = 0
+    while i < len(path):
+        j = i
+        while j < len(path) and path[j] == path[i]:
+            j += 1
+        if path[i] != mine and not any(clues[i:j]):
+            path[i:j] = [mine] * (j - i)
+        i = j
+    if len(set(path)) == 1:
+        return [p]
+    out: list[_Piece] = []
+    for (s, _, _), second_here in zip(toks, path):
+        lang = second if second_here else main
+        if out and out[-1].lang == lang:
+            continue
+        start = p.start if not out else s
+        if out:
+            out[-1].end = s
+        out.append(_Piece(start, p.end, p.script, 0, p.label, lang, p.score, "detector", BY_SWITCH))
+    return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _likeliest(odds: list[float]) -> list[bool]:
+    """The likeliest sequence of two states (True: the second language) for words
+    with these log-odds of being in the second language, a change costing
+    :data:`SWITCH_COST` (Viterbi; ties go to the main language)."""
+    score = [0.0, 0.0]  # best score ending in main, in second
+    back: list[tuple[int, int]] = []
+    for x in odds:
+        emit = (-x / 2, x / 2)
+        step = []
+        new = [0.0, 0.0]
+        for state in (0, 1):
+            stay, move = score[state], score[1 - state] - SWITCH_COST
+            came = state if stay >= move else 1 - state
+            new[state] = max(stay, move) + emit[state]
+            step.append(came)
+        back.append((step[0], step[1]))
+        score = new
+    state = 1 if score[1] > score[0] else 0
+    path = []
+    for step in reversed(back):
+        path.append(bool(state))
+        state = step[state]
+    path.reverse()
+    return path
+
+
+def _word_odds(word: str, main: str, second: str, labeller: Labeller) -> float:
+    """Log-odds that ``word`` is in ``second`` rather than ``main``."""
+    key = (word, main, second)
+    found = labeller.word_odds.get(key)
+    if found is not None:
+        return found
+    x = _word_evidence(word, main, second)
+    if count_letters(word) >= MIN_DETECT_LETTERS:
+        pair = dict(labeller.detector.detect(word, frozenset({main, second})))
+        if pair:
+            q = min(max(pair.get(second, 0.0), 1 - WORD_MAX_PROB), WORD_MAX_PROB)
+            x += math.log(q / (1 - q))
+    if len(labeller.word_odds) > LABEL_CACHE:
+        del labeller.word_odds[next(iter(labeller.word_odds))]
+    labeller.word_odds[key] = x
+    return x
+
+
+def _word_evidence(word: str, main: str, second: str) -> float:
+    """Log-odds that ``word`` is in ``second`` rather than ``main`` from its own
+    letters and function words alone."""
+    x = 0.0
+    folded = word.casefold()
+    in_main, in_second = folded in _stop_set(main), folded in _stop_set(second)
+    if in_second != in_main and len(folded) > 1:  # (not "m" of "куб.м", an initial)
+        x += WORD_STOP_ODDS if in_second else -WORD_STOP_ODDS
+    a, b = ALPHABETS.get(main), ALPHABETS.get(second)
+    if a is not None and b is not None:
+        for ch in folded:
+            if not ch.isascii() and ch.isalpha() and (ch in a) != (ch in b):
+                x += WORD_LETTER_ODDS if ch in b else -WORD_LETTER_ODDS
+    return x
+
+
+@functools.cache
+def _stop_set(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``)."""
+    return frozenset().union(*(stopwords(code) for code in stop_languages() if canonical(code) == lang))
 
 
 def _foreign_letters(piece: str, lang: str) -> bool:
