@@ -686,18 +686,47 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
             if lab.lang in (UND, main) or lab.prob < sure or p.letters < need.letters:
                 continue
             best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
-            if top >= 1 and lab.lang in best:
+            # (a line that mixes in the language word by word has the main
+            # language's stop words: its own clues of the language count then)
+            if (top >= 1 and lab.lang in best) or _mixes(text, p, main, lab.lang):
                 letters[lab.lang] += p.letters
                 lines.setdefault(lab.lang, set()).add(run.block)
     if letters:
         lang = min(letters, key=lambda k: (-letters[k], k))
         # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
         kin = [c for c in letters if c == lang or (c, lang) in RELATED]
-        if len(set().union(*(lines[c] for c in kin))) >= SECOND_LINES and sum(letters[c] for c in kin) >= (
-            SECOND_SHARE * total
-        ):
-            return lang
+        found = set().union(*(lines[c] for c in kin))
+        if sum(letters[c] for c in kin) >= SECOND_SHARE * total:
+            if len(found) < SECOND_LINES:
+                found |= _mixed_lines(text, runs, main, main_script, lang)
+            if len(found) >= SECOND_LINES:
+                return lang
     return _second_by_pairs(text, runs, main, main_script, labeller, total)
+
+
+# A line of the main language mixes in the second (word by word, as bilinguals
+# do) when this many of its words, and this share of them, are clues of the
+# second: letters only its alphabet has, function words only its list has.
+MIXED_CLUES = 3
+MIXED_SHARE = 0.15
+
+
+def _mixed_lines(text: str, runs: list[_Run], main: str, main_script: str, lang: str) -> set[int]:
+    """Lines (blocks) in the main language whose own words mix in ``lang``."""
+    found = set()
+    for run in runs:
+        if run.script == main_script and any(_mixes(text, p, main, lang) for p in run.sents):
+            found.add(run.block)
+    return found
+
+
+def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
+    """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
+    if (lang, main) in RELATED or (main, lang) in RELATED:
+        return False
+    toks = _WORD_RE.findall(text[p.start : p.end])
+    clues = sum(1 for w in toks if _word_evidence(w, main, lang) > 0)
+    return clues >= MIXED_CLUES and clues >= MIXED_SHARE * len(toks)
 
 
 def _second_by_pairs(
