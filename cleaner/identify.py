@@ -838,6 +838,9 @@ def _second_says(
 # language costs SWITCH_COST (in natural-log odds), so one ambiguous word never
 # makes a switch, while two or three clear words do.
 SWITCH_COST = 4.0
+# Starting a line in the language its words as a whole did not give it costs this
+# much (fastText reads "En jatka" at the start of a Finnish line as French).
+START_COST = 2.0
 # Log-odds a word gets from being a function word of one language and not the other,
 # and from each letter only one of the two alphabets has.
 WORD_STOP_ODDS = 2.0
@@ -866,7 +869,7 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
     if sum(clues) < WORD_CLUES:
         return [p]
     odds = [_word_odds(w, main, second, labeller) for _, _, w in toks]
-    path = _likeliest(odds)
+    path = _likeliest(odds, p.lang == second)
     # A run in the other language keeps it only with a clue of its own inside.
     mine = p.lang == second
     i = 0
@@ -891,11 +894,13 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
 
 
-def _likeliest(odds: list[float]) -> list[bool]:
+def _likeliest(odds: list[float], start: bool) -> list[bool]:
     """The likeliest sequence of two states (True: the second language) for words
     with these log-odds of being in the second language, a change costing
-    :data:`SWITCH_COST` (Viterbi; ties go to the main language)."""
-    score = [0.0, 0.0]  # best score ending in main, in second
+    :data:`SWITCH_COST`, and so does starting in another state than ``start``
+    (the piece's own language, which its words as a whole gave it) (Viterbi;
+    ties go to the main language)."""
+    score = [-START_COST if start else 0.0, 0.0 if start else -START_COST]  # best score ending in main, in second
     back: list[tuple[int, int]] = []
     for x in odds:
         emit = (-x / 2, x / 2)
