@@ -660,8 +660,14 @@ SECOND_SHARE = 0.05
 # How sure a detector must be of the second language, for a piece to count
 # towards it and, asked between the two, for a piece to move to it.
 PAIR_SURE = 0.9
+# How sure a detector, asked between a bilingual document's two languages, must be
+# of the second for an utterance to move to it (langdetect: six of its seven trials).
+PAIR_MOVE = 0.85
 # Fewer letters than this: a piece is told apart by its function words alone.
 SECOND_WORDS_BELOW = 8
+# The raw score of an utterance too short to ask about ("sí."), moved to the
+# second language by a letter only it writes.
+SHORT_SECOND = 0.5
 
 
 def _second_language(text: str, runs: list[_Run], main: str, main_script: str | None, labeller: Labeller) -> str | None:
@@ -823,9 +829,12 @@ def _second_says(
     if main_says and not (words_say or letters_say or label_says or relative):
         return None
     if p.letters < MIN_DETECT_LETTERS:
-        return None
+        # "sí.": too short to ask; a letter only the second writes says it.
+        return SHORT_SECOND if letters_say and not main_says else None
     pair = labeller.detector.detect(piece, frozenset({main, second}))
-    if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
+    # (close relatives, Afrikaans and Dutch, need the detector surer)
+    related = (main, second) in RELATED or (second, main) in RELATED
+    if not pair or pair[0][0] != second or pair[0][1] < (PAIR_SURE if related else PAIR_MOVE):
         return None
     return pair[0][1]
 
