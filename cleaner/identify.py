@@ -641,7 +641,9 @@ def _decide(
             switched = _second_says(text, p, main, second, labeller, lang != main)
             if switched is not None:
                 lang, raw, how = second, switched, "detector"
-        piece = _final(p, lang, raw, how)
+        # (an utterance too short to ask, moved by its letters, says so)
+        why = BY_SPELLING if how == "detector" and lang != UND and p.label.source == NOTHING else None
+        piece = _final(p, lang, raw, how, why)
         for q in _quotes(text, piece, labeller):
             for c in _clauses(text, q, labeller):
                 if second is not None and run.script == main_script and c.lang in (main, second):
@@ -905,28 +907,32 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
 
 def _likeliest(odds: list[float], start: bool) -> list[bool]:
     """The likeliest sequence of two states (True: the second language) for words
-    with these log-odds of being in the second language, a change costing
-    :data:`SWITCH_COST`, and so does starting in another state than ``start``
-    (the piece's own language, which its words as a whole gave it) (Viterbi;
-    ties go to the main language)."""
-    score = [-START_COST if start else 0.0, 0.0 if start else -START_COST]  # best score ending in main, in second
-    back: list[tuple[int, int]] = []
+    with these log-odds of being in the second language (Viterbi).  A change
+    costs :data:`SWITCH_COST`, and starting in another state than ``start``
+    (the language the piece's words as a whole gave it) :data:`START_COST`;
+    ties stay, and at the end go to the main language.
+
+    >>> _likeliest([-3.0, 5.0, 5.0, -5.0, -5.0], False)
+    [False, True, True, False, False]
+    >>> _likeliest([-3.0, 3.0, -3.0], False)
+    [False, False, False]
+    """
+    score = {False: -START_COST if start else 0.0, True: 0.0 if start else -START_COST}
+    back: list[dict[bool, bool]] = []
     for x in odds:
-        emit = (-x / 2, x / 2)
-        step = []
-        new = [0.0, 0.0]
-        for state in (0, 1):
-            stay, move = score[state], score[1 - state] - SWITCH_COST
-            came = state if stay >= move else 1 - state
-            new[state] = max(stay, move) + emit[state]
-            step.append(came)
-        back.append((step[0], step[1]))
-        score = new
-    state = 1 if score[1] > score[0] else 0
+        came = {
+            state: state if score[state] >= score[not state] - SWITCH_COST else not state for state in (False, True)
+        }
+        score = {
+            state: max(score[state], score[not state] - SWITCH_COST) + (x if state else -x) / 2
+            for state in (False, True)
+        }
+        back.append(came)
+    state = score[True] > score[False]
     path = []
-    for step in reversed(back):
-        path.append(bool(state))
-        state = step[state]
+    for came in reversed(back):
+        path.append(state)
+        state = came[state]
     path.reverse()
     return path
 
