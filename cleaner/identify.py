@@ -12,7 +12,10 @@
    the length of the piece; so a monolingual document is not scattered over
    random languages, while a foreign paragraph, caption, sentence or quotation
    becomes its own segment.
-4. Adjacent pieces of one language and script in a line make one segment.
+4. A bilingual document (a conversation between two languages) has a second
+   language: each utterance is then asked between the two, and a line whose
+   words switch between them is cut where the likeliest sequence changes.
+5. Adjacent pieces of one language and script in a line make one segment.
    ``und`` is for pieces without letters, and for text the detector cannot
    place (a language it does not know).
 """
