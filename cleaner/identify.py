@@ -886,15 +886,19 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
         return [p]
     odds = [_word_odds(w, main, second, labeller) for _, _, w in toks]
     path = _likeliest(odds, p.lang == second)
-    # A run in the other language keeps it only with a clue of its own inside.
+    # A run in the other language keeps it only with a clue of its own inside,
+    # and when, asked as a whole between the two, it reads as that language.
     mine = p.lang == second
+    pair = frozenset({main, second})
     i = 0
     while i < len(path):
         j = i
         while j < len(path) and path[j] == path[i]:
             j += 1
-        if path[i] != mine and not any(clues[i:j]):
-            path[i:j] = [mine] * (j - i)
+        if path[i] != mine:
+            ranked = labeller.detector.detect(text[toks[i][0] : toks[j - 1][1]], pair) if any(clues[i:j]) else []
+            if not ranked or ranked[0][0] != (second if path[i] else main):
+                path[i:j] = [mine] * (j - i)
         i = j
     if len(set(path)) == 1:
         return [p]
