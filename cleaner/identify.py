@@ -890,6 +890,7 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
     # and when, asked as a whole between the two, it reads as that language.
     mine = p.lang == second
     pair = frozenset({main, second})
+    probs = [p.score] * len(path)  # each word's raw score: its run's
     i = 0
     while i < len(path):
         j = i
@@ -899,18 +900,21 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
             ranked = labeller.detector.detect(text[toks[i][0] : toks[j - 1][1]], pair) if any(clues[i:j]) else []
             if not ranked or ranked[0][0] != (second if path[i] else main):
                 path[i:j] = [mine] * (j - i)
+            else:
+                probs[i:j] = [ranked[0][1]] * (j - i)
         i = j
     if len(set(path)) == 1:
         return [p]
     out: list[_Piece] = []
-    for (s, _, _), second_here in zip(toks, path):
+    for (s, _, _), second_here, prob in zip(toks, path, probs):
         lang = second if second_here else main
         if out and out[-1].lang == lang:
             continue
         start = p.start if not out else s
         if out:
             out[-1].end = s
-        out.append(_Piece(start, p.end, p.script, 0, p.label, lang, p.score, "detector", BY_SWITCH))
+        how = p.how if lang == p.lang else "detector"
+        out.append(_Piece(start, p.end, p.script, 0, p.label, lang, prob, how, p.why if lang == p.lang else BY_SWITCH))
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
 
 

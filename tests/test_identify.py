@@ -395,18 +395,19 @@ def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
     assert main == "tr"
     assert [(s.lang, s.how, s.text) for s in segs] == [
         ("tr", "detector", "Sen okul için Praktikum yaptın mı?"),
-        ("de", "switch", "Ja es war eigentlich sehr gut"),
+        # (the words that keep their line's language keep how it was decided)
+        ("de", "detector", "Ja es war eigentlich sehr gut"),
         ("tr", "switch", "ama bazen güzel de değildi"),
-        ("de", "switch", "weil ich nur da saß."),
-        ("tr", "switch", "Ondan sonra"),
+        ("de", "detector", "weil ich nur da saß."),
+        ("tr", "detector", "Ondan sonra"),
         ("de", "switch", "ein anderes Land aber"),
-        ("tr", "switch", "kendimi aynı Türkiye'de gibi hissettim çünkü insanlar misafirperver."),
-        ("de", "switch", "Also Wirtschaftsingenieurwesen war"),
+        ("tr", "detector", "kendimi aynı Türkiye'de gibi hissettim çünkü insanlar misafirperver."),
+        ("de", "detector", "Also Wirtschaftsingenieurwesen war"),
         ("tr", "switch", "aslında benim Hauptziel ama"),
-        ("de", "switch", "ich musste mich ja auch für einen Weiteren bewerben."),
-        ("tr", "switch", "Konstanz çok güzel bir yer hem de yalnız başına oluyorum"),
+        ("de", "detector", "ich musste mich ja auch für einen Weiteren bewerben."),
+        ("tr", "detector", "Konstanz çok güzel bir yer hem de yalnız başına oluyorum"),
         ("de", "switch", "und da hat man auch dann seine Ruhe wenn man lernen will."),
-        ("de", "switch", "Davor gehe ich jedes Wochenende heim, ansonsten alle zwei Wochen"),
+        ("de", "detector", "Davor gehe ich jedes Wochenende heim, ansonsten alle zwei Wochen"),
         ("tr", "switch", "çünkü biraz değişiklik görmem lazım."),
     ]
     for name in DETECTORS_HERE:
