@@ -300,7 +300,8 @@ def identify(
         if blocks[run.block].kind in skip_kinds:
             pieces = _skipped(text, run, main, main_script, labeller)
         else:
-            pieces = _decide(text, run, main, main_script, labeller, second)
+            utterance = blocks[run.block].kind in (CONTENT, HEADING)
+            pieces = _decide(text, run, main, main_script, labeller, second, utterance)
         pieces_by_block.setdefault(run.block, []).extend(pieces)
     letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
     for bi, pieces in pieces_by_block.items():
@@ -611,9 +612,16 @@ def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings
 
 
 def _decide(
-    text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller, second: str | None = None
+    text: str,
+    run: _Run,
+    main: str,
+    main_script: str | None,
+    labeller: Labeller,
+    second: str | None = None,
+    utterance: bool = True,
 ) -> list[_Piece]:
-    """Final pieces of one run, each with its language and score."""
+    """Final pieces of one run, each with its language and score (``utterance``:
+    the run is content, not page furniture kept with --keep-boilerplate)."""
     if run.letters == 0:
         return [_final(p, UND, 0.0, "none") for p in run.sents]
     named = script_language(run.script)
@@ -641,7 +649,7 @@ def _decide(
         if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
             # (a close relative of the second language, "ahí arriba" read as Catalan
             # in a Spanish-English conversation, is the second language too)
-            switched = _second_says(text, p, main, second, labeller, lang != main)
+            switched = _second_says(text, p, main, second, labeller, lang != main, utterance)
             if switched is not None:
                 lang, raw, how = second, switched, "detector"
         # (an utterance too short to ask, moved by its letters, says so)
@@ -808,7 +816,13 @@ def _second_by_pairs(
 
 
 def _second_says(
-    text: str, p: _Piece, main: str, second: str, labeller: Labeller, relative: bool = False
+    text: str,
+    p: _Piece,
+    main: str,
+    second: str,
+    labeller: Labeller,
+    relative: bool = False,
+    utterance: bool = True,
 ) -> float | None:
     """The probability that piece ``p``, kept in ``main``, is in the bilingual
     document's ``second`` language, when its own evidence says so; else None.
@@ -820,7 +834,8 @@ def _second_says(
     main language.  A piece whose function words are the main language's as
     much as the second's ("no.", "or you can do a..."), or that the detector,
     free to choose among all its languages, reads as the main language, needs
-    its letters or its words to say the second as well.
+    its letters or its words to say the second as well, and so does a line
+    that is not an ``utterance`` (page furniture).
     """
     piece = text[_after_speaker(text, p.start, p.end) : p.end]
     hits = _stop_top(folded_words(piece))[2]
@@ -831,7 +846,9 @@ def _second_says(
     # The detector alone, among all its languages, reads the piece as the second or its kin.
     label_says = p.label.lang == second or (p.label.lang, second) in RELATED
     main_says = p.label.lang == main or (own and own >= other)
-    if main_says and not (words_say or letters_say or label_says or relative):
+    # (a line of page furniture, "Quizzes" or "Science" in a menu, is no utterance
+    # of a conversation: it always needs its own evidence)
+    if (main_says or not utterance) and not (words_say or letters_say or label_says or relative):
         return None
     if p.letters < MIN_DETECT_LETTERS:
         # "sí.": too short to ask; a letter only the second writes says it.
