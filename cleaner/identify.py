@@ -702,12 +702,18 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
         for p in run.sents:
             total += p.letters
             lab = p.label
-            if lab.lang in (UND, main) or lab.prob < sure or p.letters < need.letters:
+            if lab.lang in (UND, main) or lab.prob < need.prob or p.letters < need.letters:
                 continue
-            best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
             # (a line that mixes in the language word by word has the main
-            # language's stop words: its own clues of the language count then)
-            if (top >= 1 and lab.lang in best) or _mixes(text, p, main, lab.lang):
+            # language's stop words, and a detector less sure of it: its own
+            # clues of the language count then, with what any line needs)
+            if lab.prob >= sure:
+                best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+                if top >= 1 and lab.lang in best:
+                    letters[lab.lang] += p.letters
+                    lines.setdefault(lab.lang, set()).add(run.block)
+                    continue
+            if _mixes(text, p, main, lab.lang):
                 letters[lab.lang] += p.letters
                 lines.setdefault(lab.lang, set()).add(run.block)
     if letters:
