@@ -12,13 +12,18 @@
    the length of the piece; so a monolingual document is not scattered over
    random languages, while a foreign paragraph, caption, sentence or quotation
    becomes its own segment.
-4. Adjacent pieces of one language and script in a line make one segment.
+4. A bilingual document (a conversation between two languages) has a second
+   language: each utterance is then asked between the two, and a line whose
+   words switch between them is cut where the likeliest sequence changes.
+5. Adjacent pieces of one language and script in a line make one segment.
    ``und`` is for pieces without letters, and for text the detector cannot
    place (a language it does not know).
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import weakref
 from collections import Counter
@@ -34,7 +39,7 @@ from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
 from .stopwords import languages as stop_languages
-from .stopwords import stopword_hits
+from .stopwords import stopword_hits, stopwords
 
 UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
@@ -45,6 +50,7 @@ BY_DOCUMENT = "document"  # kept in the document's main language against a weak 
 BY_EMBEDDING = "embedded"  # a short name in another script inside main-language text
 BY_QUOTE = "quote"  # a quoted phrase, asked on its own
 BY_CLAUSE = "clause"  # a clause that switches language inside a sentence
+BY_SWITCH = "switch"  # words that switch language inside a line of a bilingual document
 NOT_ASKED = "not-asked"  # a removed line, given the main language without asking
 UNKNOWN = "unknown"  # letters no candidate writes, or a detector unsure: a language it lacks
 NOTHING = "none"  # no letters, or too few to say anything
@@ -176,6 +182,7 @@ class Labeller:
         self.settings = detector.settings
         self._cands: dict[str, frozenset[str] | None] = {}
         self._labels: dict[tuple[str, str], Label] = {}
+        self.word_odds: dict[tuple[str, str, str], float] = {}  # see _word_odds
 
     def candidates(self, script: str) -> frozenset[str] | None:
         if script not in self._cands:
@@ -293,7 +300,8 @@ def identify(
         if blocks[run.block].kind in skip_kinds:
             pieces = _skipped(text, run, main, main_script, labeller)
         else:
-            pieces = _decide(text, run, main, main_script, labeller, second)
+            utterance = blocks[run.block].kind in (CONTENT, HEADING)
+            pieces = _decide(text, run, main, main_script, labeller, second, utterance)
         pieces_by_block.setdefault(run.block, []).extend(pieces)
     letters: dict[int, list[int]] = {}  # per block, each piece's letters (counted once)
     for bi, pieces in pieces_by_block.items():
@@ -604,9 +612,16 @@ def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings
 
 
 def _decide(
-    text: str, run: _Run, main: str, main_script: str | None, labeller: Labeller, second: str | None = None
+    text: str,
+    run: _Run,
+    main: str,
+    main_script: str | None,
+    labeller: Labeller,
+    second: str | None = None,
+    utterance: bool = True,
 ) -> list[_Piece]:
-    """Final pieces of one run, each with its language and score."""
+    """Final pieces of one run, each with its language and score (``utterance``:
+    the run is content, not page furniture kept with --keep-boilerplate)."""
     if run.letters == 0:
         return [_final(p, UND, 0.0, "none") for p in run.sents]
     named = script_language(run.script)
@@ -634,12 +649,18 @@ def _decide(
         if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
             # (a close relative of the second language, "ahí arriba" read as Catalan
             # in a Spanish-English conversation, is the second language too)
-            switched = _second_says(text, p, main, second, labeller, lang != main)
+            switched = _second_says(text, p, main, second, labeller, lang != main, utterance)
             if switched is not None:
                 lang, raw, how = second, switched, "detector"
-        piece = _final(p, lang, raw, how)
+        # (an utterance too short to ask, moved by its letters, says so)
+        why = BY_SPELLING if how == "detector" and lang != UND and p.label.source == NOTHING else None
+        piece = _final(p, lang, raw, how, why)
         for q in _quotes(text, piece, labeller):
-            out.extend(_clauses(text, q, labeller))
+            for c in _clauses(text, q, labeller):
+                if second is not None and run.script == main_script and c.lang in (main, second):
+                    out.extend(_word_switches(text, c, main, second, labeller))
+                else:
+                    out.append(c)
     return out
 
 
@@ -652,8 +673,14 @@ SECOND_SHARE = 0.05
 # How sure a detector must be of the second language, for a piece to count
 # towards it and, asked between the two, for a piece to move to it.
 PAIR_SURE = 0.9
+# How sure a detector, asked between a bilingual document's two languages, must be
+# of the second for an utterance to move to it (langdetect: six of its seven trials).
+PAIR_MOVE = 0.85
 # Fewer letters than this: a piece is told apart by its function words alone.
 SECOND_WORDS_BELOW = 8
+# The raw score of an utterance too short to ask about ("sí."), moved to the
+# second language by a letter only it writes.
+SHORT_SECOND = 0.5
 
 
 def _second_language(text: str, runs: list[_Run], main: str, main_script: str | None, labeller: Labeller) -> str | None:
@@ -675,49 +702,315 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
         for p in run.sents:
             total += p.letters
             lab = p.label
-            if lab.lang in (UND, main) or lab.prob < sure or p.letters < need.letters:
+            if lab.lang in (UND, main) or lab.prob < need.prob or p.letters < need.letters:
                 continue
-            best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
-            if top >= 1 and lab.lang in best:
+            # (a line that mixes in the language word by word has the main
+            # language's stop words, and a detector less sure of it: its own
+            # clues of the language count then, with what any line needs)
+            if lab.prob >= sure:
+                best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+                if top >= 1 and lab.lang in best:
+                    letters[lab.lang] += p.letters
+                    lines.setdefault(lab.lang, set()).add(run.block)
+                    continue
+            if _mixes(text, p, main, lab.lang):
                 letters[lab.lang] += p.letters
                 lines.setdefault(lab.lang, set()).add(run.block)
-    if not letters:
+    if letters:
+        lang = min(letters, key=lambda k: (-letters[k], k))
+        # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
+        kin = [c for c in letters if c == lang or (c, lang) in RELATED]
+        found = set().union(*(lines[c] for c in kin))
+        if sum(letters[c] for c in kin) >= SECOND_SHARE * total:
+            if len(found) < SECOND_LINES:
+                found |= _mixed_lines(text, runs, main, main_script, lang)
+            if len(found) >= SECOND_LINES:
+                return lang
+    return _second_by_pairs(text, runs, main, main_script, labeller, total)
+
+
+# A line of the main language mixes in the second (word by word, as bilinguals
+# do) when this many of its words, and this share of them, are clues of the
+# second: letters only its alphabet has, function words only its list has.
+MIXED_CLUES = 3
+MIXED_SHARE = 0.15
+
+
+def _mixed_lines(text: str, runs: list[_Run], main: str, main_script: str, lang: str) -> set[int]:
+    """Lines (blocks) in the main language whose own words mix in ``lang``."""
+    found = set()
+    for run in runs:
+        if run.script == main_script and any(_mixes(text, p, main, lang) for p in run.sents):
+            found.add(run.block)
+    return found
+
+
+def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
+    """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
+    if (lang, main) in RELATED or (main, lang) in RELATED:
+        return False
+    toks = _WORD_RE.findall(text[p.start : p.end])
+    clues = sum(1 for w in toks if _word_evidence(w, main, lang) > 0)
+    return clues >= MIXED_CLUES and clues >= MIXED_SHARE * len(toks)
+
+
+def _second_by_pairs(
+    text: str, runs: list[_Run], main: str, main_script: str, labeller: Labeller, total: int
+) -> str | None:
+    """The second language of a conversation whose utterances are too short for
+    the detector to be sure among all its languages ("no te cabe." reads as
+    Portuguese, "pero ahora no sé..." as Portuguese, "éste mira el countdown"
+    as Catalan), else None.
+
+    Each language the detector names for some line (or a close relative of
+    it) is a candidate; a line confirms it when, asked between the main
+    language and the candidate, the detector is sure of the candidate and the
+    line's function words or letters are the candidate's rather than the main
+    language's.  The candidate confirmed on most letters must meet the same
+    bars as above (lines and share of letters).
+    """
+    known = labeller.detector.languages
+    if main not in known:
         return None
-    lang = min(letters, key=lambda k: (-letters[k], k))
-    # (Spanish lines of a conversation read as Portuguese or Catalan now and then)
-    kin = [c for c in letters if c == lang or (c, lang) in RELATED]
-    if len(set().union(*(lines[c] for c in kin))) < SECOND_LINES or sum(letters[c] for c in kin) < SECOND_SHARE * total:
+    pieces: list[tuple[_Piece, int]] = []
+    cands: set[str] = set()
+    for run in runs:
+        if run.script != main_script:
+            continue
+        for p in run.sents:
+            lab = p.label
+            if lab.lang in (UND, main) or p.letters < SECOND_WORDS_BELOW or lab.source != BY_DETECTOR:
+                continue
+            pieces.append((p, run.block))
+            cands.add(lab.lang)
+            cands.update(b for a, b in RELATED if a == lab.lang)
+    sure = max(labeller.settings.line.prob, PAIR_SURE)
+    best: tuple[int, str, list[_Piece]] | None = None
+    # (a close relative of the main language is told apart by its own words, not
+    # by short lines asked between the two: Afrikaans "het nie" reads as Dutch)
+    for lang in sorted(c for c in cands & known - {main} if (c, main) not in RELATED):
+        mine = [(p, block) for p, block in pieces if p.label.lang == lang or (p.label.lang, lang) in RELATED]
+        if len({block for _, block in mine}) < SECOND_LINES or sum(p.letters for p, _ in mine) < SECOND_SHARE * total:
+            continue  # too few lines to confirm, whatever the answers (no question asked)
+        letters, lines, confirmed = 0, set(), []
+        for p, block in mine:
+            piece = text[_after_speaker(text, p.start, p.end) : p.end]
+            hits = _stop_top(folded_words(piece))[2]
+            words_say = hits.get(lang, 0) > hits.get(main, 0)
+            letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({lang}))
+            if not (words_say or letters_say):
+                continue
+            pair = labeller.detector.detect(piece, frozenset({main, lang}))
+            if pair and pair[0][0] == lang and pair[0][1] >= sure:
+                letters += p.letters
+                lines.add(block)
+                confirmed.append(p)
+        if len(lines) >= SECOND_LINES and letters >= SECOND_SHARE * total:
+            if best is None or letters > best[0]:
+                best = (letters, lang, confirmed)
+    if best is None:
         return None
-    return lang
+    # Asked between a candidate and its close relatives, the lines that confirmed
+    # it tell them apart better than each line alone (Spanish, not Catalan).
+    group = frozenset({best[1]} | {b for a, b in RELATED if a == best[1]}) & cands & known
+    if len(group) > 1:
+        body = " ".join(text[p.start : p.end] for p in best[2])[:DOC_SAMPLE]
+        ranked = labeller.detector.detect(body, group)
+        if ranked:
+            return ranked[0][0]
+    return best[1]
 
 
 def _second_says(
-    text: str, p: _Piece, main: str, second: str, labeller: Labeller, relative: bool = False
+    text: str,
+    p: _Piece,
+    main: str,
+    second: str,
+    labeller: Labeller,
+    relative: bool = False,
+    utterance: bool = True,
 ) -> float | None:
     """The probability that piece ``p``, kept in ``main``, is in the bilingual
     document's ``second`` language, when its own evidence says so; else None.
 
     Between the document's two languages a short utterance needs no more than
-    the detector choosing the second of the two and its function words (or its
-    letters) being the second's: "igual que Carla no ha hecho nada." in an
-    English conversation, while "yeah." and "ok." stay in the main language.
+    the detector, asked between the two, being sure of the second: "igual que
+    Carla no ha hecho nada.", "dónde?" or "I'm gonna kill you." in a
+    conversation of the other language, while "yeah." and "ok." stay in the
+    main language.  A piece whose function words are the main language's as
+    much as the second's ("no.", "or you can do a..."), or that the detector,
+    free to choose among all its languages, reads as the main language, needs
+    its letters or its words to say the second as well, and so does a line
+    that is not an ``utterance`` (page furniture).
     """
     piece = text[_after_speaker(text, p.start, p.end) : p.end]
     hits = _stop_top(folded_words(piece))[2]
-    words_say = hits.get(second, 0) > hits.get(main, 0)
+    own, other = hits.get(main, 0), hits.get(second, 0)
+    words_say = other > own
     # One letter the main language does not write is enough here ("qué" in English).
     letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({second}))
     # The detector alone, among all its languages, reads the piece as the second or its kin.
     label_says = p.label.lang == second or (p.label.lang, second) in RELATED
-    if not (words_say or letters_say or label_says or relative):
+    main_says = p.label.lang == main or (own and own >= other)
+    # (a line of page furniture, "Quizzes" or "Science" in a menu, is no utterance
+    # of a conversation: it always needs its own evidence)
+    if (main_says or not utterance) and not (words_say or letters_say or label_says or relative):
         return None
-    if p.letters < SECOND_WORDS_BELOW:
-        # "sí.", "claro.": too short for a detector; its words are only the second's.
-        return 0.5 if hits.get(second, 0) and not hits.get(main, 0) else None
+    if p.letters < MIN_DETECT_LETTERS:
+        # "sí.": too short to ask; a letter only the second writes says it.
+        return SHORT_SECOND if letters_say and not main_says else None
     pair = labeller.detector.detect(piece, frozenset({main, second}))
-    if not pair or pair[0][0] != second or pair[0][1] < max(labeller.settings.line.prob, PAIR_SURE):
+    # (close relatives, Afrikaans and Dutch, need the detector surer)
+    related = (main, second) in RELATED or (second, main) in RELATED
+    if not pair or pair[0][0] != second or pair[0][1] < (PAIR_SURE if related else PAIR_MOVE):
         return None
     return pair[0][1]
+
+
+# Switching word by word ("Ja es war eigentlich sehr gut ama bazenleri güzel de
+# değildi weil ähm ich"): inside a line of a bilingual document each word is
+# weighed between the two languages (its letters, its being a function word of
+# one list and not the other, the detector asked between the two), and the
+# line is cut where the likeliest sequence of languages changes; a change of
+# language costs SWITCH_COST (in natural-log odds), so one ambiguous word never
+# makes a switch, while two or three clear words do.  (3 against 2, 2.5, 4
+# and 5: the best fragment F1 on both halves of langseg-cs-dev.)
+SWITCH_COST = 3.0
+# Starting a line in the language its words as a whole did not give it costs as
+# much as a switch: a run at the start of a piece needs the evidence of one in
+# its middle (fastText reads "En jatka" opening a Finnish line as French).
+START_COST = SWITCH_COST
+# Log-odds a word gets from being a function word of one language and not the other,
+# and from each letter only one of the two alphabets has.
+WORD_STOP_ODDS = 2.0
+WORD_LETTER_ODDS = 3.0
+# The detector's answer on one word is clipped to these odds (it is sure of itself).
+WORD_MAX_PROB = 0.98
+# A line is weighed word by word only when this many of its words say the other
+# language by their letters or as function words.
+WORD_CLUES = 1
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Labeller) -> list[_Piece]:
+    """Piece ``p`` of a bilingual document cut where its words switch between
+    ``main`` and ``second``; ``[p]`` when they do not."""
+    if (main, second) in RELATED or (second, main) in RELATED:
+        return [p]  # close relatives share too many words to be told apart one by one
+    toks = [(p.start + m.start(), p.start + m.end(), m.group()) for m in _WORD_RE.finditer(text[p.start : p.end])]
+    if len(toks) < 2:
+        return [p]
+    # Only where some word's own spelling or function words say the other language
+    # (the detector alone, on single words, would scatter any line).
+    other = second if p.lang == main else main
+    sign = 1 if other == second else -1
+    clues = [_word_evidence(w, main, second) * sign > 0 for _, _, w in toks]
+    if sum(clues) < WORD_CLUES:
+        return [p]
+    odds = [_word_odds(w, main, second, labeller) for _, _, w in toks]
+    path = _likeliest(odds, p.lang == second)
+    # A run in the other language keeps it only with a clue of its own inside,
+    # and when, asked as a whole between the two, it reads as that language.
+    mine = p.lang == second
+    pair = frozenset({main, second})
+    probs = [p.score] * len(path)  # each word's raw score: its run's
+    i = 0
+    while i < len(path):
+        j = i
+        while j < len(path) and path[j] == path[i]:
+            j += 1
+        if path[i] != mine:
+            ranked = labeller.detector.detect(text[toks[i][0] : toks[j - 1][1]], pair) if any(clues[i:j]) else []
+            if not ranked or ranked[0][0] != (second if path[i] else main):
+                path[i:j] = [mine] * (j - i)
+            else:
+                probs[i:j] = [ranked[0][1]] * (j - i)
+        i = j
+    if len(set(path)) == 1:
+        return [p]
+    out: list[_Piece] = []
+    for (s, _, _), second_here, prob in zip(toks, path, probs):
+        lang = second if second_here else main
+        if out and out[-1].lang == lang:
+            continue
+        start = p.start if not out else s
+        if out:
+            out[-1].end = s
+        how = p.how if lang == p.lang else "detector"
+        out.append(_Piece(start, p.end, p.script, 0, p.label, lang, prob, how, p.why if lang == p.lang else BY_SWITCH))
+    return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _likeliest(odds: list[float], start: bool) -> list[bool]:
+    """The likeliest sequence of two states (True: the second language) for words
+    with these log-odds of being in the second language (Viterbi).  A change
+    costs :data:`SWITCH_COST`, and starting in another state than ``start``
+    (the language the piece's words as a whole gave it) :data:`START_COST`;
+    ties stay, and at the end go to the main language.
+
+    >>> _likeliest([-3.0, 5.0, 5.0, -5.0, -5.0], False)
+    [False, True, True, False, False]
+    >>> _likeliest([-3.0, 3.0, -3.0], False)
+    [False, False, False]
+    """
+    score = {False: -START_COST if start else 0.0, True: 0.0 if start else -START_COST}
+    back: list[dict[bool, bool]] = []
+    for x in odds:
+        came = {
+            state: state if score[state] >= score[not state] - SWITCH_COST else not state for state in (False, True)
+        }
+        score = {
+            state: max(score[state], score[not state] - SWITCH_COST) + (x if state else -x) / 2
+            for state in (False, True)
+        }
+        back.append(came)
+    state = score[True] > score[False]
+    path = []
+    for came in reversed(back):
+        path.append(state)
+        state = came[state]
+    path.reverse()
+    return path
+
+
+def _word_odds(word: str, main: str, second: str, labeller: Labeller) -> float:
+    """Log-odds that ``word`` is in ``second`` rather than ``main``."""
+    key = (word, main, second)
+    found = labeller.word_odds.get(key)
+    if found is not None:
+        return found
+    x = _word_evidence(word, main, second)
+    if count_letters(word) >= MIN_DETECT_LETTERS:
+        pair = dict(labeller.detector.detect(word, frozenset({main, second})))
+        if pair:
+            q = min(max(pair.get(second, 0.0), 1 - WORD_MAX_PROB), WORD_MAX_PROB)
+            x += math.log(q / (1 - q))
+    if len(labeller.word_odds) > LABEL_CACHE:
+        del labeller.word_odds[next(iter(labeller.word_odds))]
+    labeller.word_odds[key] = x
+    return x
+
+
+def _word_evidence(word: str, main: str, second: str) -> float:
+    """Log-odds that ``word`` is in ``second`` rather than ``main`` from its own
+    letters and function words alone."""
+    x = 0.0
+    folded = word.casefold()
+    in_main, in_second = folded in _stop_set(main), folded in _stop_set(second)
+    if in_second != in_main and len(folded) > 1:  # (not "m" of "куб.м", an initial)
+        x += WORD_STOP_ODDS if in_second else -WORD_STOP_ODDS
+    a, b = ALPHABETS.get(main), ALPHABETS.get(second)
+    if a is not None and b is not None:
+        for ch in folded:
+            if not ch.isascii() and ch.isalpha() and (ch in a) != (ch in b):
+                x += WORD_LETTER_ODDS if ch in b else -WORD_LETTER_ODDS
+    return x
+
+
+@functools.cache
+def _stop_set(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``)."""
+    return frozenset().union(*(stopwords(code) for code in stop_languages() if canonical(code) == lang))
 
 
 def _foreign_letters(piece: str, lang: str) -> bool:

@@ -349,6 +349,87 @@ def test_a_monolingual_conversation_has_no_second_language():
     assert {s.lang for s in segs} == {"en"}
 
 
+def test_short_utterances_of_a_conversation_switch_when_asked_between_the_two():
+    # Spanish utterances too short for the detector to be sure among all its
+    # languages ("pero ahora no sé..." reads as Portuguese): the conversation's
+    # second language is found from lines asked between English and each
+    # candidate, and each utterance is then asked between the two; "sí." is too
+    # short to ask, its í says Spanish.
+    text = (
+        "and I said I sent those out.\n"
+        "I wasn't supposed to.\n"
+        "lo encontraste o no?\n"
+        "igual que Carla no ha hecho nada.\n"
+        "y ya porque como ella está en el chisme.\n"
+        "I think.\n"
+        "dónde?\n"
+        "sí.\n"
+        "is that the noise coming from there?\n"
+        "I don't know.\n"
+        "ahora tienes que buscar el countdown.\n"
+        "pero ahora no sé...\n"
+        "I guess they have something wrong here.\n"
+    )
+    for name in ("langdetect", "langid"):
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "en", name
+        assert [s.lang for s in segs] == ["en", "en", "es", "es", "es", "en", "es", "es", "en", "en", "es", "es", "en"]
+        assert [s.how for s in segs if s.text == "sí."] == ["spelling"]
+
+
+def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
+    # Turkish/German conversation (after the SAGT corpus): speakers switch inside
+    # sentences without a comma; each word is weighed between the two languages
+    # and the line is cut where the likeliest sequence changes.
+    text = (
+        "Sen okul için Praktikum yaptın mı?\n"
+        "Ja es war eigentlich sehr gut ama bazen güzel de değildi weil ich nur da saß.\n"
+        "Ondan sonra ein anderes Land aber kendimi aynı Türkiye'de gibi hissettim çünkü insanlar misafirperver.\n"
+        "Also Wirtschaftsingenieurwesen war aslında benim Hauptziel ama "
+        "ich musste mich ja auch für einen Weiteren bewerben.\n"
+        "Konstanz çok güzel bir yer hem de yalnız başına oluyorum "
+        "und da hat man auch dann seine Ruhe wenn man lernen will.\n"
+        "Davor gehe ich jedes Wochenende heim, ansonsten alle zwei Wochen çünkü biraz değişiklik görmem lazım.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "tr"
+    assert [(s.lang, s.how, s.text) for s in segs] == [
+        ("tr", "detector", "Sen okul için Praktikum yaptın mı?"),
+        # (the words that keep their line's language keep how it was decided)
+        ("de", "detector", "Ja es war eigentlich sehr gut"),
+        ("tr", "switch", "ama bazen güzel de değildi"),
+        ("de", "detector", "weil ich nur da saß."),
+        ("tr", "detector", "Ondan sonra"),
+        ("de", "switch", "ein anderes Land aber"),
+        ("tr", "detector", "kendimi aynı Türkiye'de gibi hissettim çünkü insanlar misafirperver."),
+        ("de", "detector", "Also Wirtschaftsingenieurwesen war"),
+        ("tr", "switch", "aslında benim Hauptziel ama"),
+        ("de", "detector", "ich musste mich ja auch für einen Weiteren bewerben."),
+        ("tr", "detector", "Konstanz çok güzel bir yer hem de yalnız başına oluyorum"),
+        ("de", "switch", "und da hat man auch dann seine Ruhe wenn man lernen will."),
+        ("de", "detector", "Davor gehe ich jedes Wochenende heim, ansonsten alle zwei Wochen"),
+        ("tr", "switch", "çünkü biraz değişiklik görmem lazım."),
+    ]
+    for name in DETECTORS_HERE:
+        segs, _ = identify_blocks(text, detector=_detector(name))
+        line = text.index("Konstanz"), text.index("Davor")
+        cut = [(s.lang, s.text) for s in segs if line[0] <= s.start < line[1]]
+        assert cut == [
+            ("tr", "Konstanz çok güzel bir yer hem de yalnız başına oluyorum"),
+            ("de", "und da hat man auch dann seine Ruhe wenn man lernen will."),
+        ], name
+
+
+def test_words_are_not_weighed_one_by_one_between_close_relatives():
+    # Afrikaans with Dutch paragraphs: the two share too many words for one word
+    # to tell them apart, so an Afrikaans sentence is never cut into Dutch words.
+    from cleaner.identify import Label, _labeller, _Piece, _word_switches, default_detector
+
+    text = "Ek vermoed Take2 is dalk goedkoper, maar gaan check maar vir jouself."
+    p = _Piece(0, len(text), "Latn", 60, Label("af", 1.0), "af", 1.0, "detector")
+    assert _word_switches(text, p, "af", "nl", _labeller(default_detector())) == [p]
+
+
 def test_a_main_language_the_detector_lacks_is_named_not_guessed():
     # Corsican: langdetect has no profile and reads it as Italian; its own forms
     # (hè, cù, ùn, ghjè) name it, and a French passage stays French.
