@@ -157,10 +157,10 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
     ``state``: the generator's state after seeding.
     """
     cdef int n_langs = len(init), n_words = len(words), n_seq = len(seq)
-    cdef int nbits, t, i, j, k
+    cdef int nbits, t, i, j, k, widest = 0
     cdef double weight, sump, maxp
     cdef MT mt
-    cdef double *table = NULL
+    cdef const double **rows = NULL  # each n-gram's row, read when first drawn
     cdef double *shifted = NULL
     cdef int *stamp = NULL
     cdef int *cseq = NULL
@@ -168,9 +168,9 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
     cdef double *start = NULL
     cdef double *total = NULL
     cdef int *cols = NULL
-    cdef Py_ssize_t n_row
     cdef const double *row
     cdef bytes packed
+    cdef list packs = [None] * n_words  # (holds the rows read)
     cdef double *f
     cdef bint zero = False
     if n_seq == 0 or n_langs == 0:
@@ -178,7 +178,7 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
     _load(&mt, state)
     nbits = (<object> n_seq).bit_length()
     try:
-        table = <double *> PyMem_Malloc(n_words * n_langs * sizeof(double))
+        rows = <const double **> PyMem_Malloc(n_words * sizeof(double *))
         shifted = <double *> PyMem_Malloc(n_words * n_langs * sizeof(double))
         stamp = <int *> PyMem_Malloc(n_words * sizeof(int))
         cseq = <int *> PyMem_Malloc(n_seq * sizeof(int))
@@ -186,7 +186,7 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
         start = <double *> PyMem_Malloc(n_langs * sizeof(double))
         total = <double *> PyMem_Malloc(n_langs * sizeof(double))
         cols = <int *> PyMem_Malloc(n_langs * sizeof(int))
-        if not (table and shifted and stamp and cseq and prob and start and total and cols):
+        if not (rows and shifted and stamp and cseq and prob and start and total and cols):
             raise MemoryError()
         if len(active) != n_langs:
             raise ValueError("init and active differ in length")
@@ -194,16 +194,13 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
             raise TypeError("table_of must be a dict")
         for j in range(n_langs):
             cols[j] = active[j]
+            if cols[j] < 0:
+                raise IndexError("a language column is out of range")
+            widest = max(widest, cols[j] + 1)
         if table_of is not _rows_of:
             _use_table(table_of)
         for k in range(n_words):
-            packed = _row(table_of, words[k])
-            row = <const double *> (<const char *> packed)
-            n_row = len(packed) // sizeof(double)
-            for j in range(n_langs):
-                if not 0 <= cols[j] < n_row:
-                    raise IndexError("a language column is out of range")
-                table[k * n_langs + j] = row[cols[j]]
+            rows[k] = NULL
             stamp[k] = -1
         for i in range(n_seq):
             k = seq[i]
@@ -213,46 +210,53 @@ def walk(tuple state, list seq, list words, object table_of, list active, list i
         for j in range(n_langs):
             start[j] = init[j]
             total[j] = 0.0
-        with nogil:
-            for t in range(n_trial):
-                memcpy(prob, start, n_langs * sizeof(double))
-                weight = (alpha + _gauss(&mt) * alpha_width) / base_freq
-                i = 0
-                while True:
-                    k = cseq[_below(&mt, n_seq, nbits)]
-                    f = shifted + k * n_langs
-                    if stamp[k] != t:
-                        # langdetect adds the weight on every draw: the same sums
-                        for j in range(n_langs):
-                            f[j] = weight + table[k * n_langs + j]
-                        stamp[k] = t
+        for t in range(n_trial):
+            memcpy(prob, start, n_langs * sizeof(double))
+            weight = (alpha + _gauss(&mt) * alpha_width) / base_freq
+            i = 0
+            while True:
+                k = cseq[_below(&mt, n_seq, nbits)]
+                f = shifted + k * n_langs
+                if stamp[k] != t:
+                    row = rows[k]
+                    if row is NULL:
+                        # (only drawn n-grams are read: a ProbMap builds a row when first read)
+                        packed = _row(table_of, words[k])
+                        if len(packed) < widest * <Py_ssize_t> sizeof(double):
+                            raise IndexError("a language column is out of range")
+                        packs[k] = packed
+                        row = rows[k] = <const double *> (<const char *> packed)
+                    # langdetect adds the weight on every draw: the same sums
                     for j in range(n_langs):
-                        prob[j] = prob[j] * f[j]
-                    if i % 5 == 0:
-                        # Python's sum() of floats: left to right, from 0.
-                        sump = 0.0
-                        for j in range(n_langs):
-                            sump = sump + prob[j]
-                        if sump == 0.0:
-                            zero = True
-                            break
-                        maxp = 0.0
-                        for j in range(n_langs):
-                            prob[j] = prob[j] / sump
-                            if j == 0 or prob[j] > maxp:
-                                maxp = prob[j]
-                        if maxp > conv or i >= limit:
-                            break
-                    i += 1
-                if zero:
-                    break
+                        f[j] = weight + row[cols[j]]
+                    stamp[k] = t
                 for j in range(n_langs):
-                    total[j] = total[j] + prob[j] / n_trial
+                    prob[j] = prob[j] * f[j]
+                if i % 5 == 0:
+                    # Python's sum() of floats: left to right, from 0.
+                    sump = 0.0
+                    for j in range(n_langs):
+                        sump = sump + prob[j]
+                    if sump == 0.0:
+                        zero = True
+                        break
+                    maxp = 0.0
+                    for j in range(n_langs):
+                        prob[j] = prob[j] / sump
+                        if j == 0 or prob[j] > maxp:
+                            maxp = prob[j]
+                    if maxp > conv or i >= limit:
+                        break
+                i += 1
+            if zero:
+                break
+            for j in range(n_langs):
+                total[j] = total[j] + prob[j] / n_trial
         if zero:
             return None
         return [total[j] for j in range(n_langs)]
     finally:
-        PyMem_Free(table)
+        PyMem_Free(rows)
         PyMem_Free(shifted)
         PyMem_Free(stamp)
         PyMem_Free(cseq)
