@@ -8,8 +8,8 @@ lists of floats; here the same draws (the generator re-implemented from
 CPython's ``_randommodule.c`` and ``random.py``, started from the state
 ``Random.getstate()`` gives after seeding) and the same floating-point
 operations, in the same order, run on C doubles.  The result is bit-identical;
-:func:`agrees` checks the generator against CPython's on real draws, and the
-engine uses this twin only when it does.
+the engine (``langdetect_engine._walker``) checks the generator against
+CPython's on real draws (:func:`draws`) and uses this twin only when it agrees.
 """
 from array import array
 

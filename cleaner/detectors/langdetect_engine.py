@@ -209,13 +209,6 @@ class ExactDetector(_LDDetector):
         init = self._init_probability()
         active = [i for i, p in enumerate(init) if p != 0.0]
         init_active = [init[i] for i in active]
-        restrict: Callable[[list[float]], Sequence[float]] | None
-        if len(active) == n_langs:
-            restrict = None
-        elif len(active) == 1:
-            restrict = lambda v, _i=active[0]: (v[_i],)  # noqa: E731
-        else:
-            restrict = itemgetter(*active)
         if walker is not None:
             summed = walker.walk(
                 _seeded(self.seed),
@@ -237,10 +230,17 @@ class ExactDetector(_LDDetector):
                     full[i] = p
                 self.langprob = full
                 return
-        self._walk(n_langs, active, init_active, words, seq, restrict)
+        self._walk(n_langs, active, init_active, words, seq)
 
-    def _walk(self, n_langs, active, init_active, words, seq, restrict):
+    def _walk(self, n_langs, active, init_active, words, seq):
         """The reference walk (the compiled twin gives the same floats)."""
+        restrict: Callable[[list[float]], Sequence[float]] | None
+        if len(active) == n_langs:
+            restrict = None
+        elif len(active) == 1:
+            restrict = lambda v, _i=active[0]: (v[_i],)  # noqa: E731
+        else:
+            restrict = itemgetter(*active)
         wmap = self.word_lang_prob_map
         row = dict.get
         n_seq = len(seq)

@@ -86,10 +86,10 @@ POOL_MIN_BYTES = 4_000_000
 def default_jobs(inputs: list[str]) -> int:
     """All cores when an input is a folder or the files add up to
     :data:`POOL_MIN_BYTES` or more, else one (stdin, small files)."""
-    if any(p != "-" and os.path.isdir(p) for p in inputs):
+    files = [p for p in inputs if p != "-"]
+    if any(map(os.path.isdir, files)) or sum(os.path.getsize(p) for p in files if os.path.isfile(p)) >= POOL_MIN_BYTES:
         return os.cpu_count() or 1
-    size = sum(os.path.getsize(p) for p in inputs if p != "-" and os.path.isfile(p))
-    return (os.cpu_count() or 1) if size >= POOL_MIN_BYTES else 1
+    return 1
 
 
 def inside(path: str, folders: list[str]) -> bool:
