@@ -27,7 +27,6 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*[)\]»›]?\s*(?:\w+(?:\s+\w+)?\s*[»
 # word ("StatesRemote jobs"; not "logAdminCommands" or "iPhone").
 _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
-_WORD_START = re.compile(r"(?<!\S)\S")
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 
@@ -74,6 +73,8 @@ _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
 # What splits the items of a menu, a breadcrumb or a toolbar: the separators
 # above (with "/" only between spaces: "24/7" is one item) and spaced dashes.
 _ITEM_SPLIT = re.compile(r"\s*(?:[|•·›»«‹▸►▶◀→←]|(?<=\s)[/>\\](?=\s)|\s[-–—]\s|>>|<<)\s*")
+# Every split of _ITEM_SPLIT holds one of these characters.
+_ITEM_CHARS = re.compile(r"[|•·›»«‹▸►▶◀→←/>\\<\-–—]")
 ITEM_MAX_WORDS = 4  # a menu entry or breadcrumb step has at most this many words
 ITEM_MAX_CJK = 10  # characters, for one written without spaces
 CJK_SPACED_ITEMS = 4  # short Han or kana words between spaces that make a menu
@@ -194,8 +195,9 @@ def _features(line: str) -> Features:
     script = _main_script(counts)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
     terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
-    # The first letters of the words (what str.split splits on, \s is), cased ones only.
-    firsts = "".join(filter(str.isalpha, _WORD_START.findall(line)))
+    # The first letters of the words, cased ones only (str.split splits on
+    # exactly what \s matches: tests/test_features.py checks every code point).
+    firsts = "".join(filter(str.isalpha, [w[0] for w in line.split()]))
     upper = sum(map(str.isupper, firsts))
     cased = upper + sum(map(str.islower, firsts))
     return Features(
@@ -236,7 +238,8 @@ def _items(line: str) -> int:
     >>> _items("语音播报 缩小字体 放大字体 收藏 微博 微信 分享"), _items("腾讯QQ QQ空间")
     (7, 0)
     """
-    parts = [p for p in _ITEM_SPLIT.split(line) if p]
+    # (a line without any character a split can start at is one part: most lines)
+    parts = [p for p in _ITEM_SPLIT.split(line) if p] if _ITEM_CHARS.search(line) else [line] if line else []
     if len(parts) < 3 and HAS_CJK.search(line):
         words = line.split()
         if len(words) >= CJK_SPACED_ITEMS and all(len(w) <= CJK_SPACED_ITEM for w in words):
@@ -263,7 +266,10 @@ def _counts(line: str) -> int:
     """Numbers that stand as counts: at the start or the end of the line or of
     one of its parts, or after a colon ("Views: 1341 Comments: 0")."""
     slide = 2 if _SLIDE.match(line) else 0  # ("3/50 Natalie Massenet leaves": a gallery's counter)
-    return slide + sum(1 for part in re.split(r"\s{2,}|[|·•]", line) for _ in _COUNT.finditer(part))
+    return slide + sum(1 for part in _COUNT_PARTS.split(line) for _ in _COUNT.finditer(part))
+
+
+_COUNT_PARTS = re.compile(r"\s{2,}|[|·•]")
 
 
 # Bounded: at most 8192 lines of 200 characters (about 1 kB each with their
