@@ -862,7 +862,13 @@ def _second_says(
     pair = labeller.detector.detect(piece, frozenset({main, second}))
     # (close relatives, Afrikaans and Dutch, need the detector surer)
     related = (main, second) in RELATED or (second, main) in RELATED
-    if not pair or pair[0][0] != second or pair[0][1] < (PAIR_SURE if related else PAIR_MOVE):
+    if not pair or pair[0][0] != second:
+        return None
+    # Letters the main language never writes, and the detector free to choose
+    # among all its languages, both say the second ("tú sabes?" in English):
+    # two signals that agree need no more than the pair's leaning.
+    both_say = letters_say and label_says and not related
+    if pair[0][1] < (PAIR_SURE if related else PAIR_MOVE) and not both_say:
         return None
     return pair[0][1]
 

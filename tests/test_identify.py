@@ -377,6 +377,29 @@ def test_short_utterances_of_a_conversation_switch_when_asked_between_the_two():
         assert [s.how for s in segs if s.text == "sí."] == ["spelling"]
 
 
+def test_an_utterance_whose_letters_and_free_answer_say_the_second_language_switches():
+    # fastText, asked between English and Spanish, leans to Spanish on "tú sabes
+    # qué?" without being sure; its ú (no English letter) and fastText's own free
+    # answer (Spanish) say so too: two signals that agree move it.
+    text = (
+        "so I told her we were going to the beach on Saturday.\n"
+        "y ella me dijo que no podía ir porque tenía que trabajar.\n"
+        "yeah.\n"
+        "and then what happened?\n"
+        "pues nada, se quedó en la casa todo el día.\n"
+        "tú sabes qué?\n"
+        "I know, she always has to work on weekends.\n"
+        "that is too bad, maybe next time.\n"
+        "sí, la próxima vez vamos todos juntos.\n"
+        "and we can take the car if your brother does not need it.\n"
+        "mi hermano siempre necesita el carro los domingos.\n"
+    )
+    for name in DETECTORS_HERE:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "en", name
+        assert [s.lang for s in segs] == ["en", "es", "en", "en", "es", "es", "en", "en", "es", "en", "es"], name
+
+
 def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
     # Turkish/German conversation (after the SAGT corpus): speakers switch inside
     # sentences without a comma; each word is weighed between the two languages
