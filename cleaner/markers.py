@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
 
@@ -47,7 +48,8 @@ def letter_language(text: str, allowed: frozenset[str]) -> str | None:
     >>> letter_language("Hello", frozenset({"az", "is"})) is None
     True
     """
-    found = [lang for lang, letters in MARKER_LETTERS.items() if lang in allowed and not letters.isdisjoint(text)]
+    chars = set(text)  # (a set against a set: the smaller side is walked, not the text each time)
+    found = [lang for lang, letters in MARKER_LETTERS.items() if lang in allowed and not letters.isdisjoint(chars)]
     if "is" in found and not word_hits(text, "is"):
         found.remove("is")
     if not found and "be" in allowed:
@@ -67,9 +69,24 @@ class WordBag:
     def __init__(self, toks: list[str]):
         self.size = len(toks)
         self.counts = Counter(toks)
-        distinct = " ".join(self.counts)  # (words never hold a space)
-        self.mutated = _GA_MUTATED.findall(distinct)  # Irish initial mutations: bhfuil, gcuid
-        self.hyphenated = _HYPHENATED.findall(distinct) if "-" in distinct else []
+        self._mutated: list[str] | None = None
+        self._hyphenated: list[str] | None = None
+        self._table: dict[str, int] | None = None  # language -> hits of its list, once asked
+
+    @property
+    def mutated(self) -> list[str]:
+        """The distinct words with an Irish initial mutation (bhfuil, gcuid)."""
+        if self._mutated is None:
+            self._mutated = _GA_MUTATED.findall(" ".join(self.counts))  # (words never hold a space)
+        return self._mutated
+
+    @property
+    def hyphenated(self) -> list[str]:
+        """The distinct words with a hyphen."""
+        if self._hyphenated is None:
+            distinct = " ".join(self.counts)
+            self._hyphenated = _HYPHENATED.findall(distinct) if "-" in distinct else []
+        return self._hyphenated
 
     def hits(self, lang: str) -> int:
         """How many of the words are frequent words of ``lang``."""
@@ -77,7 +94,16 @@ class WordBag:
         if not vocab:
             return 0
         counts = self.counts
-        hits = sum(counts[w] for w in vocab if w in counts)
+        if self._table is None:
+            # Every language's hits in one walk over the words (whole numbers:
+            # the same sums as walking each list).
+            index = _marker_index()
+            table: dict[str, int] = {}
+            for w, k in counts.items():
+                for code in index.get(w, ()):
+                    table[code] = table.get(code, 0) + k
+            self._table = table
+        hits = self._table.get(lang, 0)
         if lang == "ga":
             # An Irish mutation counts too.
             return hits + sum(counts[w] for w in self.mutated if w not in vocab)
@@ -112,25 +138,44 @@ def marker_language(text: str, candidates: frozenset[str], known: frozenset[str]
         return lang
     if not unknown:
         return None
+    rivals = [(lang, rival) for lang, rival in RIVALS.items() if lang in unknown and guess == rival]
+    by_words = _word_languages(unknown)
+    if not rivals and not by_words:
+        return None  # no language here has frequent words to count
     toks = words(text)
     if not toks:
         return None
-    for lang, rival in RIVALS.items():
-        if lang in unknown and guess == rival:
-            # One sentence has few of the words that tell them apart: want two more.
-            if word_hits(text, lang, toks) >= word_hits(text, rival, toks) + 2:
-                return lang
+    bag = WordBag(toks)  # (counted once for every language asked about)
+    for lang, rival in rivals:
+        # One sentence has few of the words that tell them apart: want two more.
+        if bag.hits(lang) >= bag.hits(rival) + 2:
+            return lang
     best, best_hits = None, 0
-    for lang in sorted(unknown):
-        if lang in RIVALS:
-            continue
-        h = word_hits(text, lang, toks)
+    for lang in by_words:
+        h = bag.hits(lang)
         if h > best_hits:
             best, best_hits = lang, h
     # A quarter of the words, and at least two, from one small list is no accident.
     if best is not None and best_hits >= 2 and best_hits * 4 >= len(toks):
         return best
     return None
+
+
+@lru_cache(maxsize=1)
+def _marker_index() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose frequent words (MARKER_WORDS) hold it."""
+    out: dict[str, list[str]] = {}
+    for lang, vocab in MARKER_WORDS.items():
+        for w in vocab:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
+@lru_cache(maxsize=256)
+def _word_languages(unknown: frozenset[str]) -> tuple[str, ...]:
+    """Those of ``unknown`` that :func:`marker_language` names by their frequent
+    words (a list of them, and no rival that takes their place), in order."""
+    return tuple(lang for lang in sorted(unknown) if lang not in RIVALS and MARKER_WORDS.get(lang))
 
 
 # A text with several letters outside a language's alphabet

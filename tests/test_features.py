@@ -78,7 +78,9 @@ def test_the_shortcuts_of_line_features_change_nothing():
     space = re.compile(r"\s")
     assert all(bool(space.match(chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
     word_start = re.compile(r"(?<!\S)\S")
-    pieces = st.sampled_from(["Home", " ", "»", " / ", "24/7", " - ", "–", ">>", "<", "语音", "|", "\u00a0", "a b c d e"])
+    pieces = st.sampled_from(
+        ["Home", " ", "»", " / ", "24/7", " - ", "–", ">>", "<", "语音", "|", "\u00a0", "a b c d e"]
+    )
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(pieces, max_size=12).map("".join))

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.languages import SCRIPT_CANDIDATES
+from cleaner.languages import MARKER_WORDS, SCRIPT_CANDIDATES
 from cleaner.markers import excluded, letter_language, marker_language, word_hits
 from cleaner.scripts import script_language
 from cleaner.sentences import quotes, sentences
@@ -119,3 +119,37 @@ def test_the_quote_pattern_finds_what_it_found_before_its_lookahead():
         ]
 
     same()
+
+
+_MARKER_VOCAB = sorted({w for vocab in MARKER_WORDS.values() for w in vocab})
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_MARKER_VOCAB),
+            st.sampled_from(_MARKER_VOCAB).map(lambda w: f"{w}-{w}"),  # reduplicated: "kerajaan-kerajaan"
+            st.sampled_from(["bhfuil", "gcuid", "the", "und", "kerja-sama", "x"]),
+        ),
+        max_size=30,
+    )
+)
+def test_a_bag_counts_each_list_as_walking_the_list_does(toks):
+    """WordBag counts every language's hits in one walk over the words; the
+    same numbers as summing each list's words, mutations and halves."""
+    import re
+    from collections import Counter
+
+    from cleaner.markers import WordBag
+
+    bag, counts = WordBag(toks), Counter(toks)
+    distinct = " ".join(counts)
+    mutated = re.findall(r"(?<!\S)(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]\S*", distinct)
+    hyphenated = re.findall(r"(?<!\S)[^\s-]*-\S*", distinct)
+    for lang, vocab in MARKER_WORDS.items():
+        want = sum(counts[w] for w in vocab if w in counts)
+        if lang == "ga":
+            want += sum(counts[w] for w in mutated if w not in vocab)
+        else:
+            want += sum(counts[w] for w in hyphenated if w not in vocab and w.split("-", 1)[0] in vocab)
+        assert bag.hits(lang) == want, lang
