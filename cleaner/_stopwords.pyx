@@ -8,7 +8,9 @@ Counter, in the same order (of first hit), as the Python function's.
 """
 from collections import Counter
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
+from cpython.dict cimport PyDict_SetItem
+from libc.string cimport memset
 
 cdef list _langs = []       # language number -> code
 cdef dict _words = {}       # word -> bytes of language numbers (each < 256)
@@ -38,51 +40,56 @@ def init(dict index):
     _ready = True
 
 
-cdef list _tally(items, bint weighted):
-    """[(language, hits)] in the order of first hit, from words (or, with
-    ``weighted``, (word, count) pairs)."""
-    cdef long *totals
-    cdef unsigned char order[256]
+cdef int _tally(items, bint weighted, long *totals, unsigned char *order) except -1:
+    """Count into ``totals`` (language number -> hits) the words of ``items``
+    (or, with ``weighted``, (word, count) pairs); ``order`` gets the language
+    numbers in the order of their first hit.  Returns how many there are."""
     cdef int n_order = 0, i, k
+    cdef Py_ssize_t j, size
     cdef long c = 1
-    cdef const unsigned char[:] nums
+    cdef const unsigned char *nums
     if not _ready:
         raise RuntimeError("cleaner._stopwords: call init() first (cleaner.stopwords does)")
-    totals = <long *> PyMem_Malloc(_n * sizeof(long))
-    if totals == NULL:
-        raise MemoryError()
-    try:
-        for i in range(_n):
-            totals[i] = 0
-        for item in items:
-            if weighted:
-                w, c = item
-            else:
-                w = item
-            found = _words.get(w)
-            if found is None:
-                continue
-            nums = <bytes> found
-            for i in range(nums.shape[0]):
-                k = nums[i]
-                if totals[k] == 0:
-                    order[n_order] = k
-                    n_order += 1
-                totals[k] += c
-        return [(_langs[order[i]], totals[order[i]]) for i in range(n_order)]
-    finally:
-        PyMem_Free(totals)
+    memset(totals, 0, _n * sizeof(long))
+    for item in items:
+        if weighted:
+            w, c = item
+        else:
+            w = item
+        found = _words.get(w)
+        if found is None:
+            continue
+        nums = <const unsigned char *> PyBytes_AS_STRING(found)
+        size = PyBytes_GET_SIZE(found)
+        for j in range(size):
+            k = nums[j]
+            if totals[k] == 0:
+                order[n_order] = k
+                n_order += 1
+            totals[k] += c
+    return n_order
 
 
 def hits(words):
     """For each language, how many of ``words`` its stop list has (a Counter,
     languages in the order of their first hit)."""
-    out = Counter()
-    dict.update(out, _tally(words, False))
+    cdef long totals[256]
+    cdef unsigned char order[256]
+    cdef int n = _tally(words, False, totals, order), i
+    # (a Counter holds nothing but its dict: no need to run its __init__)
+    out = Counter.__new__(Counter)
+    for i in range(n):
+        PyDict_SetItem(out, _langs[order[i]], totals[order[i]])
     return out
 
 
 def counted(counts):
     """For each language, how many of the words its stop list has, from the
     words' counts (a mapping word -> count): stopwords.counted_hits."""
-    return dict(_tally(counts.items(), True))
+    cdef long totals[256]
+    cdef unsigned char order[256]
+    cdef int n = _tally(counts.items(), True, totals, order), i
+    cdef dict out = {}
+    for i in range(n):
+        out[_langs[order[i]]] = totals[order[i]]
+    return out
