@@ -1173,8 +1173,10 @@ def _really_mixed(text: str, p: _Piece, clauses: list[_Piece], labeller: Labelle
 def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, float] | None:
     """(language, probability) of a clause that leaves ``p``'s language, else None."""
     n = count_letters(clause)
+    if n < CLAUSE_LETTERS:
+        return None
     toks = folded_words(clause)
-    if n < CLAUSE_LETTERS or len(toks) < CLAUSE_WORDS:
+    if len(toks) < CLAUSE_WORDS:
         return None
     hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
