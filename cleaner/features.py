@@ -61,6 +61,7 @@ _MARK_BLOCKS = (
 
 
 _WORD = re.compile(rf"[\w'’\-{_mark_ranges()}]+")
+_ASCII_WORD = re.compile(r"[a-z0-9_'\-]+")
 # Every alternative starts at a digit: the lookahead lets the engine skip the
 # other positions at once (the same matches, five times faster).
 _DATE = re.compile(
@@ -145,6 +146,9 @@ def words_of(line: str) -> list[str]:
     >>> words_of("The Cat's 東京")
     ['the', "cat's", '東', '京']
     """
+    if line.isascii():
+        # (the same words: on ASCII, \w is a-z, 0-9 and "_", and casefold is lower)
+        return _ASCII_WORD.findall(line.lower())
     if not HAS_CJK.search(line):
         return _WORD.findall(line.casefold())
     out = []

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .compiled import twin
 from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
 
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
@@ -23,14 +24,22 @@ from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WOR
 _GA_MUTATED = re.compile(r"(?<!\S)(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]\S*")
 _HYPHENATED = re.compile(r"(?<!\S)[^\s-]*-\S*")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# The same words in lower-case ASCII text, where a letter is a-z (a plain range
+# is tested faster than \w without digits and "_").
+_ASCII_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+# The words of a text (_WORD.findall) have a compiled twin (cleaner/_words.pyx).
+_compiled = twin("_words")
+_find_words = _compiled.words if _compiled is not None else _WORD.findall
 
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
     if text.isascii():
         # Lower-casing ASCII changes no length and no letter into a non-letter.
-        return _WORD.findall(text.lower())
-    return [w.lower() for w in _WORD.findall(text)]
+        return _find_words(text.lower()) if _compiled is not None else _ASCII_WORD.findall(text.lower())
+    return [w.lower() for w in _find_words(text)]
 
 
 def folded_words(text: str) -> list[str]:

@@ -165,6 +165,29 @@ def test_counted_stopword_hits_twins(counts):
 
 
 @SETTINGS
+@given(st.one_of(texts, st.text(alphabet="ab-'’_2²½ İ\u0301 ", max_size=40)))
+def test_words_twins(text):
+    from cleaner import markers
+
+    c = _twin("_words")
+    assert c.words(text) == markers._WORD.findall(text)
+
+
+def test_words_twins_on_every_code_point():
+    """Alone, between letters, and joined to a letter: the twin's letter and
+    joiner tests are the regex engine's on every code point."""
+    import sys
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        for text in (ch, f"a{ch}b", f"a-{ch}"):
+            assert c.words(text) == markers._WORD.findall(text), hex(code)
+
+
+@SETTINGS
 @given(st.integers(0, 2**64), st.integers(1, 2**31 - 1), st.integers(0, 9), st.integers(0, 700))
 def test_walk_twin_draws_what_cpython_random_draws(seed, below, n_gauss, n_below):
     import random

@@ -91,3 +91,17 @@ def test_the_shortcuts_of_line_features_change_nothing():
             assert parts == ([line] if line else [])
 
     same()
+
+
+def test_the_words_of_an_ascii_line_are_those_of_the_general_path():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner import features
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+    def same(line):
+        assert features.words_of(line) == features._WORD.findall(line.casefold())
+
+    same()
