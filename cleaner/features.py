@@ -74,8 +74,9 @@ _SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
 # What splits the items of a menu, a breadcrumb or a toolbar: the separators
 # above (with "/" only between spaces: "24/7" is one item) and spaced dashes.
 _ITEM_SPLIT = re.compile(r"\s*(?:[|•·›»«‹▸►▶◀→←]|(?<=\s)[/>\\](?=\s)|\s[-–—]\s|>>|<<)\s*")
-# Every split of _ITEM_SPLIT holds one of these characters.
-_ITEM_CHARS = re.compile(r"[|•·›»«‹▸►▶◀→←/>\\<\-–—]")
+# Where _ITEM_SPLIT can split a line: its separators, without the spaces it
+# also takes around them (a line with none of these is one item; most lines).
+_ITEM_CHARS = re.compile(r"[|•·›»«‹▸►▶◀→←]|\s[/>\\\-–—]\s|>>|<<")
 ITEM_MAX_WORDS = 4  # a menu entry or breadcrumb step has at most this many words
 ITEM_MAX_CJK = 10  # characters, for one written without spaces
 CJK_SPACED_ITEMS = 4  # short Han or kana words between spaces that make a menu

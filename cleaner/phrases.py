@@ -65,8 +65,9 @@ class PhraseSet:
         compact = key.replace(" ", "")
         if compact in self.whole or (_DIGIT.search(compact) and _DIGITS.sub("", compact) in self.whole):
             return "whole"  # (counts do not matter: "Comments (12)", "Share 45")
-        spaced, spaceless_contains, prefixes, spaceless_prefixes, longest = self._index
-        if spaced.search(f" {key} ") or spaceless_contains.search(compact):
+        spaced, spaceless_contains, prefixes, spaceless_prefixes, longest, firsts = self._index
+        # (a spaced phrase can only be there when its first word is one of the line's)
+        if (not firsts.isdisjoint(key.split(" ")) and spaced.search(f" {key} ")) or spaceless_contains.search(compact):
             return "contains"
         spaceless = bool(_SPACELESS.search(key))
         if (len(compact) <= PREFIX_MAX_CHARS) if spaceless else (key.count(" ") < PREFIX_MAX_WORDS):
@@ -82,7 +83,8 @@ class PhraseSet:
     def _index(self):
         """(one pattern for the spaced "contains" phrases, one for the others
         without their spaces, the prefixes, the unspaced prefixes without spaces, the most
-        words in a prefix): one scan per line instead of one per phrase."""
+        words in a prefix, the first words of the spaced "contains" phrases):
+        one scan per line instead of one per phrase, and none for most lines."""
         spaced = [c for c in self.contains if not _SPACELESS.search(c)]
         unspaced = sorted(c.replace(" ", "") for c in self.contains if _SPACELESS.search(c))
         return (
@@ -91,6 +93,7 @@ class PhraseSet:
             frozenset(self.prefixes),
             tuple(p.replace(" ", "") for p in self.prefixes if _SPACELESS.search(p)),
             max((p.count(" ") + 1 for p in self.prefixes), default=0),
+            frozenset(c.split(" ", 1)[0] for c in spaced),
         )
 
     def __contains__(self, key: str) -> bool:

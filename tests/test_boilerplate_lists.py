@@ -226,3 +226,31 @@ def test_an_inline_box_of_dated_links_does_not_end_the_article():
     ]
     page = "\n".join(["Interest on the debt will soon cost more than the military", *body, *box, *more])
     assert set(body + more) <= set(kept(page))  # (the dates of its links do not hide that the text goes on)
+
+
+def test_the_first_word_check_never_hides_a_contained_phrase():
+    """A line is searched for the spaced "contains" phrases only when one of
+    them starts with one of its words: lines made of those phrases' words, in
+    any order and spacing, are matched as the search alone matches them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner.phrases import phrases
+
+    p = phrases()
+    spaced = p._index[0]
+    vocab = sorted({w for c in p.contains for w in c.split(" ")} | {"the", "news", "x"})
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), max_size=12), st.sampled_from([" ", "  "]))
+    def same(words, sep):
+        key = sep.join(words)
+        found = bool(spaced.search(f" {key} "))
+        firsts = p._index[5]
+        assert found <= (not firsts.isdisjoint(key.split(" ")))
+
+    same()
+    # and every phrase is still found inside a sentence
+    for c in p.contains:
+        if " " in c and c.isascii():
+            assert p.match(f"we say {c} here") == "contains", c
