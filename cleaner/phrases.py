@@ -25,6 +25,7 @@ from importlib import resources
 from .scripts import HAS_CJK
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_NOT_WORD = re.compile(r"[^a-z0-9]+")
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SPACELESS = HAS_CJK  # phrases of languages written without spaces match without them
@@ -38,6 +39,9 @@ def normalize(line: str) -> str:
     >>> normalize("  SHARE  this — Article! ")
     'share this article'
     """
+    if line.isascii():
+        # (NFKC leaves ASCII alone, casefold is lower, and \W_ is all but a-z and 0-9)
+        return _ASCII_NOT_WORD.sub(" ", line.lower()).strip()
     line = unicodedata.normalize("NFKC", line).casefold()
     return _NOT_WORD.sub(" ", line).strip()
 
@@ -102,10 +106,27 @@ class PhraseSet:
 
 def _any_of(phrases: list[str], before: str, after: str) -> re.Pattern:
     """One pattern that finds any of ``phrases`` (between ``before`` and
-    ``after``); one that finds nothing when there are none."""
+    ``after``); one that finds nothing when there are none.  The phrases are
+    grouped by their first characters (a trie), so at each place the engine
+    tries a handful of branches rather than every phrase: what it finds is
+    the same."""
     if not phrases:
         return re.compile("(?!)")
-    return re.compile(before + "|".join(map(re.escape, phrases)) + after)
+    return re.compile(before + _trie(sorted(set(phrases))) + after)
+
+
+def _trie(phrases: list[str]) -> str:
+    """A pattern for the sorted, distinct ``phrases``, nested by shared first characters."""
+    groups: dict[str, list[str]] = {}
+    ends = False  # the empty string is one of them
+    for p in phrases:
+        if p:
+            groups.setdefault(p[0], []).append(p[1:])
+        else:
+            ends = True
+    branches = [re.escape(ch) + _trie(rest) if rest != [""] else re.escape(ch) for ch, rest in groups.items()]
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends and branches else body
 
 
 def _phrase_set(texts) -> PhraseSet:

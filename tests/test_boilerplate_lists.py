@@ -254,3 +254,39 @@ def test_the_first_word_check_never_hides_a_contained_phrase():
     for c in p.contains:
         if " " in c and c.isascii():
             assert p.match(f"we say {c} here") == "contains", c
+
+
+def test_the_phrase_trie_finds_what_the_plain_alternation_finds():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner.phrases import _any_of
+
+    words = st.text(alphabet="ab c", min_size=1, max_size=6)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(words, min_size=1, max_size=8), st.text(alphabet="ab c", max_size=30))
+    def same(phrases, text):
+        plain = re.compile(" (?:" + "|".join(map(re.escape, phrases)) + ") ")
+        trie = _any_of(phrases, " (?:", ") ")
+        assert bool(plain.search(f" {text} ")) == bool(trie.search(f" {text} "))
+
+    same()
+
+
+def test_an_ascii_line_is_normalised_as_any_line():
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner.phrases import _NOT_WORD, normalize
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+    def same(line):
+        assert normalize(line) == _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
+
+    same()
