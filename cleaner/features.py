@@ -29,6 +29,22 @@ _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
+# _TERMINAL and _WEAK_END as character sets: a line ends so when, its closing
+# quotes and brackets stripped, its last character is one of the marks (the
+# marks are no closers, so this is what the patterns find).
+_TERMINAL_MARKS = ".!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉"
+_TERMINAL_CLOSERS = "\"'’‘”“»«›‹」』）)]\u200f"
+_WEAK_MARKS = ":;：；,，、"
+_WEAK_CLOSERS = "\"'’”»」』）)]"
+
+
+def _ends(line: str, marks: str, closers: str) -> bool:
+    """Whether ``line`` ends in one of ``marks``, closers allowed after it (and,
+    as a pattern's ``$`` allows, one newline after those)."""
+    if line.endswith("\n"):
+        line = line[:-1]
+    stripped = line.rstrip(closers)
+    return bool(stripped) and stripped[-1] in marks
 
 
 def _mark_ranges() -> str:
@@ -199,11 +215,14 @@ def _features(line: str) -> Features:
     first = line[first_at] if first_at >= 0 else ""
     script = _main_script(counts)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
-    terminal = bool(_TERMINAL.search(line)) or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
+    terminal = _ends(line, _TERMINAL_MARKS, _TERMINAL_CLOSERS) or (
+        script == "Grek" and bool(_GREEK_QUESTION.search(line))
+    )
     # The first letters of the words, cased ones only (str.split splits on
     # exactly what \s matches: tests/test_features.py checks every code point).
     firsts = "".join(filter(str.isalpha, [w[0] for w in line.split()]))
     upper = sum(map(str.isupper, firsts))
+    digits = _DIGIT.search(line) is not None
     cased = upper + sum(map(str.islower, firsts))
     return Features(
         key=normalize(line),
@@ -212,15 +231,16 @@ def _features(line: str) -> Features:
         length=length,
         letters=letters / nonspace if nonspace else 0.0,
         terminal=terminal,
-        weak_end=not terminal and bool(_WEAK_END.search(line)),
+        weak_end=not terminal and _ends(line, _WEAK_MARKS, _WEAK_CLOSERS),
         upper_start=bool(first) and not first.islower(),
-        dates=len(_DATE.findall(line)) if _DIGIT.search(line) else 0,  # (every date has a digit)
+        dates=len(_DATE.findall(line)) if digits else 0,  # (every date has a digit)
         separators=len(_SEPARATORS.findall(line)),
-        copyright="©" in line or "(c)" in line.casefold()[:12],
+        # (casefold maps each character alone: the first 12 folded come from the first 12)
+        copyright="©" in line or "(c)" in line[:12].casefold()[:12],
         capitals=upper / cased if cased else 0.0,
         items=_items(line),
         markup=_markup_share(line, nonspace),
-        counts=_counts(line) if _DIGIT.search(line) else 0,
+        counts=_counts(line) if digits else 0,
         sentences=len(_SENTENCE_END.findall(line)) + terminal,
         truncated=bool(_TRUNCATED.search(line)),
         clauses=len(_CLAUSE.findall(line)),

@@ -38,8 +38,8 @@ from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
+from .stopwords import counted_hits, stopword_hits, stopwords
 from .stopwords import languages as stop_languages
-from .stopwords import stopword_hits, stopwords
 
 UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
@@ -536,7 +536,7 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hin
         # Corsican read as Italian), all over the main-script text.
         if lang not in RIVALS and bag.hits(lang) >= max(5, DOC_WORD_SHARE * len(toks)):
             return lang
-    named = _unknown_by_stopwords(toks, main, unknown)
+    named = _unknown_by_stopwords(bag, main, unknown)
     if named is not None:
         return named
     kin = _relative_by_words(bag, main, SCRIPT_CANDIDATES[script])
@@ -551,7 +551,7 @@ DOC_STOP_SHARE = 0.2
 DOC_STOP_RATIO = 1.5
 
 
-def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -> str | None:
+def _unknown_by_stopwords(bag: WordBag, main: str, unknown: frozenset[str]) -> str | None:
     """A language the detector lacks whose stop words fill the document, else None.
 
     Basque read as Indonesian, Irish as Welsh: the detector's answer is its
@@ -559,8 +559,12 @@ def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -
     language's.  Close relatives are left to their own words
     (:func:`_relative_by_words`): their stop lists overlap.
     """
-    best, top, hits = _stop_top([w.casefold() for w in toks])
-    if len(best) != 1 or top < DOC_STOP_SHARE * len(toks):
+    # (each distinct word looked up once, with its count: the same numbers)
+    folded: Counter[str] = Counter()
+    for w, k in bag.counts.items():
+        folded[w.casefold()] += k
+    best, top, hits = _stop_top_of(Counter(counted_hits(folded)))
+    if len(best) != 1 or top < DOC_STOP_SHARE * bag.size:
         return None
     (lang,) = best
     if lang not in unknown or (lang, main) in RELATED or RIVALS.get(lang) == main:

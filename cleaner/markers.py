@@ -20,9 +20,7 @@ from .compiled import twin
 from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
 
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
-# As whole words of words joined by spaces: Irish initial mutations, and words with a hyphen.
-_GA_MUTATED = re.compile(r"(?<!\S)(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]\S*")
-_HYPHENATED = re.compile(r"(?<!\S)[^\s-]*-\S*")
+_GA_MUTATION = re.compile(r"(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")  # at a word's start
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # The same words in lower-case ASCII text, where a letter is a-z (a plain range
 # is tested faster than \w without digits and "_").
@@ -76,6 +74,7 @@ class WordBag:
     (a document's main-script words, asked about every candidate language)."""
 
     def __init__(self, toks: list[str]):
+        # (``toks`` are words, as :func:`words` gives them: none holds a space)
         self.size = len(toks)
         self.counts = Counter(toks)
         self._mutated: list[str] | None = None
@@ -86,15 +85,14 @@ class WordBag:
     def mutated(self) -> list[str]:
         """The distinct words with an Irish initial mutation (bhfuil, gcuid)."""
         if self._mutated is None:
-            self._mutated = _GA_MUTATED.findall(" ".join(self.counts))  # (words never hold a space)
+            self._mutated = [w for w in self.counts if _GA_MUTATION.match(w)]
         return self._mutated
 
     @property
     def hyphenated(self) -> list[str]:
         """The distinct words with a hyphen."""
         if self._hyphenated is None:
-            distinct = " ".join(self.counts)
-            self._hyphenated = _HYPHENATED.findall(distinct) if "-" in distinct else []
+            self._hyphenated = [w for w in self.counts if "-" in w]
         return self._hyphenated
 
     def hits(self, lang: str) -> int:

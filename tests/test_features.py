@@ -123,3 +123,21 @@ def test_the_words_of_an_ascii_line_are_those_of_the_general_path():
         assert features.words_of(line) == features._WORD.findall(line.casefold())
 
     same()
+
+
+def test_line_ends_are_what_the_patterns_find():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner import features as f
+
+    # (every character the patterns name, so a mark or closer missing from the sets shows)
+    chars = "".join(sorted(set(f._TERMINAL.pattern + f._WEAK_END.pattern + f._TERMINAL_CLOSERS + "a \n;\u200f")))
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.text(alphabet=chars, max_size=8))
+    def same(line):
+        assert f._ends(line, f._TERMINAL_MARKS, f._TERMINAL_CLOSERS) == bool(f._TERMINAL.search(line))
+        assert f._ends(line, f._WEAK_MARKS, f._WEAK_CLOSERS) == bool(f._WEAK_END.search(line))
+
+    same()
