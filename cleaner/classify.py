@@ -469,7 +469,7 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             # still the article's (jusText would drop it with its neighbours).
             # So is the sentence right under the headline: a page whose whole
             # body is one sentence has nothing else around it.
-            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not (ln.f.terminal and _after_title(lines, i)) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
     _announced_lists(lines)
