@@ -62,7 +62,18 @@ ABLATIONS = {
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
     "Han lines without clause marks": ("_run_together", lambda ln: False),
+    "a lone lede must be a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
+    "article = its substantial stretches": (
+        "_article_score",
+        lambda stretches, scores, left, top, header: scores[top],
+    ),
 }
+
+
+def _classify():
+    from cleaner import classify
+
+    return classify
 
 
 def score(cmd: str, args) -> list[dict]:

@@ -469,7 +469,7 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             # still the article's (jusText would drop it with its neighbours).
             # So is the sentence right under the headline: a page whose whole
             # body is one sentence has nothing else around it.
-            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not (ln.f.terminal and _after_title(lines, i)) else GOOD
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _lede(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
     _announced_lists(lines)
@@ -565,6 +565,14 @@ def _near_runs(lines: list[_Line]) -> list[int]:
         return ln.cls == NEAR and ln.f.terminal and not ln.f.truncated
 
     return _runs(lines, sentence, _no_letters)
+
+
+def _lede(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is the body of a one-sentence article: a sentence
+    right under a headline (:func:`_after_title`).  A line that does not end
+    as a sentence there is the first of a list of titles under a section's
+    label ("热门新闻排行榜", "Most read"), not a body."""
+    return lines[i].f.terminal and _after_title(lines, i)
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:
@@ -852,12 +860,21 @@ def _related_section(
     if not lines[header].sure:
         lines[header].sure, lines[header].cls = RELATED, BAD
     cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
+    article = _article_score(stretches, scores, left, top, header)
     for n in left:
         if stretches[n][0] < header:
             continue
         # (a stretch that opens with a list of teasers, however long, is not the article's)
-        if scores[n] < RELATED_KEEP_SHARE * scores[top] or stretches[n][0] in cards:
+        if scores[n] < RELATED_KEEP_SHARE * article or stretches[n][0] in cards:
             drop[n] = RELATED
+
+
+def _article_score(stretches: list[list[int]], scores: list[float], left: list[int], top: int, header: int) -> float:
+    """What the article before a related-stories header scores: the sum of
+    its substantial stretches (``REGION_SHARE`` of the best one, ``top``), for
+    inline boxes and sub-headings split one text into several, and a second
+    story after the header is measured against the whole article."""
+    return sum(scores[n] for n in left if stretches[n][-1] < header and scores[n] >= REGION_SHARE * scores[top])
 
 
 def _author_box(lines: list[_Line]) -> None:
