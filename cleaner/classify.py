@@ -8,7 +8,9 @@ signals of shape that hold on any site and in any language:
 1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
    copyright line (``copyright``), a line of tags, entities or web addresses
    (``markup``), short items between separators or link texts run together
-   ("Home » News » World", "转发|收藏|评论": ``link-list``), a line repeated in
+   ("Home » News » World", "转发|收藏|评论": ``link-list``), a link to a
+   story's comments with their count and its title ("Comments (0) - Title":
+   ``comments``), a line repeated in
    many documents of the run (``repeated-across-docs``), a line without
    letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
@@ -69,7 +71,7 @@ from itertools import chain
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_related_header, phrases
+from .phrases import is_author_header, is_comment_header, is_related_header, normalize, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -255,6 +257,8 @@ def classify(
             ln.sure = MARKUP
         elif _link_list(ln):
             ln.sure = LINK_LIST
+        elif _comment_link(ln):
+            ln.sure = COMMENTS
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
@@ -792,6 +796,21 @@ def _link_list(ln: _Line) -> bool:
     if f.glued >= LINK_LIST_ITEMS and f.glued * GLUED_SHARE >= f.n_words:
         return True  # (link texts run together: "Share to TwitterShare to Facebook")
     return f.items >= LINK_LIST_ITEMS and not f.terminal
+
+
+# A count and what follows it: "Comments (0) - Title", "12 comments | Title".
+_COMMENT_COUNT = re.compile(r"^(?P<label>\D*?)\s*[(\[]?\s*\d[\d.,]*\s*[)\]]?\s*(?P<after>\D*?)\s*[-–—|•·:]\s+\S")
+
+
+def _comment_link(ln: _Line) -> bool:
+    """A link to a story's comments with their count, then its title
+    ("Comments (0) - Bridge to close", "12 comments | Bridge to close",
+    "Комментарии (3) — …"): the label around the count is a comment
+    header (``data/sections/comments.txt``), and a separator follows."""
+    m = _COMMENT_COUNT.match(ln.text)
+    if not m or not (m.group("label") or m.group("after")):
+        return False
+    return is_comment_header(normalize(f"{m.group('label')} {m.group('after')}"))
 
 
 def _meta(ln: _Line) -> bool:

@@ -475,3 +475,25 @@ def test_prose_about_devices_and_data_is_not_a_consent_dialog():
         "The regulator said the company had no legitimate interest in keeping the data for so long.",
     ]:
         assert not phrases().match(normalize(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Комментарии (0) - В Твери на месяц закроют мост через Волгу",
+        "Comments (0) - Council approves cycle path along the river",
+        "12 comments | Council approves cycle path along the river",
+        "Komentarze (3) – Od poniedziałku nowy rozkład jazdy pociągów",
+        "Kommentare: 5 | Stadtrat beschließt neuen Radweg",
+    ],
+)
+def test_a_link_to_the_comments_with_its_count_and_title_goes(line):
+    page = "\n".join(["В Твери на месяц закроют мост через Волгу", RU.splitlines()[7], line, "Похожие новости"])
+    assert kinds(page)[2][1:] == ("boilerplate", "comments")
+
+
+def test_counts_and_comments_inside_titles_and_sentences_stay():
+    from cleaner.features import features
+
+    for line in ["3 things to know - about comments", "Step 2: Insert your plant", "Comments (5 posted)"]:
+        assert not classify_module._comment_link(classify_module._Line(None, line, features(line))), line
