@@ -497,3 +497,21 @@ def test_counts_and_comments_inside_titles_and_sentences_stay():
 
     for line in ["3 things to know - about comments", "Step 2: Insert your plant", "Comments (5 posted)"]:
         assert not classify_module._comment_link(classify_module._Line(None, line, features(line))), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reproduction in whole or in part without permission is prohibited.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung der Redaktion.",
+        "Полное или частичное копирование материалов сайта запрещено.",
+        "Απαγορεύεται η αναδημοσίευση χωρίς άδεια.",
+        "此内容为本报原创。未经本报授权，不得以任何方式加以使用，本报将追究侵权者的法律责任。",
+        "想了解更多关于《地铁新线路下月开通》的报道，那就扫码下载本报APP阅读吧。",
+    ],
+)
+def test_reprint_notices_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "contains", line
