@@ -62,9 +62,9 @@ ABLATIONS = {
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
     "Han lines without clause marks": ("_run_together", lambda ln: False),
-    "comment links with a count and a title": ("_comment_link", lambda ln: False),
-    "a lone lede must be a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
-    "article = its substantial stretches": (
+    "comment links with a count": ("_comment_link", lambda ln: False),
+    "a lone lede is a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
+    "article = its large stretches": (
         "_article_score",
         lambda stretches, scores, left, top, header: scores[top],
     ),
