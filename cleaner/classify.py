@@ -799,7 +799,11 @@ def _link_list(ln: _Line) -> bool:
 
 
 # A count and what follows it: "Comments (0) - Title", "12 comments | Title".
-_COMMENT_COUNT = re.compile(r"^(?P<label>\D*?)\s*[(\[]?\s*\d[\d.,]*\s*[)\]]?\s*(?P<after>\D*?)\s*[-–—|•·:]\s+\S")
+# (bounded: no line makes it backtrack far)
+_COMMENT_COUNT = re.compile(
+    r"^(?P<label>\D{0,40}?)[ \t]{0,3}[(\[]?(?<!\d)\d[\d.,]{0,12}[)\]]?[ \t]{0,3}"
+    r"(?P<after>\D{0,40}?)[ \t]{0,3}[-–—|•·:][ \t]+\S"
+)
 
 
 def _comment_link(ln: _Line) -> bool:
