@@ -2,21 +2,22 @@
 """Boilerplate removal on the dev pages: cleaner against the C4 line rules and keep-everything.
 
     python bench/boilerplate.py [--data DIR] [--jobs N] [--match REGEX] [--system NAME=CMD ...]
-                                [--favors] [--by-source]
+                                [--favors] [--by-source] [--halves]
     python bench/boilerplate.py --ablate [--data DIR] [--match REGEX]
 
 Runs the shared scorer (``shared/tools/score_boilerplate.py``) once per system and
 prints one table: mean F1, P and R per language and overall (means over pages, as
 the scorer computes them); ``--by-source`` adds the same table per source (the
-page name's prefix: ``rdb-``, ``wcxb-``, ...), ``--favors`` adds cleaner's
-``--favor precision`` and ``--favor recall``.  Speed is not compared here (the
+page name's prefix: ``rdb-``, ``wcxb-``, ...), ``--halves`` one for the pages at
+even and odd places of the manifest (tune on one half, check on the other),
+``--favors`` adds cleaner's ``--favor precision`` and ``--favor recall``.  Speed is not compared here (the
 scorer's wall time is dominated by process start-up).
 
 ``--ablate`` measures what each signal of ``cleaner.classify`` is worth: it
 cleans the pages in this process (repair, split, classify: the text
 ``cleaner clean --format text`` prints), once as is and once with each signal
-turned off, and prints F1, P and R overall and per source, scored with the
-shared scorer's own functions.
+turned off, and prints F1, P and R overall, F1 per half and per source, scored
+with the shared scorer's own functions.
 """
 
 import argparse
@@ -62,7 +63,19 @@ ABLATIONS = {
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
     "Han lines without clause marks": ("_run_together", lambda ln: False),
+    "comment links with a count": ("_comment_link", lambda ln: False),
+    "a lone lede is a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
+    "article = its large stretches": (
+        "_article_score",
+        lambda stretches, scores, left, top, header: scores[top],
+    ),
 }
+
+
+def _classify():
+    from cleaner import classify
+
+    return classify
 
 
 def score(cmd: str, args) -> list[dict]:
@@ -78,6 +91,16 @@ def score(cmd: str, args) -> list[dict]:
         if done.returncode:
             sys.exit(f"scorer failed for {cmd!r}:\n{done.stderr}")
         return [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
+
+
+HALVES = ("even", "odd")  # pages by their place in the manifest: tune on one half, check on the other
+
+
+def halves(folder: Path | None) -> dict[str, str]:
+    """Each page of the set's manifest and its half (``even`` or ``odd`` place)."""
+    folder = folder or SCORER.parents[1] / "data" / "boilerplate-dev"
+    with open(folder / "manifest.tsv", encoding="utf-8") as fh:
+        return {row["name"]: HALVES[i % 2] for i, row in enumerate(csv.DictReader(fh, delimiter="\t"))}
 
 
 def mean(xs):
@@ -142,7 +165,8 @@ def ablation(args) -> None:
         pages = [row["name"] for row in csv.DictReader(fh, delimiter="\t")]
     pages = [p for p in pages if not args.match or re.search(args.match, p)]
     sources = sorted({source(p) for p in pages})
-    print(f"{'signal off':<40}{'F1    P     R':<20}" + "".join(f"{s:>9}" for s in sources))
+    half = {p: HALVES[i % 2] for i, p in enumerate(pages)}
+    print(f"{'signal off':<40}{'F1    P     R':<20}{'even':>7}{'odd':>7}" + "".join(f"{s:>9}" for s in sources))
     base = None
     for name in ["", *ABLATIONS]:
         with ProcessPoolExecutor(args.jobs, initializer=_ablate, initargs=(name,)) as ex:
@@ -151,8 +175,9 @@ def ablation(args) -> None:
         base = f1 if base is None else base
         cells = " ".join(f"{mean([r[m] for r in rs]):.3f}" for m in ("F1", "P", "R"))
         by_source = "".join(f"{mean([r['F1'] for r in rs if source(r['page']) == s]):>9.3f}" for s in sources)
+        halves = "".join(f"{mean([r['F1'] for r in rs if half[r['page']] == h]):>7.3f}" for h in HALVES)
         label = f"{name} ({f1 - base:+.3f})" if name else "(none: as is)"
-        print(f"{label:<40}{cells:<20}{by_source}")
+        print(f"{label:<40}{cells:<20}{halves}{by_source}")
 
 
 def main() -> None:
@@ -166,6 +191,7 @@ def main() -> None:
     ap.add_argument("--only", help="comma-separated system names to run")
     ap.add_argument("--favors", action="store_true", help="add cleaner --favor precision and --favor recall")
     ap.add_argument("--by-source", action="store_true", help="add a table per source (page-name prefix)")
+    ap.add_argument("--halves", action="store_true", help="add a table for the pages at even and odd places")
     ap.add_argument("--ablate", action="store_true", help="F1 with each signal of cleaner.classify turned off")
     args = ap.parse_args()
     if args.ablate:
@@ -188,6 +214,13 @@ def main() -> None:
     if args.by_source:
         print()
         print_table(results, "source", "source")
+    if args.halves:
+        half = halves(args.data)
+        for rs in results.values():
+            for r in rs:
+                r["half"] = half[r["page"]]
+        print()
+        print_table(results, "half", "half")
     failed = {name: sum(bool(r["error"]) for r in rs) for name, rs in results.items()}
     if any(failed.values()):
         print("failed pages: " + ", ".join(f"{k}={v}" for k, v in failed.items()))

@@ -8,7 +8,9 @@ signals of shape that hold on any site and in any language:
 1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
    copyright line (``copyright``), a line of tags, entities or web addresses
    (``markup``), short items between separators or link texts run together
-   ("Home » News » World", "转发|收藏|评论": ``link-list``), a line repeated in
+   ("Home » News » World", "转发|收藏|评论": ``link-list``), a link to a
+   story's comments with their count and its title ("Comments (0) - Title":
+   ``comments``), a line repeated in
    many documents of the run (``repeated-across-docs``), a line without
    letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
@@ -69,7 +71,7 @@ from itertools import chain
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_related_header, phrases
+from .phrases import is_author_header, is_comment_header, is_related_header, normalize, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -255,6 +257,8 @@ def classify(
             ln.sure = MARKUP
         elif _link_list(ln):
             ln.sure = LINK_LIST
+        elif _comment_link(ln):
+            ln.sure = COMMENTS
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
@@ -469,7 +473,7 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             # still the article's (jusText would drop it with its neighbours).
             # So is the sentence right under the headline: a page whose whole
             # body is one sentence has nothing else around it.
-            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _after_title(lines, i) else GOOD
+            ln.cls = BAD if prev == nxt == BAD and not ln.in_body and not _lede(lines, i) else GOOD
             if ln.cls == BAD:
                 ln.why = ln.why or CONTEXT
     _announced_lists(lines)
@@ -565,6 +569,14 @@ def _near_runs(lines: list[_Line]) -> list[int]:
         return ln.cls == NEAR and ln.f.terminal and not ln.f.truncated
 
     return _runs(lines, sentence, _no_letters)
+
+
+def _lede(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is the body of a one-sentence article: a sentence
+    right under a headline (:func:`_after_title`).  A line that does not end
+    as a sentence there is the first of a list of titles under a section's
+    label ("热门新闻排行榜", "Most read"), not a body."""
+    return lines[i].f.terminal and _after_title(lines, i)
 
 
 def _after_title(lines: list[_Line], i: int) -> bool:
@@ -786,6 +798,25 @@ def _link_list(ln: _Line) -> bool:
     return f.items >= LINK_LIST_ITEMS and not f.terminal
 
 
+# A count and what follows it: "Comments (0) - Title", "12 comments | Title".
+# (bounded: no line makes it backtrack far)
+_COMMENT_COUNT = re.compile(
+    r"^(?P<label>\D{0,40}?)[ \t]{0,3}[(\[]?(?<!\d)\d[\d.,]{0,12}[)\]]?[ \t]{0,3}"
+    r"(?P<after>\D{0,40}?)[ \t]{0,3}[-–—|•·:][ \t]+\S"
+)
+
+
+def _comment_link(ln: _Line) -> bool:
+    """A link to a story's comments with their count, then its title
+    ("Comments (0) - Bridge to close", "12 comments | Bridge to close",
+    "Комментарии (3) — …"): the label around the count is a comment
+    header (``data/sections/comments.txt``), and a separator follows."""
+    m = _COMMENT_COUNT.match(ln.text)
+    if not m or not (m.group("label") or m.group("after")):
+        return False
+    return is_comment_header(normalize(f"{m.group('label')} {m.group('after')}"))
+
+
 def _meta(ln: _Line) -> bool:
     """A short line of counts or dates about a story ("Views: 1341 Comments:
     0", "2 hours ago", "65 comments"): what teasers and comments carry
@@ -852,12 +883,21 @@ def _related_section(
     if not lines[header].sure:
         lines[header].sure, lines[header].cls = RELATED, BAD
     cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
+    article = _article_score(stretches, scores, left, top, header)
     for n in left:
         if stretches[n][0] < header:
             continue
         # (a stretch that opens with a list of teasers, however long, is not the article's)
-        if scores[n] < RELATED_KEEP_SHARE * scores[top] or stretches[n][0] in cards:
+        if scores[n] < RELATED_KEEP_SHARE * article or stretches[n][0] in cards:
             drop[n] = RELATED
+
+
+def _article_score(stretches: list[list[int]], scores: list[float], left: list[int], top: int, header: int) -> float:
+    """What the article before a related-stories header scores: the sum of
+    its substantial stretches (``REGION_SHARE`` of the best one, ``top``), for
+    inline boxes and sub-headings split one text into several, and a second
+    story after the header is measured against the whole article."""
+    return sum(scores[n] for n in left if stretches[n][-1] < header and scores[n] >= REGION_SHARE * scores[top])
 
 
 def _author_box(lines: list[_Line]) -> None:

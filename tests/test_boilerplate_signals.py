@@ -372,3 +372,146 @@ def test_counts_do_not_stop_a_whole_line_phrase():
     for line in ["Comments (12)", "Комментарии (0)", "Share 45", "12 комментариев"]:
         assert phrases().match(normalize(line)) == "whole", line
     assert not phrases().match(normalize("12 ways to share a flat"))
+
+
+# --- issue 18, third round: the article as one region, consent dialogs ------
+
+ZH_TITLES_UNDER_A_LABEL = """首页
+新闻
+财经
+本市地铁新线路下月开通运营
+2024-03-15 10:42 来源：本报
+本报讯 记者从市交通委获悉，地铁新线路将于下月正式开通运营，全长二十公里，共设十五座车站，开通后将大大缓解城市北部\
+地区的交通压力，沿线居民出行时间预计缩短一半。
+据介绍，新线路采用全自动驾驶系统，高峰时段的发车间隔为两分钟，车站内还设有无障碍电梯和母婴室，方便乘客出行。
+市交通委表示，开通初期将安排工作人员在各站引导乘客，并根据客流情况及时调整运营时间和发车间隔。
+分享到微信
+今日财经新闻看点
+央行负责人谈金融风险：收益预期在百分之十以上的就要准备损失全部本金
+外交部表示如果对方出台了新的制裁措施那么双方在谈判中达成的成果都将不会生效
+世界杯揭幕战
+关于我们
+联系我们"""
+
+
+def test_a_title_under_a_section_label_is_not_a_one_sentence_body(monkeypatch):
+    title = ZH_TITLES_UNDER_A_LABEL.splitlines()[10]
+    got = {line: (kind, reason) for line, kind, reason in kinds(ZH_TITLES_UNDER_A_LABEL)}
+    assert got[title] == ("boilerplate", "context")
+    assert got["本市地铁新线路下月开通运营"] == ("heading", "")
+    # (without the sentence end, the label "今日财经新闻看点" read as its headline)
+    monkeypatch.setattr(classify_module, "_lede", lambda lines, i: classify_module._after_title(lines, i))
+    assert title in kept(ZH_TITLES_UNDER_A_LABEL)
+
+
+CYCLE_PATH = [
+    "The city council voted on Tuesday to build a cycle path along the whole length of the river, linking the old "
+    "town with the northern districts for the first time.",
+    "Work is due to start in the autumn and to last about two years, and traffic on the riverside road will be "
+    "reduced to one lane while the builders are there.",
+    "Residents had asked for more parking spaces instead, but the council says that two new car parks being built "
+    "nearby will offer enough room for everyone.",
+]
+CYCLE_PATH_2 = [
+    "The opposition voted against the plan and asked for a new study of what the path will cost, saying that the "
+    "estimate had already doubled in a year.",
+    "The mayor said he was pleased all the same and called the vote a good day for the whole city, which has waited "
+    "for a safe way along the river for decades.",
+    "Cycling groups, who had campaigned for the path for more than ten years, said they would hold a ride along the "
+    "river on Sunday to celebrate the decision.",
+]
+FLATS = [
+    "Two houses with almost three hundred flats for families will be built along the railway line, the city said on "
+    "Monday after its councillors approved the project.",
+    "The project was approved by the assembly in December, and the city has since been looking for land on which the "
+    "first houses of the scheme could be built.",
+    "The first tenants should be able to move in within four years, once the legal and financial questions of the new "
+    "housing cooperative have been settled.",
+]
+
+
+def test_a_second_story_after_a_related_header_is_measured_against_the_whole_article(monkeypatch):
+    page = "\n".join(
+        ["Council approves cycle path along the river", *CYCLE_PATH, "Read also", "Bridge to close for a month"]
+        + ["Share this article", *CYCLE_PATH_2, "Share this article", "Related stories", "Bridge to close for a month"]
+        + ["Photos: 19", "New bus line links the airport and the station", "Photos: 12", "Just now"]
+        + ["City to build three hundred flats by the railway", *FLATS, "About us"]
+    )
+    assert kept(page) == ["Council approves cycle path along the river", *CYCLE_PATH, *CYCLE_PATH_2]
+    got = {line: reason for line, _, reason in kinds(page)}
+    assert all(got[line] == "related" for line in FLATS)
+    # each half of the article alone is no longer than the second story
+    monkeypatch.setattr(classify_module, "_article_score", lambda stretches, scores, left, top, header: scores[top])
+    assert set(FLATS) <= set(kept(page))
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "We and our partners store and/or access information on a device, such as cookies and process data."),
+        ("en", "Personalised advertising and content, advertising and content measurement, audience research"),
+        ("en", "Object to Legitimate Interests"),
+        ("en", "Strictly Necessary Cookies"),
+        ("de", "Wir und unsere Partner: Informationen auf einem Gerät speichern und/oder abrufen"),
+        ("fr", "Stocker et/ou accéder à des informations sur un appareil"),
+        ("pl", "Przechowywanie informacji na urządzeniu lub dostęp do nich"),
+        ("el", "Αποθήκευση ή/και πρόσβαση σε πληροφορίες σε μια συσκευή"),
+        ("cs", "Ukládání a/nebo přístup k informacím v zařízení"),
+        ("ru", "Хранение и/или доступ к информации на устройстве"),
+        ("es", "Anuncios y contenido personalizados, medición de anuncios y contenido"),
+    ],
+)
+def test_consent_dialogs_are_furniture_in_every_language(lang, line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)), (lang, line)
+
+
+def test_prose_about_devices_and_data_is_not_a_consent_dialog():
+    from cleaner.phrases import normalize, phrases
+
+    for line in [
+        "The app can store information on a device even after it is switched off, researchers found.",
+        "The regulator said the company had no legitimate interest in keeping the data for so long.",
+    ]:
+        assert not phrases().match(normalize(line)), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Комментарии (0) - В Твери на месяц закроют мост через Волгу",
+        "Comments (0) - Council approves cycle path along the river",
+        "12 comments | Council approves cycle path along the river",
+        "Komentarze (3) – Od poniedziałku nowy rozkład jazdy pociągów",
+        "Kommentare: 5 | Stadtrat beschließt neuen Radweg",
+    ],
+)
+def test_a_link_to_the_comments_with_its_count_and_title_goes(line):
+    page = "\n".join(["В Твери на месяц закроют мост через Волгу", RU.splitlines()[7], line, "Похожие новости"])
+    assert kinds(page)[2][1:] == ("boilerplate", "comments")
+
+
+def test_counts_and_comments_inside_titles_and_sentences_stay():
+    from cleaner.features import features
+
+    for line in ["3 things to know - about comments", "Step 2: Insert your plant", "Comments (5 posted)"]:
+        assert not classify_module._comment_link(classify_module._Line(None, line, features(line))), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reproduction in whole or in part without permission is prohibited.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung der Redaktion.",
+        "Полное или частичное копирование материалов сайта запрещено.",
+        "Απαγορεύεται η αναδημοσίευση χωρίς άδεια.",
+        "此内容为本报原创。未经本报授权，不得以任何方式加以使用，本报将追究侵权者的法律责任。",
+        "想了解更多关于《地铁新线路下月开通》的报道，那就扫码下载本报APP阅读吧。",
+    ],
+)
+def test_reprint_notices_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "contains", line
