@@ -70,10 +70,13 @@ class PhraseSet:
         if compact in self.whole or (_DIGIT.search(compact) and _DIGITS.sub("", compact) in self.whole):
             return "whole"  # (counts do not matter: "Comments (12)", "Share 45")
         spaced, spaceless_contains, prefixes, spaceless_prefixes, longest, firsts = self._index
-        # (a spaced phrase can only be there when its first word is one of the line's)
-        if (not firsts.isdisjoint(key.split(" ")) and spaced.search(f" {key} ")) or spaceless_contains.search(compact):
-            return "contains"
         spaceless = bool(_SPACELESS.search(key))
+        # (a spaced phrase can only be there when its first word is one of the line's,
+        # and one written without spaces only in a line that has such letters)
+        if (not firsts.isdisjoint(key.split(" ")) and spaced.search(f" {key} ")) or (
+            spaceless and spaceless_contains.search(compact)
+        ):
+            return "contains"
         if (len(compact) <= PREFIX_MAX_CHARS) if spaceless else (key.count(" ") < PREFIX_MAX_WORDS):
             words = key.split(" ")
             for k in range(1, min(len(words), longest + 1)):
