@@ -806,12 +806,19 @@ _COMMENT_COUNT = re.compile(
 )
 
 
+# Where _COMMENT_COUNT's count can start at the latest: 40 label characters,
+# 3 spaces and a bracket before it.
+COMMENT_COUNT_REACH = 45
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _comment_link(ln: _Line) -> bool:
     """A link to a story's comments with their count, then its title
     ("Comments (0) - Bridge to close", "12 comments | Bridge to close",
     "Комментарии (3) — …"): the label around the count is a comment
     header (``data/sections/comments.txt``), and a separator follows."""
-    m = _COMMENT_COUNT.match(ln.text)
+    # (the count's first digit is within the first COMMENT_COUNT_REACH characters)
+    m = _COMMENT_COUNT.match(ln.text) if _ANY_DIGIT.search(ln.text, 0, COMMENT_COUNT_REACH) else None
     if not m or not (m.group("label") or m.group("after")):
         return False
     return is_comment_header(normalize(f"{m.group('label')} {m.group('after')}"))

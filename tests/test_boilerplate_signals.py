@@ -515,3 +515,22 @@ def test_reprint_notices_are_furniture(line):
     from cleaner.phrases import normalize, phrases
 
     assert phrases().match(normalize(line)) == "contains", line
+
+
+def test_the_comment_count_is_only_looked_for_where_it_can_start():
+    """The comment-link pattern's count starts within COMMENT_COUNT_REACH
+    characters: lines with no digit there never match it."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner import classify as c
+
+    pieces = st.sampled_from(["Comments", " ", "(", "0", "12", ")", " - ", "|", "x" * 9, "Комментарии", "\t", "Title"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(line):
+        if c._COMMENT_COUNT.match(line):
+            assert c._ANY_DIGIT.search(line, 0, c.COMMENT_COUNT_REACH)
+
+    same()
