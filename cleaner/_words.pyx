@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of cleaner/markers.py's word pattern (``markers._WORD``).
+"""Compiled twins of the word patterns of cleaner/markers.py (``_WORD``) and
+cleaner/phrases.py (``_NOT_WORD``).
 
 ``_WORD.findall(text)``, the words of a text, is asked for every line,
 sentence, clause and label: the regular expression tests each character's
@@ -47,3 +48,21 @@ def words(str text):
                 i += 1
         out.append(text[start:i])
     return out
+
+
+def alnum_runs(str text):
+    """``phrases._NOT_WORD.sub(" ", text).strip()``: the runs of alphanumeric
+    characters (the engine's ``\\w`` without ``_``) joined by single spaces.
+    Every space is outside those runs, so stripping leaves only the runs."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
+    cdef list out = []
+    while i < n:
+        if not Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, i)):
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, i)):
+            i += 1
+        out.append(text[start:i])
+    return " ".join(out)

@@ -22,10 +22,13 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from .compiled import twin
 from .scripts import HAS_CJK
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Normalising keys has a compiled twin (cleaner/_words.pyx).
+_compiled = twin("_words")
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SPACELESS = HAS_CJK  # phrases of languages written without spaces match without them
@@ -41,9 +44,17 @@ def normalize(line: str) -> str:
     """
     if line.isascii():
         # (NFKC leaves ASCII alone, casefold is lower, and \W_ is all but a-z and 0-9)
-        return _ASCII_NOT_WORD.sub(" ", line.lower()).strip()
-    line = unicodedata.normalize("NFKC", line).casefold()
-    return _NOT_WORD.sub(" ", line).strip()
+        line = line.lower()
+        return _alnum_runs(line) if _compiled is not None else _ASCII_NOT_WORD.sub(" ", line).strip()
+    return _alnum_runs(unicodedata.normalize("NFKC", line).casefold())
+
+
+def _py_alnum_runs(text: str) -> str:
+    """The reference of the compiled ``alnum_runs`` (cleaner/_words.pyx)."""
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+_alnum_runs = _compiled.alnum_runs if _compiled is not None else _py_alnum_runs
 
 
 @dataclass(frozen=True)

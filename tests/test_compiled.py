@@ -173,18 +173,29 @@ def test_words_twins(text):
     assert c.words(text) == markers._WORD.findall(text)
 
 
+@SETTINGS
+@given(st.one_of(texts, st.text(alphabet="ab _-2²½\u00a0\u3000。語\u0301", max_size=40)))
+def test_alnum_runs_twins(text):
+    from cleaner import phrases
+
+    c = _twin("_words")
+    assert c.alnum_runs(text) == phrases._py_alnum_runs(text)
+
+
 def test_words_twins_on_every_code_point():
     """Alone, between letters, and joined to a letter: the twin's letter and
     joiner tests are the regex engine's on every code point."""
     import sys
 
-    from cleaner import markers
+    from cleaner import markers, phrases
 
     c = _twin("_words")
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
         for text in (ch, f"a{ch}b", f"a-{ch}"):
             assert c.words(text) == markers._WORD.findall(text), hex(code)
+        for text in (ch, f"a{ch}b", f" {ch} "):
+            assert c.alnum_runs(text) == phrases._py_alnum_runs(text), hex(code)
 
 
 @SETTINGS
