@@ -17,6 +17,7 @@ from cpython.unicode cimport (
     PyUnicode_GET_LENGTH,
     PyUnicode_READ_CHAR,
     Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISALPHA,
     Py_UNICODE_ISDECIMAL,
 )
 
@@ -66,3 +67,12 @@ def alnum_runs(str text):
             i += 1
         out.append(text[start:i])
     return " ".join(out)
+
+
+def count_alpha(str text):
+    """``sum(map(str.isalpha, text))``: how many characters are letters."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k = 0
+    for i in range(n):
+        if Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, i)):
+            k += 1
+    return k

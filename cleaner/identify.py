@@ -33,7 +33,7 @@ from itertools import chain
 
 from .detectors import Detector, Settings, make_detector
 from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
-from .markers import WordBag, excluded, folded_words, letter_language, marker_language, word_hits, words
+from .markers import WordBag, count_alpha, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
@@ -1241,7 +1241,7 @@ def letter_counts(segments: list[Segment]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for s in segments:
         if s.lang != UND:
-            counts[s.lang] += sum(map(str.isalpha, s.text))
+            counts[s.lang] += count_alpha(s.text)
     return counts
 
 

@@ -33,6 +33,14 @@ _compiled = twin("_words")
 _find_words = _compiled.words if _compiled is not None else _WORD.findall
 
 
+def _py_count_alpha(text: str) -> int:
+    """How many characters of ``text`` are letters (the reference of the compiled ``count_alpha``)."""
+    return sum(map(str.isalpha, text))
+
+
+count_alpha = _compiled.count_alpha if _compiled is not None else _py_count_alpha
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
     if text.isascii():
@@ -208,7 +216,7 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     others = Counter(filter(str.isalpha, _NON_ASCII_LOWER.findall(lower)))
     if not others:
         return frozenset()  # nothing is outside any alphabet
-    n_letters = sum(map(str.isalpha, lower))
+    n_letters = count_alpha(lower)
     out = set()
     for lang in candidates:
         alpha = ALPHABETS.get(lang)

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
+from cleaner.markers import count_alpha
 from cleaner.plausibility import (
     BARELY,
     CLEARLY,
@@ -975,7 +976,7 @@ _TRIPLE = re.compile(r"([^\W\d_])\1\1")
 
 def _letters(text: str, latin: bool = True) -> int:
     if latin:
-        return sum(map(str.isalpha, text)) - sum(map(text.count, ORDINALS))
+        return count_alpha(text) - sum(map(text.count, ORDINALS))
     return sum(1 for c in text if c.isalpha() and _script(c) != "LATIN")
 
 

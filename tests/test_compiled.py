@@ -182,6 +182,15 @@ def test_alnum_runs_twins(text):
     assert c.alnum_runs(text) == phrases._py_alnum_runs(text)
 
 
+@SETTINGS
+@given(texts)
+def test_count_alpha_twins(text):
+    from cleaner import markers
+
+    c = _twin("_words")
+    assert c.count_alpha(text) == markers._py_count_alpha(text)
+
+
 def test_words_twins_on_every_code_point():
     """Alone, between letters, and joined to a letter: the twin's letter and
     joiner tests are the regex engine's on every code point."""
@@ -196,6 +205,7 @@ def test_words_twins_on_every_code_point():
             assert c.words(text) == markers._WORD.findall(text), hex(code)
         for text in (ch, f"a{ch}b", f" {ch} "):
             assert c.alnum_runs(text) == phrases._py_alnum_runs(text), hex(code)
+        assert c.count_alpha(ch + "a") == markers._py_count_alpha(ch + "a"), hex(code)
 
 
 @SETTINGS
