@@ -9,7 +9,8 @@ Counter, in the same order (of first hit), as the Python function's.
 from collections import Counter
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
-from cpython.dict cimport PyDict_SetItem
+from cpython.dict cimport PyDict_Next, PyDict_SetItem
+from cpython.object cimport PyObject
 from libc.string cimport memset
 
 cdef list _langs = []       # language number -> code
@@ -93,3 +94,21 @@ def counted(counts):
     for i in range(n):
         out[_langs[order[i]]] = totals[order[i]]
     return out
+
+
+def top(hits):
+    """(the languages with the most hits, that number) of a mapping language
+    -> hits (identify._stop_top_of's; 0 and no language when it is empty)."""
+    cdef Py_ssize_t pos = 0
+    cdef PyObject *key
+    cdef PyObject *value
+    cdef long best = 0, k
+    cdef list found = []
+    while PyDict_Next(hits, &pos, &key, &value):
+        k = <long> (<object> value)
+        if k > best or not found:
+            best = k
+            found = [<object> key]
+        elif k == best:
+            found.append(<object> key)
+    return frozenset(found), best

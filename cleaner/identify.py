@@ -40,6 +40,7 @@ from .sentences import quotes, sentences
 from .split import split_blocks
 from .stopwords import counted_hits, stopword_hits, stopwords
 from .stopwords import languages as stop_languages
+from .stopwords import top as top_languages
 
 UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
@@ -397,8 +398,8 @@ def _stop_top_of(raw: Counter[str]) -> tuple[frozenset[str], int, Counter[str]]:
             del hits[code]
             if k > hits.get(lang, 0):
                 hits[lang] = k
-    top = max(hits.values(), default=0)
-    return frozenset(c for c, k in hits.items() if k == top), top, hits
+    best, most = top_languages(hits)
+    return best, most, hits
 
 
 def _sure(label: Label, labeller: Labeller) -> bool:

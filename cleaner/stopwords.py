@@ -80,6 +80,21 @@ def _compiled_counted():
     return _compiled.counted
 
 
+def py_top(hits: Mapping[str, int]) -> tuple[frozenset[str], int]:
+    """(the languages with the most hits, that number) of ``hits`` (language ->
+    hits); no language and 0 when there are none.  The reference of
+    :func:`top` (compiled twin: cleaner/_stopwords.pyx).
+
+    >>> py_top({"en": 3, "fr": 1, "de": 3}) == (frozenset({"en", "de"}), 3)
+    True
+    """
+    best = max(hits.values(), default=0)
+    return frozenset([c for c, k in hits.items() if k == best]), best
+
+
+top = _compiled.top if _compiled is not None else py_top
+
+
 def known_words(words: Iterable[str]) -> int:
     """How many of ``words`` are a stop word of some language.
 

@@ -209,6 +209,16 @@ def test_words_twins_on_every_code_point():
 
 
 @SETTINGS
+@given(st.dictionaries(st.sampled_from(["en", "de", "fr", "no", "nb", "es", "it"]), st.integers(0, 5)))
+def test_top_languages_twins(hits):
+    from collections import Counter
+
+    c = _twin("_stopwords")
+    assert c.top(hits) == stopwords.py_top(hits)
+    assert c.top(Counter(hits)) == stopwords.py_top(Counter(hits))
+
+
+@SETTINGS
 @given(st.integers(0, 2**64), st.integers(1, 2**31 - 1), st.integers(0, 9), st.integers(0, 700))
 def test_walk_twin_draws_what_cpython_random_draws(seed, below, n_gauss, n_below):
     import random
