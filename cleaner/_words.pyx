@@ -30,6 +30,17 @@ cdef inline bint _joiner(Py_UCS4 c):
     return c == 0x2D or c == 0x27 or c == 0x2019  # - ' ’
 
 
+cdef inline bint _alnum(Py_UCS4 c):
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef inline Py_ssize_t _run_end(str text, Py_ssize_t i, Py_ssize_t n, bint letters):
+    """Where the run of letters (or, without ``letters``, alphanumerics) at ``i`` ends."""
+    while i < n and (_letter(PyUnicode_READ_CHAR(text, i)) if letters else _alnum(PyUnicode_READ_CHAR(text, i))):
+        i += 1
+    return i
+
+
 def words(str text):
     """``markers._WORD.findall(text)``: the words of ``text`` as written."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
@@ -39,14 +50,10 @@ def words(str text):
             i += 1
             continue
         start = i
-        i += 1
-        while i < n and _letter(PyUnicode_READ_CHAR(text, i)):
-            i += 1
+        i = _run_end(text, i + 1, n, True)
         # (a joiner belongs to the word only with a letter after it)
         while i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
-            i += 2
-            while i < n and _letter(PyUnicode_READ_CHAR(text, i)):
-                i += 1
+            i = _run_end(text, i + 2, n, True)
         out.append(text[start:i])
     return out
 
@@ -58,13 +65,11 @@ def alnum_runs(str text):
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
     cdef list out = []
     while i < n:
-        if not Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, i)):
+        if not _alnum(PyUnicode_READ_CHAR(text, i)):
             i += 1
             continue
         start = i
-        i += 1
-        while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, i)):
-            i += 1
+        i = _run_end(text, i + 1, n, False)
         out.append(text[start:i])
     return " ".join(out)
 

@@ -313,26 +313,36 @@ def test_a_language_the_detector_lacks_is_named_by_its_stop_words():
     assert main == "eu" and {s.lang for s in segs} == {"eu"}
 
 
+# An English-Spanish conversation: (utterance, its language); "{middle}" stands
+# for the utterances each test puts there.
+_CONVERSATION = [
+    ("so I told her we were going to the beach on Saturday.", "en"),
+    ("y ella me dijo que no podía ir porque tenía que trabajar.", "es"),
+    ("yeah.", "en"),
+    ("and then what happened?", "en"),
+    ("pues nada, se quedó en la casa todo el día.", "es"),
+    ("{middle}", ""),
+    ("I know, she always has to work on weekends.", "en"),
+    ("that is too bad, maybe next time.", "en"),
+    ("sí, la próxima vez vamos todos juntos.", "es"),
+    ("and we can take the car if your brother does not need it.", "en"),
+    ("mi hermano siempre necesita el carro los domingos.", "es"),
+]
+
+
+def _conversation(middle: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """(the text, the language of each utterance) with ``middle`` in its place."""
+    rows = [row for line in _CONVERSATION for row in (middle if line[0] == "{middle}" else [line])]
+    return "".join(f"{t}\n" for t, _ in rows), [lang for _, lang in rows]
+
+
 def test_a_conversation_switches_by_whole_utterances():
     # Two languages all through: short utterances go to the second language when
     # the detector (asked between the two) and their words or letters say so.
-    text = (
-        "so I told her we were going to the beach on Saturday.\n"
-        "y ella me dijo que no podía ir porque tenía que trabajar.\n"
-        "yeah.\n"
-        "and then what happened?\n"
-        "pues nada, se quedó en la casa todo el día.\n"
-        "ok.\n"
-        "qué lástima.\n"
-        "I know, she always has to work on weekends.\n"
-        "that is too bad, maybe next time.\n"
-        "sí, la próxima vez vamos todos juntos.\n"
-        "and we can take the car if your brother does not need it.\n"
-        "mi hermano siempre necesita el carro los domingos.\n"
-    )
+    text, want = _conversation([("ok.", "en"), ("qué lástima.", "es")])
     segs, main = identify_blocks(text)
     assert main == "en"
-    assert [s.lang for s in segs] == ["en", "es", "en", "en", "es", "en", "es", "en", "en", "es", "en", "es"]
+    assert [s.lang for s in segs] == want
 
 
 def test_a_monolingual_conversation_has_no_second_language():
@@ -381,23 +391,11 @@ def test_an_utterance_whose_letters_and_free_answer_say_the_second_language_swit
     # fastText, asked between English and Spanish, leans to Spanish on "tú sabes
     # qué?" without being sure; its ú (no English letter) and fastText's own free
     # answer (Spanish) say so too: two signals that agree move it.
-    text = (
-        "so I told her we were going to the beach on Saturday.\n"
-        "y ella me dijo que no podía ir porque tenía que trabajar.\n"
-        "yeah.\n"
-        "and then what happened?\n"
-        "pues nada, se quedó en la casa todo el día.\n"
-        "tú sabes qué?\n"
-        "I know, she always has to work on weekends.\n"
-        "that is too bad, maybe next time.\n"
-        "sí, la próxima vez vamos todos juntos.\n"
-        "and we can take the car if your brother does not need it.\n"
-        "mi hermano siempre necesita el carro los domingos.\n"
-    )
+    text, want = _conversation([("tú sabes qué?", "es")])
     for name in DETECTORS_HERE:
         segs, main = identify_blocks(text, detector=_detector(name))
         assert main == "en", name
-        assert [s.lang for s in segs] == ["en", "es", "en", "en", "es", "es", "en", "en", "es", "en", "es"], name
+        assert [s.lang for s in segs] == want, name
 
 
 def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
