@@ -1102,7 +1102,7 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         if n < labeller.settings.quote.letters:
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.settings):
+        if not _switch(lab, p.lang, n, "quote", labeller.settings) or _confusion(lab.lang, p.lang, labeller):
             continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
@@ -1113,6 +1113,16 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:
+    """Whether the detector's ``lang`` for a piece inside ``ctx`` text is only its
+    usual confusion: ``ctx`` is a language it lacks, and ``lang`` is what it calls
+    ``ctx`` or a close relative (a Malay title read as Indonesian, a Bosnian
+    quotation as Croatian).  It cannot tell those apart, so it says nothing."""
+    if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED or (ctx, lang) in RELATED
 
 
 def _after_speaker(text: str, start: int, end: int) -> int:
@@ -1168,7 +1178,7 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     """(language, probability) of a clause that leaves ``p``'s language, else None."""
     n = count_letters(clause)
     toks = folded_words(clause)
-    if n < CLAUSE_LETTERS or len(toks) < CLAUSE_WORDS:
+    if n < CLAUSE_LETTERS or len(toks) < CLAUSE_WORDS or _titled(clause):
         return None
     hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
@@ -1194,6 +1204,19 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     ):
         return label.lang, label.prob
     return None
+
+
+# A clause most of whose words start with a capital ("Hard Times (1854) a Little
+# Dorrit (1856).", "Young Lucretia and Other Stories") is a title or a list of
+# names cited in the sentence's own language, not a switch: speech that switches
+# writes its clauses in lower case (even German capitalises only its nouns).
+TITLE_SHARE = 0.5
+
+
+def _titled(clause: str) -> bool:
+    """Whether more than :data:`TITLE_SHARE` of ``clause``'s words start with a capital."""
+    toks = _WORD_RE.findall(clause)
+    return bool(toks) and sum(w[0].isupper() for w in toks) > TITLE_SHARE * len(toks)
 
 
 def _strip(text: str, p: _Piece) -> _Piece:
