@@ -1104,6 +1104,8 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         lab = labeller.label(text[s:e], p.script)
         if not _switch(lab, p.lang, n, "quote", labeller.settings) or _confusion(lab.lang, p.lang, labeller):
             continue
+        if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS):
+            continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
         out.append(_Piece(s, e, p.script, n, lab, lab.lang, lab.prob, "detector", BY_QUOTE))
@@ -1210,13 +1212,19 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
 # Dorrit (1856).", "Young Lucretia and Other Stories") is a title or a list of
 # names cited in the sentence's own language, not a switch: speech that switches
 # writes its clauses in lower case (even German capitalises only its nouns).
+# A quotation is cut out of running text, so capitals are rarer there still: a
+# quoted phrase of this many words at least, nearly all capitalised, is a title
+# or a name ("Download Lagu Avenged Sevenfold - Crossroads Mp3").
 TITLE_SHARE = 0.5
+QUOTED_TITLE_SHARE = 0.75
+QUOTED_TITLE_WORDS = 4
 
 
-def _titled(clause: str) -> bool:
-    """Whether more than :data:`TITLE_SHARE` of ``clause``'s words start with a capital."""
-    toks = _WORD_RE.findall(clause)
-    return bool(toks) and sum(w[0].isupper() for w in toks) > TITLE_SHARE * len(toks)
+def _titled(piece: str, share: float = TITLE_SHARE, min_words: int = 1) -> bool:
+    """Whether ``piece`` has ``min_words`` words or more, and more than ``share``
+    of them start with a capital."""
+    toks = _WORD_RE.findall(piece)
+    return len(toks) >= min_words and sum(w[0].isupper() for w in toks) > share * len(toks)
 
 
 def _strip(text: str, p: _Piece) -> _Piece:
