@@ -206,8 +206,10 @@ _KNOWN = [
         scripts="Latn",
         alphabet="áðéíóúýþæö",
         letters="þÞðÐ",
-        words="""og að í er á sem til við um var en ekki hann hún það með af fyrir eru
-          voru þess þar hafa""",
+        # (not og, er, en, var, til, sem, um, af: Danish, Norwegian, Swedish,
+        # Dutch and Portuguese write them too)
+        words="""að í á við ekki hann hún það með fyrir eru voru þess þar hafa hefur
+          verið eftir þetta þegar""",
     ),
     _lang("it", "ita", "Italian", "dif", scripts="Latn", alphabet="àèéìíîòóùú"),
     _lang("lg", "lug", "Ganda", "i", scripts="Latn", alphabet="ŋ"),
