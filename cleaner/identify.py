@@ -1034,6 +1034,15 @@ def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller:
     return [_final(p, lang, 0.0, how, why) for p in run.sents]
 
 
+# In a document whose main language the detector lacks, a piece leaves it only
+# when this many of its words are function words of the language the detector
+# names, or letters the main language does not write ("Tiek atbalstītas studentu
+# vēlmes" in Irish text): its answer is otherwise the nearest thing it knows
+# ("Hermaville Frantziako udalerria da, Pas-de-Calais departamenduan dagoena" is
+# no Catalan).
+UNKNOWN_MAIN_STOPS = 2
+
+
 def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
     """Whether a piece in the main script keeps the main language."""
     label = p.label
@@ -1060,6 +1069,8 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     # of the main language's own letters or words.
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
+        return True
+    if stopword_hits(folded_words(piece)).get(label.lang, 0) < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
         return True
     return not _switch(label, main, p.letters, level, labeller.settings, strict=True)
 
