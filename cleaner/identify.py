@@ -598,17 +598,37 @@ def _main_script(runs: list[_Run], main: str) -> str | None:
     return min(scripts, key=lambda k: (-scripts[k], k)) if scripts else None
 
 
-def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings, strict: bool = False) -> bool:
-    """Whether ``label`` is strong enough to move a piece away from ``ctx``."""
+def _switch(
+    label: Label, ctx: str, letters: int, level: str, settings: Settings, strict: bool = False, piece: str = ""
+) -> bool:
+    """Whether ``label`` is strong enough to move a piece away from ``ctx``
+    (``piece``: its text, when its letters may tell close relatives apart)."""
     if label.lang in (UND, ctx):
         return False
     need = settings.switch(level)
     min_letters = need.letters
-    if strict or (label.lang, ctx) in RELATED:
+    if strict or ((label.lang, ctx) in RELATED and not _own_letters(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
     if letters < min_letters or label.prob < need.prob:
         return False
     return label.p(ctx) <= need.max_main
+
+
+def _own_letters(piece: str, lang: str, ctx: str) -> bool:
+    """Whether ``piece`` writes a letter of ``lang``'s alphabet that ``ctx``'s lacks
+    (Danish æ ø in Swedish text, Serbian ђ ј in Bulgarian, Ukrainian і ї in
+    Russian): between close relatives the spelling says what a detector needs
+    many letters to say.
+
+    >>> _own_letters("Betaling til dette træf er kr. 100,00", "da", "sv")
+    True
+    >>> _own_letters("Betaling til dette", "da", "sv")
+    False
+    """
+    a, b = ALPHABETS.get(lang), ALPHABETS.get(ctx)
+    if not piece or a is None or b is None:
+        return False
+    return any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha())
 
 
 def _decide(
@@ -1049,7 +1069,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level, labeller.settings):
+        if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
             return True
         if p.letters >= PAIR_CHECK_BELOW:
             return not _halves_agree(text, p, labeller, main)
@@ -1113,7 +1133,9 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         if n < labeller.settings.quote.letters:
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.settings) or _confusion(lab.lang, p.lang, labeller):
+        if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(
+            lab.lang, p.lang, labeller
+        ):
             continue
         if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS):
             continue
