@@ -120,7 +120,14 @@ _KNOWN = [
         words="""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
           nauke univerzitet fudbal juni juli mada kafa hemija tačno uopšte takođe dešava
           ko šta opština sedmice muzika hljeb voz januar februar mart septembar oktobar
-          novembar decembar""",
+          novembar decembar opšti opšte opštem opštoj opštih opštine opštini opštinu
+          historiji historiju historijski historijske hiljadu sedmicu porodice porodici
+          porodicu naučni naučne naučnih univerziteta univerzitetu takođe tačka tačke
+          hemije fudbala fudbalski muzike muzički vazduh vazduha saradnja saradnje
+          saradnju saradnji tokom uticaj uticaja pozorište pozorišta procenat procenata
+          ubistvo ubistva evropski evropske evropskoj evropskih evropsku evropa evrope
+          januara februara marta aprila juna jula augusta septembra oktobra novembra
+          decembra""",
     ),
     _lang("ca", "cat", "Catalan", "dif", scripts="Latn", alphabet="àçéèíïòóúü·", relatives="es pt gl"),
     _lang(
@@ -180,7 +187,10 @@ _KNOWN = [
         words="""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
           sveučilište nogomet lipanj srpanj tko kava kemija točno uopće događa
           općina kazalište zrakoplov glazba kruh vlak siječanj veljača ožujak travanj
-          svibanj kolovoz rujan listopad studeni prosinac""",
+          svibanj kolovoz rujan listopad studeni prosinac tijekom
+          suradnja suradnje suradnju suradnji europski europske europskoj europskih
+          europsku znanstveni znanstvena znanstvenih stupanj postotak postotka ubojstvo
+          ubojstva kazališta glazbe""",
     ),
     _lang("hu", "hun", "Hungarian", "dif", scripts="Latn", alphabet="áéíóöőúüű"),
     _lang(
