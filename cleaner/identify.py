@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .detectors import Detector, Settings, make_detector
-from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
+from .languages import ALPHABETS, MARKER_LETTERS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
 from .markers import WordBag, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
@@ -1090,9 +1090,13 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    if stopword_hits(folded_words(piece)).get(label.lang, 0) < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
+    stops = stopword_hits(folded_words(piece)).get(label.lang, 0)
+    if stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
         return True
-    return not _switch(label, main, p.letters, level, labeller.settings, strict=True)
+    # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
+    # piece lacks, and the other language's function words: the plain evidence.
+    strict = main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS
+    return not _switch(label, main, p.letters, level, labeller.settings, strict=strict)
 
 
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
