@@ -1063,6 +1063,14 @@ def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller:
 UNKNOWN_MAIN_STOPS = 2
 
 
+def _stops_favour(piece: str, lang: str, other: str) -> bool:
+    """Whether ``piece``'s function words are ``lang``'s rather than ``other``'s,
+    by :data:`DISAGREE_MARGIN` (Czech se, jste against Slovak sa, ste): between
+    close relatives they outweigh a few letters that only ``other`` writes."""
+    hits = stopword_hits(folded_words(piece))
+    return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
+
+
 def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
     """Whether a piece in the main script keeps the main language."""
     label = p.label
@@ -1072,6 +1080,8 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
             return True
         if p.letters >= PAIR_CHECK_BELOW:
+            if (label.lang, main) in RELATED and _stops_favour(text[p.start : p.end], main, label.lang):
+                return True
             return not _halves_agree(text, p, labeller, main)
         # A short piece: its function words must be the other language's more
         # than the main one's ("Emerging market stocks rose 0.48%." is not
