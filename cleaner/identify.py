@@ -32,7 +32,16 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .detectors import Detector, Settings, make_detector
-from .languages import ALPHABETS, MARKER_LETTERS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
+from .languages import (
+    ALPHABETS,
+    MARKER_LETTERS,
+    MARKER_WEIGHTS,
+    MARKER_WORDS,
+    RELATED,
+    RIVALS,
+    SCRIPT_CANDIDATES,
+    canonical,
+)
 from .markers import WordBag, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
