@@ -1148,12 +1148,17 @@ def _final(p: _Piece, lang: str, raw: float, how: str, why: str | None = None) -
     return p
 
 
+# A quoted single word ("agressívur", “garnishee”) is a term or a loan in scare
+# quotes, said in the sentence's language: a quotation switches from two words.
+QUOTE_WORDS = 2
+
+
 def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     """Cut a quoted phrase in another language out of piece ``p``."""
     out, pos = [], p.start
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.settings.quote.letters:
+        if n < labeller.settings.quote.letters or len(_WORD_RE.findall(text[s:e])) < QUOTE_WORDS:
             continue
         lab = labeller.label(text[s:e], p.script)
         if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(

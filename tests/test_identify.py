@@ -509,3 +509,13 @@ def test_icelandic_needs_its_own_words_not_scandinavian_ones():
     assert word_hits("Tussen 2007 en 2011 vond er een", "is") == 0  # Dutch en, er
     assert word_hits("Men det var en hyggelig aften til sidst", "is") == 0  # Danish
     assert word_hits("Hann sagði að það væri ekki hægt", "is") == 4  # hann, að, það, ekki
+
+
+def test_a_quoted_single_word_is_no_switch_with_every_detector():
+    text = (
+        "Gengi krónunnar mun ráðast af því hversu „agressívur“ Seðlabankinn ætlar sér að vera "
+        "í gjaldeyriskaupum á næstu mánuðum."
+    )
+    for name in DETECTORS_HERE:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "is" and {s.lang for s in segs} == {"is"}, name
