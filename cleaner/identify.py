@@ -1165,7 +1165,9 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
             lab.lang, p.lang, labeller
         ):
             continue
-        if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS):
+        if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS) or _unfounded(
+            text[s:e], lab.lang, p.lang, labeller
+        ):
             continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
@@ -1176,6 +1178,16 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:
+    """Whether the detector's ``lang`` for ``piece`` inside ``ctx`` text, a language
+    it lacks, has nothing behind it: neither :data:`UNKNOWN_MAIN_STOPS` function
+    words of ``lang`` nor a letter ``ctx`` does not write (see :func:`_is_main`)."""
+    if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    stops = stopword_hits(folded_words(piece)).get(lang, 0)
+    return stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, ctx)
 
 
 def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:

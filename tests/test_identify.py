@@ -519,3 +519,15 @@ def test_a_quoted_single_word_is_no_switch_with_every_detector():
     for name in DETECTORS_HERE:
         segs, main = identify_blocks(text, detector=_detector(name))
         assert main == "is" and {s.lang for s in segs} == {"is"}, name
+
+
+def test_a_quotation_in_a_language_the_detector_lacks_needs_evidence_to_switch():
+    # langdetect has no Basque and reads "Euskal literatura" as Estonian: no Estonian
+    # function word, no letter Basque does not write, so the quotation stays Basque.
+    text = (
+        "Liburuak «Euskal literatura» izena du eta soziologiako ikasleentzat idatzi zen. "
+        "Herriko jaiak irailaren hasieran ospatzen dira eta jende asko etortzen da.\n"
+        "Udaletxeak egitarau berria aurkeztu du, baina ez dago aldaketa handirik."
+    )
+    segs, main = identify_blocks(text)
+    assert main == "eu" and {s.lang for s in segs} == {"eu"}
