@@ -1101,6 +1101,10 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         hits = stopword_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
+        if label.lang not in labeller.detector.languages:
+            # Named by its spelling (Basque, Irish): the detector cannot be asked
+            # between the two, and its function words are already more than the main one's.
+            return False
         pair = labeller.detector.detect(piece, frozenset({main, label.lang}))
         return not pair or pair[0][0] == main or pair[0][1] < labeller.settings.switch(level).prob
     # The detector cannot answer the main language (Irish, Kazakh…): what it says
