@@ -232,6 +232,8 @@ class Labeller:
         if not ranked:
             return Label(UND, 0.0, source=NOTHING)
         marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
+        if marked is None:
+            marked = _unknown_by_piece_stopwords(piece, allowed - self.detector.languages, ranked[0][0])
         if marked is not None:
             return Label(marked, 0.99, [(marked, 0.99)], BY_SPELLING)
         unsure = self.settings.unsure
@@ -575,6 +577,35 @@ def _unknown_by_stopwords(toks: list[str], main: str, unknown: frozenset[str]) -
     if lang not in unknown or (lang, main) in RELATED or RIVALS.get(lang) == main:
         return None
     return lang if top >= DOC_STOP_RATIO * hits.get(main, 0) else None
+
+
+# A piece of at least this many words is in a language the detector lacks when
+# that language's stop list covers DOC_STOP_SHARE of them, DOC_STOP_RATIO times
+# what the detector's answer's list covers, and at least PIECE_STOPS words.
+PIECE_STOP_WORDS = 8
+PIECE_STOPS = 4
+
+
+def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str) -> str | None:
+    """A language the detector lacks whose stop words fill ``piece``, else None.
+
+    An Irish paragraph in a Tagalog text ("Nuair a cailleadh a athair... tháinig
+    an buachaill i gcomharbas air"): langdetect is unsure or names a neighbour,
+    but more than half the words are Irish function words.  Close relatives
+    and rivals of the detector's answer are left to it (their lists overlap).
+    """
+    if not unknown:
+        return None
+    toks = folded_words(piece)
+    if len(toks) < PIECE_STOP_WORDS:
+        return None
+    best, top, hits = _stop_top(toks)
+    if len(best) != 1 or top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+        return None
+    (lang,) = best
+    if lang not in unknown or (lang, guess) in RELATED or RIVALS.get(lang) == guess:
+        return None
+    return lang if top >= DOC_STOP_RATIO * hits.get(guess, 0) else None
 
 
 def _relative_by_words(bag: WordBag, main: str, allowed: frozenset[str]) -> str:

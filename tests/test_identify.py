@@ -531,3 +531,22 @@ def test_a_quotation_in_a_language_the_detector_lacks_needs_evidence_to_switch()
     )
     segs, main = identify_blocks(text)
     assert main == "eu" and {s.lang for s in segs} == {"eu"}
+
+
+def test_a_paragraph_in_a_language_the_detector_lacks_is_named_by_its_stop_words():
+    # langdetect has no Irish and is unsure of this line; half its words are
+    # Irish function words.
+    irish = (
+        "Nuair a tháinig sé abhaile ón scoil, bhí a mháthair ag fanacht leis sa chistin, "
+        "ach ní raibh sí sásta leis an scéal a d'inis sé di faoin múinteoir nua."
+    )
+    text = (
+        "The council met on Tuesday to discuss the new budget for the coming year and the plans for the harbour.\n"
+        "Several members asked why the cost of the bridge repairs had doubled since the spring.\n"
+        + irish
+        + "\nMembers agreed that the library would stay open on Sundays during the summer months.\n"
+        "The next meeting will take place in the town hall on the first Monday of October."
+    )
+    segs, main = identify_blocks(text)
+    assert main == "en"
+    assert [(s.text, s.lang) for s in segs if s.lang != "en"] == [(irish, "ga")]
