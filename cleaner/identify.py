@@ -647,28 +647,40 @@ def _switch(
         return False
     need = settings.switch(level)
     min_letters = need.letters
-    if strict or ((label.lang, ctx) in RELATED and not _own_letters(piece, label.lang, ctx)):
+    if strict or ((label.lang, ctx) in RELATED and not _own_evidence(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
     if letters < min_letters or label.prob < need.prob:
         return False
     return label.p(ctx) <= need.max_main
 
 
-def _own_letters(piece: str, lang: str, ctx: str) -> bool:
+# Marker words of a relative, more than the context language's, that count as
+# its own evidence in a piece (one can be a name or a quotation).
+OWN_WORDS_MARGIN = 2
+
+
+def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     """Whether ``piece`` writes a letter of ``lang``'s alphabet that ``ctx``'s lacks
     (Danish æ ø in Swedish text, Serbian ђ ј in Bulgarian, Ukrainian і ї in
-    Russian): between close relatives the spelling says what a detector needs
-    many letters to say.
+    Russian) or more of ``lang``'s marker words than ``ctx``'s: between close
+    relatives the spelling says what a detector needs many letters to say.
 
-    >>> _own_letters("Betaling til dette træf er kr. 100,00", "da", "sv")
+    >>> _own_evidence("Betaling til dette træf er kr. 100,00", "da", "sv")
     True
-    >>> _own_letters("Betaling til dette", "da", "sv")
+    >>> _own_evidence("Betaling til dette", "da", "sv")
     False
     """
-    a, b = ALPHABETS.get(lang), ALPHABETS.get(ctx)
-    if not piece or a is None or b is None:
+    if not piece:
         return False
-    return any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha())
+    a, b = ALPHABETS.get(lang), ALPHABETS.get(ctx)
+    if a is not None and b is not None:
+        if any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha()):
+            return True
+    # ... or its own words (Serbian је, али against Macedonian е, но), by a margin.
+    if lang in MARKER_WORDS:
+        toks = words(piece)
+        return word_hits(piece, lang, toks) >= word_hits(piece, ctx, toks) + OWN_WORDS_MARGIN
+    return False
 
 
 def _decide(
