@@ -106,7 +106,17 @@ _CYRL_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 # line to be called something exotic.
 _KNOWN = [
     # -- Latin script ---------------------------------------------------------
-    _lang("af", "afr", "Afrikaans", "dif", scripts="Latn", alphabet="êëîïôûéèáóúŉ", relatives="nl"),
+    _lang(
+        "af",
+        "afr",
+        "Afrikaans",
+        "dif",
+        scripts="Latn",
+        alphabet="êëîïôûéèáóúŉ",
+        relatives="nl",
+        # (Dutch writes niet, voor, jij, hij, zij, zullen, door, zeer)
+        words="nie vir baie hulle hul ek jy hy sy sal deur sê",
+    ),
     _lang("az", "aze", "Azerbaijani", "if", scripts="Latn", alphabet="çəğıöşüi̇", letters="əƏ", relatives="tr"),
     _lang(
         "bs",
@@ -144,7 +154,18 @@ _KNOWN = [
     ),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
-    _lang("da", "dan", "Danish", "dif", scripts="Latn", alphabet="æøåéáóü", relatives="no sv"),
+    _lang(
+        "da",
+        "dan",
+        "Danish",
+        "dif",
+        scripts="Latn",
+        alphabet="æøåéáóü",
+        relatives="no sv",
+        # (Norwegian writes av, hva, noe, mye, blir, gjennom, tilbake, vært; Swedish
+        # vad, något, mycket, blir, genom, tillbaka, varit)
+        words="af hvad noget meget bliver gennem tilbage været",
+    ),
     _lang("de", "deu", "German", "dif", scripts="Latn", alphabet="äöüß"),
     _lang("en", "eng", "English", "dif", scripts="Latn"),
     _lang("es", "spa", "Spanish", "dif", scripts="Latn", alphabet="áéíñóúü", relatives="ca pt gl"),
@@ -244,7 +265,17 @@ _KNOWN = [
         # not write kerana or kerajaan: a Malay spelling weighs double.
         weight=2,
     ),
-    _lang("nl", "nld", "Dutch", "dif", scripts="Latn", alphabet="éëïöüèáóúí", relatives="af"),
+    _lang(
+        "nl",
+        "nld",
+        "Dutch",
+        "dif",
+        scripts="Latn",
+        alphabet="éëïöüèáóúí",
+        relatives="af",
+        # (Afrikaans writes nie, vir, hy, sy, word, sal)
+        words="niet hij zij wordt werd zijn zullen jij door",
+    ),
     _lang(
         "no",
         "nor",
@@ -254,6 +285,9 @@ _KNOWN = [
         alphabet="æøåéèóòôü",
         relatives="da sv",
         aliases="nb nob nn nno",
+        # (Danish writes hvad, noget, meget, mig, end, gennem, tilbage, været;
+        # Swedish vad, något, mycket, mig, än, genom, tillbaka, varit)
+        words="hva noe mye meg deg enn gjennom tilbake vært",
     ),
     _lang("pl", "pol", "Polish", "dif", scripts="Latn", alphabet="ąćęłńóśźż"),
     _lang("pt", "por", "Portuguese", "dif", scripts="Latn", alphabet="áâãàçéêíóôõú", relatives="es ca gl"),
