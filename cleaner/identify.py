@@ -1334,10 +1334,10 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
 # writes its clauses in lower case (even German capitalises only its nouns).
 # A quotation is cut out of running text, so capitals are rarer there still: a
 # quoted phrase of this many words at least, nearly all capitalised, is a title
-# or a name ("Download Lagu Avenged Sevenfold - Crossroads Mp3").
+# or a name ("Download Lagu Avenged Sevenfold - Crossroads Mp3", "European Voice").
 TITLE_SHARE = 0.5
 QUOTED_TITLE_SHARE = 0.75
-QUOTED_TITLE_WORDS = 4
+QUOTED_TITLE_WORDS = 2
 
 
 def _titled(piece: str, share: float = TITLE_SHARE, min_words: int = 1) -> bool:
