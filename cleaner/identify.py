@@ -669,6 +669,8 @@ def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     True
     >>> _own_evidence("Betaling til dette", "da", "sv")
     False
+    >>> _own_evidence("buďto hříchu k smrti", "cs", "sk"), _own_evidence("buďto hříchu", "sk", "cs")
+    (True, False)
     """
     if not piece:
         return False
@@ -1131,6 +1133,8 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     if main in labeller.detector.languages:
         if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
             return True
+        if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
+            return True  # the main language's own letters or words (Czech ř, ě)
         if p.letters >= PAIR_CHECK_BELOW:
             if (label.lang, main) in RELATED and _stops_favour(text[p.start : p.end], main, label.lang):
                 return True
