@@ -662,15 +662,18 @@ OWN_WORDS_MARGIN = 2
 def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     """Whether ``piece`` writes a letter of ``lang``'s alphabet that ``ctx``'s lacks
     (Danish æ ø in Swedish text, Serbian ђ ј in Bulgarian, Ukrainian і ї in
-    Russian) or more of ``lang``'s marker words than ``ctx``'s: between close
-    relatives the spelling says what a detector needs many letters to say.
+    Russian), more of ``lang``'s marker words than ``ctx``'s, or more of its
+    function words (:func:`_stops_favour`): between close relatives the spelling
+    says what a detector needs many letters to say.
 
     >>> _own_evidence("Betaling til dette træf er kr. 100,00", "da", "sv")
     True
-    >>> _own_evidence("Betaling til dette", "da", "sv")
+    >>> _own_evidence("Betaling 100,00 kr.", "da", "sv")
     False
     >>> _own_evidence("buďto hříchu k smrti", "cs", "sk"), _own_evidence("buďto hříchu", "sk", "cs")
     (True, False)
+    >>> _own_evidence("Kuid pöördugem tagasi selle juurde, mille pärast ma kirjutama hakkasin.", "et", "fi")
+    True
     """
     if not piece:
         return False
@@ -681,8 +684,10 @@ def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     # ... or its own words (Serbian је, али against Macedonian е, но), by a margin.
     if lang in MARKER_WORDS:
         toks = words(piece)
-        return word_hits(piece, lang, toks) >= word_hits(piece, ctx, toks) + OWN_WORDS_MARGIN
-    return False
+        if word_hits(piece, lang, toks) >= word_hits(piece, ctx, toks) + OWN_WORDS_MARGIN:
+            return True
+    # ... or its function words (Estonian ma, selle, mille against Finnish), by a margin.
+    return _stops_favour(piece, lang, ctx)
 
 
 def _decide(

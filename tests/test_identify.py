@@ -550,3 +550,20 @@ def test_a_paragraph_in_a_language_the_detector_lacks_is_named_by_its_stop_words
     segs, main = identify_blocks(text)
     assert main == "en"
     assert [(s.text, s.lang) for s in segs if s.lang != "en"] == [(irish, "ga")]
+
+
+def test_a_close_relatives_line_with_its_own_function_words_switches():
+    # An Estonian line in a Finnish text: langdetect is sure, and its function
+    # words (on, nagu, kes, peab) are Estonian, not Finnish, so the letters
+    # the relatives' rule asks for are not needed.
+    estonian = "Elu on nagu jalgratas, kes tahab tasakaalu hoida, peab liikuma."
+    text = (
+        "Helsingin kaupunginvaltuusto käsitteli tiistaina ensi vuoden talousarviota ja sataman suunnitelmia.\n"
+        "Useat valtuutetut kysyivät, miksi sillan korjauskustannukset ovat kaksinkertaistuneet keväästä.\n"
+        + estonian
+        + "\nValtuusto päätti, että kirjasto on kesällä avoinna myös sunnuntaisin.\n"
+        "Seuraava kokous pidetään kaupungintalolla lokakuun ensimmäisenä maanantaina."
+    )
+    segs, main = identify_blocks(text)
+    assert main == "fi"
+    assert [(s.text, s.lang) for s in segs if s.lang != "fi"] == [(estonian, "et")]
