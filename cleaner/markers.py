@@ -117,8 +117,9 @@ def marker_language(text: str, candidates: frozenset[str], known: frozenset[str]
         return None
     for lang, rival in RIVALS.items():
         if lang in unknown and guess == rival:
-            # One sentence has few of the words that tell them apart: want two more.
-            if word_hits(text, lang, toks) >= word_hits(text, rival, toks) + 2:
+            # One sentence has few of the words that tell them apart: more of its
+            # own than of the rival's (kerana, not karena; је, not е), not a tie.
+            if word_hits(text, lang, toks) > word_hits(text, rival, toks):
                 return lang
     best, best_hits = None, 0
     for lang in sorted(unknown):
