@@ -88,6 +88,9 @@ PAIR_CHECK_BELOW = 40
 # Another script inside a line with fewer letters than this, unquoted, is a
 # name or a brand in running text, not a switch of language.
 MIN_FOREIGN_RUN = 15
+# Fewer letters than this in a script that names its language, inside a line of
+# another script, are a symbol or a gloss (α, λ, a Hanja gloss), not that language.
+MIN_SCRIPT_WORD = 3
 _QUOTE_OPEN = '«»„“”‘’‹›"「『'
 # Code-switching inside a sentence ("I was going to the store, pero luego me di
 # cuenta de que no tenía dinero."): a clause between commas, semicolons, colons
@@ -705,6 +708,10 @@ def _decide(
         return [_final(p, UND, 0.0, "none") for p in run.sents]
     named = script_language(run.script)
     if named:
+        if main not in (UND, named) and not run.whole_line and run.letters < MIN_SCRIPT_WORD:
+            # A letter or two of another script inside a line is a symbol or a gloss
+            # (α-helix, λ; Hanja 四平 in Korean): the line's language, not a switch.
+            return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         # Han inside a Japanese document is Japanese.
         lang = "ja" if named == "zh" and main == "ja" else named
         return [_final(p, lang, SCRIPT_SCORE, "script") for p in run.sents]

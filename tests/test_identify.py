@@ -567,3 +567,14 @@ def test_a_close_relatives_line_with_its_own_function_words_switches():
     segs, main = identify_blocks(text)
     assert main == "fi"
     assert [(s.text, s.lang) for s in segs if s.lang != "fi"] == [(estonian, "et")]
+
+
+def test_a_letter_or_two_of_another_script_is_a_symbol_or_a_gloss():
+    segs, main = identify_blocks(
+        "Proteins fold into an α-helix or a β-sheet, and the wavelength λ of the light used decides what we can see."
+    )
+    assert main == "en" and {s.lang for s in segs} == {"en"}
+    assert [s.how for s in segs if s.script == "Grek"] == ["embedded"] * 3
+    # A Hanja gloss in Korean text is Korean.
+    segs, main = identify_blocks("사평(四平)은 중국 지린성에 있는 도시이다. 이 도시는 교통의 중심지로 알려져 있다.")
+    assert main == "ko" and {s.lang for s in segs} == {"ko"}
