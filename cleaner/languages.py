@@ -339,7 +339,14 @@ _KNOWN = [
         relatives="ru uk be mk sr",
     ),
     _lang(
-        "kk", "kaz", "Kazakh", "if", scripts="Cyrl", alphabet=_CYRL_RU + "әғқңөұүһі", complete=True, letters="әғқұӘҒҚҰ"
+        "kk",
+        "kaz",
+        "Kazakh",
+        "if",
+        scripts="Cyrl",
+        alphabet=_CYRL_RU + "әғқңөұүһі",
+        complete=True,
+        letters="әғқңұӘҒҚҢҰ",
     ),
     _lang(
         "mk",
