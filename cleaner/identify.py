@@ -1178,7 +1178,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
     # piece lacks, and the other language's function words: the plain evidence.
     strict = main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS
-    return not _switch(label, main, p.letters, level, labeller.settings, strict=strict)
+    return not _switch(label, main, p.letters, level, labeller.settings, strict=strict, piece=piece)
 
 
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
