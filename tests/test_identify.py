@@ -578,3 +578,20 @@ def test_a_letter_or_two_of_another_script_is_a_symbol_or_a_gloss():
     # A Hanja gloss in Korean text is Korean.
     segs, main = identify_blocks("사평(四平)은 중국 지린성에 있는 도시이다. 이 도시는 교통의 중심지로 알려져 있다.")
     assert main == "ko" and {s.lang for s in segs} == {"ko"}
+
+
+def test_a_ukrainian_sentence_in_belarusian_text_with_every_detector():
+    # ї and є are Ukrainian letters Belarusian does not write: own evidence, even
+    # for langdetect, which has no Belarusian.
+    ukrainian = "Живий організм живе лише тому, що поїдає інший."
+    text = (
+        "Беларусь — краіна ва Усходняй Еўропе, якая мяжуе з Расіяй, Украінай, Польшчай, Літвой і Латвіяй.\n"
+        "Сталіца краіны — горад Мінск, дзе жыве амаль два мільёны чалавек. "
+        + ukrainian
+        + " Гэта адзін з найбуйнейшых гарадоў рэгіёна.\n"
+        "Афіцыйнымі мовамі з'яўляюцца беларуская і руская."
+    )
+    for name in DETECTORS_HERE:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "be", name
+        assert [(s.text, s.lang) for s in segs if s.lang != "be"] == [(ukrainian, "uk")], name
