@@ -729,7 +729,8 @@ def _decide(
         elif base == main:
             lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
         else:
-            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings) else base
+            own = text[p.start : p.end]
+            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings, piece=own) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
         raw = p.label.p(lang)
         if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
