@@ -32,7 +32,16 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .detectors import Detector, Settings, make_detector
-from .languages import ALPHABETS, MARKER_WEIGHTS, MARKER_WORDS, RELATED, RIVALS, SCRIPT_CANDIDATES, canonical
+from .languages import (
+    ALPHABETS,
+    MARKER_LETTERS,
+    MARKER_WEIGHTS,
+    MARKER_WORDS,
+    RELATED,
+    RIVALS,
+    SCRIPT_CANDIDATES,
+    canonical,
+)
 from .markers import WordBag, count_alpha, excluded, folded_words, letter_language, marker_language, word_hits, words
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
@@ -80,6 +89,9 @@ PAIR_CHECK_BELOW = 40
 # Another script inside a line with fewer letters than this, unquoted, is a
 # name or a brand in running text, not a switch of language.
 MIN_FOREIGN_RUN = 15
+# Fewer letters than this in a script that names its language, inside a line of
+# another script, are a symbol or a gloss (α, λ, a Hanja gloss), not that language.
+MIN_SCRIPT_WORD = 3
 _QUOTE_OPEN = '«»„“”‘’‹›"「『'
 # Code-switching inside a sentence ("I was going to the store, pero luego me di
 # cuenta de que no tenía dinero."): a clause between commas, semicolons, colons
@@ -224,6 +236,8 @@ class Labeller:
         if not ranked:
             return Label(UND, 0.0, source=NOTHING)
         marked = marker_language(piece, allowed, self.detector.languages, ranked[0][0])
+        if marked is None:
+            marked = _unknown_by_piece_stopwords(piece, allowed - self.detector.languages, ranked[0][0])
         if marked is not None:
             return Label(marked, 0.99, [(marked, 0.99)], BY_SPELLING)
         unsure = self.settings.unsure
@@ -573,6 +587,35 @@ def _unknown_by_stopwords(bag: WordBag, main: str, unknown: frozenset[str]) -> s
     return lang if top >= DOC_STOP_RATIO * hits.get(main, 0) else None
 
 
+# A piece of at least this many words is in a language the detector lacks when
+# that language's stop list covers DOC_STOP_SHARE of them, DOC_STOP_RATIO times
+# what the detector's answer's list covers, and at least PIECE_STOPS words.
+PIECE_STOP_WORDS = 8
+PIECE_STOPS = 4
+
+
+def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str) -> str | None:
+    """A language the detector lacks whose stop words fill ``piece``, else None.
+
+    An Irish paragraph in a Tagalog text ("Nuair a cailleadh a athair... tháinig
+    an buachaill i gcomharbas air"): langdetect is unsure or names a neighbour,
+    but more than half the words are Irish function words.  Close relatives
+    and rivals of the detector's answer are left to it (their lists overlap).
+    """
+    if not unknown:
+        return None
+    toks = folded_words(piece)
+    if len(toks) < PIECE_STOP_WORDS:
+        return None
+    best, top, hits = _stop_top(toks)
+    if len(best) != 1 or top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+        return None
+    (lang,) = best
+    if lang not in unknown or (lang, guess) in RELATED or RIVALS.get(lang) == guess:
+        return None
+    return lang if top >= DOC_STOP_RATIO * hits.get(guess, 0) else None
+
+
 def _relative_by_words(bag: WordBag, main: str, allowed: frozenset[str]) -> str:
     """Of ``main`` and its close relatives, the one whose own words the document uses.
 
@@ -603,17 +646,56 @@ def _main_script(runs: list[_Run], main: str) -> str | None:
     return min(scripts, key=lambda k: (-scripts[k], k)) if scripts else None
 
 
-def _switch(label: Label, ctx: str, letters: int, level: str, settings: Settings, strict: bool = False) -> bool:
-    """Whether ``label`` is strong enough to move a piece away from ``ctx``."""
+def _switch(
+    label: Label, ctx: str, letters: int, level: str, settings: Settings, strict: bool = False, piece: str = ""
+) -> bool:
+    """Whether ``label`` is strong enough to move a piece away from ``ctx``
+    (``piece``: its text, when its letters may tell close relatives apart)."""
     if label.lang in (UND, ctx):
         return False
     need = settings.switch(level)
     min_letters = need.letters
-    if strict or (label.lang, ctx) in RELATED:
+    if strict or ((label.lang, ctx) in RELATED and not _own_evidence(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
     if letters < min_letters or label.prob < need.prob:
         return False
     return label.p(ctx) <= need.max_main
+
+
+# Marker words of a relative, more than the context language's, that count as
+# its own evidence in a piece (one can be a name or a quotation).
+OWN_WORDS_MARGIN = 2
+
+
+def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
+    """Whether ``piece`` writes a letter of ``lang``'s alphabet that ``ctx``'s lacks
+    (Danish æ ø in Swedish text, Serbian ђ ј in Bulgarian, Ukrainian і ї in
+    Russian), more of ``lang``'s marker words than ``ctx``'s, or more of its
+    function words (:func:`_stops_favour`): between close relatives the spelling
+    says what a detector needs many letters to say.
+
+    >>> _own_evidence("Betaling til dette træf er kr. 100,00", "da", "sv")
+    True
+    >>> _own_evidence("Betaling 100,00 kr.", "da", "sv")
+    False
+    >>> _own_evidence("buďto hříchu k smrti", "cs", "sk"), _own_evidence("buďto hříchu", "sk", "cs")
+    (True, False)
+    >>> _own_evidence("Kuid pöördugem tagasi selle juurde, mille pärast ma kirjutama hakkasin.", "et", "fi")
+    True
+    """
+    if not piece:
+        return False
+    a, b = ALPHABETS.get(lang), ALPHABETS.get(ctx)
+    if a is not None and b is not None:
+        if any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha()):
+            return True
+    # ... or its own words (Serbian је, али against Macedonian е, но), by a margin.
+    if lang in MARKER_WORDS:
+        toks = words(piece)
+        if word_hits(piece, lang, toks) >= word_hits(piece, ctx, toks) + OWN_WORDS_MARGIN:
+            return True
+    # ... or its function words (Estonian ma, selle, mille against Finnish), by a margin.
+    return _stops_favour(piece, lang, ctx)
 
 
 def _decide(
@@ -631,6 +713,10 @@ def _decide(
         return [_final(p, UND, 0.0, "none") for p in run.sents]
     named = script_language(run.script)
     if named:
+        if main not in (UND, named) and not run.whole_line and run.letters < MIN_SCRIPT_WORD:
+            # A letter or two of another script inside a line is a symbol or a gloss
+            # (α-helix, λ; Hanja 四平 in Korean): the line's language, not a switch.
+            return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         # Han inside a Japanese document is Japanese.
         lang = "ja" if named == "zh" and main == "ja" else named
         return [_final(p, lang, SCRIPT_SCORE, "script") for p in run.sents]
@@ -648,7 +734,8 @@ def _decide(
         elif base == main:
             lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
         else:
-            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings) else base
+            own = text[p.start : p.end]
+            lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings, piece=own) else base
         how = "none" if lang == UND else "detector" if lang == p.label.lang else "kept"
         raw = p.label.p(lang)
         if second is not None and run.script == main_script and (lang == main or (lang, second) in RELATED):
@@ -1045,15 +1132,36 @@ def _skipped(text: str, run: _Run, main: str, main_script: str | None, labeller:
     return [_final(p, lang, 0.0, how, why) for p in run.sents]
 
 
+# In a document whose main language the detector lacks, a piece leaves it only
+# when this many of its words are function words of the language the detector
+# names, or letters the main language does not write ("Tiek atbalstītas studentu
+# vēlmes" in Irish text): its answer is otherwise the nearest thing it knows
+# ("Hermaville Frantziako udalerria da, Pas-de-Calais departamenduan dagoena" is
+# no Catalan).
+UNKNOWN_MAIN_STOPS = 2
+
+
+def _stops_favour(piece: str, lang: str, other: str) -> bool:
+    """Whether ``piece``'s function words are ``lang``'s rather than ``other``'s,
+    by :data:`DISAGREE_MARGIN` (Czech se, jste against Slovak sa, ste): between
+    close relatives they outweigh a few letters that only ``other`` writes."""
+    hits = stopword_hits(folded_words(piece))
+    return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
+
+
 def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
     """Whether a piece in the main script keeps the main language."""
     label = p.label
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level, labeller.settings):
+        if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
             return True
+        if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
+            return True  # the main language's own letters or words (Czech ř, ě)
         if p.letters >= PAIR_CHECK_BELOW:
+            if (label.lang, main) in RELATED and _stops_favour(text[p.start : p.end], main, label.lang):
+                return True
             return not _halves_agree(text, p, labeller, main)
         # A short piece: its function words must be the other language's more
         # than the main one's ("Emerging market stocks rose 0.48%." is not
@@ -1064,6 +1172,10 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         hits = stopword_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
+        if label.lang not in labeller.detector.languages:
+            # Named by its spelling (Basque, Irish): the detector cannot be asked
+            # between the two, and its function words are already more than the main one's.
+            return False
         pair = labeller.detector.detect(piece, frozenset({main, label.lang}))
         return not pair or pair[0][0] == main or pair[0][1] < labeller.settings.switch(level).prob
     # The detector cannot answer the main language (Irish, Kazakh…): what it says
@@ -1072,7 +1184,13 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    return not _switch(label, main, p.letters, level, labeller.settings, strict=True)
+    stops = stopword_hits(folded_words(piece)).get(label.lang, 0)
+    if stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
+        return True
+    # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
+    # piece lacks, and the other language's function words: the plain evidence.
+    strict = main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS
+    return not _switch(label, main, p.letters, level, labeller.settings, strict=strict, piece=piece)
 
 
 def _halves_agree(text: str, p, labeller: Labeller, main: str) -> bool:
@@ -1105,15 +1223,26 @@ def _final(p: _Piece, lang: str, raw: float, how: str, why: str | None = None) -
     return p
 
 
+# A quoted single word ("agressívur", “garnishee”) is a term or a loan in scare
+# quotes, said in the sentence's language: a quotation switches from two words.
+QUOTE_WORDS = 2
+
+
 def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     """Cut a quoted phrase in another language out of piece ``p``."""
     out, pos = [], p.start
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.settings.quote.letters:
+        if n < labeller.settings.quote.letters or len(_WORD_RE.findall(text[s:e])) < QUOTE_WORDS:
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.settings):
+        if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(
+            lab.lang, p.lang, labeller
+        ):
+            continue
+        if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS) or _unfounded(
+            text[s:e], lab.lang, p.lang, labeller
+        ):
             continue
         if pos < s:
             out.append(_Piece(pos, s, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
@@ -1124,6 +1253,26 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:
+    """Whether the detector's ``lang`` for ``piece`` inside ``ctx`` text, a language
+    it lacks, has nothing behind it: neither :data:`UNKNOWN_MAIN_STOPS` function
+    words of ``lang`` nor a letter ``ctx`` does not write (see :func:`_is_main`)."""
+    if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    stops = stopword_hits(folded_words(piece)).get(lang, 0)
+    return stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, ctx)
+
+
+def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:
+    """Whether the detector's ``lang`` for a piece inside ``ctx`` text is only its
+    usual confusion: ``ctx`` is a language it lacks, and ``lang`` is what it calls
+    ``ctx`` or a close relative (a Malay title read as Indonesian, a Bosnian
+    quotation as Croatian).  It cannot tell those apart, so it says nothing."""
+    if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED or (ctx, lang) in RELATED
 
 
 def _after_speaker(text: str, start: int, end: int) -> int:
@@ -1181,7 +1330,7 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     if n < CLAUSE_LETTERS:
         return None
     toks = folded_words(clause)
-    if len(toks) < CLAUSE_WORDS:
+    if len(toks) < CLAUSE_WORDS or _titled(clause):
         return None
     hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
@@ -1207,6 +1356,25 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     ):
         return label.lang, label.prob
     return None
+
+
+# A clause most of whose words start with a capital ("Hard Times (1854) a Little
+# Dorrit (1856).", "Young Lucretia and Other Stories") is a title or a list of
+# names cited in the sentence's own language, not a switch: speech that switches
+# writes its clauses in lower case (even German capitalises only its nouns).
+# A quotation is cut out of running text, so capitals are rarer there still: a
+# quoted phrase of this many words at least, nearly all capitalised, is a title
+# or a name ("Download Lagu Avenged Sevenfold - Crossroads Mp3", "European Voice").
+TITLE_SHARE = 0.5
+QUOTED_TITLE_SHARE = 0.75
+QUOTED_TITLE_WORDS = 2
+
+
+def _titled(piece: str, share: float = TITLE_SHARE, min_words: int = 1) -> bool:
+    """Whether ``piece`` has ``min_words`` words or more, and more than ``share``
+    of them start with a capital."""
+    toks = _WORD_RE.findall(piece)
+    return len(toks) >= min_words and sum(w[0].isupper() for w in toks) > share * len(toks)
 
 
 def _strip(text: str, p: _Piece) -> _Piece:

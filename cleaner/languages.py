@@ -106,7 +106,17 @@ _CYRL_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 # line to be called something exotic.
 _KNOWN = [
     # -- Latin script ---------------------------------------------------------
-    _lang("af", "afr", "Afrikaans", "dif", scripts="Latn", alphabet="êëîïôûéèáóúŉ", relatives="nl"),
+    _lang(
+        "af",
+        "afr",
+        "Afrikaans",
+        "dif",
+        scripts="Latn",
+        alphabet="êëîïôûéèáóúŉ",
+        relatives="nl",
+        # (Dutch writes niet, voor, jij, hij, zij, zullen, door, zeer)
+        words="nie vir baie hulle hul ek jy hy sy sal deur sê",
+    ),
     _lang("az", "aze", "Azerbaijani", "if", scripts="Latn", alphabet="çəğıöşüi̇", letters="əƏ", relatives="tr"),
     _lang(
         "bs",
@@ -120,7 +130,14 @@ _KNOWN = [
         words="""sistem sistema historija historije hiljada hiljade sedmica porodica nauka
           nauke univerzitet fudbal juni juli mada kafa hemija tačno uopšte takođe dešava
           ko šta opština sedmice muzika hljeb voz januar februar mart septembar oktobar
-          novembar decembar""",
+          novembar decembar opšti opšte opštem opštoj opštih opštine opštini opštinu
+          historiji historiju historijski historijske hiljadu sedmicu porodice porodici
+          porodicu naučni naučne naučnih univerziteta univerzitetu takođe tačka tačke
+          hemije fudbala fudbalski muzike muzički vazduh vazduha saradnja saradnje
+          saradnju saradnji tokom uticaj uticaja pozorište pozorišta procenat procenata
+          ubistvo ubistva evropski evropske evropskoj evropskih evropsku evropa evrope
+          januara februara marta aprila juna jula augusta septembra oktobra novembra
+          decembra""",
     ),
     _lang("ca", "cat", "Catalan", "dif", scripts="Latn", alphabet="àçéèíïòóúü·", relatives="es pt gl"),
     _lang(
@@ -137,7 +154,18 @@ _KNOWN = [
     ),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
-    _lang("da", "dan", "Danish", "dif", scripts="Latn", alphabet="æøåéáóü", relatives="no sv"),
+    _lang(
+        "da",
+        "dan",
+        "Danish",
+        "dif",
+        scripts="Latn",
+        alphabet="æøåéáóü",
+        relatives="no sv",
+        # (Norwegian writes av, hva, noe, mye, blir, gjennom, tilbake, vært; Swedish
+        # vad, något, mycket, blir, genom, tillbaka, varit)
+        words="af hvad noget meget bliver gennem tilbage været",
+    ),
     _lang("de", "deu", "German", "dif", scripts="Latn", alphabet="äöüß"),
     _lang("en", "eng", "English", "dif", scripts="Latn"),
     _lang("es", "spa", "Spanish", "dif", scripts="Latn", alphabet="áéíñóúü", relatives="ca pt gl"),
@@ -180,7 +208,10 @@ _KNOWN = [
         words="""sustav sustava povijest povijesti tisuća tjedan obitelj znanost znanosti
           sveučilište nogomet lipanj srpanj tko kava kemija točno uopće događa
           općina kazalište zrakoplov glazba kruh vlak siječanj veljača ožujak travanj
-          svibanj kolovoz rujan listopad studeni prosinac""",
+          svibanj kolovoz rujan listopad studeni prosinac tijekom
+          suradnja suradnje suradnju suradnji europski europske europskoj europskih
+          europsku znanstveni znanstvena znanstvenih stupanj postotak postotka ubojstvo
+          ubojstva kazališta glazbe""",
     ),
     _lang("hu", "hun", "Hungarian", "dif", scripts="Latn", alphabet="áéíóöőúüű"),
     _lang(
@@ -206,8 +237,10 @@ _KNOWN = [
         scripts="Latn",
         alphabet="áðéíóúýþæö",
         letters="þÞðÐ",
-        words="""og að í er á sem til við um var en ekki hann hún það með af fyrir eru
-          voru þess þar hafa""",
+        # (not og, er, en, var, til, sem, um, af: Danish, Norwegian, Swedish,
+        # Dutch and Portuguese write them too)
+        words="""að í á við ekki hann hún það með fyrir eru voru þess þar hafa hefur
+          verið eftir þetta þegar""",
     ),
     _lang("it", "ita", "Italian", "dif", scripts="Latn", alphabet="àèéìíîòóùú"),
     _lang("lg", "lug", "Ganda", "i", scripts="Latn", alphabet="ŋ"),
@@ -232,7 +265,17 @@ _KNOWN = [
         # not write kerana or kerajaan: a Malay spelling weighs double.
         weight=2,
     ),
-    _lang("nl", "nld", "Dutch", "dif", scripts="Latn", alphabet="éëïöüèáóúí", relatives="af"),
+    _lang(
+        "nl",
+        "nld",
+        "Dutch",
+        "dif",
+        scripts="Latn",
+        alphabet="éëïöüèáóúí",
+        relatives="af",
+        # (Afrikaans writes nie, vir, hy, sy, word, sal)
+        words="niet hij zij wordt werd zijn zullen jij door",
+    ),
     _lang(
         "no",
         "nor",
@@ -242,6 +285,9 @@ _KNOWN = [
         alphabet="æøåéèóòôü",
         relatives="da sv",
         aliases="nb nob nn nno",
+        # (Danish writes hvad, noget, meget, mig, end, gennem, tilbage, været;
+        # Swedish vad, något, mycket, mig, än, genom, tillbaka, varit)
+        words="hva noe mye meg deg enn gjennom tilbake vært",
     ),
     _lang("pl", "pol", "Polish", "dif", scripts="Latn", alphabet="ąćęłńóśźż"),
     _lang("pt", "por", "Portuguese", "dif", scripts="Latn", alphabet="áâãàçéêíóôõú", relatives="es ca gl"),
@@ -293,7 +339,14 @@ _KNOWN = [
         relatives="ru uk be mk sr",
     ),
     _lang(
-        "kk", "kaz", "Kazakh", "if", scripts="Cyrl", alphabet=_CYRL_RU + "әғқңөұүһі", complete=True, letters="әғқұӘҒҚҰ"
+        "kk",
+        "kaz",
+        "Kazakh",
+        "if",
+        scripts="Cyrl",
+        alphabet=_CYRL_RU + "әғқңөұүһі",
+        complete=True,
+        letters="әғқңұӘҒҚҢҰ",
     ),
     _lang(
         "mk",
@@ -324,7 +377,8 @@ _KNOWN = [
         relatives="hr bs sl ru uk be bg mk",
         aliases="srl",
         words="""је у су који која које ће из јер био била били после пре још када
-          само али ни нису њих њега њене""",
+          само али ни нису њих њега њене бити могу веома током између због након према
+          њихов њихова њихове""",
     ),
     _lang(
         "uk",

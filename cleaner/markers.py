@@ -164,8 +164,9 @@ def marker_language(text: str, candidates: frozenset[str], known: frozenset[str]
         return None
     bag = WordBag(toks)  # (counted once for every language asked about)
     for lang, rival in rivals:
-        # One sentence has few of the words that tell them apart: want two more.
-        if bag.hits(lang) >= bag.hits(rival) + 2:
+        # One sentence has few of the words that tell them apart: more of its
+        # own than of the rival's (kerana, not karena; је, not е), not a tie.
+        if bag.hits(lang) > bag.hits(rival):
             return lang
     best, best_hits = None, 0
     for lang in by_words:

@@ -54,8 +54,10 @@ def test_marker_language_only_speaks_for_what_the_detector_lacks():
     known = LANGDETECT_LATN
     assert marker_language("Bhí sé ag caint leis an bhfear agus a bhean.", LATN, known, "cy") == "ga"
     assert marker_language("The cat sat on the mat and looked at the birds.", LATN, known, "en") is None
-    # Malay against Indonesian needs two more telling words, not one.
-    assert marker_language("Dia tidak datang kerana hujan.", LATN, known, "id") is None
+    # Malay against Indonesian: more telling words than Indonesian has (kerana is
+    # a Malay spelling; Indonesian writes karena), not a tie.
+    assert marker_language("Dia tidak datang kerana hujan.", LATN, known, "id") == "ms"
+    assert marker_language("Dia tidak datang kerana hujan, katanya karena angin.", LATN, known, "id") is None
     assert marker_language("Dia tidak datang kerana hujan, bahawa dia sakit sahaja.", LATN, known, "id") == "ms"
     assert marker_language("Bhí sé ag caint.", LATN, LATN, "ga") is None  # the detector knows Irish
 
