@@ -16,6 +16,13 @@ def _detector(name):
         pytest.skip(f"{name} not installed")
 
 
+def _all_in(text, lang, detectors=("langdetect",)):
+    """Every segment of ``text``, and its main language, is ``lang`` with each detector."""
+    for name in detectors:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == lang and {s.lang for s in segs} == {lang}, name
+
+
 def langs(text):
     return [(s.text, s.lang, s.script) for s in identify(text)]
 
@@ -297,9 +304,7 @@ def test_close_relatives_are_told_apart_by_their_own_words_with_every_detector()
         "Svake sedmice porodica se okuplja u staroj kući na obali rijeke.\n"
         "Na univerzitetu se predaje historija umjetnosti i hemija za hiljade studenata."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "bs" and {s.lang for s in segs} == {"bs"}, name
+    _all_in(text, "bs", DETECTORS_HERE)
 
 
 def test_a_language_the_detector_lacks_is_named_by_its_stop_words():
@@ -309,8 +314,7 @@ def test_a_language_the_detector_lacks_is_named_by_its_stop_words():
         "Udaletxeak egitarau berria aurkeztu du, baina ez dago aldaketa handirik.\n"
         "Gazteek kontzertuak antolatu dituzte plazan, eta haurrentzat ere badira ekitaldiak."
     )
-    segs, main = identify_blocks(text)
-    assert main == "eu" and {s.lang for s in segs} == {"eu"}
+    _all_in(text, "eu")
 
 
 # An English-Spanish conversation: (utterance, its language); "{middle}" stands
@@ -474,9 +478,7 @@ def test_a_cited_title_in_a_clause_is_no_code_switch():
         "The House of the Seven Gables, a llawer mwy.\n"
         "Roedd y cyngor sir wedi penderfynu adeiladu ysgol newydd yn y pentref."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "cy" and {s.lang for s in segs} == {"cy"}, name
+    _all_in(text, "cy", DETECTORS_HERE)
 
 
 def test_a_quotation_read_as_the_rival_of_a_language_the_detector_lacks_stays():
@@ -488,9 +490,7 @@ def test_a_quotation_read_as_the_rival_of_a_language_the_detector_lacks_stays():
         "sudah dicoba berkali-kali» dan disiarkan setiap hari.\n"
         "Semasa mesyuarat itu, menteri berkata bahawa wang tersebut akan diagihkan kepada semua daerah."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "ms" and {s.lang for s in segs} == {"ms"}, name
+    _all_in(text, "ms", DETECTORS_HERE)
 
 
 def test_a_russian_sentence_in_kazakh_text_is_russian_with_every_detector():
@@ -519,9 +519,7 @@ def test_bosnian_forms_tell_a_document_from_croatian_with_every_detector():
         "U opštem interesu je da se saradnja sa susjednim zemljama nastavi i naredne godine.\n"
         "Prva škola otvorena je 12. septembra, a nova zgrada 3. juna iste godine."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "bs" and {s.lang for s in segs} == {"bs"}, name
+    _all_in(text, "bs", DETECTORS_HERE)
 
 
 def test_icelandic_needs_its_own_words_not_scandinavian_ones():
@@ -537,9 +535,7 @@ def test_a_quoted_single_word_is_no_switch_with_every_detector():
         "Gengi krónunnar mun ráðast af því hversu „agressívur“ Seðlabankinn ætlar sér að vera "
         "í gjaldeyriskaupum á næstu mánuðum."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "is" and {s.lang for s in segs} == {"is"}, name
+    _all_in(text, "is", DETECTORS_HERE)
 
 
 def test_a_quotation_in_a_language_the_detector_lacks_needs_evidence_to_switch():
@@ -550,8 +546,7 @@ def test_a_quotation_in_a_language_the_detector_lacks_needs_evidence_to_switch()
         "Herriko jaiak irailaren hasieran ospatzen dira eta jende asko etortzen da.\n"
         "Udaletxeak egitarau berria aurkeztu du, baina ez dago aldaketa handirik."
     )
-    segs, main = identify_blocks(text)
-    assert main == "eu" and {s.lang for s in segs} == {"eu"}
+    _all_in(text, "eu")
 
 
 def test_a_paragraph_in_a_language_the_detector_lacks_is_named_by_its_stop_words():
