@@ -67,7 +67,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
@@ -1054,14 +1054,16 @@ def _duplicates(lines: list[_Line]) -> None:
         return
     shown = [i for i, ln in enumerate(lines) if ln.block.kind in (CONTENT, HEADING, DUPLICATE)]
     place = {i: k for k, i in enumerate(shown)}
-    repeat = {i for i in shown if lines[i].block.kind == DUPLICATE} | set(again)
-    block = [i for i in again if any(0 <= place[i] + d < len(shown) and shown[place[i] + d] in repeat for d in (-1, 1))]
+    repeated = {i for i in shown if lines[i].block.kind == DUPLICATE} | set(again)
+    block = [
+        i for i in again if any(0 <= place[i] + d < len(shown) and shown[place[i] + d] in repeated for d in (-1, 1))
+    ]
     for i in block:
         lines[i].block.kind, lines[i].block.reason = DUPLICATE, EXACT_DUP
 
 
 def _near_copy(words: frozenset[str], index: dict[str, list[int]], kept: list[frozenset[str]]) -> bool:
-    shared = Counter(chain.from_iterable(index.get(w, ()) for w in words))  # counted in C
+    shared = Counter(chain.from_iterable(map(index.get, words, repeat(()))))  # looked up and counted in C
     # The union is at least ``words``: a line sharing fewer than the share's worth
     # of them is no copy (one test in C rules out most lines at once).
     if not shared or max(shared.values()) < NEAR_DUP_JACCARD * len(words):

@@ -42,7 +42,17 @@ from .languages import (
     SCRIPT_CANDIDATES,
     canonical,
 )
-from .markers import WordBag, count_alpha, excluded, folded_words, letter_language, marker_language, word_hits, words
+from .markers import (
+    WordBag,
+    count_alpha,
+    excluded,
+    find_words,
+    folded_words,
+    letter_language,
+    marker_language,
+    word_hits,
+    words,
+)
 from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
@@ -841,7 +851,7 @@ def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
     """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
     if (lang, main) in RELATED or (main, lang) in RELATED:
         return False
-    toks = _WORD_RE.findall(text[p.start : p.end])
+    toks = find_words(text[p.start : p.end])
     clues = sum(1 for w in toks if _word_evidence(w, main, lang) > 0)
     return clues >= MIXED_CLUES and clues >= MIXED_SHARE * len(toks)
 
@@ -987,6 +997,7 @@ WORD_MAX_PROB = 0.98
 # A line is weighed word by word only when this many of its words say the other
 # language by their letters or as function words.
 WORD_CLUES = 1
+# The words of markers.words, as written (find_words finds the same ones, compiled).
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -1233,7 +1244,7 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     out, pos = [], p.start
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.settings.quote.letters or len(_WORD_RE.findall(text[s:e])) < QUOTE_WORDS:
+        if n < labeller.settings.quote.letters or len(find_words(text[s:e])) < QUOTE_WORDS:
             continue
         lab = labeller.label(text[s:e], p.script)
         if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(
@@ -1330,12 +1341,14 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     if n < CLAUSE_LETTERS:
         return None
     toks = folded_words(clause)
-    if len(toks) < CLAUSE_WORDS or _titled(clause):
+    if len(toks) < CLAUSE_WORDS:
         return None
     hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
     top = max(hits.values(), default=0)
     if top < CLAUSE_STOPS or top <= own:  # no language has enough words, more than the piece's
+        return None
+    if _titled(clause):
         return None
     label = labeller.label(clause, p.script)
     mine = hits.get(label.lang, 0)
@@ -1373,8 +1386,8 @@ QUOTED_TITLE_WORDS = 2
 def _titled(piece: str, share: float = TITLE_SHARE, min_words: int = 1) -> bool:
     """Whether ``piece`` has ``min_words`` words or more, and more than ``share``
     of them start with a capital."""
-    toks = _WORD_RE.findall(piece)
-    return len(toks) >= min_words and sum(w[0].isupper() for w in toks) > share * len(toks)
+    toks = find_words(piece)
+    return len(toks) >= min_words and sum([w[0].isupper() for w in toks]) > share * len(toks)
 
 
 def _strip(text: str, p: _Piece) -> _Piece:

@@ -30,7 +30,8 @@ _ASCII_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
 # The words of a text (_WORD.findall) have a compiled twin (cleaner/_words.pyx).
 _compiled = twin("_words")
-_find_words = _compiled.words if _compiled is not None else _WORD.findall
+#: The words of a text as written (``_WORD.findall``).
+find_words = _compiled.words if _compiled is not None else _WORD.findall
 
 
 def _py_count_alpha(text: str) -> int:
@@ -45,8 +46,8 @@ def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
     if text.isascii():
         # Lower-casing ASCII changes no length and no letter into a non-letter.
-        return _find_words(text.lower()) if _compiled is not None else _ASCII_WORD.findall(text.lower())
-    return [w.lower() for w in _find_words(text)]
+        return find_words(text.lower()) if _compiled is not None else _ASCII_WORD.findall(text.lower())
+    return [w.lower() for w in find_words(text)]
 
 
 def folded_words(text: str) -> list[str]:
