@@ -11,6 +11,7 @@ operations, in the same order, run on C doubles.  The result is bit-identical;
 the engine (``langdetect_engine._walker``) checks the generator against
 CPython's on real draws (:func:`draws`) and uses this twin only when it agrees.
 """
+from cleaner._text cimport exact_str
 from array import array
 
 from libc.math cimport cos, log, sin, sqrt, M_PI
@@ -328,7 +329,7 @@ cdef list _word_grams(str text, Py_ssize_t start, Py_ssize_t end, bint spaced, o
     return out
 
 
-def index_grams(str text, object known):
+def index_grams(text_, object known):
     """langdetect's n-grams of ``text`` (normalised, spaces collapsed) that
     ``known`` holds, as (distinct n-grams in order of first use, the list of
     them in langdetect's order as indexes into the first): what
@@ -339,6 +340,7 @@ def index_grams(str text, object known):
     nothing while a run of capitals goes on.
     """
     global _words_of
+    cdef str text = exact_str(text_)
     cdef Py_ssize_t n = len(text), start = 0, end
     cdef bint spaced
     cdef dict ids = {}, cache

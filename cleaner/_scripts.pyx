@@ -6,6 +6,7 @@ with hypothesis); the knowledge (which script a character is in) stays in
 scripts.py, which hands its classifier to :func:`init`: each code point is
 classified once, by the Python function, and remembered in a table.
 """
+from cleaner._text cimport exact_str
 from cpython.unicode cimport PyUnicode_GET_LENGTH, PyUnicode_READ_CHAR, Py_UNICODE_ISSPACE, Py_UNICODE_ISALPHA
 from libc.string cimport memset
 
@@ -92,8 +93,9 @@ cdef inline unsigned char code_of(Py_UCS4 ch) except 255:
     return _learn(ch)
 
 
-def count_letters(str text):
+def count_letters(text_):
     """Letters (and the marks on them) in ``text`` (scripts.count_letters)."""
+    cdef str text = exact_str(text_)
     cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), k = 0
     cdef unsigned char c
     _check()
@@ -104,10 +106,11 @@ def count_letters(str text):
     return k
 
 
-def letter_profile(str line):
+def letter_profile(line_):
     """What cleaner.features needs of a line's letters, in one pass:
     ({script: letters} for letters of a named script, letters (alphabetic
     characters), non-space characters, index of the first letter or -1)."""
+    cdef str line = exact_str(line_)
     cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(line), alpha = 0, nonspace = 0, first = -1
     cdef Py_UCS4 ch
     cdef unsigned char c
@@ -145,8 +148,9 @@ cdef inline Py_ssize_t _strip_end(str text, Py_ssize_t s, Py_ssize_t e):
     return e
 
 
-def script_runs(str text, Py_ssize_t start=0, end=None):
+def script_runs(text_, Py_ssize_t start=0, end=None):
     """Runs of one script in ``text[start:end]`` (scripts.script_runs)."""
+    cdef str text = exact_str(text_)
     # (an end past the text is its end, as in a slice)
     cdef Py_ssize_t stop = PyUnicode_GET_LENGTH(text) if end is None else min(<Py_ssize_t> end, PyUnicode_GET_LENGTH(text))
     cdef Py_ssize_t n = stop - start, i, j, prev_end = 0, cut, last, s, e, k, space

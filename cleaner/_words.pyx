@@ -13,6 +13,7 @@ runs of letters joined by single hyphens and apostrophes, as the pattern's
 greedy ``L+(?:[-'’]L+)*`` takes them.  tests/test_compiled.py compares the
 two on every code point and on random text.
 """
+from cleaner._text cimport exact_str
 from cpython.unicode cimport (
     PyUnicode_GET_LENGTH,
     PyUnicode_READ_CHAR,
@@ -41,8 +42,9 @@ cdef inline Py_ssize_t _run_end(str text, Py_ssize_t i, Py_ssize_t n, bint lette
     return i
 
 
-def words(str text):
+def words(text_):
     """``markers._WORD.findall(text)``: the words of ``text`` as written."""
+    cdef str text = exact_str(text_)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
     cdef list out = []
     while i < n:
@@ -58,10 +60,11 @@ def words(str text):
     return out
 
 
-def alnum_runs(str text):
+def alnum_runs(text_):
     """``phrases._NOT_WORD.sub(" ", text).strip()``: the runs of alphanumeric
     characters (the engine's ``\\w`` without ``_``) joined by single spaces.
     Every space is outside those runs, so stripping leaves only the runs."""
+    cdef str text = exact_str(text_)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
     cdef list out = []
     while i < n:
@@ -74,8 +77,9 @@ def alnum_runs(str text):
     return " ".join(out)
 
 
-def count_alpha(str text):
+def count_alpha(text_):
     """``sum(map(str.isalpha, text))``: how many characters are letters."""
+    cdef str text = exact_str(text_)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k = 0
     for i in range(n):
         if Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, i)):

@@ -285,3 +285,26 @@ def test_the_engine_uses_the_walk_twin_when_built():
         assert engine._walker() is None
     else:
         assert engine._walker() is not None
+
+
+def test_twins_read_str_subclasses_as_their_python_functions_do():
+    """numpy.str_ and a user's ``class Text(str)`` are text too: the public
+    functions give what they give for the plain string (the twins used to
+    refuse anything but an exact ``str``)."""
+    import cleaner
+    from cleaner import features, markers, phrases
+
+    class Text(str):
+        pass
+
+    line = "Die Regierung hat am Dienstag ein neues Gesetz angekündigt – Ελλάδα 2024."
+    sub = Text(line)
+    assert cleaner.identify(sub) == cleaner.identify(line)
+    assert features.features(sub) == features.features(line)
+    assert markers.words(sub) == markers.words(line) and markers.count_alpha(sub) == markers.count_alpha(line)
+    assert phrases.normalize(sub) == phrases.normalize(line)
+    assert scripts.script_runs(sub) == scripts.script_runs(line)
+    assert scripts.letter_profile(sub) == scripts.letter_profile(line)
+    assert scripts.count_letters(sub) == scripts.count_letters(line)
+    assert _twin("_words").words(sub) == _twin("_words").words(line)
+    assert _twin("_scripts").count_letters(sub) == _twin("_scripts").count_letters(line)
