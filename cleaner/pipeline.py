@@ -88,9 +88,12 @@ class Pipeline:
         and ``lang_hint`` the language it says it is in (:meth:`process_html`
         passes both; the hint settles close calls only).
 
-        Raises :class:`cleaner.decode.DecodeError` for bytes that are not text
-        and :class:`TooLong` for a document over ``options.max_doc_chars``.
+        Raises :class:`cleaner.decode.DecodeError` for bytes that are not text,
+        :class:`TooLong` for a document over ``options.max_doc_chars``, and
+        ``TypeError`` for anything but text or bytes.
         """
+        if not isinstance(data, (str, bytes)):
+            raise TypeError(f"Pipeline.process takes text (str) or bytes, not {type(data).__name__}")
         if isinstance(data, bytes):
             decoded = decode(data)
             data, encoding = decoded.text, decoded.encoding

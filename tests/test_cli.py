@@ -53,7 +53,7 @@ def test_jsonl_field_problems_name_the_line(tmp_path):
     assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:4"]
     assert r.stderr.splitlines() == [
         f"cleaner: error: {src}:1: expected a JSON object, got list",
-        f"cleaner: error: {src}:2: no 'text' field (use --text-field)",
+        f"cleaner: error: {src}:2: field 'text' missing (use --text-field for another)",
         f"cleaner: error: {src}:3: field 'text' is int, not a string",
     ]
 

@@ -94,6 +94,7 @@ def test_jsonl_bad_lines_each_named(tmp_path):
         json.dumps({"id": 5, "text": ["a"]}),
         b"\xff\xfe{}".decode("latin-1"),
         json.dumps({"id": 7, "text": GOOD}),
+        json.dumps({"id": 8, "text": None}),
     ]
     src = tmp_path / "d.jsonl"
     src.write_bytes(
@@ -105,9 +106,10 @@ def test_jsonl_bad_lines_each_named(tmp_path):
     assert err.splitlines() == [
         f"cleaner: error: {src}:2: invalid JSON (Expecting property name enclosed in double quotes: column 2)",
         f"cleaner: error: {src}:3: expected a JSON object, got int",
-        f"cleaner: error: {src}:4: no 'text' field (use --text-field)",
+        f"cleaner: error: {src}:4: field 'text' missing (use --text-field for another)",
         f"cleaner: error: {src}:5: field 'text' is list, not a string",
         f"cleaner: error: {src}:6: invalid UTF-8 at byte 0",
+        f"cleaner: error: {src}:8: field 'text' is null (use --text-field for another)",
     ]
 
 
@@ -215,3 +217,13 @@ def test_interrupt_leaves_no_half_written_output(tmp_path, sig):
     assert p.returncode == 130
     assert err == f"cleaner: interrupted; {out} not written\n"
     assert sorted(x.name for x in tmp_path.iterdir()) == ["many.txt"]
+
+
+def test_the_api_names_what_it_takes_when_given_something_else():
+    import pytest
+
+    from cleaner import Pipeline
+
+    for bad in (None, 5, ["text"]):
+        with pytest.raises(TypeError, match=rf"takes text \(str\) or bytes, not {type(bad).__name__}"):
+            Pipeline().process(bad)

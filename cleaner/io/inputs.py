@@ -454,7 +454,8 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             continue
         text = rec.get(options.text_field)
         if text is None:
-            yield Failure(where, f"no {options.text_field!r} field (use --text-field)")
+            said = "is null" if options.text_field in rec else "missing"
+            yield Failure(where, f"field {options.text_field!r} {said} (use --text-field for another)")
             continue
         if not isinstance(text, str):
             yield Failure(where, f"field {options.text_field!r} is {type(text).__name__}, not a string")
