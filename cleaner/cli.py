@@ -79,9 +79,9 @@ _input_options = [
         "--output",
         type=click.Path(allow_dash=True),
         default=None,
-        help="Write here instead of stdout (.gz/.zst compress); written atomically. For clean, "
-        "a folder (existing, ending in '/', or without suffix when the inputs are "
-        "folders) gets one output per input file, mirroring the tree.",
+        help="Write here instead of stdout (.gz/.zst compress); written atomically. A folder "
+        "(existing, ending in '/', or without suffix when the inputs are folders) gets one "
+        "output per input file, mirroring the tree.",
     ),
     click.option(
         "--max-doc-chars",
@@ -132,7 +132,9 @@ def _interrupt(signum, frame):
 
 
 @contextlib.contextmanager
-def _ended_cleanly(messages: Messages, output: str | None = None, folder: bool = False) -> Iterator[None]:
+def _ended_cleanly(
+    messages: Messages, output: str | None = None, folder: bool = False, resumable: bool = True
+) -> Iterator[None]:
     """How a command ends, whatever happens inside: interrupted (130, one
     line), stopped by --strict, an output that cannot be written, the pipe
     reader gone (quietly, with the status so far)."""
@@ -142,7 +144,8 @@ def _ended_cleanly(messages: Messages, output: str | None = None, folder: bool =
     except KeyboardInterrupt:
         remove_unfinished()
         if folder:
-            where = f"; the outputs in {output} are complete, --resume goes on from there"
+            where = f"; the outputs in {output} are complete"
+            where += ", --resume goes on from there" if resumable else ""
         else:
             where = f"; {output} not written" if output and output != "-" else ""
         click.echo(f"cleaner: interrupted{where}", err=True)
@@ -374,10 +377,16 @@ def repair_cmd(
     repaired and every other field untouched.
     """
     messages = Messages(strict)
-    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude)
-    _check_inputs(list(inputs), read_opts)
-    with _ended_cleanly(messages, output), Output(output) as out:
-        for item in _documents(list(inputs), read_opts, messages):
+    inputs = list(inputs)
+    folder_out = plan.is_folder_output(output, inputs)
+    if folder_out and (STDIN in inputs or not inputs):
+        raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
+    skip = (output,) if folder_out and plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
+    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
+    _check_inputs(inputs, read_opts)
+
+    def repair_into(out: Output, paths: list[str]) -> None:
+        for item in _documents(paths, read_opts, messages):
             try:
                 decoded = _decoded(item)
                 repaired = repair(check_length(decoded.text if decoded else item.data, max_doc_chars))  # type: ignore[arg-type]
@@ -395,6 +404,19 @@ def repair_cmd(
                 out.write(fixed + "\n")
             else:
                 out.write(fixed)
+
+    with _ended_cleanly(messages, output, folder_out, resumable=False):
+        if folder_out:
+            # One output per input file, mirroring the tree (documents of
+            # different files never run together in one text).
+            pairs, problems = plan.plan_folder(inputs, output, None, read_opts)
+            plan.report_problems(problems, messages.fail, messages.warn)
+            for pair in pairs:
+                with Output(pair.dst) as out:
+                    repair_into(out, [pair.src.path])
+        else:
+            with Output(output) as out:
+                repair_into(out, inputs)
         messages.finish()
     sys.exit(messages.status)
 

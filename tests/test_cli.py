@@ -137,6 +137,28 @@ def test_repair_jsonl_keeps_fields(tmp_path):
     assert json.loads(invoke("repair", str(src)).stdout) == {"id": 1, "text": "doesn’t", "x": [1]}
 
 
+def test_repair_of_a_folder_into_a_folder_mirrors_the_tree(tmp_path, in_fixtures):
+    """-o DIR gives each input file its own repaired file (text stays text,
+    JSONL stays JSONL with its fields): documents never run together."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_bytes((in_fixtures / "voa-kerry-sochi.mojibake.txt").read_bytes())
+    (src / "sub" / "b.txt").write_bytes((in_fixtures / "moscow.cp1251.txt").read_bytes())
+    write_jsonl(src / "c.jsonl", [json.dumps({"id": 1, "text": "doesnâ€™t", "x": [1]})])
+    out = tmp_path / "out"
+    r = invoke("repair", str(src), "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a.txt",
+        "c.jsonl",
+        "sub/b.txt",
+    ]
+    assert (out / "a.txt").read_text("utf-8") == (in_fixtures / "voa-kerry-sochi.txt").read_text("utf-8")
+    assert (out / "sub" / "b.txt").read_text("utf-8") == (in_fixtures / "moscow.utf8.txt").read_text("utf-8")
+    assert json.loads((out / "c.jsonl").read_text("utf-8")) == {"id": 1, "text": "doesn’t", "x": [1]}
+    assert invoke("repair", "-o", str(tmp_path / "o2") + "/", input="x").exit_code == 2  # stdin into a folder
+
+
 def test_pipe_with_head_ends_quietly():
     seed = (FIXTURES / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(

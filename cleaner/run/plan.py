@@ -111,10 +111,12 @@ class Pair:
 
 
 def plan_folder(
-    inputs: list[str], out_dir: str, fmt: str, read_opts: ReadOptions
+    inputs: list[str], out_dir: str, fmt: str | None, read_opts: ReadOptions
 ) -> tuple[list[Pair], list[Failure | Notice]]:
     """The (input, output) pairs of a folder-to-folder run, and what could not
-    be planned (missing inputs, skipped special files)."""
+    be planned (missing inputs, skipped special files).  With ``fmt`` None
+    each output keeps its input's kind (``cleaner repair``): JSONL stays JSONL,
+    everything else becomes text."""
     pairs: list[Pair] = []
     problems: list[Failure | Notice] = []
     for f in walk(inputs, read_opts):
@@ -123,7 +125,8 @@ def plan_folder(
             continue
         root = f.root if f.root is not None else (os.path.dirname(f.path) or ".")
         is_jsonl = format_of(f.path, read_opts.input_format) == "jsonl"
-        pairs.append(Pair(f, output_path(f.path, root, out_dir, fmt, is_jsonl)))
+        kind = fmt if fmt is not None else "jsonl" if is_jsonl else "text"
+        pairs.append(Pair(f, output_path(f.path, root, out_dir, kind, is_jsonl)))
     return pairs, problems
 
 
