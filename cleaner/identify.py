@@ -361,10 +361,8 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
         rs = script_runs(text, b.start, b.end)
         skip = b.kind in skip_kinds
         for r in rs:
-            piece = text[r.start : r.end]
-            run = _Run(
-                bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1, quoted=piece[:1] in _QUOTE_OPEN
-            )
+            first = text[r.start : min(r.start + 1, r.end)]  # (the run's first character, or none)
+            run = _Run(bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1, quoted=first in _QUOTE_OPEN)
             if r.letters and not skip:
                 run.ask = lambda r=r: labeller.label(text[_after_speaker(text, r.start, r.end) : r.end], r.script)
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
