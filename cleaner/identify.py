@@ -663,11 +663,13 @@ def _switch(
         return False
     need = settings.switch(level)
     min_letters = need.letters
-    if strict or ((label.lang, ctx) in RELATED and not _own_evidence(piece, label.lang, ctx)):
+    related = (label.lang, ctx) in RELATED
+    if strict or (related and not _own_evidence(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
     if letters < min_letters or label.prob < need.prob:
         return False
-    return label.p(ctx) <= need.max_main
+    max_main = need.max_main_related if related and need.max_main_related is not None else need.max_main
+    return label.p(ctx) <= max_main
 
 
 # Marker words of a relative, more than the context language's, that count as

@@ -611,3 +611,36 @@ def test_a_ukrainian_sentence_in_belarusian_text_with_every_detector():
         segs, main = identify_blocks(text, detector=_detector(name))
         assert main == "be", name
         assert [(s.text, s.lang) for s in segs if s.lang != "be"] == [(ukrainian, "uk")], name
+
+
+def test_between_close_relatives_a_switch_may_leave_the_main_language_more():
+    # py3langid spreads its answer over relatives: a piece plainly in a
+    # neighbour still leaves the main language a few hundredths, which an
+    # unrelated language never gets (Switch.max_main_related).
+    from cleaner.detectors.base import Settings, Switch
+    from cleaner.identify import Label, _switch
+
+    line = Switch(12, 0.30, 0.01, max_main_related=0.1)
+    settings = Settings(line=line, sentence=line, quote=Switch(10, 0.30, 0.01), related_factor=1)
+    slovak = Label("sk", 0.9, [("sk", 0.9), ("cs", 0.05)])
+    slovene = Label("sl", 0.9, [("sl", 0.9), ("cs", 0.05)])
+    assert _switch(slovak, "cs", 40, "line", settings)
+    assert not _switch(slovene, "cs", 40, "line", settings)  # not a relative of Czech
+    assert not _switch(Label("sk", 0.8, [("sk", 0.8), ("cs", 0.15)]), "cs", 40, "line", settings)
+    assert not _switch(slovak, "cs", 40, "quote", settings)  # quotes keep the strict bound
+
+
+def test_a_dutch_caption_in_afrikaans_text_with_langid():
+    # A caption from the langseg dev set: py3langid says Dutch 0.92 and leaves
+    # Afrikaans 0.07, more than the 0.01 an unrelated language may leave.
+    dutch = "Hiervan is 10% bestemd voor de export, met name naar"
+    text = (
+        "Verder is ek ook tans besig met die Hits van die Sonjare vertoning by die Gandwest Casino in Kaapstad.\n\n"
+        "Ek sê vir hom: Ek vat die Here op Sy Woord, ek wil leer. So bring jou vriende, "
+        "'n lekker partytjie gees en kom join ons!\n\n" + dutch + "\n\n"
+        "In antwoord op die Toekomsberaad, het ’n klein groepie werklikheidsvreemde woordvoerders "
+        "luid beswaar aangeteken.\n"
+    )
+    segs, main = identify_blocks(text, detector=_detector("langid"))
+    assert main == "af"
+    assert [(s.text, s.lang) for s in segs if s.lang != "af"] == [(dutch, "nl")]

@@ -35,6 +35,10 @@ class Switch:
     letters: int  # at least this many letters
     prob: float  # at least this probability for its own language
     max_main: float  # at most this much probability left for the main language
+    # ... or this much when the piece's language is a close relative of it (None:
+    # ``max_main``): a detector that spreads its answer over relatives leaves
+    # the main language a share even of text plainly in its neighbour.
+    max_main_related: float | None = None
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,14 @@ class LangidDetector:
     # Its probabilities spread over relatives (Indonesian 0.6, Malay 0.4) while
     # leaving next to nothing for a language the text is not in: what counts is
     # how little is left for the main language.
+    # So a line, sentence or quotation in a close relative of the main language
+    # (Slovak in Czech, Afrikaans in Dutch, Marathi in Hindi) leaves the main
+    # language a few hundredths where an unrelated language leaves it nothing:
+    # between relatives up to a tenth may be left.
     settings = Settings(
-        line=Switch(12, 0.30, 0.01),
-        sentence=Switch(20, 0.30, 0.01),
-        quote=Switch(10, 0.30, 0.01),
+        line=Switch(12, 0.30, 0.01, max_main_related=0.1),
+        sentence=Switch(20, 0.30, 0.01, max_main_related=0.1),
+        quote=Switch(10, 0.30, 0.01, max_main_related=0.1),
         related_factor=1,
         # (sure of a whole paragraph even with a foreign sentence in it)
         confident=0.9999,
