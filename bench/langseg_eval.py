@@ -19,7 +19,9 @@ odd-numbered halves (tune on one, check on the other), plus
 * in-process docs/s (model loading paid once: for speed across processes, with
   process start-up, use bench/langseg.py).
 
-``--per-language`` adds characc per main language (all documents).  Not a timing
+``--detectors line:fasttext`` (or ``line:langdetect``, ``line:langid``) scores the
+careless per-line peer of bench/langseg_baselines.py the same way (its "calls" are
+its lines).  ``--per-language`` adds characc per main language (all documents).  Not a timing
 benchmark: the numbers that matter are the accuracy columns and the call counts.
 """
 
@@ -31,6 +33,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -104,9 +107,13 @@ def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
         c = code.strip().lower().replace("_", "-").split("-")[0]
         return sc.ALIAS.get(to1.get(c, c), to1.get(c, c))
 
-    pipe = Pipeline(Options(Selection.parse(None, True), detector))
-    counting = Counting(pipe.detector)
-    pipe.detector = counting
+    peer = _peer(detector)
+    if peer is None:
+        pipe = Pipeline(Options(Selection.parse(None, True), detector))
+        counting = Counting(pipe.detector)
+        pipe.detector = counting
+    else:
+        counting = SimpleNamespace(calls=0)  # (the peer's calls: one per line)
     res, lines, nbytes = [], 0, 0
     t0 = time.perf_counter()
     for n, g in enumerate(sorted(data.glob("*.gold.json"))):
@@ -114,8 +121,12 @@ def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
         raw = txt.read_bytes()
         text = raw.decode("utf-8")
         gold = json.loads(g.read_text())
-        doc = pipe.process(raw, doc=txt.name)
-        segs = [(s.start, s.end, s.lang) for s in pipe.select(doc)]
+        if peer is None:
+            doc = pipe.process(raw, doc=txt.name)
+            segs = [(s.start, s.end, s.lang) for s in pipe.select(doc)]
+        else:
+            segs = peer(text)
+            counting.calls += len(segs)
         r = sc.score_doc(text, gold, segs, norm)
         plab = [None] * len(text)
         for s, e, lang in segs:
@@ -134,6 +145,17 @@ def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
         "calls/MB": counting.calls / (nbytes / 1e6),
         "docs/s": len(res) / wall,
     }
+
+
+def _peer(detector: str):
+    """For ``line:NAME`` (a careless peer: bench/langseg_baselines.py's detector
+    NAME on every line), text -> its segments; None for cleaner's detectors."""
+    if not detector.startswith("line:"):
+        return None
+    import langseg_baselines as baselines
+
+    detect = getattr(baselines, f"{detector[5:]}_fn")()
+    return lambda text: [(s["start"], s["end"], s["lang"]) for s in baselines.per_line(text, detect)]
 
 
 def per_language(res: list[dict]) -> dict[str, tuple[float, int]]:
