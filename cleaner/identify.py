@@ -47,7 +47,7 @@ from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
-from .stopwords import counted_hits, stopword_hits, stopwords
+from .stopwords import counted_hits, spoken_hits, spoken_words, stopword_hits, stopwords
 from .stopwords import languages as stop_languages
 from .stopwords import top as top_languages
 
@@ -800,7 +800,7 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
             # language's stop words, and a detector less sure of it: its own
             # clues of the language count then, with what any line needs)
             if lab.prob >= sure:
-                best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+                best, top, _ = _stop_top_of(spoken_hits(folded_words(text[p.start : p.end])))
                 if top >= 1 and lab.lang in best:
                     letters[lab.lang] += p.letters
                     lines.setdefault(lab.lang, set()).add(run.block)
@@ -887,7 +887,7 @@ def _second_by_pairs(
         letters, lines, confirmed = 0, set(), []
         for p, block in mine:
             piece = text[_after_speaker(text, p.start, p.end) : p.end]
-            hits = _stop_top(folded_words(piece))[2]
+            hits = _stop_top_of(spoken_hits(folded_words(piece)))[2]
             words_say = hits.get(lang, 0) > hits.get(main, 0)
             letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({lang}))
             if not (words_say or letters_say):
@@ -936,7 +936,7 @@ def _second_says(
     that is not an ``utterance`` (page furniture).
     """
     piece = text[_after_speaker(text, p.start, p.end) : p.end]
-    hits = _stop_top(folded_words(piece))[2]
+    hits = _stop_top_of(spoken_hits(folded_words(piece)))[2]
     own, other = hits.get(main, 0), hits.get(second, 0)
     words_say = other > own
     # One letter the main language does not write is enough here ("qué" in English).
@@ -1107,8 +1107,10 @@ def _word_evidence(word: str, main: str, second: str) -> float:
 
 @functools.cache
 def _stop_set(lang: str) -> frozenset[str]:
-    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``)."""
-    return frozenset().union(*(stopwords(code) for code in stop_languages() if canonical(code) == lang))
+    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``),
+    with its words of speech (:func:`cleaner.stopwords.spoken_words`)."""
+    codes = [code for code in stop_languages() if canonical(code) == lang]
+    return frozenset().union(*(stopwords(code) | spoken_words(code) for code in codes))
 
 
 def _foreign_letters(piece: str, lang: str) -> bool:
