@@ -818,7 +818,30 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
                 found |= _mixed_lines(text, runs, main, main_script, lang)
             if len(found) >= SECOND_LINES:
                 return lang
-    return _second_by_pairs(text, runs, main, main_script, labeller, total)
+    paired = _second_by_pairs(text, runs, main, main_script, labeller, total)
+    if paired is None and not letters:
+        return _second_by_mixing(text, runs, main, main_script, labeller)
+    return paired
+
+
+def _second_by_mixing(text: str, runs: list[_Run], main: str, main_script: str, labeller: Labeller) -> str | None:
+    """The second language of a conversation that switches inside every line
+    (no line reads as the other language as a whole), else None: the language
+    whose function words, beyond the main language's, the document's lines hold
+    most, when it mixes into at least SECOND_LINES lines (:func:`_mixes`)."""
+    own = _stop_set(main)
+    counts: Counter[str] = Counter()
+    for run in runs:
+        if run.script == main_script:
+            for p in run.sents:
+                counts.update(spoken_hits(w for w in folded_words(text[p.start : p.end]) if w not in own))
+    cands = [canonical(c) for c in counts if canonical(c) != main and canonical(c) in labeller.detector.languages]
+    if not cands:
+        return None
+    lang = min(set(cands), key=lambda c: (-counts[c], c))
+    if len(_mixed_lines(text, runs, main, main_script, lang)) >= SECOND_LINES:
+        return lang
+    return None
 
 
 # A line of the main language mixes in the second (word by word, as bilinguals

@@ -167,12 +167,14 @@ def counted_hits(counts: Mapping[str, int]) -> dict[str, int]:
 
 @functools.cache
 def spoken_words(lang: str) -> frozenset[str]:
-    """The words of speech of ``lang`` its stop list lacks (empty when there is no list)."""
+    """The words of speech of ``lang`` its stop list lacks (empty when there is no
+    list), each with a typographic apostrophe too ("you’re" as "you're")."""
     path = resources.files("cleaner") / "data" / "spoken" / f"{lang}.txt"
     try:
-        return frozenset(path.read_text(encoding="utf-8").split()) - stopwords(lang)
+        words = path.read_text(encoding="utf-8").split()
     except (FileNotFoundError, OSError):
         return frozenset()
+    return frozenset(words + [w.replace("'", "’") for w in words]) - stopwords(lang)
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,8 +189,7 @@ def _spoken_index() -> dict[str, tuple[str, ...]]:
 
 
 def spoken_hits(words: Iterable[str]) -> Counter[str]:
-    """:func:`stopword_hits` with the words of speech counted too (case-folded
-    words; a typographic apostrophe counts as ``'``).
+    """:func:`stopword_hits` with the words of speech counted too (case-folded words).
 
     >>> hits = spoken_hits(["i'm", "here", "with", "my", "sister"])
     >>> hits["en"], stopword_hits(["i'm", "here", "with", "my", "sister"])["en"]
@@ -198,11 +199,6 @@ def spoken_hits(words: Iterable[str]) -> Counter[str]:
     hits = stopword_hits(words)
     index = _spoken_index()
     for w in words:
-        for lang in index.get(w.replace("’", "'"), ()):
+        for lang in index.get(w, ()):
             hits[lang] += 1
     return hits
-
-
-def is_spoken(word: str, lang: str) -> bool:
-    """Whether case-folded ``word`` is a word of speech of ``lang`` beyond its stop list."""
-    return word.replace("’", "'") in spoken_words(lang)
