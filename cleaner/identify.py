@@ -979,10 +979,11 @@ def _second_says(
     related = (main, second) in RELATED or (second, main) in RELATED
     if not pair or pair[0][0] != second:
         return None
-    # Letters the main language never writes, and the detector free to choose
-    # among all its languages, both say the second ("tú sabes?" in English):
+    # Letters the main language never writes, or function words of the second
+    # more than of the main language, and the detector free to choose among all
+    # its languages, both say the second ("tú sabes?", "yo voy..." in English):
     # two signals that agree need no more than the pair's leaning.
-    both_say = letters_say and label_says and not related
+    both_say = (letters_say or words_say) and label_says and not related
     if pair[0][1] < (PAIR_SURE if related else PAIR_MOVE) and not both_say:
         return None
     return pair[0][1]

@@ -450,6 +450,17 @@ def test_a_conversation_that_switches_inside_every_line_has_a_second_language():
         assert {text.count("\n", 0, s.start) for s in segs if s.lang == "tr"} >= {0, 1, 2, 4, 5, 6}, name
 
 
+def test_an_utterance_whose_function_words_and_free_answer_say_the_second_language_switches():
+    # fastText, asked between English and Spanish, leans to Spanish on "yo
+    # voy..." (0.69) without being sure; its words of speech (yo, voy) and
+    # fastText's own free answer (Spanish) say so too.
+    text, want = _conversation([("yo voy...", "es")])
+    for name in ("langdetect", "fasttext"):
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "en", name
+        assert [s.lang for s in segs] == want, name
+
+
 def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
     # Turkish/German conversation (after the SAGT corpus): speakers switch inside
     # sentences without a comma; each word is weighed between the two languages
