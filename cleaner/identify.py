@@ -57,7 +57,7 @@ from .records import CONTENT, HEADING, Block, Segment
 from .scripts import COMMON, count_letters, script_language, script_runs
 from .sentences import quotes, sentences
 from .split import split_blocks
-from .stopwords import counted_hits, stopword_hits, stopwords
+from .stopwords import counted_hits, spoken_hits, spoken_words, stopword_hits, stopwords
 from .stopwords import languages as stop_languages
 from .stopwords import top as top_languages
 
@@ -810,7 +810,7 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
             # language's stop words, and a detector less sure of it: its own
             # clues of the language count then, with what any line needs)
             if lab.prob >= sure:
-                best, top, _ = _stop_top(folded_words(text[p.start : p.end]))
+                best, top, _ = _stop_top_of(spoken_hits(folded_words(text[p.start : p.end])))
                 if top >= 1 and lab.lang in best:
                     letters[lab.lang] += p.letters
                     lines.setdefault(lab.lang, set()).add(run.block)
@@ -828,7 +828,30 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
                 found |= _mixed_lines(text, runs, main, main_script, lang)
             if len(found) >= SECOND_LINES:
                 return lang
-    return _second_by_pairs(text, runs, main, main_script, labeller, total)
+    paired = _second_by_pairs(text, runs, main, main_script, labeller, total)
+    if paired is None and not letters:
+        return _second_by_mixing(text, runs, main, main_script, labeller)
+    return paired
+
+
+def _second_by_mixing(text: str, runs: list[_Run], main: str, main_script: str, labeller: Labeller) -> str | None:
+    """The second language of a conversation that switches inside every line
+    (no line reads as the other language as a whole), else None: the language
+    whose function words, beyond the main language's, the document's lines hold
+    most, when it mixes into at least SECOND_LINES lines (:func:`_mixes`)."""
+    own = _stop_set(main)
+    counts: Counter[str] = Counter()
+    for run in runs:
+        if run.script == main_script:
+            for p in run.sents:
+                counts.update(spoken_hits(w for w in folded_words(text[p.start : p.end]) if w not in own))
+    cands = [canonical(c) for c in counts if canonical(c) != main and canonical(c) in labeller.detector.languages]
+    if not cands:
+        return None
+    lang = min(set(cands), key=lambda c: (-counts[c], c))
+    if len(_mixed_lines(text, runs, main, main_script, lang)) >= SECOND_LINES:
+        return lang
+    return None
 
 
 # A line of the main language mixes in the second (word by word, as bilinguals
@@ -897,7 +920,7 @@ def _second_by_pairs(
         letters, lines, confirmed = 0, set(), []
         for p, block in mine:
             piece = text[_after_speaker(text, p.start, p.end) : p.end]
-            hits = _stop_top(folded_words(piece))[2]
+            hits = _stop_top_of(spoken_hits(folded_words(piece)))[2]
             words_say = hits.get(lang, 0) > hits.get(main, 0)
             letters_say = _foreign_letters(piece, main) and not excluded(piece, frozenset({lang}))
             if not (words_say or letters_say):
@@ -946,7 +969,7 @@ def _second_says(
     that is not an ``utterance`` (page furniture).
     """
     piece = text[_after_speaker(text, p.start, p.end) : p.end]
-    hits = _stop_top(folded_words(piece))[2]
+    hits = _stop_top_of(spoken_hits(folded_words(piece)))[2]
     own, other = hits.get(main, 0), hits.get(second, 0)
     words_say = other > own
     # One letter the main language does not write is enough here ("qué" in English).
@@ -966,10 +989,11 @@ def _second_says(
     related = (main, second) in RELATED or (second, main) in RELATED
     if not pair or pair[0][0] != second:
         return None
-    # Letters the main language never writes, and the detector free to choose
-    # among all its languages, both say the second ("tú sabes?" in English):
+    # Letters the main language never writes, or function words of the second
+    # more than of the main language, and the detector free to choose among all
+    # its languages, both say the second ("tú sabes?", "yo voy..." in English):
     # two signals that agree need no more than the pair's leaning.
-    both_say = letters_say and label_says and not related
+    both_say = (letters_say or words_say) and label_says and not related
     if pair[0][1] < (PAIR_SURE if related else PAIR_MOVE) and not both_say:
         return None
     return pair[0][1]
@@ -1118,8 +1142,10 @@ def _word_evidence(word: str, main: str, second: str) -> float:
 
 @functools.cache
 def _stop_set(lang: str) -> frozenset[str]:
-    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``)."""
-    return frozenset().union(*(stopwords(code) for code in stop_languages() if canonical(code) == lang))
+    """The stop words of ``lang`` under any of its codes (``no``: ``nb`` and ``nn``),
+    with its words of speech (:func:`cleaner.stopwords.spoken_words`)."""
+    codes = [code for code in stop_languages() if canonical(code) == lang]
+    return frozenset().union(*(stopwords(code) | spoken_words(code) for code in codes))
 
 
 def _foreign_letters(piece: str, lang: str) -> bool:

@@ -154,3 +154,51 @@ def counted_hits(counts: Mapping[str, int]) -> dict[str, int]:
         for lang in index.get(word, ()):
             out[lang] = out.get(lang, 0) + k
     return out
+
+
+# Words of speech (``cleaner/data/spoken/<lang>.txt``): the function words a
+# conversation is made of that Wikipedia's most frequent words lack (English
+# "my", "I'm", "you're"; Spanish "yo", "tú", "estoy"; German "ich", "du", "bin";
+# Turkish "ben", "sen", "evet").  They add to the stop lists only where the
+# identify stage asks a line's function words which of a conversation's
+# languages it speaks; the stop-word density of a line (boilerplate) keeps the
+# plain lists.  See the README beside the lists.
+
+
+@functools.cache
+def spoken_words(lang: str) -> frozenset[str]:
+    """The words of speech of ``lang`` its stop list lacks (empty when there is no
+    list), each with a typographic apostrophe too ("you’re" as "you're")."""
+    path = resources.files("cleaner") / "data" / "spoken" / f"{lang}.txt"
+    try:
+        words = path.read_text(encoding="utf-8").split()
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(words + [w.replace("'", "’") for w in words]) - stopwords(lang)
+
+
+@functools.lru_cache(maxsize=1)
+def _spoken_index() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose words of speech (beyond its stop list) have it."""
+    folder = resources.files("cleaner") / "data" / "spoken"
+    out: dict[str, list[str]] = {}
+    for lang in sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")):
+        for w in spoken_words(lang):
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(ls) for w, ls in out.items()}
+
+
+def spoken_hits(words: Iterable[str]) -> Counter[str]:
+    """:func:`stopword_hits` with the words of speech counted too (case-folded words).
+
+    >>> hits = spoken_hits(["i'm", "here", "with", "my", "sister"])
+    >>> hits["en"], stopword_hits(["i'm", "here", "with", "my", "sister"])["en"]
+    (4, 1)
+    """
+    words = list(words)
+    hits = stopword_hits(words)
+    index = _spoken_index()
+    for w in words:
+        for lang in index.get(w, ()):
+            hits[lang] += 1
+    return hits

@@ -402,6 +402,65 @@ def test_an_utterance_whose_letters_and_free_answer_say_the_second_language_swit
         assert [s.lang for s in segs] == want, name
 
 
+def test_words_of_speech_name_a_line_s_language_in_a_conversation_only():
+    # Wikipedia's most frequent words have no first or second person: the words
+    # of speech (cleaner/data/spoken/) weigh a word between a conversation's two
+    # languages, while the stop lists (boilerplate's density) stay as they are.
+    import importlib
+
+    from cleaner.stopwords import spoken_hits, stopword_hits
+
+    ident = importlib.import_module("cleaner.identify")
+
+    assert [ident._word_evidence(w, "es", "en") for w in ("my", "I'm", "you’re", "the")] == [2.0, 2.0, 2.0, 0.0]
+    assert [ident._word_evidence(w, "en", "es") for w in ("yo", "estoy", "tú")] == [2.0, 2.0, 5.0]
+    assert [ident._word_evidence(w, "tr", "de") for w in ("ich", "du", "mir")] == [2.0, 2.0, 2.0]
+    assert [ident._word_evidence(w, "de", "tr") for w in ("ben", "sen", "evet")] == [2.0, 2.0, 2.0]
+    words = ["i'm", "here", "with", "my", "sister"]
+    assert (spoken_hits(words)["en"], stopword_hits(words)["en"]) == (4, 1)
+
+
+def test_a_conversation_that_switches_inside_every_line_has_a_second_language():
+    # No line reads as Turkish as a whole (each is mostly German), so no line
+    # names the second language; the Turkish function words and letters mixed
+    # into most lines do, and each line is then cut between the two.
+    text = (
+        "Ich war gestern bei meiner Oma, sen nerede kaldın bu kadar?\n"
+        "Ben de evdeydim ama weil ich für die Prüfung lernen musste hab ich keine Zeit gehabt.\n"
+        "Du hast mir gesagt bana yardım edeceksin, aber dann bist du nicht gekommen.\n"
+        "Evet biliyorum, tut mir leid, ich hatte wirklich keine Zeit für dich.\n"
+        "Sonra ne yaptın, hast du danach noch was gegessen oder nicht?\n"
+        "Nein, ich bin direkt ins Bett gegangen çünkü çok yorgundum ve hasta.\n"
+        "Morgen gehen wir zusammen einkaufen, sen de gel bizimle ama pünktlich.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "de"
+    assert [s.text for s in segs if s.lang == "tr"] == [
+        "sen nerede kaldın bu kadar?",
+        "de evdeydim ama",
+        "Du hast mir gesagt bana yardım edeceksin,",
+        "Evet biliyorum, tut mir",
+        "Sonra ne yaptın,",
+        "çünkü çok yorgundum ve hasta.",
+        "bizimle ama",
+    ]
+    for name in DETECTORS_HERE:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "de", name
+        assert {text.count("\n", 0, s.start) for s in segs if s.lang == "tr"} >= {0, 1, 2, 4, 5, 6}, name
+
+
+def test_an_utterance_whose_function_words_and_free_answer_say_the_second_language_switches():
+    # fastText, asked between English and Spanish, leans to Spanish on "yo
+    # voy..." (0.69) without being sure; its words of speech (yo, voy) and
+    # fastText's own free answer (Spanish) say so too.
+    text, want = _conversation([("yo voy...", "es")])
+    for name in ("langdetect", "fasttext"):
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == "en", name
+        assert [s.lang for s in segs] == want, name
+
+
 def test_a_conversation_that_switches_word_by_word_is_cut_between_words():
     # Turkish/German conversation (after the SAGT corpus): speakers switch inside
     # sentences without a comma; each word is weighed between the two languages
