@@ -840,18 +840,20 @@ def _second_by_mixing(text: str, runs: list[_Run], main: str, main_script: str, 
     whose function words, beyond the main language's, the document's lines hold
     most, when it mixes into at least SECOND_LINES lines (:func:`_mixes`)."""
     own = _stop_set(main)
-    counts: Counter[str] = Counter()
-    for run in runs:
-        if run.script == main_script:
-            for p in run.sents:
-                counts.update(spoken_hits(w for w in folded_words(text[p.start : p.end]) if w not in own))
+    # (all the lines' words counted in one go: the same sums as line by line)
+    counts = spoken_hits(
+        w
+        for run in runs
+        if run.script == main_script
+        for p in run.sents
+        for w in folded_words(text[p.start : p.end])
+        if w not in own
+    )
     cands = [canonical(c) for c in counts if canonical(c) != main and canonical(c) in labeller.detector.languages]
     if not cands:
         return None
     lang = min(set(cands), key=lambda c: (-counts[c], c))
-    if len(_mixed_lines(text, runs, main, main_script, lang)) >= SECOND_LINES:
-        return lang
-    return None
+    return lang if len(_mixed_lines(text, runs, main, main_script, lang, SECOND_LINES)) >= SECOND_LINES else None
 
 
 # A line of the main language mixes in the second (word by word, as bilinguals
@@ -861,11 +863,16 @@ MIXED_CLUES = 3
 MIXED_SHARE = 0.15
 
 
-def _mixed_lines(text: str, runs: list[_Run], main: str, main_script: str, lang: str) -> set[int]:
-    """Lines (blocks) in the main language whose own words mix in ``lang``."""
-    found = set()
+def _mixed_lines(
+    text: str, runs: list[_Run], main: str, main_script: str, lang: str, enough: int | None = None
+) -> set[int]:
+    """Lines (blocks) in the main language whose own words mix in ``lang``
+    (once ``enough`` are found, no more are looked for)."""
+    found: set[int] = set()
     for run in runs:
-        if run.script == main_script and any(_mixes(text, p, main, lang) for p in run.sents):
+        if enough is not None and len(found) >= enough:
+            break
+        if run.script == main_script and run.block not in found and any(_mixes(text, p, main, lang) for p in run.sents):
             found.add(run.block)
     return found
 
@@ -875,8 +882,17 @@ def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
     if (lang, main) in RELATED or (main, lang) in RELATED:
         return False
     toks = find_words(text[p.start : p.end])
-    clues = sum(1 for w in toks if _word_evidence(w, main, lang) > 0)
+    # An ASCII word's only evidence is being a function word of ``lang`` alone
+    # (what _word_evidence finds for it, without weighing it word by word).
+    only = _only_function_words(lang, main)
+    clues = sum((len(w) > 1 and w.lower() in only) if w.isascii() else _word_evidence(w, main, lang) > 0 for w in toks)
     return clues >= MIXED_CLUES and clues >= MIXED_SHARE * len(toks)
+
+
+@functools.lru_cache(maxsize=256)
+def _only_function_words(lang: str, other: str) -> frozenset[str]:
+    """The function words of ``lang`` that ``other`` does not have (:func:`_stop_set`)."""
+    return _stop_set(lang) - _stop_set(other)
 
 
 def _second_by_pairs(

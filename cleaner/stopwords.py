@@ -197,8 +197,6 @@ def spoken_hits(words: Iterable[str]) -> Counter[str]:
     """
     words = list(words)
     hits = stopword_hits(words)
-    index = _spoken_index()
-    for w in words:
-        for lang in index.get(w, ()):
-            hits[lang] += 1
+    # (looked up and counted in C; languages new to ``hits`` follow in the order of their first word)
+    hits.update(Counter(chain.from_iterable(map(_spoken_index().get, words, repeat(())))))
     return hits
