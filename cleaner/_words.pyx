@@ -1,8 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twins of the word patterns of cleaner/markers.py (``_WORD``) and
+"""Compiled twins of the word patterns of cleaner/markers.py (``WORD``) and
 cleaner/phrases.py (``_NOT_WORD``).
 
-``_WORD.findall(text)``, the words of a text, is asked for every line,
+``WORD.findall(text)``, the words of a text, is asked for every line,
 sentence, clause and label: the regular expression tests each character's
 category through a class with three exclusions, and that test is most of
 identify's time in the regex engine.  Here the same test is one call per
@@ -43,7 +43,7 @@ cdef inline Py_ssize_t _run_end(str text, Py_ssize_t i, Py_ssize_t n, bint lette
 
 
 def words(text_):
-    """``markers._WORD.findall(text)``: the words of ``text`` as written."""
+    """``markers.WORD.findall(text)``: the words of ``text`` as written."""
     cdef str text = exact_str(text_)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
     cdef list out = []

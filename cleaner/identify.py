@@ -43,6 +43,7 @@ from .languages import (
     canonical,
 )
 from .markers import (
+    WORD,
     WordBag,
     count_alpha,
     excluded,
@@ -701,8 +702,8 @@ def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
             return True
     # ... or its own words (Serbian је, али against Macedonian е, но), by a margin.
     if lang in MARKER_WORDS:
-        toks = words(piece)
-        if word_hits(piece, lang, toks) >= word_hits(piece, ctx, toks) + OWN_WORDS_MARGIN:
+        bag = WordBag(words(piece))  # (counted once for both languages)
+        if bag.hits(lang) >= bag.hits(ctx) + OWN_WORDS_MARGIN:
             return True
     # ... or its function words (Estonian ma, selle, mille against Finnish), by a margin.
     return _stops_favour(piece, lang, ctx)
@@ -825,7 +826,7 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
         found = set().union(*(lines[c] for c in kin))
         if sum(letters[c] for c in kin) >= SECOND_SHARE * total:
             if len(found) < SECOND_LINES:
-                found |= _mixed_lines(text, runs, main, main_script, lang)
+                found |= _mixed_lines(text, runs, main, main_script, lang, SECOND_LINES)
             if len(found) >= SECOND_LINES:
                 return lang
     paired = _second_by_pairs(text, runs, main, main_script, labeller, total)
@@ -1037,8 +1038,6 @@ WORD_MAX_PROB = 0.98
 # A line is weighed word by word only when this many of its words say the other
 # language by their letters or as function words.
 WORD_CLUES = 1
-# The words of markers.words, as written (find_words finds the same ones, compiled).
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Labeller) -> list[_Piece]:
@@ -1046,7 +1045,7 @@ def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Label
     ``main`` and ``second``; ``[p]`` when they do not."""
     if (main, second) in RELATED or (second, main) in RELATED:
         return [p]  # close relatives share too many words to be told apart one by one
-    toks = [(p.start + m.start(), p.start + m.end(), m.group()) for m in _WORD_RE.finditer(text[p.start : p.end])]
+    toks = [(p.start + m.start(), p.start + m.end(), m.group()) for m in WORD.finditer(text[p.start : p.end])]
     if len(toks) < 2:
         return [p]
     # Only where some word's own spelling or function words say the other language

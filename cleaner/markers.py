@@ -18,20 +18,22 @@ from functools import lru_cache
 
 from .compiled import twin
 from .languages import ALPHABETS, COMPLETE_ALPHABETS, MARKER_LETTERS, MARKER_WORDS, RIVALS
+from .stopwords import word_index
 
 # Irish initial mutations: bhfuil, gcuid, dtí, mbeidh, bhean, mhaith.
 _GA_MUTATION = re.compile(r"(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")  # at a word's start
 _GA_HEADS = frozenset({"bh", "gc", "dt", "mh", "ng", "n-", "t-", "h-"})
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: A word: letters, joined by single hyphens and apostrophes ("ice-cream", "l'eau").
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # The same words in lower-case ASCII text, where a letter is a-z (a plain range
 # is tested faster than \w without digits and "_").
 _ASCII_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
 
-# The words of a text (_WORD.findall) have a compiled twin (cleaner/_words.pyx).
+# The words of a text (WORD.findall) have a compiled twin (cleaner/_words.pyx).
 _compiled = twin("_words")
-#: The words of a text as written (``_WORD.findall``).
-find_words = _compiled.words if _compiled is not None else _WORD.findall
+#: The words of a text as written (``WORD.findall``).
+find_words = _compiled.words if _compiled is not None else WORD.findall
 
 
 def _py_count_alpha(text: str) -> int:
@@ -183,11 +185,7 @@ def marker_language(text: str, candidates: frozenset[str], known: frozenset[str]
 @lru_cache(maxsize=1)
 def _marker_index() -> dict[str, tuple[str, ...]]:
     """word -> the languages whose frequent words (MARKER_WORDS) hold it."""
-    out: dict[str, list[str]] = {}
-    for lang, vocab in MARKER_WORDS.items():
-        for w in vocab:
-            out.setdefault(w, []).append(lang)
-    return {w: tuple(langs) for w, langs in out.items()}
+    return word_index(MARKER_WORDS.items())
 
 
 @lru_cache(maxsize=256)

@@ -41,9 +41,19 @@ def languages() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
     """word -> languages whose list has it."""
+    return word_index((lang, stopwords(lang)) for lang in languages())
+
+
+def word_index(lists: Iterable[tuple[str, Iterable[str]]]) -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose list holds it, in the order of ``lists``
+    ((language, its words) pairs): what the per-word counters look words up in.
+
+    >>> word_index([("en", ["the", "a"]), ("es", ["a"])])
+    {'the': ('en',), 'a': ('en', 'es')}
+    """
     out: dict[str, list[str]] = {}
-    for lang in languages():
-        for w in stopwords(lang):
+    for lang, words in lists:
+        for w in words:
             out.setdefault(w, []).append(lang)
     return {w: tuple(ls) for w, ls in out.items()}
 
@@ -181,11 +191,8 @@ def spoken_words(lang: str) -> frozenset[str]:
 def _spoken_index() -> dict[str, tuple[str, ...]]:
     """word -> languages whose words of speech (beyond its stop list) have it."""
     folder = resources.files("cleaner") / "data" / "spoken"
-    out: dict[str, list[str]] = {}
-    for lang in sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")):
-        for w in spoken_words(lang):
-            out.setdefault(w, []).append(lang)
-    return {w: tuple(ls) for w, ls in out.items()}
+    langs = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+    return word_index((lang, spoken_words(lang)) for lang in langs)
 
 
 def spoken_hits(words: Iterable[str]) -> Counter[str]:
