@@ -23,6 +23,14 @@ def _all_in(text, lang, detectors=("langdetect",)):
         assert main == lang and {s.lang for s in segs} == {lang}, name
 
 
+def _only_switch(text, lang, foreign, foreign_lang, detectors=("langdetect",)):
+    """``text`` is in ``lang`` but for ``foreign``, in ``foreign_lang``, with each detector."""
+    for name in detectors:
+        segs, main = identify_blocks(text, detector=_detector(name))
+        assert main == lang, name
+        assert [(s.text, s.lang) for s in segs if s.lang != lang] == [(foreign, foreign_lang)], name
+
+
 def langs(text):
     return [(s.text, s.lang, s.script) for s in identify(text)]
 
@@ -563,11 +571,7 @@ def test_a_russian_sentence_in_kazakh_text_is_russian_with_every_detector():
         + " Әкесі оны қалаға оқуға жіберді.\n"
         "Бүгінгі таңда облыста жүзден астам мектеп жұмыс істейді."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "kk", name
-        assert [s.text for s in segs if s.lang != "kk"] == [russian], name
-        assert [s.lang for s in segs if s.lang != "kk"] == ["ru"], name
+    _only_switch(text, "kk", russian, "ru", DETECTORS_HERE)
 
 
 def test_bosnian_forms_tell_a_document_from_croatian_with_every_detector():
@@ -622,9 +626,7 @@ def test_a_paragraph_in_a_language_the_detector_lacks_is_named_by_its_stop_words
         + "\nMembers agreed that the library would stay open on Sundays during the summer months.\n"
         "The next meeting will take place in the town hall on the first Monday of October."
     )
-    segs, main = identify_blocks(text)
-    assert main == "en"
-    assert [(s.text, s.lang) for s in segs if s.lang != "en"] == [(irish, "ga")]
+    _only_switch(text, "en", irish, "ga")
 
 
 def test_a_close_relatives_line_with_its_own_function_words_switches():
@@ -639,9 +641,7 @@ def test_a_close_relatives_line_with_its_own_function_words_switches():
         + "\nValtuusto päätti, että kirjasto on kesällä avoinna myös sunnuntaisin.\n"
         "Seuraava kokous pidetään kaupungintalolla lokakuun ensimmäisenä maanantaina."
     )
-    segs, main = identify_blocks(text)
-    assert main == "fi"
-    assert [(s.text, s.lang) for s in segs if s.lang != "fi"] == [(estonian, "et")]
+    _only_switch(text, "fi", estonian, "et")
 
 
 def test_a_letter_or_two_of_another_script_is_a_symbol_or_a_gloss():
@@ -666,10 +666,7 @@ def test_a_ukrainian_sentence_in_belarusian_text_with_every_detector():
         + " Гэта адзін з найбуйнейшых гарадоў рэгіёна.\n"
         "Афіцыйнымі мовамі з'яўляюцца беларуская і руская."
     )
-    for name in DETECTORS_HERE:
-        segs, main = identify_blocks(text, detector=_detector(name))
-        assert main == "be", name
-        assert [(s.text, s.lang) for s in segs if s.lang != "be"] == [(ukrainian, "uk")], name
+    _only_switch(text, "be", ukrainian, "uk", DETECTORS_HERE)
 
 
 def test_between_close_relatives_a_switch_may_leave_the_main_language_more():
@@ -700,6 +697,4 @@ def test_a_dutch_caption_in_afrikaans_text_with_langid():
         "In antwoord op die Toekomsberaad, het ’n klein groepie werklikheidsvreemde woordvoerders "
         "luid beswaar aangeteken.\n"
     )
-    segs, main = identify_blocks(text, detector=_detector("langid"))
-    assert main == "af"
-    assert [(s.text, s.lang) for s in segs if s.lang != "af"] == [(dutch, "nl")]
+    _only_switch(text, "af", dutch, "nl", ("langid",))
