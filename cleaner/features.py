@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from .phrases import normalize
 from .scripts import COMMON, HAS_CJK, is_cjk, letter_profile
 
-# Terminal punctuation, Latin and typographic, CJK full-width, Devanagari,
-# Arabic/Urdu and Armenian/Ethiopic full stops; closing quotes and brackets may follow.
-_TERMINAL = re.compile(r"[.!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉][\"'’‘”“»«›‹」』）)\]\u200f]*$")
-_WEAK_END = re.compile(r"[:;：；,，、][\"'’”»」』）)\]]*$")
 # A sentence ending inside a line: terminal punctuation, then a space and the
 # next sentence (Han and kana full stops need no space).
 _SENTENCE_END = re.compile(r"[.!?…।۔؟][\"'’”»)\]]*\s+(?=[\"'‘“«(\[]?\w)|[。！？](?=.)")
@@ -29,9 +25,10 @@ _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
-# _TERMINAL and _WEAK_END as character sets: a line ends so when, its closing
-# quotes and brackets stripped, its last character is one of the marks (the
-# marks are no closers, so this is what the patterns find).
+# Terminal punctuation (Latin and typographic, CJK full-width, Devanagari,
+# Arabic/Urdu, Armenian/Ethiopic full stops) and weak endings (colons, commas),
+# each with the closing quotes and brackets that may follow it: a line ends so
+# when, those stripped, its last character is a mark (no mark is a closer).
 _TERMINAL_MARKS = ".!?…。！？｡।॥۔؟։።፧‼⁇⁈⁉"
 _TERMINAL_CLOSERS = "\"'’‘”“»«›‹」』）)]\u200f"
 _WEAK_MARKS = ":;：；,，、"
