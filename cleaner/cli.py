@@ -318,10 +318,10 @@ def clean(
         make_detector(detector)  # loads once; a missing extra is a usage error, not a traceback
     except ImportError as e:
         raise click.UsageError(str(e)) from None
-    # An output folder inside an input folder is never read back as input.
-    skip = (output,) if folder_out and plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
+    skip = _skip(output, inputs)
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
+    _check_plan(inputs, output, folder_out, fmt, read_opts)
     job = CleanJob(
         Options(selection, detector, max_doc_chars, favor), fmt, text_field, with_segments, report=bool(report_path)
     )
@@ -346,6 +346,25 @@ def clean(
         if report_path:
             _write_report(report_path, stats, job.options, seconds, messages)
     sys.exit(messages.status)
+
+
+def _skip(output: str | None, inputs: list[str]) -> tuple[str, ...]:
+    """An output (folder or file) inside an input folder is never read back as input."""
+    if not output or output == STDIN:
+        return ()
+    return (output,) if plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
+
+
+def _check_plan(inputs: list[str], output: str | None, folder_out: bool, fmt: str | None, read_opts) -> None:
+    """A usage error, before anything is read, for a run that would overwrite
+    an input or write two inputs into one output file."""
+    try:
+        if folder_out:
+            plan.plan_folder(inputs, output, fmt, read_opts)  # type: ignore[arg-type]
+        else:
+            plan.check_output_file(output, inputs)
+    except plan.PlanError as e:
+        raise click.UsageError(str(e)) from None
 
 
 def _check_report_path(path: str, engine: str) -> None:
@@ -381,9 +400,10 @@ def repair_cmd(
     folder_out = plan.is_folder_output(output, inputs)
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
-    skip = (output,) if folder_out and plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
+    skip = _skip(output, inputs)
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
+    _check_plan(inputs, output, folder_out, None, read_opts)
 
     def repair_into(out: Output, paths: list[str]) -> None:
         for item in _documents(paths, read_opts, messages):

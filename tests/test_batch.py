@@ -8,9 +8,12 @@ import sys
 from dataclasses import replace as dataclasses_replace
 
 import pytest
+from click.testing import CliRunner
 
+from cleaner.cli import main
 from cleaner.io.inputs import ReadOptions, read
 from cleaner.pipeline import Options
+from cleaner.run import plan
 from cleaner.run import pool as run_pool
 from cleaner.run.job import CleanJob
 from cleaner.run.passes import learn_repeats
@@ -236,3 +239,79 @@ def test_a_large_file_gets_every_core_by_default_and_a_small_one_or_a_pipe_one(t
     assert plan.default_jobs(["-"]) == 1
     assert plan.default_jobs([str(big)]) == 3
     assert plan.default_jobs([str(small), str(tmp_path / "folder")]) == 3
+
+
+# --- runs that would lose data are refused before anything is read ---------------
+
+
+def _two_shards(tmp_path):
+    """Two folders holding files of the same names, as shards of a crawl do."""
+    for shard, words in (("s1", "first"), ("s2", "second")):
+        (tmp_path / shard).mkdir()
+        (tmp_path / shard / "a.txt").write_text(f"The {words} shard holds this sentence of text.\n")
+    return tmp_path / "s1", tmp_path / "s2"
+
+
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_two_inputs_with_one_output_file_are_refused(tmp_path, command):
+    s1, s2 = _two_shards(tmp_path)
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, [command, str(s1), str(s2), "-o", f"{out}/"])
+    assert r.exit_code == 2
+    assert f"{s1 / 'a.txt'} and {s2 / 'a.txt'} -> {out / 'a'}" in r.output
+    assert "--exclude" in r.output and "Traceback" not in r.output
+    assert not out.exists()  # nothing was written, so nothing was half done
+
+
+def test_a_text_page_and_its_html_side_by_side_are_refused(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text("The page as text, one sentence of it.\n")
+    (tmp_path / "in" / "page.html").write_text("<p>The page as HTML, one sentence of it.</p>\n")
+    r = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2 and "page.jsonl" in r.output
+
+
+def test_many_clashes_are_counted_not_all_listed(tmp_path):
+    s1, s2 = _two_shards(tmp_path)
+    for i in range(5):
+        for shard in (s1, s2):
+            (shard / f"b{i}.txt").write_text("Another sentence, the same in both.\n")
+    with pytest.raises(plan.PlanError, match=r"\(and 3 more\)"):
+        plan.plan_folder([str(s1), str(s2)], str(tmp_path / "out"), "docs", ReadOptions())
+
+
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_an_output_file_that_is_an_input_is_refused(tmp_path, command):
+    src = tmp_path / "a.jsonl"
+    original = '{"id": "k", "text": "Original text of a document, one sentence."}\n'
+    src.write_text(original)
+    r = CliRunner().invoke(main, [command, str(src), "-o", str(src)])
+    assert r.exit_code == 2 and "is also an input" in r.output
+    assert src.read_text() == original
+
+
+def test_an_output_folder_that_would_replace_an_input_is_refused(tmp_path):
+    src = tmp_path / "a.jsonl"
+    original = '{"id": "k", "text": "Original text of a document, one sentence."}\n'
+    src.write_text(original)
+    r = CliRunner().invoke(main, ["clean", str(src), "-o", f"{tmp_path}/"])
+    assert r.exit_code == 2 and "is an input of the run" in r.output
+    assert src.read_text() == original
+
+
+def test_a_file_given_twice_is_cleaned_once(tmp_path):
+    s1, _s2 = _two_shards(tmp_path)
+    r = _cli("clean", str(s1), str(s1 / "a.txt"), "-o", f"{tmp_path / 'out'}/")
+    assert r.returncode == 0, r.stderr
+    assert b"given more than once: cleaned once" in r.stderr
+    assert os.listdir(tmp_path / "out") == ["a.jsonl"]
+    assert len((tmp_path / "out" / "a.jsonl").read_text().splitlines()) == 1
+
+
+def test_an_output_file_inside_an_input_folder_is_not_read_back(tmp_path):
+    s1, _s2 = _two_shards(tmp_path)
+    out = s1 / "all.jsonl"
+    for _ in range(2):  # the second run must not clean the first run's output
+        r = _cli("clean", "-q", str(s1), "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        assert [json.loads(line)["doc"] for line in out.read_text().splitlines()] == [str(s1 / "a.txt")]

@@ -102,8 +102,8 @@ class ReadOptions:
 
     ``include``/``exclude`` are glob patterns matched against file names and
     against paths relative to the folder given (``*.txt``, ``news/**``);
-    ``skip`` holds folders never walked (the output folder, when it lies
-    inside an input folder).
+    ``skip`` holds folders never walked and files never read (the output
+    folder or file, when it lies inside an input folder).
     """
 
     input_format: str = "auto"
@@ -164,7 +164,7 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
                     if name.startswith("."):
                         continue
                     path = os.path.join(root, name)
-                    if not _wanted(path, p, options):
+                    if not _wanted(path, p, options) or skip and os.path.realpath(path) in skip:
                         continue
                     kind = _special(path)
                     if kind:

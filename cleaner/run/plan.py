@@ -110,24 +110,79 @@ class Pair:
     dst: str
 
 
+class PlanError(ValueError):
+    """A run that would lose data: an output that overwrites an input, or two
+    inputs written to one output file.  Said before anything is read."""
+
+
+CLASHES_SHOWN = 3  # examples in a PlanError's message; the rest are counted
+
+
 def plan_folder(
     inputs: list[str], out_dir: str, fmt: str | None, read_opts: ReadOptions
 ) -> tuple[list[Pair], list[Failure | Notice]]:
     """The (input, output) pairs of a folder-to-folder run, and what could not
     be planned (missing inputs, skipped special files).  With ``fmt`` None
     each output keeps its input's kind (``cleaner repair``): JSONL stays JSONL,
-    everything else becomes text."""
+    everything else becomes text.
+
+    A file given twice (by name and inside a folder given too) is cleaned
+    once.  Raises :class:`PlanError` when an output would replace an input or
+    two inputs would write one output (``shard1/a.txt`` and ``shard2/a.txt``
+    both become ``OUT/a.jsonl``; so do ``a.txt`` and ``a.html``): the second
+    would silently overwrite the first.
+    """
     pairs: list[Pair] = []
     problems: list[Failure | Notice] = []
+    seen: set[str] = set()  # real paths of the inputs planned
     for f in walk(inputs, read_opts):
         if not isinstance(f, InputFile):
             problems.append(f)
             continue
+        real = os.path.realpath(f.path)
+        if real in seen:
+            problems.append(Notice(f.path, "given more than once: cleaned once"))
+            continue
+        seen.add(real)
         root = f.root if f.root is not None else (os.path.dirname(f.path) or ".")
         is_jsonl = format_of(f.path, read_opts.input_format) == "jsonl"
         kind = fmt if fmt is not None else "jsonl" if is_jsonl else "text"
         pairs.append(Pair(f, output_path(f.path, root, out_dir, kind, is_jsonl)))
+    _check_targets(pairs, seen)
     return pairs, problems
+
+
+def _check_targets(pairs: list[Pair], inputs: set[str]) -> None:
+    """Raise :class:`PlanError` when an output is an input, or is shared."""
+    writer: dict[str, str] = {}  # real output path -> the input written there
+    clashes: list[str] = []
+    for p in pairs:
+        real = os.path.realpath(p.dst)
+        if real in inputs:
+            raise PlanError(f"{p.src.path}: its output {p.dst} is an input of the run: give -o another folder")
+        first = writer.setdefault(real, p.src.path)
+        if first != p.src.path:
+            clashes.append(f"{first} and {p.src.path} -> {p.dst}")
+    if clashes:
+        more = f" (and {len(clashes) - CLASHES_SHOWN} more)" if len(clashes) > CLASHES_SHOWN else ""
+        raise PlanError(
+            "two inputs would write the same output file, the second over the first: "
+            + "; ".join(clashes[:CLASHES_SHOWN])
+            + more
+            + ". -o DIR keeps each file's path inside the folder it was found in: give the folder that holds "
+            "them all, or leave some out with --exclude, or run them separately"
+        )
+
+
+def check_output_file(output: str | None, inputs: list[str]) -> None:
+    """Raise :class:`PlanError` when ``-o FILE`` is one of the inputs named:
+    the output would replace the text it is made from."""
+    if not output or output == "-" or not os.path.exists(output):
+        return
+    real = os.path.realpath(output)
+    for p in inputs:
+        if p != "-" and os.path.isfile(p) and os.path.realpath(p) == real:
+            raise PlanError(f"-o {output} is also an input: write the output to another file")
 
 
 def files_to_do(pairs: list[Pair], resume: bool) -> tuple[list[Pair], int]:
