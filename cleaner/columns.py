@@ -4,7 +4,7 @@ and Hugging Face ``datasets`` hand them over): the body of both helpers.
 Every column is passed through; the text column holds the cleaned text; new
 columns ``lang`` (the main language), and ``langs``, ``removed`` and
 ``repairs`` as JSON strings (their keys vary from row to row, which Arrow
-columns do not like).
+columns do not like).  A null text stays null, with ``lang`` "und".
 
 >>> from cleaner.pipeline import Pipeline
 >>> out = clean_columns(Pipeline(), {"text": ["Breaking News\\nThe talks resumed on Monday in Sochi."], "n": [1]})
@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from .emit import document_record
+from .identify import UND
 from .pipeline import Pipeline
 
 NEW_COLUMNS = ("lang", "langs", "removed", "repairs")
@@ -33,6 +34,18 @@ def clean_columns(
     out: dict[str, Any] = dict(batch)
     columns: dict[str, list[Any]] = {name: [] for name in (text_field, *NEW_COLUMNS)}
     for i, text in enumerate(texts):
+        if text is None:
+            # A null cell is a missing value, not the text "None": it stays
+            # missing, in no language.
+            for name, empty in (
+                (text_field, None),
+                ("lang", UND),
+                ("langs", "{}"),
+                ("removed", "{}"),
+                ("repairs", "[]"),
+            ):
+                columns[name].append(empty)
+            continue
         doc = str(ids[i]) if ids is not None else str(i)
         if html:
             document = pipeline.process_html(text if isinstance(text, bytes) else str(text), doc=doc)

@@ -199,17 +199,39 @@ class Pipeline:
         that can be iterated again): first to :meth:`learn` the lines repeated
         across them, as ``cleaner clean`` does with files; without it, each
         record is cleaned on its own.
+
+        A record without the text field, or whose text is not text (``None``,
+        a number), raises ``ValueError`` naming the record, as ``cleaner
+        clean`` reports it; the records before it have been yielded.
+
+        >>> next(Pipeline().process_records([{"id": "a", "body": "Hi"}]))
+        Traceback (most recent call last):
+        ...
+        ValueError: record 0 (id 'a'): field 'text' missing (text_field= names another)
         """
         from .emit import document_record
 
         if cross_document:
             if iter(records) is records:
                 raise TypeError("cross_document=True reads the records twice: give a list, not an iterator")
-            self.learn(rec[text_field] for rec in records)
+            self.learn(_record_text(rec, n, text_field, id_field) for n, rec in enumerate(records))
         for n, rec in enumerate(records):
             doc = str(rec.get(id_field, n))
-            document = self.process(rec[text_field], doc=doc, fields=rec, order=n)
+            text = _record_text(rec, n, text_field, id_field)
+            document = self.process(text, doc=doc, fields=rec, order=n)
             yield document_record(document, document.kept, text_field)
+
+
+def _record_text(rec: dict[str, Any], n: int, text_field: str, id_field: str) -> str | bytes:
+    """The text of record ``n``, or a ValueError that says which record lacks it."""
+    text = rec.get(text_field)
+    if isinstance(text, (str, bytes)):
+        return text
+    name = f"record {n}" + (f" (id {rec[id_field]!r})" if id_field in rec else "")
+    if text_field not in rec:
+        raise ValueError(f"{name}: field {text_field!r} missing (text_field= names another)")
+    what = "null" if text is None else f"{type(text).__name__}, not text"
+    raise ValueError(f"{name}: field {text_field!r} is {what}")
 
 
 def template_lines(data: str | bytes, html: bool = False, content_type: str | None = None) -> list[str]:

@@ -95,3 +95,28 @@ def test_datasets_helper_on_a_real_dataset_with_two_workers():
     assert [r["lang"] for r in rows] == ["en", "fr", "en"]  # (an English line of furniture: nothing kept)
     assert [json.loads(r["removed"]) for r in rows] == [e["removed"] for e in expected]
     assert [r["source"] for r in rows] == ["a", "b", "c"]
+
+
+def test_a_null_text_cell_stays_null_in_no_language():
+    datasets = need("datasets")
+    from cleaner.hf import clean_dataset
+
+    ds = datasets.Dataset.from_list([{"id": "en", "text": EN}, {"id": "missing", "text": None}])
+    rows = clean_dataset(ds).to_list()
+    assert [(r["text"], r["lang"], r["langs"]) for r in rows] == [(EN, "en", '{"en": 1.0}'), (None, "und", "{}")]
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "x", "body": EN}, "record 1 (id 'x'): field 'text' missing (text_field= names another)"),
+        ({"text": None}, "record 1: field 'text' is null"),
+        ({"id": 7, "text": 12}, "record 1 (id 7): field 'text' is int, not text"),
+    ],
+)
+def test_process_records_names_the_record_without_text(record, message):
+    out = Pipeline().process_records([RECORDS[1], record, RECORDS[0]])
+    assert next(out)["lang"] == "fr"  # the records before it are cleaned
+    with pytest.raises(ValueError) as e:
+        next(out)
+    assert str(e.value) == message
