@@ -882,18 +882,26 @@ def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
     """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
     if (lang, main) in RELATED or (main, lang) in RELATED:
         return False
-    toks = find_words(text[p.start : p.end])
+    piece = text[p.start : p.end]
     # An ASCII word's only evidence is being a function word of ``lang`` alone
     # (what _word_evidence finds for it, without weighing it word by word).
     only = _only_function_words(lang, main)
-    clues = sum((len(w) > 1 and w.lower() in only) if w.isascii() else _word_evidence(w, main, lang) > 0 for w in toks)
+    if piece.isascii():
+        # (the words of the lower-cased piece are the lower-cased words)
+        toks = find_words(piece.lower())
+        clues = sum(map(only.__contains__, toks))
+    else:
+        toks = find_words(piece)
+        clues = sum(w.lower() in only if w.isascii() else _word_evidence(w, main, lang) > 0 for w in toks)
     return clues >= MIXED_CLUES and clues >= MIXED_SHARE * len(toks)
 
 
 @functools.lru_cache(maxsize=256)
 def _only_function_words(lang: str, other: str) -> frozenset[str]:
-    """The function words of ``lang`` that ``other`` does not have (:func:`_stop_set`)."""
-    return _stop_set(lang) - _stop_set(other)
+    """The function words of ``lang`` that ``other`` does not have
+    (:func:`_stop_set`), of two letters or more (a lone letter is an initial
+    as often as a word)."""
+    return frozenset(w for w in _stop_set(lang) - _stop_set(other) if len(w) > 1)
 
 
 def _second_by_pairs(
