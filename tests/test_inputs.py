@@ -202,3 +202,18 @@ def test_a_latin1_byte_in_a_jsonl_line_is_repaired_counted_and_reported(tmp_path
     assert first["repairs"] == ["invalid-utf8"] and first["encoding"] in ("cp1252", "cp1250", "latin-1")
     assert second["encoding"] == "utf-8" and second["repairs"] == []
     assert err == f"cleaner: warning: {src}:1: invalid UTF-8 at byte 25: read as {first['encoding']}\n"
+
+
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_jsonl_that_starts_with_a_byte_order_mark_is_read_as_jsonl(tmp_path, how):
+    # (what Windows tools write: the first record used to fail as invalid JSON,
+    # and on stdin the whole stream was read as one text)
+    data = b'\xef\xbb\xbf{"id": "a", "text": "The first record."}\r\n{"id": "b", "text": "The second record."}\r\n'
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(data)
+    args, stdin = (
+        (["clean", "--format", "docs", str(path)], None) if how == "file" else (["clean", "--format", "docs"], data)
+    )
+    r = CliRunner().invoke(main, args, input=stdin)
+    assert r.exit_code == 0, r.output
+    assert [json.loads(line)["id"] for line in r.output.splitlines()] == ["a", "b"]

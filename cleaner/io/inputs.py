@@ -14,6 +14,7 @@ first document that has this line" means the same in all of them.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gzip
 import io
@@ -300,7 +301,7 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
     if requested != "auto":
         return stream, requested
     first = stream.readline(_SNIFF_BYTES)
-    fmt = "jsonl" if _is_json_object(first.strip()) else "text"
+    fmt = "jsonl" if _is_json_object(first.removeprefix(codecs.BOM_UTF8).strip()) else "text"
     return io.BufferedReader(_Peekable(first, stream)), fmt
 
 
@@ -426,6 +427,9 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
         if raw is None:
             yield _too_long(where, options)
             continue
+        if n == 1:
+            # (Windows tools start UTF-8 files with a byte-order mark; JSON has none)
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         if not raw.strip():
             continue
         encoding, notice = "utf-8", None
