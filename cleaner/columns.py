@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from .emit import document_record
-from .identify import UND
+from .languages import UND
 from .pipeline import Pipeline
 
 NEW_COLUMNS = ("lang", "langs", "removed", "repairs")

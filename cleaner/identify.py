@@ -40,6 +40,7 @@ from .languages import (
     RELATED,
     RIVALS,
     SCRIPT_CANDIDATES,
+    UND,
     canonical,
 )
 from .markers import (
@@ -62,7 +63,6 @@ from .stopwords import counted_hits, spoken_hits, spoken_words, stopword_hits, s
 from .stopwords import languages as stop_languages
 from .stopwords import top as top_languages
 
-UND = "und"
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
 BY_SCRIPT = "script"  # the script names the language (Georgian, Hangul...)
 BY_DETECTOR = "detector"  # the statistical detector's answer

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 
 # The detectors' names, as in cleaner.detectors (one letter each in the table).
 DETECTOR_LETTERS = {"d": "langdetect", "i": "langid", "f": "fasttext"}
+# The code of a segment nothing can be said of (numbers, symbols), and of a
+# document no detector in use knows.
+UND = "und"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .languages import lookup, suggest
+from .languages import UND, lookup, suggest
 from .records import CONTENT, HEADING, Segment
 
 MAIN = "main"
@@ -32,6 +32,8 @@ class Selection:
 
         >>> Selection.parse("en-US, FR, nob").langs == frozenset({"en", "fr", "no"})
         True
+        >>> sorted(Selection.parse("en,und").langs)  # und: the segments nothing could be said of
+        ['en', 'und']
         >>> Selection.parse("englsh")
         Traceback (most recent call last):
         ...
@@ -46,6 +48,9 @@ class Selection:
                 continue
             if tag.lower() == MAIN:
                 main_only = True
+                continue
+            if tag.lower() == UND:
+                codes.add(UND)  # what cleaner emits where nothing can be said (numbers, symbols)
                 continue
             found = lookup(tag)
             if found is None:

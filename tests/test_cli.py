@@ -219,6 +219,12 @@ def test_lang_accepts_iso_639_1_639_3_bcp47_and_names(code):
     assert (r.exit_code, r.stdout) == (0, GOOD + "\n")
 
 
+def test_lang_und_selects_what_no_language_was_said_of():
+    text = "The talks resumed on Monday in Sochi, officials said.\n+7 (495) 123-45-67\n"
+    r = invoke("clean", "--format", "text", "--keep-boilerplate", "--lang", "und", input=text)
+    assert (r.exit_code, r.stdout) == (0, "+7 (495) 123-45-67\n")
+
+
 @pytest.mark.parametrize("code", ["nb", "no", "nob", "nn"])
 def test_norwegian_is_found_under_each_of_its_codes(code):
     r = invoke("clean", "--format", "text", "--lang", code, input=NORWEGIAN)
