@@ -5,6 +5,7 @@ writes them as soon as each document is done."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -39,10 +40,16 @@ def tsv_header() -> str:
     return "\t".join(TSV_COLUMNS) + "\n"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _tsv_field(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    s = str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    # A lone surrogate (a file name that is not UTF-8, a passed-through JSON
+    # escape) cannot be written as UTF-8: escaped as JSON escapes it.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s) if not s.isascii() else s
 
 
 def segment_tsv(seg: Segment) -> str:

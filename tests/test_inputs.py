@@ -217,3 +217,14 @@ def test_jsonl_that_starts_with_a_byte_order_mark_is_read_as_jsonl(tmp_path, how
     r = CliRunner().invoke(main, args, input=stdin)
     assert r.exit_code == 0, r.output
     assert [json.loads(line)["id"] for line in r.output.splitlines()] == ["a", "b"]
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "jsonl"])
+def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path, fmt):
+    name = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes in a name, as old archives have them
+    (tmp_path / name).write_text("The talks resumed on Monday in Sochi, officials said.\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", "--format", fmt, name], capture_output=True, cwd=tmp_path
+    )
+    assert r.returncode == 0 and r.stderr == b"", r.stderr
+    assert b"caf\\udce9.txt" in r.stdout  # the JSON escape, in both formats
