@@ -483,12 +483,17 @@ def languages_cmd(detector) -> None:
     """List the languages cleaner knows: code (what it emits and --lang takes),
     ISO 639-3, name, the detectors that know it, and its scripts."""
     langs = known_to(detector) if detector else list(LANGUAGES.values())
-    click.echo("code\tiso3\tname\tdetectors\tscripts")
+    rows = ["code\tiso3\tname\tdetectors\tscripts"]
     for lang in langs:
         scripts = " ".join(dict.fromkeys(lang.own_scripts + lang.scripts))
-        click.echo(
+        rows.append(
             f"{lang.code}\t{lang.iso3}\t{lang.name}\t{','.join(sorted(lang.detectors)) or '-'}\t{scripts or '-'}"
         )
+    try:
+        click.echo("\n".join(rows))
+    except BrokenPipeError:  # `cleaner languages | head`: a quiet success, as for clean (click would exit 1)
+        quiet_stdout()
+        sys.exit(0)
 
 
 def run() -> None:

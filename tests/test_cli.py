@@ -192,6 +192,12 @@ def test_pipe_with_head_ends_quietly():
     assert p1.wait() == 0 and p1.stderr.read() == b""
 
 
+def test_languages_into_a_closed_pipe_ends_quietly():
+    p = subprocess.Popen(CLEANER + ["languages"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    p.stdout.close()  # closed before the list is written: the write meets a broken pipe
+    assert (p.wait(), p.stderr.read()) == (0, b"")
+
+
 def test_pipe_through_stdin_matches_file(in_fixtures):
     seed = (in_fixtures / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(CLEANER + ["clean"], input=seed, capture_output=True)
