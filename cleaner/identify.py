@@ -1220,7 +1220,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
             return True  # the main language's own letters or words (Czech ř, ě)
         if p.letters >= PAIR_CHECK_BELOW:
-            if (label.lang, main) in RELATED and _stops_favour(text[p.start : p.end], main, label.lang):
+            if _stops_favour(text[p.start : p.end], main, label.lang):
                 return True
             return not _halves_agree(text, p, labeller, main)
         # A short piece: its function words must be the other language's more

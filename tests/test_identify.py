@@ -698,3 +698,21 @@ def test_a_dutch_caption_in_afrikaans_text_with_langid():
         "luid beswaar aangeteken.\n"
     )
     _only_switch(text, "af", dutch, "nl", ("langid",))
+
+
+def test_a_sentence_whose_function_words_are_the_main_languages_stays():
+    # fastText's compressed model reads "Mara nyingi akisema hivyo huwa anatumia
+    # silaha." as English (0.23, Swahili not in its top five); four of its words
+    # are Swahili function words and none is English: it stays Swahili.
+    text = (
+        "Lakini mafanikio yake hayo, yaliyoandaa mengine kwa siku za mbele, yalimfanya achukiwe na watu wa Ko"
+        "nstantinopoli. Makala hii inahusu mwaka 1615 BK ( Baada ya Kristo ). Ni mahali ambapo Richard Burton"
+        " na John Hanning Speke walifikia Ziwa Tanganyika mwaka wa 1858, na tena ambapo Henry Morton Stanley "
+        "alimkuta David Livingstone mwaka wa 1871.\n\nMwaka 1998 idadi ya wakazi ilikuwa watu 147.741. Mwaka wa"
+        " 2002 idadi ya wasemaji wa Kinyankore imehesabiwa kuwa watu 2,330,000.\n\nAustria Sensa ya Austria ina"
+        "endeshwa na Statistik Austria. Viongozi wa Kanisa wakaona hatari wakajaribu kumtisha anyamaze, lakin"
+        "i alijitetea kwamba hafundishi kinyume cha imani. Uzazi Kama ilivyo kwa wanyama wengi, punda milia j"
+        "ike hukua haraka kuliko punda milia dume. Mara nyingi akisema hivyo huwa anatumia silaha."
+    )
+    assert "Mara nyingi akisema hivyo huwa anatumia silaha." in text
+    _all_in(text, "sw", DETECTORS_HERE)
