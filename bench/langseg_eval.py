@@ -21,7 +21,10 @@ odd-numbered halves (tune on one, check on the other), plus
 
 ``--detectors line:fasttext`` (or ``line:langdetect``, ``line:langid``) scores the
 careless per-line peer of bench/langseg_baselines.py the same way (its "calls" are
-its lines).  ``--per-language`` adds characc per main language (all documents).  Not a timing
+its lines).  ``--per-language`` adds characc per main language (all documents).
+``--monolingual`` scores each document with its gold fragments cut out: every
+document is then monolingual, so false alarms are measured on all of them (400 on
+langseg-dev, not the 80 built monolingual), and the set is named ``NAME-mono``.  Not a timing
 benchmark: the numbers that matter are the accuracy columns and the call counts.
 """
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -100,7 +104,23 @@ def summary(res: list[dict]) -> dict:
     }
 
 
-def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
+def without_fragments(text: str, gold: dict) -> tuple[str, dict]:
+    """The document with its gold foreign fragments cut out, and its gold: all
+    of it in the main language.  Spaces left doubled by a cut become one.
+
+    >>> without_fragments("Bonjour. Hello there. Salut.", {"main": "fr", "fragments": [{"start": 9, "end": 21}]})
+    ('Bonjour. Salut.', {'main': 'fr', 'spans': [[0, 15, 'fr']], 'fragments': [], 'headings': []})
+    """
+    out, pos = [], 0
+    for f in sorted(gold["fragments"], key=lambda f: f["start"]):
+        out.append(text[pos : f["start"]])
+        pos = f["end"]
+    out.append(text[pos:])
+    mono = re.sub(r" +\n", "\n", re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]{2,}", " ", "".join(out))))
+    return mono, {"main": gold["main"], "spans": [[0, len(mono), gold["main"]]], "fragments": [], "headings": []}
+
+
+def run(data: Path, detector: str, sc, details=None, monolingual: bool = False) -> tuple[list[dict], dict]:
     to1 = {v: k for k, v in json.loads((data / "langs.json").read_text()).items()}
 
     def norm(code):
@@ -121,6 +141,9 @@ def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
         raw = txt.read_bytes()
         text = raw.decode("utf-8")
         gold = json.loads(g.read_text())
+        if monolingual:
+            text, gold = without_fragments(text, gold)
+            raw = text.encode("utf-8")
         if peer is None:
             doc = pipe.process(raw, doc=txt.name)
             segs = [(s.start, s.end, s.lang) for s in pipe.select(doc)]
@@ -137,7 +160,8 @@ def run(data: Path, detector: str, sc, details=None) -> tuple[list[dict], dict]:
         lines += sum(1 for line in text.splitlines() if line.strip())
         nbytes += len(raw)
         if details:
-            details.write(json.dumps({"data": data.name, "detector": detector, "segs": segs, **r}) + "\n")
+            name = data.name + ("-mono" if monolingual else "")
+            details.write(json.dumps({"data": name, "detector": detector, "segs": segs, **r}) + "\n")
     wall = time.perf_counter() - t0
     return res, {
         "calls": counting.calls,
@@ -173,6 +197,7 @@ def main():
     ap.add_argument("--data", type=Path, action="append")
     ap.add_argument("--per-language", action="store_true")
     ap.add_argument("--details", type=Path, help="per-document results (JSONL)")
+    ap.add_argument("--monolingual", action="store_true", help="cut the gold fragments out: false alarms on every doc")
     a = ap.parse_args()
     sc = langseg_inproc.load_scorer()
     details = a.details.open("w") if a.details else None
@@ -181,7 +206,7 @@ def main():
     rows, langs = [], {}
     for data in a.data or DEFAULT_DATA:
         for det in a.detectors.split(","):
-            res, speed = run(data, det, sc, details)
+            res, speed = run(data, det, sc, details, a.monolingual)
             for half in ("all", "even", "odd"):
                 s = summary([r for r in res if half in ("all", r["half"])])
                 extra = (
@@ -189,13 +214,14 @@ def main():
                     if half == "all"
                     else " | |"
                 )
+                name = data.name + ("-mono" if a.monolingual else "")
                 rows.append(
-                    f"| {data.name} | {det} | {half} | {s['characc']:.3f} | {s['fragP']:.3f} | {s['fragR']:.3f} "
+                    f"| {name} | {det} | {half} | {s['characc']:.3f} | {s['fragP']:.3f} | {s['fragR']:.3f} "
                     f"| {s['fragF1']:.3f} | {s['falsealarm']:.3f} | {s['utt']:.3f} | {s['stay']:.3f} | {extra} |"
                 )
                 if half == "all":
                     print(rows[-1], f"alarms={s['alarms']}", file=sys.stderr, flush=True)
-            langs[(data.name, det)] = per_language(res)
+            langs[(data.name + ("-mono" if a.monolingual else ""), det)] = per_language(res)
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     print("\n".join(rows))
