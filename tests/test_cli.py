@@ -53,7 +53,7 @@ def test_jsonl_field_problems_name_the_line(tmp_path):
     assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:4"]
     assert r.stderr.splitlines() == [
         f"cleaner: error: {src}:1: expected a JSON object, got list",
-        f"cleaner: error: {src}:2: field 'text' missing (use --text-field for another)",
+        f"cleaner: error: {src}:2: field 'text' missing (it has \"body\": use --text-field for another)",
         f"cleaner: error: {src}:3: field 'text' is int, not a string",
     ]
 
@@ -274,3 +274,33 @@ def test_document_text_is_repaired_and_cleaned_text_is_what_is_kept():
     doc = Pipeline().process("Accessibility links\nThe Mona Lisa doesnâ€™t have eyebrows, the guide said.")
     assert doc.text == "Accessibility links\nThe Mona Lisa doesn’t have eyebrows, the guide said."
     assert doc.cleaned_text == "The Mona Lisa doesn’t have eyebrows, the guide said."
+
+
+def test_a_misspelt_text_field_is_said_for_a_few_lines_then_counted(tmp_path):
+    src = write_jsonl(tmp_path / "m.jsonl", [json.dumps({"id": i, "body": GOOD}) for i in range(40)])
+    r = invoke("clean", "--text-field", "txt", str(src))
+    assert r.exit_code == 1 and r.stdout == ""
+    said = "field 'txt' missing (it has \"id\", \"body\": use --text-field for another)"
+    assert r.stderr.splitlines() == [f"cleaner: error: {src}:{n}: {said}" for n in range(1, 6)] + [
+        f"cleaner: error: {src}: 35 more lines like that ({said})"
+    ]
+
+
+def test_different_failures_and_files_are_each_said():
+    from cleaner.run.messages import SAME_SHOWN, Messages
+
+    said = []
+    m = Messages(echo=said.append)
+    for n in range(1, SAME_SHOWN + 3):
+        m.fail(f"a.jsonl:{n}", "invalid JSON")
+        m.fail(f"b.jsonl:{n}", "invalid JSON")
+    m.fail("a.jsonl:99", "field 'text' is null")
+    m.fail("c.txt", "binary data")
+    m.finish()
+    assert m.failures == 2 * (SAME_SHOWN + 2) + 2 and m.status == 1
+    assert said[-4:] == [
+        "cleaner: error: a.jsonl:99: field 'text' is null",
+        "cleaner: error: c.txt: binary data",
+        "cleaner: error: a.jsonl: 2 more lines like that (invalid JSON)",
+        "cleaner: error: b.jsonl: 2 more lines like that (invalid JSON)",
+    ]

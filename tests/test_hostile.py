@@ -106,7 +106,7 @@ def test_jsonl_bad_lines_each_named(tmp_path):
     assert err.splitlines() == [
         f"cleaner: error: {src}:2: invalid JSON (Expecting property name enclosed in double quotes: column 2)",
         f"cleaner: error: {src}:3: expected a JSON object, got int",
-        f"cleaner: error: {src}:4: field 'text' missing (use --text-field for another)",
+        f"cleaner: error: {src}:4: field 'text' missing (it has \"id\": use --text-field for another)",
         f"cleaner: error: {src}:5: field 'text' is list, not a string",
         f"cleaner: error: {src}:6: invalid UTF-8 at byte 0",
         f"cleaner: error: {src}:8: field 'text' is null (use --text-field for another)",

@@ -420,6 +420,19 @@ def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
 
 
+FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
+
+
+def _fields_hint(rec: dict[str, Any]) -> str:
+    """What a record without the text field has instead (a misspelt --text-field
+    is then plain to see)."""
+    if not rec:
+        return "the record is empty"
+    names = [json.dumps(k, ensure_ascii=False) for k in list(rec)[:FIELDS_SHOWN]]
+    more = ", ..." if len(rec) > FIELDS_SHOWN else ""
+    return f"it has {', '.join(names)}{more}: use --text-field for another"
+
+
 def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
     # JSON escapes can take 12 bytes a character ("\\ud83d\\ude00" for one emoji).
     for n, raw in _bounded_lines(stream, 3 * options.max_bytes):
@@ -458,8 +471,10 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             continue
         text = rec.get(options.text_field)
         if text is None:
-            said = "is null" if options.text_field in rec else "missing"
-            yield Failure(where, f"field {options.text_field!r} {said} (use --text-field for another)")
+            if options.text_field in rec:
+                yield Failure(where, f"field {options.text_field!r} is null (use --text-field for another)")
+            else:
+                yield Failure(where, f"field {options.text_field!r} missing ({_fields_hint(rec)})")
             continue
         if not isinstance(text, str):
             yield Failure(where, f"field {options.text_field!r} is {type(text).__name__}, not a string")
