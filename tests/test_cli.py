@@ -280,7 +280,7 @@ def test_a_misspelt_text_field_is_said_for_a_few_lines_then_counted(tmp_path):
     src = write_jsonl(tmp_path / "m.jsonl", [json.dumps({"id": i, "body": GOOD}) for i in range(40)])
     r = invoke("clean", "--text-field", "txt", str(src))
     assert r.exit_code == 1 and r.stdout == ""
-    said = "field 'txt' missing (it has \"id\", \"body\": use --text-field for another)"
+    said = 'field \'txt\' missing (it has "id", "body": use --text-field for another)'
     assert r.stderr.splitlines() == [f"cleaner: error: {src}:{n}: {said}" for n in range(1, 6)] + [
         f"cleaner: error: {src}: 35 more lines like that ({said})"
     ]
