@@ -1406,6 +1406,13 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     related = (label.lang, p.lang) in RELATED or (p.lang, label.lang) in RELATED
     if related and p.lang not in labeller.detector.languages:
         return None  # a relative is what the detector calls a language it lacks
+    if related and not _own_evidence(clause, label.lang, p.lang):
+        # A few words between commas read as a close relative are a coin toss
+        # ("el camp de futbol del riu Valira" in Spanish, an Afrikaans clause read
+        # as Dutch): a clause moves to a relative only on its own letters, marker
+        # words or function words (:func:`_own_evidence`; the function-word rule
+        # below leaves relatives out altogether).
+        return None
     if _switch(label, p.lang, n, "sentence", labeller.settings):
         return label.lang, label.prob
     # Function words that are clearly the detector's language (and no relative's

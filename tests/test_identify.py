@@ -716,3 +716,27 @@ def test_a_sentence_whose_function_words_are_the_main_languages_stays():
     )
     assert "Mara nyingi akisema hivyo huwa anatumia silaha." in text
     _all_in(text, "sw", DETECTORS_HERE)
+
+
+def test_a_clause_moves_to_a_close_relative_only_on_its_own_evidence():
+    # langid reads a few Catalan-looking words between commas as Catalan (0.90):
+    # nothing in them is Catalan's own (no ç, à, l·l, no Catalan function words),
+    # so between relatives that is a coin toss and the sentence stays Spanish...
+    start = "El ayuntamiento aprobó ayer el presupuesto para el próximo año y las obras empezarán pronto.\n"
+    end = "\nLa biblioteca municipal abrirá sus puertas el lunes por la mañana con un horario nuevo."
+    text = (
+        start + "Los equipos jugarán el domingo por la tarde en el campo de siempre, el camp de futbol "
+        "del riu Valira, y la entrada será gratuita." + end
+    )
+    _all_in(text, "es", DETECTORS_HERE)
+    # ... while a clause that writes its own letters (plaça, Julià) still moves.
+    text = (
+        start
+        + "Los vecinos se reunieron en la plaza, la plaça del poble de Sant Julià, y después volvieron a casa."
+        + end
+    )
+    segs, main = identify_blocks(text, detector=_detector("langid"))
+    assert main == "es"
+    assert [(s.text, s.lang, s.how) for s in segs if s.lang != "es"] == [
+        ("la plaça del poble de Sant Julià,", "ca", "clause")
+    ]
