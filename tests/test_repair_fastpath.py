@@ -29,7 +29,7 @@ CHARS = _category_chars()
 
 def _caught(text):
     single, pair = _ftfy_triggers()
-    return bool(single.search(text) or pair.search(text))
+    return bool(single.search(text) or pair(text))
 
 
 def test_every_bad_pair_is_caught():
@@ -129,3 +129,15 @@ def test_repeated_lines_are_repaired_alike():
     assert [(d.line, d.fixes, d.detail) for d in first.lines] == [(d.line, d.fixes, d.detail) for d in again.lines]
     first.lines[0].fixes.append("mutated")  # callers own their copy
     assert repair(broken).lines[0].fixes == ["legacy-encoding"]
+
+
+def test_the_pair_gate_passes_clean_text_that_the_loose_one_sent_to_ftfy():
+    # Accented letters after accented letters, a Greek final sigma before a
+    # guillemet, Czech "ší": in no alternative of ftfy's mojibake pattern.
+    _single, pair = _ftfy_triggers()
+    for text in ["informação e comunicações", "«Η Ελλάδας»", "příští týden", "ο δρόμος… και", "Sie sagten „Grüß Gott“"]:
+        assert not pair(text), text
+        assert not is_bad(text), text
+    # ... and still sends it what ftfy fixes.
+    for text in ["doesnâ€™t", "cÅ“ur", "Ã ", "à¤¹", "√ü"]:
+        assert pair(text) or _ftfy_triggers()[0].search(text), text
