@@ -30,6 +30,7 @@ others.  ``Repaired.lines`` says which fix fired where.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -163,11 +164,11 @@ def _badness_pairs(covered) -> list[tuple[frozenset, frozenset | str]]:
     the pair with the fewest combinations.  Raises if an alternative has no
     such pair (a new ftfy: the gate must be looked at again)."""
     try:
-        from re import _constants as sre_constants, _parser as sre_parse  # type: ignore[attr-defined]
+        c = importlib.import_module("re._constants")
+        sre_parse = importlib.import_module("re._parser")
     except ImportError:  # Python 3.10
-        import sre_constants  # type: ignore[no-redef]
-        import sre_parse  # type: ignore[no-redef]
-    c = sre_constants
+        c = importlib.import_module("sre_constants")
+        sre_parse = importlib.import_module("sre_parse")
     escapes = {
         c.CATEGORY_SPACE: r"\s",
         c.CATEGORY_NOT_SPACE: r"\S",
