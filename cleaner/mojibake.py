@@ -637,8 +637,10 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> i
     re-read letter than of any that writes it as it stands (Romanian "anualã",
     ă misread, amid Romanian words; but "crème" in English stays, English
     writes no "č" either).  ``high`` is the set of the line's non-ASCII
-    characters, ``words`` what its function words say, once computed
-    (:func:`_function_words`, shared by the pages tried on one line).
+    characters, ``words`` what its function words say and what else is known
+    of the line, once computed (:func:`_function_words`, :func:`_contexts`,
+    the languages that write its letters as they stand: shared by the pages
+    tried on one line).
 
     Returns the kind of sign (TABLE_SIGN for the first two, WORDS_SIGN for
     the third) or 0.  The first two know only the languages of the
@@ -720,8 +722,9 @@ def _clear_top(hits) -> str:
 
 def _function_words(text: str, memo: dict) -> _FunctionWords:
     """What the function words of a line say, computed once into ``memo``:
-    ``hits``, the stop-word hits per language; ``top``, the language they
-    clearly name (:func:`_clear_top`), or ''; ``unknown``, whether the whole
+    ``hits``, the stop-word hits per language; ``hit_bits``, (bit, hits) of
+    those the letter-pair table has; ``top``, the language they clearly name
+    (:func:`_clear_top`), or ''; ``unknown``, whether the whole
     words (misread ones break apart at their symbols, "M³odzi") name a
     language the letter-pair table lacks (Icelandic)."""
     return _FunctionWords(text, memo)
@@ -739,9 +742,9 @@ class _FunctionWords:
             if key in ("hits", "top", "hit_bits"):
                 memo["hits"] = hits = stopword_hits(w.casefold() for w in _WORD.findall(self.text))
                 memo["top"] = _clear_top(hits)
-                # (each language's bit in the letter-pair table, and its hits)
+                # (the hits of each language the letter-pair table has, with its bit)
                 bits = _latin_pairs()[1]
-                memo["hit_bits"] = [(bits.get(lang, 0), k) for lang, k in hits.items()]
+                memo["hit_bits"] = [(bits[lang], k) for lang, k in hits.items() if bits.get(lang, 0)]
             else:
                 whole = _clear_top(
                     stopword_hits(
