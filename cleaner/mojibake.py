@@ -544,17 +544,22 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
         ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS) or len(high) < MIN_DISTINCT:
             pages &= ~other
-    if pages & ~other and not _has_context(text):
-        pages &= other
     out = []
     words = {} if words is None else words
+    context = None  # whether the line is a sentence, asked once a Latin page shows a sign
     for i, enc in enumerate(_LEGACY):
         if not pages >> i & 1:
             continue
         if not other >> i & 1:
+            if context is False:
+                continue
             sign = _looks_misread(text, high & _readings()[enc].to_letter, enc, high, words)
             if not sign:
                 continue
+            if context is None:
+                context = _has_context(text)
+                if not context:
+                    continue
             words.setdefault("signs", {})[enc] = sign
         out.append(enc)
     return out
