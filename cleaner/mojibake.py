@@ -981,16 +981,30 @@ def _words_kept(text: str, cand: str) -> bool:
 def _changed_words(text: str, other: str) -> list[str]:
     """The words of ``text`` that differ in ``other`` (same length, char for
     char), where a word is a run of positions holding a letter or a mark in
-    either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å"."""
-    out, start = [], None
-    for i, (a, b) in enumerate(zip(text + " ", other + " ")):
-        if a.isalpha() or b.isalpha() or not (a.isascii() and b.isascii()) and (_wordish(a) or _wordish(b)):
-            if start is None:
-                start = i
-        elif start is not None:
-            if text[start:i] != other[start:i]:
-                out.append(text[start:i])
-            start = None
+    either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å".
+
+    Only the runs around the positions that differ are walked: a re-reading
+    changes a few characters of a long line."""
+    a, b = text + " ", other + " "
+    n = min(len(a), len(b))
+
+    def in_word(i: int) -> bool:
+        x, y = a[i], b[i]
+        return x.isalpha() or y.isalpha() or not (x.isascii() and y.isascii()) and (_wordish(x) or _wordish(y))
+
+    out = []
+    end = 0
+    for i in [i for i, (x, y) in enumerate(zip(a, b)) if x != y]:
+        if i < end or not in_word(i):
+            continue  # in the word just taken, or in no word
+        start = i
+        while start and in_word(start - 1):
+            start -= 1
+        end = i + 1
+        while end < n and in_word(end):
+            end += 1
+        if end < n:  # (a word still open where the shorter one ends is not taken)
+            out.append(text[start:end])
     return out
 
 
@@ -1058,11 +1072,11 @@ def _coherent(text: str) -> bool:
     """Most letters in one script: a real re-reading of a whole line, not a
     few Latin capitals turned Cyrillic ("Ôôô VIDA" -> "Ффф VIDA")."""
     counts: dict[str, int] = {}
-    for c in text:
+    for c, n in Counter(text).items():  # (each distinct character once)
         if c.isalpha():
             k = _script(c)
             k = _WRITING_SYSTEM.get(k, k)
-            counts[k] = counts.get(k, 0) + 1
+            counts[k] = counts.get(k, 0) + n
     total = sum(counts.values())
     return (
         not total

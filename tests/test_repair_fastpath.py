@@ -205,3 +205,37 @@ def test_looks_misread_answers_as_its_reference_on_every_page(text):
         chars = high & mojibake._readings()[enc].to_letter
         expected = _looks_misread_reference(text, chars, enc, high, {})
         assert mojibake._looks_misread(text, chars, enc, high, words) == expected, enc
+
+
+def _changed_words_reference(text, other):
+    """mojibake._changed_words as it was: every position walked."""
+    out, start = [], None
+    for i, (a, b) in enumerate(zip(text + " ", other + " ")):
+        if (
+            a.isalpha()
+            or b.isalpha()
+            or not (a.isascii() and b.isascii())
+            and (mojibake._wordish(a) or mojibake._wordish(b))
+        ):
+            if start is None:
+                start = i
+        elif start is not None:
+            if text[start:i] != other[start:i]:
+                out.append(text[start:i])
+            start = None
+    return out
+
+
+_WORDISH = st.text(alphabet=st.sampled_from(list("ab .,-1") + ["é", "\u0301", "\x9c", "÷", "ß", "Я", "’"]), max_size=14)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_WORDISH, st.lists(st.tuples(st.integers(0, 13), st.sampled_from(list("a .é\u0301÷Я"))), max_size=3), _WORDISH)
+def test_changed_words_walks_only_near_the_changes_and_answers_as_before(text, edits, tail):
+    other = list(text)
+    for i, c in edits:
+        if i < len(other):
+            other[i] = c
+    for changed in ("".join(other), "".join(other)[: len(text) // 2] + tail):  # same length, and not
+        assert mojibake._changed_words(text, changed) == _changed_words_reference(text, changed)
+        assert mojibake._changed_words(changed, text) == _changed_words_reference(changed, text)
