@@ -745,7 +745,7 @@ class _FunctionWords:
         memo = self.memo
         if key not in memo:
             if key in ("hits", "top", "hit_bits"):
-                memo["hits"] = hits = stopword_hits(w.casefold() for w in _WORD.findall(self.text))
+                memo["hits"] = hits = stopword_hits(map(str.casefold, _WORD.findall(self.text)))
                 memo["top"] = _clear_top(hits)
                 # (the hits of each language the letter-pair table has, with its bit)
                 bits = _latin_pairs()[1]

@@ -139,8 +139,9 @@ def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
     # looked up as the pair it is.
     exact = {c: frozenset(seconds) for c, seconds in follow.items()}
     scans = []
-    for wanted in (str.isascii, lambda c: not c.isascii()):
-        part = {c: {x for x in seconds if wanted(x)} for c, seconds in follow.items()}
+    ascii_chars = frozenset(map(chr, range(0x80)))
+    for ascii_second in (True, False):
+        part = {c: seconds & ascii_chars if ascii_second else seconds - ascii_chars for c, seconds in follow.items()}
         part = {c: seconds for c, seconds in part.items() if seconds}
         if part:
             scans.append(re.compile(cls(part) + "(?=" + cls(set().union(*part.values())) + ")"))
