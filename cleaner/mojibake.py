@@ -207,7 +207,12 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     words: dict = {}  # what the line's function words say, once asked (_function_words)
     sources = ["utf-8"] if utf8 else _sources(text, raw, evidence, words) if raw is not None else []
     cjk = _cjk_readings(raw) if raw is not None and not utf8 else []
-    if not elsewhere and not sources and not cjk and not c1_in_word:
+    # Each reading's tests that need no score come first: a line none of
+    # whose readings could pass them is not scored at all (scoring is pure,
+    # so the order changes nothing but the time).
+    c1_readings = _c1_readings(text, raw) if c1_in_word and raw is not None and not utf8 else []
+    readings = _source_readings(text, raw, sources, evidence, words) if sources else []
+    if not elsewhere and not readings and not cjk and not c1_readings:
         return None
     before = score(text)
     if before.grams and before.value > SUSPICIOUS:
@@ -225,37 +230,11 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
             best = (s, cand, enc)
     # Old Mac or DOS text read as Latin-1 shows its small accented letters as
     # C1 controls, inside words ("tur\x92stico" is Mac Roman "turístico").
-    if c1_in_word and raw is not None and not utf8:
-        for enc in C1_PAGES:
-            cand = raw.decode(enc)
-            if _latin(cand) and _coherent(cand) and _words_kept(text, cand) and not _breaks_words(cand, text):
-                s = score(cand).value
-                if s > PLAUSIBLE and s > before.value + margin and (best is None or s > best[0]):
-                    best = (s, cand, enc)
-    # The source's letters were letters: a reading that turns letters into
-    # symbols ("ßß" -> "฿฿") is not the one.
-    letters = _letters(text)
-    for enc in sources:
-        assert raw is not None  # (there are sources only for bytes it could have been)
-        try:
-            cand = raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if cand == text or not _coherent(cand) or _letters(cand) < LETTERS_KEPT * letters:
-            continue
-        if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
-            continue
-        if words.get("signs", {}).get(enc) == TABLE_SIGN and _function_words(text, words)["unknown"]:
-            continue  # the letter-pair table cannot judge the line's language (Icelandic)
-        if not _latin(cand) and (
-            evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS or not _writes_words(cand)
-        ):
-            continue
-        mended = enc == "utf-8" and _latin(cand) and _mends_words(text, cand)
-        if _latin(cand) and not _has_context(text) and not mended:
-            continue
-        if enc == "utf-8" and evidence < MIN_CHARS and not mended:
-            continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
+    for enc, cand in c1_readings:
+        s = score(cand).value
+        if s > PLAUSIBLE and s > before.value + margin and (best is None or s > best[0]):
+            best = (s, cand, enc)
+    for enc, cand in readings:
         reading = score(cand)
         need = ENC_MARGIN.get(enc, SLIGHTLY if _latin(cand) and enc != "utf-8" else margin)
         bar = BARELY if enc == "utf-8" else PLAUSIBLE
@@ -275,6 +254,52 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
                 return again
         return best[1], best[2]
     return None
+
+
+def _c1_readings(text: str, raw: bytes) -> list[tuple[str, str]]:
+    """(page, reading) for each old Mac or DOS page (:data:`C1_PAGES`) whose
+    reading of a line with C1 controls inside words could pass :func:`reread`'s
+    tests before scoring: Latin, coherent, keeping its words and breaking none."""
+    out = []
+    for enc in C1_PAGES:
+        cand = raw.decode(enc)
+        if _latin(cand) and _coherent(cand) and _words_kept(text, cand) and not _breaks_words(cand, text):
+            out.append((enc, cand))
+    return out
+
+
+def _source_readings(
+    text: str, raw: bytes | None, sources: list[str], evidence: int, words: dict
+) -> list[tuple[str, str]]:
+    """(page, reading) for each of ``sources`` whose reading of ``raw`` passes
+    :func:`reread`'s tests before scoring, in the order of ``sources``."""
+    assert raw is not None  # (there are sources only for bytes it could have been)
+    out = []
+    # The source's letters were letters: a reading that turns letters into
+    # symbols ("ßß" -> "฿฿") is not the one.
+    letters = _letters(text)
+    for enc in sources:
+        try:
+            cand = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if cand == text or not _coherent(cand) or _letters(cand) < LETTERS_KEPT * letters:
+            continue
+        if enc != "utf-8" and not _words_kept(text, cand) or _breaks_words(cand, text):
+            continue
+        if words.get("signs", {}).get(enc) == TABLE_SIGN and _function_words(text, words)["unknown"]:
+            continue  # the letter-pair table cannot judge the line's language (Icelandic)
+        if not _latin(cand) and (
+            evidence < MIN_CHARS or _letters(cand, latin=False) < MIN_SCRIPT_LETTERS or not _writes_words(cand)
+        ):
+            continue
+        mended = enc == "utf-8" and _latin(cand) and _mends_words(text, cand)
+        if _latin(cand) and not _has_context(text) and not mended:
+            continue
+        if enc == "utf-8" and evidence < MIN_CHARS and not mended:
+            continue  # ftfy judges short UTF-8 mojibake better ("VOCÊ…" stays)
+        out.append((enc, cand))
+    return out
 
 
 def restore_nbsp(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
@@ -519,17 +544,22 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
         ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS) or len(high) < MIN_DISTINCT:
             pages &= ~other
-    if pages & ~other and not _has_context(text):
-        pages &= other
     out = []
     words = {} if words is None else words
+    context = None  # whether the line is a sentence, asked once a Latin page shows a sign
     for i, enc in enumerate(_LEGACY):
         if not pages >> i & 1:
             continue
         if not other >> i & 1:
+            if context is False:
+                continue
             sign = _looks_misread(text, high & _readings()[enc].to_letter, enc, high, words)
             if not sign:
                 continue
+            if context is None:
+                context = _has_context(text)
+                if not context:
+                    continue
             words.setdefault("signs", {})[enc] = sign
         out.append(enc)
     return out
@@ -612,8 +642,10 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> i
     re-read letter than of any that writes it as it stands (Romanian "anualã",
     ă misread, amid Romanian words; but "crème" in English stays, English
     writes no "č" either).  ``high`` is the set of the line's non-ASCII
-    characters, ``words`` what its function words say, once computed
-    (:func:`_function_words`, shared by the pages tried on one line).
+    characters, ``words`` what its function words say and what else is known
+    of the line, once computed (:func:`_function_words`, :func:`_contexts`,
+    the languages that write its letters as they stand: shared by the pages
+    tried on one line).
 
     Returns the kind of sign (TABLE_SIGN for the first two, WORDS_SIGN for
     the third) or 0.  The first two know only the languages of the
@@ -622,42 +654,43 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> i
     reading on their sign alone is not taken (checked only for a reading about
     to be scored: stop words are the costly part).
     """
+    if not chars:
+        return 0  # every sign below is about a character that would change
     known, bits = _latin_pairs()
-    n = len(text)
-    misread = False
+    contexts = _contexts(text, words)
     for ch in chars:
         low = ch.lower()
-        i = text.find(ch)
-        while i >= 0 and not misread:
-            left = _pair_side(text[i - 1], chars) if i else " "
-            right = _pair_side(text[i + 1], chars) if i + 1 < n else " "
+        alpha = ch.isalpha()
+        for left, right in contexts[ch]:
+            left, right = _pair_side(left, chars), _pair_side(right, chars)
             # A symbol standing alone ("© 2016") is no broken letter.
-            misread = (ch.isalpha() or left != " " or right != " ") and not (
-                known.get(left + low) or known.get(low + right)
-            )
-            i = text.find(ch, i + 1)
-        if misread:
-            break
-    if misread:
-        return TABLE_SIGN
+            if (alpha or left != " " or right != " ") and not (known.get(left + low) or known.get(low + right)):
+                return TABLE_SIGN
     # The languages that write every non-ASCII letter of the line as it stands,
     # and as re-read: Turkish "Arýnç’ýn hükümetinin" is no language's as it
     # stands (ý with ç and ü), Turkish re-read ("Arınç’ın").
-    as_is = read_all = -1
-    for ch in high:
-        if ch.isalpha():
-            as_is &= known.get(ch, 0)
-            read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
-    if read_all and not as_is:
-        return TABLE_SIGN
+    if "as_is" not in words:
+        as_is = -1
+        for ch in high:
+            if ch.isalpha():
+                as_is &= known.get(ch, 0)
+        words["as_is"] = as_is
+    if not words["as_is"]:
+        read_all = -1
+        for ch in high:
+            if ch.isalpha():
+                read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
+        if read_all:
+            return TABLE_SIGN
     for ch in chars:
         if not ch.isalpha():
             continue  # symbols were judged by their pairs
         as_is, read = known.get(ch, 0), _writers(ch, enc)
+        if not read:
+            continue  # no language writes the re-read letter: both tests below ask for one
         said = _function_words(text, words)
-        hits = said["hits"]
-        fits = max((k for lang, k in hits.items() if bits.get(lang, 0) & as_is), default=0)
-        if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits.items()):
+        fits = max((k for lang_bit, k in said["hit_bits"] if lang_bit & as_is), default=0)
+        if any(k >= 2 and k > fits and lang_bit & read & ~as_is for lang_bit, k in said["hit_bits"]):
             return WORDS_SIGN
         # The line's language writes both ("èas" and "čas" are both Slovene
         # letters, è in loanwords): only the score can tell.
@@ -667,6 +700,22 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> i
 
 
 TABLE_SIGN, WORDS_SIGN = 1, 2  # what made a line look misread (_looks_misread)
+
+# A non-ASCII character and its two neighbours (the line is padded with a space).
+_CONTEXT = re.compile(r"(?=(.)([^\x00-\x7f])(.))", re.S)
+
+
+def _contexts(text: str, memo: dict) -> dict[str, list[tuple[str, str]]]:
+    """Each non-ASCII character of ``text`` -> the distinct (left, right)
+    neighbours it has, a space beyond the line's ends; computed once into
+    ``memo`` (the pages tried on one line ask the same)."""
+    out = memo.get("contexts")
+    if out is None:
+        out = {}
+        for left, ch, right in set(_CONTEXT.findall(" " + text + " ")):
+            out.setdefault(ch, []).append((left, right))
+        memo["contexts"] = out
+    return out
 
 
 def _clear_top(hits) -> str:
@@ -678,8 +727,9 @@ def _clear_top(hits) -> str:
 
 def _function_words(text: str, memo: dict) -> _FunctionWords:
     """What the function words of a line say, computed once into ``memo``:
-    ``hits``, the stop-word hits per language; ``top``, the language they
-    clearly name (:func:`_clear_top`), or ''; ``unknown``, whether the whole
+    ``hits``, the stop-word hits per language; ``hit_bits``, (bit, hits) of
+    those the letter-pair table has; ``top``, the language they clearly name
+    (:func:`_clear_top`), or ''; ``unknown``, whether the whole
     words (misread ones break apart at their symbols, "M³odzi") name a
     language the letter-pair table lacks (Icelandic)."""
     return _FunctionWords(text, memo)
@@ -694,9 +744,12 @@ class _FunctionWords:
     def __getitem__(self, key: str):
         memo = self.memo
         if key not in memo:
-            if key in ("hits", "top"):
-                memo["hits"] = hits = stopword_hits(w.casefold() for w in _WORD.findall(self.text))
+            if key in ("hits", "top", "hit_bits"):
+                memo["hits"] = hits = stopword_hits(map(str.casefold, _WORD.findall(self.text)))
                 memo["top"] = _clear_top(hits)
+                # (the hits of each language the letter-pair table has, with its bit)
+                bits = _latin_pairs()[1]
+                memo["hit_bits"] = [(bits[lang], k) for lang, k in hits.items() if bits.get(lang, 0)]
             else:
                 whole = _clear_top(
                     stopword_hits(
@@ -928,16 +981,30 @@ def _words_kept(text: str, cand: str) -> bool:
 def _changed_words(text: str, other: str) -> list[str]:
     """The words of ``text`` that differ in ``other`` (same length, char for
     char), where a word is a run of positions holding a letter or a mark in
-    either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å"."""
-    out, start = [], None
-    for i, (a, b) in enumerate(zip(text + " ", other + " ")):
-        if a.isalpha() or b.isalpha() or not (a.isascii() and b.isascii()) and (_wordish(a) or _wordish(b)):
-            if start is None:
-                start = i
-        elif start is not None:
-            if text[start:i] != other[start:i]:
-                out.append(text[start:i])
-            start = None
+    either: "òóìà÷å\x9cå" is one non-word, not "òóìà" and two Swedish "å".
+
+    Only the runs around the positions that differ are walked: a re-reading
+    changes a few characters of a long line."""
+    a, b = text + " ", other + " "
+    n = min(len(a), len(b))
+
+    def in_word(i: int) -> bool:
+        x, y = a[i], b[i]
+        return x.isalpha() or y.isalpha() or not (x.isascii() and y.isascii()) and (_wordish(x) or _wordish(y))
+
+    out = []
+    end = 0
+    for i in [i for i, (x, y) in enumerate(zip(a, b)) if x != y]:
+        if i < end or not in_word(i):
+            continue  # in the word just taken, or in no word
+        start = i
+        while start and in_word(start - 1):
+            start -= 1
+        end = i + 1
+        while end < n and in_word(end):
+            end += 1
+        if end < n:  # (a word still open where the shorter one ends is not taken)
+            out.append(text[start:end])
     return out
 
 
@@ -1005,11 +1072,11 @@ def _coherent(text: str) -> bool:
     """Most letters in one script: a real re-reading of a whole line, not a
     few Latin capitals turned Cyrillic ("Ôôô VIDA" -> "Ффф VIDA")."""
     counts: dict[str, int] = {}
-    for c in text:
+    for c, n in Counter(text).items():  # (each distinct character once)
         if c.isalpha():
             k = _script(c)
             k = _WRITING_SYSTEM.get(k, k)
-            counts[k] = counts.get(k, 0) + 1
+            counts[k] = counts.get(k, 0) + n
     total = sum(counts.values())
     return (
         not total

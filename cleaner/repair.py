@@ -30,14 +30,16 @@ others.  ``Repaired.lines`` says which fix fired where.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ftfy
 import ftfy.bad_codecs
-from ftfy.badness import MOJIBAKE_CATEGORIES, badness, is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
@@ -96,70 +98,24 @@ def _suspect() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _ftfy_triggers() -> tuple[re.Pattern, re.Pattern]:
+def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
     """(characters that some ftfy fix acts on by themselves, a superset of the
     character pairs that ftfy's mojibake test needs).
 
     ftfy's encoding fix does nothing unless ``ftfy.badness.is_bad`` finds one
     of its suspicious sequences, and its other fixes (with our settings) need
     '&', ESC, C1 or other control characters, line separators or surrogates.
-    Every sequence ``is_bad`` looks for holds one of its "bad" characters, or
-    two adjacent non-ASCII characters from its categories, or Ã/Â before a
-    space, or Œ/œ before a non-letter; testing for those first is one fast
-    scan, where ``is_bad`` itself tries forty patterns at every position
-    (tests/test_repair_fastpath.py checks the superset on every pair and on
-    random triples and quadruples).
+    Every sequence ``is_bad`` looks for holds one of its "bad" characters or
+    two adjacent characters of two classes it names: read from its pattern
+    (each alternative's rarest pair, :func:`_badness_pairs`), testing for
+    those first is one fast scan, where ``is_bad`` itself tries forty
+    patterns at every position (tests/test_repair_fastpath.py checks the
+    superset on every pair and on random triples and quadruples).
     """
     cat = {}
     probe = "".join(map(chr, range(0x80, 0x3000))) + "\uf8ff\ufffd"
     for name, body in MOJIBAKE_CATEGORIES.items():
         cat[name] = "".join(re.findall(f"[{body}]", probe))
-    first = (
-        "".join(
-            cat[k]
-            for k in (
-                "lower_accented",
-                "lower_common",
-                "upper_accented",
-                "box",
-                "end_punctuation",
-                "currency",
-                "numeric",
-                "law",
-                "start_punctuation",
-            )
-        )
-        + "×à√≈‚вВГРСβΒΓΞΟāÙŒœ"
-    )
-    second = (
-        "".join(
-            cat[k]
-            for k in (
-                "upper_accented",
-                "lower_accented",
-                "currency",
-                "numeric",
-                "law",
-                "start_punctuation",
-                "end_punctuation",
-                "kaomoji",
-                "box",
-                "c1",
-                "bad",
-            )
-        )
-        + "°²³µ¹¼½¾±∂†≠®™´≤≥¥øÄâóЂў€"
-    )
-    after_ido = (
-        cat["common"]
-        + cat["currency"]
-        + cat["bad"]
-        + cat["numeric"]
-        + cat["start_punctuation"]
-        + cat["end_punctuation"]
-        + "€œŠš¢£Ÿž\xa0\xad®©°·»–—´ŸŠ®°µ»"
-    )
-    after_a = " \xa0¡" + cat["start_punctuation"] + cat["end_punctuation"]
 
     def cls(chars):
         return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
@@ -167,17 +123,107 @@ def _ftfy_triggers() -> tuple[re.Pattern, re.Pattern]:
     single = re.compile(
         cls(cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS)) + "&\x1b\r\u2028\u2029\x85") + "|[\ud800-\udfff]"
     )
-    pair = re.compile(
-        cls(first)
-        + "(?:"
-        + cls(second)
-        + "|(?<=[ÂÃÎÐØÙ])"
-        + cls(after_ido)
-        + "|(?<=[Œœ])[^A-Za-z]|(?<=[ÃÂ])"
-        + cls(after_a)
-        + ")"
-    )
+    # first character -> the characters that may follow it; the pairs whose
+    # second is a wide class ("[^A-Za-z]" after "œ") are one pattern of their own
+    follow: dict[str, set] = {}
+    wide = []
+    for first, second in _badness_pairs(lambda chars: all(single.match(c) for c in chars)):
+        if isinstance(second, str):
+            wide.append(cls(first) + second)
+        else:
+            for c in first:
+                follow.setdefault(c, set()).update(second)
+    # A scan finds the places where a first character stands before a
+    # possible second one (an ASCII one apart: the space after "Ã" would
+    # otherwise stop the scan after every Greek word); each place is then
+    # looked up as the pair it is.
+    exact = {c: frozenset(seconds) for c, seconds in follow.items()}
+    scans = []
+    ascii_chars = frozenset(map(chr, range(0x80)))
+    for ascii_second in (True, False):
+        part = {c: seconds & ascii_chars if ascii_second else seconds - ascii_chars for c, seconds in follow.items()}
+        part = {c: seconds for c, seconds in part.items() if seconds}
+        if part:
+            scans.append(re.compile(cls(part) + "(?=" + cls(set().union(*part.values())) + ")"))
+    wide_pairs = re.compile("|".join(wide)) if wide else None
+
+    def pair(text: str) -> bool:
+        for scan in scans:
+            for m in scan.finditer(text):
+                if text[m.end()] in exact[m.group()]:
+                    return True
+        return wide_pairs is not None and wide_pairs.search(text) is not None
+
     return single, pair
+
+
+def _badness_pairs(covered) -> list[tuple[frozenset, frozenset | str]]:
+    """For each alternative of ftfy's ``BADNESS_RE`` that ``covered`` (a test
+    on a set of characters: the single triggers) does not catch by one of its
+    characters, two adjacent characters it needs: (the first's set, the
+    second's set, or the second's pattern when it is no small set, "[^A-Za-z]"),
+    the pair with the fewest combinations.  Raises if an alternative has no
+    such pair (a new ftfy: the gate must be looked at again)."""
+    try:
+        c = importlib.import_module("re._constants")
+        sre_parse = importlib.import_module("re._parser")
+    except ImportError:  # Python 3.10
+        c = importlib.import_module("sre_constants")
+        sre_parse = importlib.import_module("sre_parse")
+    escapes = {
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_NOT_WORD: r"\W",
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_NOT_DIGIT: r"\D",
+    }
+
+    def one_char(op, av) -> frozenset | str | None:
+        """The characters an item matches (a set, or a pattern), None if it is no single character."""
+        if op is c.LITERAL:
+            return frozenset(chr(av))
+        if op is c.ANY:
+            return "."
+        if op is not c.IN:
+            return None
+        chars: set = set()
+        parts = []
+        negate = category = False
+        for kind, value in av:
+            if kind is c.NEGATE:
+                negate = True
+            elif kind is c.LITERAL:
+                chars.add(chr(value))
+                parts.append(re.escape(chr(value)))
+            elif kind is c.RANGE:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+                parts.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+            elif kind is c.CATEGORY:
+                category = True
+                parts.append(escapes[value])
+            else:
+                raise ValueError(f"ftfy's badness pattern has a new item: {kind}")
+        if not negate and not category:
+            return frozenset(chars)
+        return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+    def size(item) -> int:
+        return len(item) if isinstance(item, frozenset) else 1 << 21
+
+    tree = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    [(op, (_none, alternatives))] = list(tree)
+    assert op is c.BRANCH
+    out = []
+    for alt in alternatives:
+        items = [one_char(op, av) for op, av in alt]
+        if any(isinstance(i, frozenset) and covered(i) for i in items):
+            continue
+        pairs = [(a, b) for a, b in zip(items, items[1:]) if isinstance(a, frozenset) and b is not None]
+        if not pairs:
+            raise ValueError(f"no character pair to test for in ftfy's badness pattern: {alt}")
+        out.append(min(pairs, key=lambda p: size(p[0]) * size(p[1])))
+    return out
 
 
 def _ftfy_may_act(line: str) -> bool:
@@ -185,7 +231,7 @@ def _ftfy_may_act(line: str) -> bool:
     single, pair = _ftfy_triggers()
     if single.search(line):
         return True
-    return pair.search(line) is not None and is_bad(line)
+    return pair(line) and is_bad(line)
 
 
 @dataclass

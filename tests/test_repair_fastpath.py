@@ -29,7 +29,7 @@ CHARS = _category_chars()
 
 def _caught(text):
     single, pair = _ftfy_triggers()
-    return bool(single.search(text) or pair.search(text))
+    return bool(single.search(text) or pair(text))
 
 
 def test_every_bad_pair_is_caught():
@@ -129,3 +129,113 @@ def test_repeated_lines_are_repaired_alike():
     assert [(d.line, d.fixes, d.detail) for d in first.lines] == [(d.line, d.fixes, d.detail) for d in again.lines]
     first.lines[0].fixes.append("mutated")  # callers own their copy
     assert repair(broken).lines[0].fixes == ["legacy-encoding"]
+
+
+def test_the_pair_gate_passes_clean_text_that_the_loose_one_sent_to_ftfy():
+    # Accented letters after accented letters, a Greek final sigma before a
+    # guillemet, Czech "ší": in no alternative of ftfy's mojibake pattern.
+    _single, pair = _ftfy_triggers()
+    for text in ["informação e comunicações", "«Η Ελλάδας»", "příští týden", "ο δρόμος… και", "Sie sagten „Grüß Gott“"]:
+        assert not pair(text), text
+        assert not is_bad(text), text
+    # ... and still sends it what ftfy fixes.
+    for text in ["doesnâ€™t", "cÅ“ur", "Ã ", "à¤¹", "√ü"]:
+        assert pair(text) or _ftfy_triggers()[0].search(text), text
+
+
+def _looks_misread_reference(text, chars, enc, high, words):
+    """mojibake._looks_misread as it was before its per-line memos: every
+    occurrence of every character looked at, per page."""
+    from cleaner.mojibake import TABLE_SIGN, WORDS_SIGN, _function_words, _latin_pairs, _pair_side, _writers
+
+    known, bits = _latin_pairs()
+    n = len(text)
+    misread = False
+    for ch in chars:
+        low = ch.lower()
+        i = text.find(ch)
+        while i >= 0 and not misread:
+            left = _pair_side(text[i - 1], chars) if i else " "
+            right = _pair_side(text[i + 1], chars) if i + 1 < n else " "
+            misread = (ch.isalpha() or left != " " or right != " ") and not (
+                known.get(left + low) or known.get(low + right)
+            )
+            i = text.find(ch, i + 1)
+        if misread:
+            break
+    if misread:
+        return TABLE_SIGN
+    as_is = read_all = -1
+    for ch in high:
+        if ch.isalpha():
+            as_is &= known.get(ch, 0)
+            read_all &= _writers(ch, enc) if ch in chars else known.get(ch, 0)
+    if read_all and not as_is:
+        return TABLE_SIGN
+    for ch in chars:
+        if not ch.isalpha():
+            continue
+        as_is, read = known.get(ch, 0), _writers(ch, enc)
+        said = _function_words(text, words)
+        hits = said["hits"]
+        fits = max((k for lang, k in hits.items() if bits.get(lang, 0) & as_is), default=0)
+        if any(k >= 2 and k > fits and bits.get(lang, 0) & read & ~as_is for lang, k in hits.items()):
+            return WORDS_SIGN
+        if said["top"] and bits.get(said["top"], 0) & read & as_is:
+            return WORDS_SIGN
+    return 0
+
+
+_LATIN1_TEXT = st.lists(
+    st.sampled_from(
+        list(" .,'aeinorstu")
+        + list("ÀÂÇÈÉÊÍÑÓÖÜßàáâãäåçèéêëìíîïðñòóôõöøùúûüýþÿ³¹º©®°±·»«’“”–€šžŒœ")
+        + ["de ", "la ", "et ", "és ", "az ", "și ", "ve ", "bir ", "kaj ", "ir "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LATIN1_TEXT)
+def test_looks_misread_answers_as_its_reference_on_every_page(text):
+    high = set(mojibake._NONASCII.findall(text))
+    words: dict = {}  # shared by the pages of one line, as _sources shares it
+    for enc in mojibake.LATIN_PAGES:
+        chars = high & mojibake._readings()[enc].to_letter
+        expected = _looks_misread_reference(text, chars, enc, high, {})
+        assert mojibake._looks_misread(text, chars, enc, high, words) == expected, enc
+
+
+def _changed_words_reference(text, other):
+    """mojibake._changed_words as it was: every position walked."""
+    out, start = [], None
+    for i, (a, b) in enumerate(zip(text + " ", other + " ")):
+        if (
+            a.isalpha()
+            or b.isalpha()
+            or not (a.isascii() and b.isascii())
+            and (mojibake._wordish(a) or mojibake._wordish(b))
+        ):
+            if start is None:
+                start = i
+        elif start is not None:
+            if text[start:i] != other[start:i]:
+                out.append(text[start:i])
+            start = None
+    return out
+
+
+_WORDISH = st.text(alphabet=st.sampled_from(list("ab .,-1") + ["é", "\u0301", "\x9c", "÷", "ß", "Я", "’"]), max_size=14)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_WORDISH, st.lists(st.tuples(st.integers(0, 13), st.sampled_from(list("a .é\u0301÷Я"))), max_size=3), _WORDISH)
+def test_changed_words_walks_only_near_the_changes_and_answers_as_before(text, edits, tail):
+    other = list(text)
+    for i, c in edits:
+        if i < len(other):
+            other[i] = c
+    for changed in ("".join(other), "".join(other)[: len(text) // 2] + tail):  # same length, and not
+        assert mojibake._changed_words(text, changed) == _changed_words_reference(text, changed)
+        assert mojibake._changed_words(changed, text) == _changed_words_reference(changed, text)
