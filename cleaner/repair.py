@@ -127,7 +127,13 @@ def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
     # second is a wide class ("[^A-Za-z]" after "œ") are one pattern of their own
     follow: dict[str, set] = {}
     wide = []
-    for first, second in _badness_pairs(lambda chars: all(single.match(c) for c in chars)):
+    try:
+        pairs = _badness_pairs(lambda chars: all(single.match(c) for c in chars))
+    except (ValueError, AssertionError, ImportError, AttributeError, KeyError, TypeError):
+        # A future ftfy (or Python) whose pattern this cannot read: every line
+        # goes to is_bad itself, slower but the same answers.
+        return single, _always
+    for first, second in pairs:
         if isinstance(second, str):
             wide.append(cls(first) + second)
         else:
@@ -155,6 +161,11 @@ def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
         return wide_pairs is not None and wide_pairs.search(text) is not None
 
     return single, pair
+
+
+def _always(text: str) -> bool:
+    """The pair gate when ftfy's pattern cannot be read: let is_bad decide."""
+    return True
 
 
 def _badness_pairs(covered) -> list[tuple[frozenset, frozenset | str]]:

@@ -143,6 +143,26 @@ def test_the_pair_gate_passes_clean_text_that_the_loose_one_sent_to_ftfy():
         assert pair(text) or _ftfy_triggers()[0].search(text), text
 
 
+def test_a_badness_pattern_that_cannot_be_read_sends_every_line_to_ftfy(monkeypatch):
+    from cleaner import repair as repair_module
+
+    assert _ftfy_triggers()[1] is not repair_module._always  # the installed ftfy's pattern is read
+
+    def unreadable(covered):
+        raise ValueError("ftfy's badness pattern has a new item")
+
+    monkeypatch.setattr(repair_module, "_badness_pairs", unreadable)
+    _ftfy_triggers.cache_clear()
+    repair_module._repair_line_cached.cache_clear()
+    try:
+        assert _ftfy_triggers()[1] is repair_module._always
+        assert repair("The Mona Lisa doesnâ€™t have eyebrows.").text == "The Mona Lisa doesn’t have eyebrows."
+        assert repair("informação e comunicações").text == "informação e comunicações"
+    finally:
+        _ftfy_triggers.cache_clear()
+        repair_module._repair_line_cached.cache_clear()
+
+
 def _looks_misread_reference(text, chars, enc, high, words):
     """mojibake._looks_misread as it was before its per-line memos: every
     occurrence of every character looked at, per page."""
