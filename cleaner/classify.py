@@ -24,7 +24,9 @@ signals of shape that hold on any site and in any language:
    and one short paragraph, right above the headline of the first two full
    paragraphs in a row (``teasers``).  Three or more titles in a row that
    open with a time or a date, whatever their length, are a ticker or an
-   archive list (``dated-list``).
+   archive list (``dated-list``); so are three or more titles anywhere on
+   the page that open with a clock time ("14:44 Accusations de viols"), a
+   live feed with a summary under each.
 4. **Main text**: prose lines close together form stretches (times of day,
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
@@ -88,6 +90,10 @@ STOPWORDS_HIGH = 0.32
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
 CJK_CLAUSE_LENGTH = 75  # characters (Han/kana weighted) of prose without a comma or a full stop, at most
+# ... and of a line that does not end as a sentence, per comma or inner "！"/"？"
+# (such prose on the dev pages has at most 50 per mark, headlines run together 68
+# and more; jusText's LENGTH_HIGH / 2 is the shortest such line judged).
+CJK_TITLES_CLAUSE_LENGTH = 60
 OWN_LANGUAGE_MIN_WORDS = 8
 # The stop-word share of plain prose where jusText's thresholds work (English,
 # German, Spanish news: 0.4-0.5); a document needs this many long full
@@ -395,14 +401,16 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, lean
 def _run_together(ln: _Line) -> bool:
     """A long Han or kana line with no full stop and hardly a comma: headlines
     run together (Chinese and Japanese prose ends its sentences with 。！？
-    and joins its clauses with ，、：)."""
+    and joins its clauses with ，、：).  A headline may end with "！" or "？",
+    so a line that does not end as a sentence counts its sentence ends as
+    clauses, at ``CJK_TITLES_CLAUSE_LENGTH``: "可爱！松鼠举着水瓶大口饮水鳄鱼机场跑道
+    “散步”致飞机晚点沙特：无人机T台走秀 …" is a column of teasers."""
     f = ln.f
-    return (
-        f.script in HAN_WRITING
-        and not f.sentences
-        and f.length > LENGTH_HIGH / 2
-        and (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
-    )
+    if f.script not in HAN_WRITING or f.length <= LENGTH_HIGH / 2:
+        return False
+    if not f.sentences:
+        return (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
+    return not f.terminal and (f.clauses + f.sentences + 1) * CJK_TITLES_CLAUSE_LENGTH < f.length
 
 
 def _sentences(ln: _Line) -> bool:
@@ -558,6 +566,36 @@ def _dated_lists(lines: list[_Line]) -> None:
     for ln, run in zip(lines, runs):
         if run >= TEASER_RUN:
             ln.cls, ln.sure = BAD, DATED_LIST
+    _ticker(lines)
+
+
+def _ticker(lines: list[_Line]) -> None:
+    """Drop a news feed's entries: titles that open with a time of day
+    ("14:44 Accusations de viols", "12:04 Ушёл в отставку") are the items of
+    a ticker, a live feed or a list of videos when a page has
+    ``TEASER_RUN`` or more of them anywhere, even with a summary under each
+    (they need not stand in a row, as :func:`_dated_lists` wants).  A story's
+    own text does not open its titles with bare clock times; a "4.10
+    Editing files" section number is no time (only ``:`` or ``h``)."""
+    items = [i for i, ln in enumerate(lines) if not ln.sure and _clocked_title(ln)]
+    if len(items) < TEASER_RUN:
+        return
+    for i in items:
+        lines[i].cls, lines[i].sure = BAD, DATED_LIST
+
+
+# A time of day (24-hour, "14h44", or with am/pm) opening a line, then a
+# title: at least two words with letters ("1:39 PM ET" is a time stamp alone).
+_CLOCK_TITLE = re.compile(
+    r"\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?(?!\w))?+\s+\W*[^\W\d_][\w'’-]*\s+\W*[^\W\d_]",
+    re.IGNORECASE,
+)
+CLOCK_TITLE_MIN_WORDS = 4  # (the two numbers of the time count as words)
+
+
+def _clocked_title(ln: _Line) -> bool:
+    """A title (not a sentence) that opens with a time of day."""
+    return not ln.f.terminal and ln.f.n_words >= CLOCK_TITLE_MIN_WORDS and bool(_CLOCK_TITLE.match(ln.text))
 
 
 def _near_runs(lines: list[_Line]) -> list[int]:
