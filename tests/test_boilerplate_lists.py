@@ -309,3 +309,39 @@ def test_an_ascii_line_is_normalised_as_any_line():
         assert normalize(line) == _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
 
     same()
+
+
+BRIDGE = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs from the first of April "
+    "until the end of August, and traffic will be sent through the neighbouring streets while the work goes on.",
+    "Officials said the work would cost about one hundred million, that the contractor had been chosen in an open "
+    "tender, and that the crews would work only during the day so that people living nearby can sleep.",
+    "Residents of the houses along the river said they were worried about the noise and the dust, but most of them "
+    "agreed that the bridge, which is more than a century old, badly needed to be repaired before it was too late.",
+]
+FOOTER = ["Share", "Home | News | Sport | Weather | Travel", "Privacy Policy", "Terms of Use", "Contact us"]
+NOTICE = (
+    "Reliance on the information this site contains is at your own risk, and our reporters follow the press code, "
+    "which asks for news that is truthful, accurate and fair."
+)
+
+
+@pytest.mark.parametrize("favor", ["balanced", "precision"])
+def test_weak_prose_behind_a_wall_of_furniture_is_not_the_article(favor):
+    # A notice a quarter as long as the article, after five lines of furniture
+    # (a share bar, a menu, the footer's links): the footer's, not the story's.
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, NOTICE])
+    got = {
+        line: (b.kind, b.reason)
+        for line, b in ((page[b.start : b.end], b) for b in classify(page, split_blocks(page), favor=favor))
+    }
+    assert got[NOTICE] == ("boilerplate", "off-main")
+    assert all(got[line][0] == "content" for line in BRIDGE)
+    # two lines of furniture are a box inside the text: the paragraph stays
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], NOTICE])
+    assert NOTICE in kept(page)
+    # favouring recall, furniture walls nothing off
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, NOTICE])
+    assert NOTICE in [
+        page[b.start : b.end] for b in classify(page, split_blocks(page), favor="recall") if b.kind == "content"
+    ]
