@@ -24,12 +24,16 @@ signals of shape that hold on any site and in any language:
    and one short paragraph, right above the headline of the first two full
    paragraphs in a row (``teasers``).  Three or more titles in a row that
    open with a time or a date, whatever their length, are a ticker or an
-   archive list (``dated-list``).
+   archive list (``dated-list``); so are three or more titles anywhere on
+   the page that open with a clock time ("14:44 Accusations de viols"), a
+   live feed with a summary under each.
 4. **Main text**: prose lines close together form stretches (times of day,
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
    ``off-main`` (teaser lists, comment threads, footers) unless they lie
-   between kept ones.  A comment-section header once the article has begun
+   between kept ones; a stretch under a larger share of the best that five
+   lines of sure furniture (menus, phrases, share bars) cut off from the
+   article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
    (``comments``); a related-stories header after the article ("Related
    coverage", "Читайте также", "相关阅读") drops what follows unless the
@@ -88,6 +92,10 @@ STOPWORDS_HIGH = 0.32
 CJK_STOPWORDS_LOW = 0.12
 CJK_STOPWORDS_HIGH = 0.15
 CJK_CLAUSE_LENGTH = 75  # characters (Han/kana weighted) of prose without a comma or a full stop, at most
+# ... and of a line that does not end as a sentence, per comma or inner "！"/"？"
+# (such prose on the dev pages has at most 50 per mark, headlines run together 68
+# and more; jusText's LENGTH_HIGH / 2 is the shortest such line judged).
+CJK_TITLES_CLAUSE_LENGTH = 60
 OWN_LANGUAGE_MIN_WORDS = 8
 # The stop-word share of plain prose where jusText's thresholds work (English,
 # German, Spanish news: 0.4-0.5); a document needs this many long full
@@ -119,6 +127,10 @@ META_LABEL_WORDS = 3  # words around a single count ("65 comments", "3 hours ago
 # stretches under this share of the largest one's words are off the main text.
 REGION_GAP = 2
 REGION_SHARE = 0.2
+# A weak stretch (under the Leaning's far_share of the best) with this many
+# lines of sure furniture between it and the article is not the article's.
+FAR_FURNITURE_LINES = 5
+FAR_SHARE = 0.3
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
 # A related-stories header after the article ends it: the prose after it stays
 # only when it scores this share of the article's best stretch (the header was
@@ -169,6 +181,8 @@ LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or
 RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
 AUTHOR_BOX = "author-box"
 DATED_LIST = "dated-list"  # a run of titles that open with a time or a date: a ticker, an archive
+# What is furniture whatever its context, and so walls the article off (_beyond_furniture).
+WALL_REASONS = frozenset({PHRASE, COPYRIGHT, REPEATED, COMMENTS, MARKUP, LINK_LIST, RELATED, DATED_LIST})
 EXACT_DUP = "exact-dup"
 NEAR_DUP = "near-dup"
 CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
@@ -191,13 +205,14 @@ class Leaning:
     titles_are_prose: bool = True  # a middle-length line without a sentence's end counts as prose
     body_keeps_short: bool = False  # every short line inside the body stays, not only whole sentences
     related_ends: bool = True  # a related-stories header after the article ends it
+    far_share: float = FAR_SHARE  # weaker stretches behind a wall of furniture go (0: never)
 
 
 BALANCED = Leaning()
 FAVOR: dict[str, Leaning] = {
     "balanced": BALANCED,
-    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False),
-    "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False),
+    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False, far_share=2 * FAR_SHARE),
+    "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False, far_share=0.0),
 }
 
 
@@ -395,14 +410,16 @@ def _shape(ln: _Line, main: str, langs: dict[str, str], scale: float = 1.0, lean
 def _run_together(ln: _Line) -> bool:
     """A long Han or kana line with no full stop and hardly a comma: headlines
     run together (Chinese and Japanese prose ends its sentences with 。！？
-    and joins its clauses with ，、：)."""
+    and joins its clauses with ，、：).  A headline may end with "！" or "？",
+    so a line that does not end as a sentence counts its sentence ends as
+    clauses, at ``CJK_TITLES_CLAUSE_LENGTH``: "可爱！松鼠举着水瓶大口饮水鳄鱼机场跑道
+    “散步”致飞机晚点沙特：无人机T台走秀 …" is a column of teasers."""
     f = ln.f
-    return (
-        f.script in HAN_WRITING
-        and not f.sentences
-        and f.length > LENGTH_HIGH / 2
-        and (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
-    )
+    if f.script not in HAN_WRITING or f.length <= LENGTH_HIGH / 2:
+        return False
+    if not f.sentences:
+        return (f.clauses + 1) * CJK_CLAUSE_LENGTH < f.length
+    return not f.terminal and (f.clauses + f.sentences + 1) * CJK_TITLES_CLAUSE_LENGTH < f.length
 
 
 def _sentences(ln: _Line) -> bool:
@@ -558,6 +575,36 @@ def _dated_lists(lines: list[_Line]) -> None:
     for ln, run in zip(lines, runs):
         if run >= TEASER_RUN:
             ln.cls, ln.sure = BAD, DATED_LIST
+    _ticker(lines)
+
+
+def _ticker(lines: list[_Line]) -> None:
+    """Drop a news feed's entries: titles that open with a time of day
+    ("14:44 Accusations de viols", "12:04 Ушёл в отставку") are the items of
+    a ticker, a live feed or a list of videos when a page has
+    ``TEASER_RUN`` or more of them anywhere, even with a summary under each
+    (they need not stand in a row, as :func:`_dated_lists` wants).  A story's
+    own text does not open its titles with bare clock times; a "4.10
+    Editing files" section number is no time (only ``:`` or ``h``)."""
+    items = [i for i, ln in enumerate(lines) if not ln.sure and _clocked_title(ln)]
+    if len(items) < TEASER_RUN:
+        return
+    for i in items:
+        lines[i].cls, lines[i].sure = BAD, DATED_LIST
+
+
+# A time of day (24-hour, "14h44", or with am/pm) opening a line, then a
+# title: at least two words with letters ("1:39 PM ET" is a time stamp alone).
+_CLOCK_TITLE = re.compile(
+    r"\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?(?!\w))?+\s+\W*[^\W\d_][\w'’-]*\s+\W*[^\W\d_]",
+    re.IGNORECASE,
+)
+CLOCK_TITLE_MIN_WORDS = 4  # (the two numbers of the time count as words)
+
+
+def _clocked_title(ln: _Line) -> bool:
+    """A title (not a sentence) that opens with a time of day."""
+    return not ln.f.terminal and ln.f.n_words >= CLOCK_TITLE_MIN_WORDS and bool(_CLOCK_TITLE.match(ln.text))
 
 
 def _near_runs(lines: list[_Line]) -> list[int]:
@@ -768,6 +815,8 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     for n in left:
         if scores[n] < leaning.region_share * top and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
+    if leaning.far_share:
+        _beyond_furniture(lines, stretches, scores, [n for n in left if n not in drop], drop, leaning.far_share)
     for n, reason in drop.items():
         for i in stretches[n]:
             lines[i].cls = BAD
@@ -775,6 +824,48 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
     for i in range(good[0] + 1, good[-1]) if good else ():
         lines[i].in_body = True
+
+
+def _beyond_furniture(
+    lines: list[_Line],
+    stretches: list[list[int]],
+    scores: list[float],
+    left: list[int],
+    drop: dict[int, str],
+    share: float,
+) -> None:
+    """Drop the weak stretches that page furniture cuts off from the article.
+
+    The article is its stretches scoring at least ``share`` of the best, and
+    every stretch joined to them without ``FAR_FURNITURE_LINES`` lines of sure
+    furniture between (menus, known phrases, share bars, related and comment
+    headers, markup, copyright): a table, a gallery or an ad inside the text
+    leaves its stretches joined.  A weaker stretch behind such a wall of
+    furniture is a footer's notice, a sidebar's blurb or a teaser (``off-main``).
+    """
+    if not left:
+        return
+    walls = [0]  # lines of sure furniture before each line
+    for ln in lines:
+        walls.append(walls[-1] + (ln.sure in WALL_REASONS))
+    top = max(scores[n] for n in left)
+    joined = {n for n in left if scores[n] >= share * top}
+    # (the furniture between two stretches only grows with their distance, so a
+    # stretch joins through its nearest joined neighbour: one sweep each way)
+    for order in (left, left[::-1]):
+        last: int | None = None
+        for n in order:
+            if n in joined:
+                last = n
+                continue
+            if last is not None:
+                first, second = sorted((last, n))
+                if walls[stretches[second][0]] - walls[stretches[first][-1]] < FAR_FURNITURE_LINES:
+                    joined.add(n)
+                    last = n
+    for n in left:
+        if n not in joined:
+            drop[n] = OFF_MAIN
 
 
 def _markup_text(ln: _Line) -> bool:

@@ -45,6 +45,25 @@ def test_a_ticker_of_timestamped_titles_goes_whatever_their_length():
     assert {reason for _, _, reason in kinds(page)} & {"dated-list"} == set()
 
 
+def test_a_feed_of_clocked_titles_goes_even_with_a_summary_under_each():
+    # A live feed beside the article: each entry a time, a title and a
+    # paragraph, so no three titles stand in a row.
+    summaries = [
+        "Le ministère a confirmé l'ouverture d'une enquête après les témoignages recueillis auprès d'enfants.",
+        "L'homme a été interpellé par la police après avoir versé du colorant dans l'eau du site naturel.",
+        "Le conseil municipal a voté à l'unanimité l'abrogation de ce texte vieux de plusieurs siècles.",
+    ]
+    feed = [line for pair in zip(TICKER_FR, summaries) for line in pair]
+    page = "\n".join(["Séisme au Népal : un troisième Français tué", *ARTICLE_FR, "Direct", *feed])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "dated-list") for line in TICKER_FR[:3])
+    assert all(got[line][0] == "content" for line in ARTICLE_FR)
+    # a time stamp alone is no title, and a section number is no time
+    stamps = ["6:32 PM", "1:39 PM ET", "7:00 AM ET", "4.10 Editing files", "4.11 Enable insults", "4.12 Using sudo"]
+    page = "\n".join(line for pair in zip(stamps, ARTICLE_FR * 2) for line in pair)
+    assert {reason for _, _, reason in kinds(page)} & {"dated-list"} == set()
+
+
 PLAYERS = [
     "Brian Edwards (Wake Forest University)",
     "Matt Allen (Creighton University)",
@@ -290,3 +309,39 @@ def test_an_ascii_line_is_normalised_as_any_line():
         assert normalize(line) == _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
 
     same()
+
+
+BRIDGE = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs from the first of April "
+    "until the end of August, and traffic will be sent through the neighbouring streets while the work goes on.",
+    "Officials said the work would cost about one hundred million, that the contractor had been chosen in an open "
+    "tender, and that the crews would work only during the day so that people living nearby can sleep.",
+    "Residents of the houses along the river said they were worried about the noise and the dust, but most of them "
+    "agreed that the bridge, which is more than a century old, badly needed to be repaired before it was too late.",
+]
+FOOTER = ["Share", "Home | News | Sport | Weather | Travel", "Privacy Policy", "Terms of Use", "Contact us"]
+NOTICE = (
+    "Reliance on the information this site contains is at your own risk, and our reporters follow the press code, "
+    "which asks for news that is truthful, accurate and fair."
+)
+
+
+@pytest.mark.parametrize("favor", ["balanced", "precision"])
+def test_weak_prose_behind_a_wall_of_furniture_is_not_the_article(favor):
+    # A notice a quarter as long as the article, after five lines of furniture
+    # (a share bar, a menu, the footer's links): the footer's, not the story's.
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, NOTICE])
+    got = {
+        line: (b.kind, b.reason)
+        for line, b in ((page[b.start : b.end], b) for b in classify(page, split_blocks(page), favor=favor))
+    }
+    assert got[NOTICE] == ("boilerplate", "off-main")
+    assert all(got[line][0] == "content" for line in BRIDGE)
+    # two lines of furniture are a box inside the text: the paragraph stays
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], NOTICE])
+    assert NOTICE in kept(page)
+    # favouring recall, furniture walls nothing off
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, NOTICE])
+    assert NOTICE in [
+        page[b.start : b.end] for b in classify(page, split_blocks(page), favor="recall") if b.kind == "content"
+    ]

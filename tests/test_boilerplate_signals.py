@@ -256,6 +256,21 @@ def test_chinese_headlines_run_together_are_not_prose():
     assert kinds(page)[1][1] == "content"
 
 
+def test_chinese_headlines_run_together_with_exclamations_are_not_prose():
+    # A headline may end with "！": a line that does not end as a sentence
+    # counts those as clause marks, and still has too few of them.
+    run = (
+        "可爱！松鼠举着水瓶大口饮水鳄鱼机场跑道“散步”致飞机晚点沙特：无人机T台走秀 画面诡异观众不买账"
+        "浙江：三头骡子上高速 交警陪着走了七公里大学开减肥课：饿瘦了不算要扣分！世界杯揭幕战即将打响 "
+        "俄罗斯沙特备战忙梅西和C罗“最强之争”或见分晓德政府要求戴姆勒召回逾23万辆车法国巴黎发生劫持人质事件"
+    )
+    page = "\n".join(["本市地铁新线路下月开通运营", ZH.splitlines()[5], run])
+    assert kinds(page)[-1][1:] == ("boilerplate", "not-prose")
+    assert kinds(page)[1][1] == "content"
+    # the same words ending as a sentence are someone's (long-winded) prose
+    assert kinds(page + "。")[-1][1] == "content"
+
+
 # --- texts that are not pages ------------------------------------------------
 
 
