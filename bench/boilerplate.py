@@ -59,7 +59,6 @@ ABLATIONS = {
     "teaser cards above the article": ("_teasers", lambda lines, main: None),
     "lists of dated titles": ("_title_runs", lambda lines: [0] * len(lines)),
     "tickers of dated titles": ("_dated_lists", lambda lines: None),
-    "feeds of clocked titles": ("_ticker", lambda lines: None),
     "weak prose behind furniture": ("_beyond_furniture", lambda *args: None),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),

@@ -24,9 +24,7 @@ signals of shape that hold on any site and in any language:
    and one short paragraph, right above the headline of the first two full
    paragraphs in a row (``teasers``).  Three or more titles in a row that
    open with a time or a date, whatever their length, are a ticker or an
-   archive list (``dated-list``); so are three or more titles anywhere on
-   the page that open with a clock time ("14:44 Accusations de viols"), a
-   live feed with a summary under each.
+   archive list (``dated-list``).
 4. **Main text**: prose lines close together form stretches (times of day,
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
@@ -575,36 +573,6 @@ def _dated_lists(lines: list[_Line]) -> None:
     for ln, run in zip(lines, runs):
         if run >= TEASER_RUN:
             ln.cls, ln.sure = BAD, DATED_LIST
-    _ticker(lines)
-
-
-def _ticker(lines: list[_Line]) -> None:
-    """Drop a news feed's entries: titles that open with a time of day
-    ("14:44 Accusations de viols", "12:04 Ушёл в отставку") are the items of
-    a ticker, a live feed or a list of videos when a page has
-    ``TEASER_RUN`` or more of them anywhere, even with a summary under each
-    (they need not stand in a row, as :func:`_dated_lists` wants).  A story's
-    own text does not open its titles with bare clock times; a "4.10
-    Editing files" section number is no time (only ``:`` or ``h``)."""
-    items = [i for i, ln in enumerate(lines) if not ln.sure and _clocked_title(ln)]
-    if len(items) < TEASER_RUN:
-        return
-    for i in items:
-        lines[i].cls, lines[i].sure = BAD, DATED_LIST
-
-
-# A time of day (24-hour, "14h44", or with am/pm) opening a line, then a
-# title: at least two words with letters ("1:39 PM ET" is a time stamp alone).
-_CLOCK_TITLE = re.compile(
-    r"\s*(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?(?!\w))?+\s+\W*[^\W\d_][\w'’-]*\s+\W*[^\W\d_]",
-    re.IGNORECASE,
-)
-CLOCK_TITLE_MIN_WORDS = 4  # (the two numbers of the time count as words)
-
-
-def _clocked_title(ln: _Line) -> bool:
-    """A title (not a sentence) that opens with a time of day."""
-    return not ln.f.terminal and ln.f.n_words >= CLOCK_TITLE_MIN_WORDS and bool(_CLOCK_TITLE.match(ln.text))
 
 
 def _near_runs(lines: list[_Line]) -> list[int]:

@@ -45,25 +45,6 @@ def test_a_ticker_of_timestamped_titles_goes_whatever_their_length():
     assert {reason for _, _, reason in kinds(page)} & {"dated-list"} == set()
 
 
-def test_a_feed_of_clocked_titles_goes_even_with_a_summary_under_each():
-    # A live feed beside the article: each entry a time, a title and a
-    # paragraph, so no three titles stand in a row.
-    summaries = [
-        "Le ministère a confirmé l'ouverture d'une enquête après les témoignages recueillis auprès d'enfants.",
-        "L'homme a été interpellé par la police après avoir versé du colorant dans l'eau du site naturel.",
-        "Le conseil municipal a voté à l'unanimité l'abrogation de ce texte vieux de plusieurs siècles.",
-    ]
-    feed = [line for pair in zip(TICKER_FR, summaries) for line in pair]
-    page = "\n".join(["Séisme au Népal : un troisième Français tué", *ARTICLE_FR, "Direct", *feed])
-    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
-    assert all(got[line] == ("boilerplate", "dated-list") for line in TICKER_FR[:3])
-    assert all(got[line][0] == "content" for line in ARTICLE_FR)
-    # a time stamp alone is no title, and a section number is no time
-    stamps = ["6:32 PM", "1:39 PM ET", "7:00 AM ET", "4.10 Editing files", "4.11 Enable insults", "4.12 Using sudo"]
-    page = "\n".join(line for pair in zip(stamps, ARTICLE_FR * 2) for line in pair)
-    assert {reason for _, _, reason in kinds(page)} & {"dated-list"} == set()
-
-
 PLAYERS = [
     "Brian Edwards (Wake Forest University)",
     "Matt Allen (Creighton University)",
