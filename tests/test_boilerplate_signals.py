@@ -245,25 +245,18 @@ def test_dated_titles_between_two_paragraphs_are_a_list_of_stories():
     assert all(got[line] == "content" for line in body)
 
 
-def test_chinese_headlines_run_together_are_not_prose():
-    run = (
-        "关于建立企业职工基本养老保险基金中央调剂制度的通知"
-        "航旅纵横新能源汽车北京积分落户制"
-        "基本养老金上调方案公布世界杯揭幕战即将打响"
-    )
-    page = "\n".join(["本市地铁新线路下月开通运营", ZH.splitlines()[5], run])
-    assert kinds(page)[-1][1:] == ("boilerplate", "not-prose")
-    assert kinds(page)[1][1] == "content"
-
-
-def test_chinese_headlines_run_together_with_exclamations_are_not_prose():
-    # A headline may end with "！": a line that does not end as a sentence
-    # counts those as clause marks, and still has too few of them.
-    run = (
+@pytest.mark.parametrize(
+    "run",
+    [
+        "关于建立企业职工基本养老保险基金中央调剂制度的通知航旅纵横新能源汽车北京积分落户制基本养老金上调方案公布世界杯揭幕战即将打响",
+        # A headline may end with "！": a line that does not end as a sentence
+        # counts those as clause marks, and still has too few of them.
         "可爱！松鼠举着水瓶大口饮水鳄鱼机场跑道“散步”致飞机晚点沙特：无人机T台走秀 画面诡异观众不买账"
         "浙江：三头骡子上高速 交警陪着走了七公里大学开减肥课：饿瘦了不算要扣分！世界杯揭幕战即将打响 "
-        "俄罗斯沙特备战忙梅西和C罗“最强之争”或见分晓德政府要求戴姆勒召回逾23万辆车法国巴黎发生劫持人质事件"
-    )
+        "俄罗斯沙特备战忙梅西和C罗“最强之争”或见分晓德政府要求戴姆勒召回逾23万辆车法国巴黎发生劫持人质事件",
+    ],
+)
+def test_chinese_headlines_run_together_are_not_prose(run):
     page = "\n".join(["本市地铁新线路下月开通运营", ZH.splitlines()[5], run])
     assert kinds(page)[-1][1:] == ("boilerplate", "not-prose")
     assert kinds(page)[1][1] == "content"
