@@ -35,9 +35,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCORER = Path(os.environ.get("SCORER", HERE.parents[1] / "shared" / "tools" / "score_boilerplate.py"))
-if not SCORER.exists():
-    SCORER = Path("/work/shared/tools/score_boilerplate.py")
+sys.path.insert(0, str(HERE))
+from shared_paths import TOOLS  # noqa: E402
+
+SCORER = Path(os.environ.get("SCORER", TOOLS / "score_boilerplate.py"))
 
 SYSTEMS = {
     "keep-all": "cat {in}",

@@ -45,20 +45,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.environ.get(
-    "CLEANER_SHARED_DATA",
-    next(
-        (
-            p
-            for p in (
-                os.path.join(HERE, "..", "..", "shared", "data"),
-                "/work/shared/data",
-            )
-            if os.path.isdir(p)
-        ),
-        "/work/shared/data",
-    ),
-)
+sys.path.insert(0, HERE)
+from shared_paths import DATA  # noqa: E402
+
+DEFAULT_DATA = os.environ.get("CLEANER_SHARED_DATA", str(DATA))
 
 # Rough shares of main languages on the web (Common Crawl order of magnitude);
 # languages not listed get the floor weight.  Only languages with enough

@@ -19,6 +19,7 @@ row: on the same HTML pages in this process, CPU seconds, the least of
 """
 
 import argparse
+import importlib.util
 import shlex
 import sys
 import time
@@ -31,10 +32,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from boilerplate import mean, score  # noqa: E402 (the scorer runner of bench/boilerplate.py)
+from shared_paths import DATA  # noqa: E402
 
-DATA = HERE.parents[1] / "shared" / "data"
-if not DATA.exists():
-    DATA = Path("/work/shared/data")
 PY = shlex.quote(sys.executable)
 AS_HTML = 'f={in}; %s "$(dirname "$f")/html/$(basename "${f%%.txt}").html"'
 TRAFILATURA = (
@@ -115,6 +114,10 @@ def main() -> None:
     if not all(d.exists() for d in sets):
         sys.exit(f"no data in {DATA}: the dev pages live in the shared folder beside the repository")
     systems = {k: v for k, v in SYSTEMS.items() if not args.only or k in args.only.split(",")}
+    if "trafilatura" in systems and importlib.util.find_spec("trafilatura") is None:
+        # (its column would read 0.000 on every page: an empty extraction each time)
+        print("trafilatura is not installed (pip install trafilatura): its column is left out", file=sys.stderr)
+        del systems["trafilatura"]
     if not args.skip_scores:
         for d in sets:
             opts = SimpleNamespace(jobs=args.jobs, data=d, match=args.match)

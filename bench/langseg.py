@@ -19,7 +19,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SCORER_CANDIDATES = [ROOT.parent / "shared" / "tools" / "score_langseg.py", Path("/work/shared/tools/score_langseg.py")]
+sys.path.insert(0, str(HERE))
+from shared_paths import TOOLS  # noqa: E402
+
+SCORER_CANDIDATES = [TOOLS / "score_langseg.py"]
 PY = shlex.quote(sys.executable)
 BASE = f"{PY} {shlex.quote(str(HERE / 'langseg_baselines.py'))}"
 CLEANER = f"{PY} -m cleaner clean --keep-boilerplate --format jsonl"

@@ -17,15 +17,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from shared_paths import TOOLS  # noqa: E402
 
 from cleaner.pipeline import Options, Pipeline  # noqa: E402
 from cleaner.select import Selection  # noqa: E402
 
-SCORER = next(
-    p
-    for p in [ROOT.parent / "shared" / "tools" / "score_langseg.py", Path("/work/shared/tools/score_langseg.py")]
-    if p.exists()
-)
+SCORER = TOOLS / "score_langseg.py"
 
 
 def load_scorer():

@@ -1,10 +1,10 @@
 """Extract a few real sentences per language from the langseg dev set.
 
 Run once by hand; its output, sentences.tsv, is committed so the corpus does not
-depend on /work/shared.  Deterministic: documents in name order, sentences in
+depend on the shared data folder.  Deterministic: documents in name order, sentences in
 text order, the first PER_LANG that pass the filters.
 
-    python tests/repair_corpus/extract_sentences.py /work/shared/data/langseg-dev
+    python tests/repair_corpus/extract_sentences.py ../shared/data/langseg-dev
 """
 
 import glob
@@ -91,4 +91,5 @@ def _clean_line(line, lang):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/langseg-dev")
+    here = os.path.dirname(os.path.abspath(__file__))
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "..", "shared", "data", "langseg-dev"))
