@@ -315,3 +315,11 @@ def test_an_output_file_inside_an_input_folder_is_not_read_back(tmp_path):
         r = _cli("clean", "-q", str(s1), "-o", str(out))
         assert r.returncode == 0, r.stderr
         assert [json.loads(line)["doc"] for line in out.read_text().splitlines()] == [str(s1 / "a.txt")]
+
+
+def test_a_link_in_the_tree_gets_its_own_output(tmp_path):
+    s1, _s2 = _two_shards(tmp_path)
+    (s1 / "b.txt").symlink_to("a.txt")
+    r = _cli("clean", "-q", str(s1), "-o", f"{tmp_path / 'out'}/")
+    assert r.returncode == 0 and r.stderr == b"", r.stderr
+    assert sorted(os.listdir(tmp_path / "out")) == ["a.jsonl", "b.jsonl"]  # the tree, mirrored

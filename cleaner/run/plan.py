@@ -126,43 +126,42 @@ def plan_folder(
     each output keeps its input's kind (``cleaner repair``): JSONL stays JSONL,
     everything else becomes text.
 
-    A file given twice (by name and inside a folder given too) is cleaned
-    once.  Raises :class:`PlanError` when an output would replace an input or
-    two inputs would write one output (``shard1/a.txt`` and ``shard2/a.txt``
-    both become ``OUT/a.jsonl``; so do ``a.txt`` and ``a.html``): the second
-    would silently overwrite the first.
+    A file given twice for one output (by name and inside a folder given
+    too) is cleaned once; a link to a file elsewhere in the tree gets its own
+    output, as the tree shows it.  Raises :class:`PlanError` when an output
+    would replace an input or two inputs would write one output
+    (``shard1/a.txt`` and ``shard2/a.txt`` both become ``OUT/a.jsonl``; so do
+    ``a.txt`` and ``a.html``): the second would silently overwrite the first.
     """
     pairs: list[Pair] = []
     problems: list[Failure | Notice] = []
-    seen: set[str] = set()  # real paths of the inputs planned
+    planned: dict[str, Pair] = {}  # real output path -> the pair that writes it
+    clashes: list[str] = []
     for f in walk(inputs, read_opts):
         if not isinstance(f, InputFile):
             problems.append(f)
             continue
-        real = os.path.realpath(f.path)
-        if real in seen:
-            problems.append(Notice(f.path, "given more than once: cleaned once"))
-            continue
-        seen.add(real)
         root = f.root if f.root is not None else (os.path.dirname(f.path) or ".")
         is_jsonl = format_of(f.path, read_opts.input_format) == "jsonl"
         kind = fmt if fmt is not None else "jsonl" if is_jsonl else "text"
-        pairs.append(Pair(f, output_path(f.path, root, out_dir, kind, is_jsonl)))
-    _check_targets(pairs, seen)
+        pair = Pair(f, output_path(f.path, root, out_dir, kind, is_jsonl))
+        first = planned.setdefault(os.path.realpath(pair.dst), pair)
+        if first is pair:
+            pairs.append(pair)
+        elif os.path.realpath(first.src.path) == os.path.realpath(f.path):
+            problems.append(Notice(f.path, "given more than once: cleaned once"))
+        else:
+            clashes.append(f"{first.src.path} and {f.path} -> {pair.dst}")
+    _check_targets(pairs, clashes)
     return pairs, problems
 
 
-def _check_targets(pairs: list[Pair], inputs: set[str]) -> None:
+def _check_targets(pairs: list[Pair], clashes: list[str]) -> None:
     """Raise :class:`PlanError` when an output is an input, or is shared."""
-    writer: dict[str, str] = {}  # real output path -> the input written there
-    clashes: list[str] = []
+    inputs = {os.path.realpath(p.src.path) for p in pairs}
     for p in pairs:
-        real = os.path.realpath(p.dst)
-        if real in inputs:
+        if os.path.realpath(p.dst) in inputs:
             raise PlanError(f"{p.src.path}: its output {p.dst} is an input of the run: give -o another folder")
-        first = writer.setdefault(real, p.src.path)
-        if first != p.src.path:
-            clashes.append(f"{first} and {p.src.path} -> {p.dst}")
     if clashes:
         more = f" (and {len(clashes) - CLASHES_SHOWN} more)" if len(clashes) > CLASHES_SHOWN else ""
         raise PlanError(
