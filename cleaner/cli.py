@@ -313,12 +313,12 @@ def clean(
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
     if report_path:
-        _check_report_path(report_path, engine)
+        _check_report_path(report_path, engine, inputs, output)
     try:
         make_detector(detector)  # loads once; a missing extra is a usage error, not a traceback
     except ImportError as e:
         raise click.UsageError(str(e)) from None
-    skip = _skip(output, inputs)
+    skip = _skip(output, inputs) + (_skip(report_path, inputs) if report_path else ())
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
     _check_plan(inputs, output, folder_out, fmt, read_opts)
@@ -367,9 +367,15 @@ def _check_plan(inputs: list[str], output: str | None, folder_out: bool, fmt: st
         raise click.UsageError(str(e)) from None
 
 
-def _check_report_path(path: str, engine: str) -> None:
+def _check_report_path(path: str, engine: str, inputs: list[str], output: str | None) -> None:
     if engine == "ray":
         raise click.UsageError("--report is not available with --engine ray")
+    try:
+        plan.check_output_file(path, inputs)
+    except plan.PlanError:
+        raise click.UsageError(f"--report {path} is also an input: write the report to another file") from None
+    if output and output != STDIN and os.path.realpath(output) == os.path.realpath(path):
+        raise click.UsageError(f"--report {path} is also the output (-o): give them two names")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise click.UsageError(f"--report {path}: no folder {folder}")

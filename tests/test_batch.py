@@ -323,3 +323,22 @@ def test_a_link_in_the_tree_gets_its_own_output(tmp_path):
     r = _cli("clean", "-q", str(s1), "-o", f"{tmp_path / 'out'}/")
     assert r.returncode == 0 and r.stderr == b"", r.stderr
     assert sorted(os.listdir(tmp_path / "out")) == ["a.jsonl", "b.jsonl"]  # the tree, mirrored
+
+
+def test_a_report_that_would_replace_an_input_or_the_output_is_refused(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("The talks resumed on Monday in Sochi, officials said.\n")
+    r = CliRunner().invoke(main, ["clean", "--report", str(src), str(src)])
+    assert r.exit_code == 2 and "is also an input" in r.output
+    assert src.read_text().startswith("The talks")
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["clean", "--report", str(out), "-o", str(out), str(src)])
+    assert r.exit_code == 2 and "is also the output" in r.output and not out.exists()
+
+
+def test_a_report_inside_an_input_folder_is_not_read_back(tmp_path):
+    s1, _s2 = _two_shards(tmp_path)
+    for _ in range(2):  # the second run must not clean the first run's report
+        r = _cli("clean", "-q", "--report", str(s1 / "report.html"), str(s1))
+        assert r.returncode == 0, r.stderr
+        assert [json.loads(line)["doc"] for line in r.stdout.decode().splitlines()] == [str(s1 / "a.txt")]
