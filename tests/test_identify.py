@@ -446,7 +446,7 @@ def test_a_conversation_that_switches_inside_every_line_has_a_second_language():
     assert [s.text for s in segs if s.lang == "tr"] == [
         "sen nerede kaldın bu kadar?",
         "de evdeydim ama",
-        "Du hast mir gesagt bana yardım edeceksin,",
+        "bana yardım edeceksin,",
         "Evet biliyorum, tut mir",
         "Sonra ne yaptın,",
         "çünkü çok yorgundum ve hasta.",
