@@ -34,7 +34,7 @@ from .inputs import Failure, Item, Notice, ReadOptions, _too_long
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_RECORDS = ("response", "resource", "conversion")
-SKIPPED_ONCE = "warc-skipped"
+SKIPPED_ONCE = "warc-skipped"  # + the kind: each kind said once, and the others counted under it
 
 
 def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
@@ -106,9 +106,11 @@ def _document(record: Any, where: str, options: ReadOptions, order: int) -> Item
     if record.rec_type == "conversion":
         return Item(rec_id, data, where, fields, order)
     if status is not None and not status.startswith("2"):
-        return Notice(where, f"skipped: HTTP {status}, not a page", once=SKIPPED_ONCE, skipped=f"HTTP {status}")
+        return Notice(
+            where, f"skipped: HTTP {status}, not a page", once=f"{SKIPPED_ONCE}:HTTP {status}", skipped=f"HTTP {status}"
+        )
     media = content_type.split(";")[0].strip().lower()
     if media not in HTML_TYPES:
         what = media or "no content type"
-        return Notice(where, f"skipped: {what}, not HTML", once=SKIPPED_ONCE, skipped=what)
+        return Notice(where, f"skipped: {what}, not HTML", once=f"{SKIPPED_ONCE}:{what}", skipped=what)
     return Item(rec_id, data, where, fields, order, kind="html", content_type=content_type)
