@@ -102,13 +102,31 @@ def candidates(data: bytes) -> list[str]:
     return result
 
 
-def detect(data: bytes) -> tuple[str, str] | None:
+# The single-byte and CJK encodings a web browser decodes pages in (the WHATWG
+# Encoding Standard's, by codec name): no DOS console page (cp437, cp850, cp775)
+# is among them, so a page is never read as one.
+WEB_ENCODINGS = frozenset(
+    codecs.lookup(e).name
+    for e in (
+        "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+        "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+        "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+        "cp1258", "gbk", "gb18030", "big5", "euc-jp", "iso2022_jp", "shift_jis", "cp932", "euc-kr", "cp949",
+        "latin-1", "utf-16-le", "utf-16-be",
+    )
+)  # fmt: skip
+
+
+def detect(data: bytes, allowed: frozenset[str] | None = None) -> tuple[str, str] | None:
     """(text, encoding) for non-UTF-8 ``data`` by plausibility vote, or None.
 
     Each reading is judged on its first ``_SAMPLE`` characters; then the close
-    ones again, on the lines where they differ (:func:`_samples`)."""
+    ones again, on the lines where they differ (:func:`_samples`).  ``allowed``
+    (codec names, e.g. :data:`WEB_ENCODINGS`) limits the candidates."""
     tried: dict[str, str] = {}
     for enc in candidates(data):
+        if allowed is not None and _canon(enc) not in allowed:
+            continue
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):

@@ -154,3 +154,21 @@ def test_a_furniture_name_on_the_element_that_holds_the_article_says_nothing():
     assert doc.cleaned_text.split("\n\n") == [*BODY, intro]
     reasons = {doc.text[b.start : b.end]: b.reason for b in doc.blocks if b.kind == "boilerplate"}
     assert reasons[SHARE] == "furniture-class"
+
+
+def test_a_page_is_never_read_in_a_dos_code_page():
+    # Declared UTF-8, written in cp1252, one line of markup and a few accented
+    # words: judged with its markup it read "better" as DOS cp850 ("CafÚ crÞme"),
+    # a code page no browser reads pages in.
+    page = (
+        b'<html><head><meta charset="utf-8"><style>p{color:red}</style></head><body>'
+        b"<noscript>Please enable JavaScript to view this site properly.</noscript>"
+        b"<template><p>Hidden template text here in English.</p></template>"
+        b"<div hidden>Hidden div text in English, a sentence.</div>"
+        b"<p>Caf\xe9 cr\xe8me is a French phrase used in English text here.</p>"
+        b"<p>Line one<br>Line two of the paragraph with more words in it.</p>"
+        b"<!-- a comment with words in it --></body></html>"
+    )
+    got = extract(page)
+    assert got.encoding == "cp1252"
+    assert "Café crème is a French phrase used in English text here." in got.text.splitlines()

@@ -45,6 +45,7 @@ import importlib.util
 import re
 from dataclasses import dataclass, field, replace
 
+from ..charset import WEB_ENCODINGS, detect
 from ..decode import Decoded, decode
 from ..records import Markup
 
@@ -145,7 +146,7 @@ def decode_html(data: bytes, charset: str | None = None) -> Decoded:
     >>> decode_html("Grüße".encode("utf-8"), "iso-8859-1").encoding  # valid UTF-8 wins over a wrong label
     'utf-8'
     """
-    found = decode(data)
+    found = _decode_page(data)
     if charset is None or codecs.lookup(charset).name == codecs.lookup(found.encoding.split("+")[0]).name:
         return found
     if found.encoding.startswith("utf-8") and not found.encoding.startswith("utf-8+"):
@@ -159,6 +160,35 @@ def decode_html(data: bytes, charset: str | None = None) -> Decoded:
     if score(_visible_sample(text)).value >= score(_visible_sample(found.text)).value:
         return Decoded(text, charset)
     return found
+
+
+# What a page shows, at the byte level: scripts, styles, comments and tags are
+# ASCII in every code page the detector weighs, and cut out they leave the text.
+_HIDDEN_BYTES = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
+
+
+def _decode_page(data: bytes) -> Decoded:
+    """:func:`cleaner.decode.decode` of a page, but a legacy code page is one a
+    browser reads pages in (:data:`cleaner.charset.WEB_ENCODINGS`), chosen on
+    the page's visible text: judged on its markup and a few accented words, a
+    cp1252 page ("Café crème") read "better" as DOS cp850 ("CafÚ crÞme").
+
+    >>> _decode_page(b"<html><body><p>Caf\\xe9 cr\\xe8me is a French phrase used in English.</p></body></html>")
+    Decoded(text='<html><body><p>Café crème is a French phrase used in English.</p></body></html>', encoding='cp1252')
+    """
+    found = decode(data)
+    if codecs.lookup(found.encoding.split("+")[0].removesuffix("-bom")).name in WEB_ENCODINGS:
+        return found
+    if found.encoding.startswith(("utf", "iso2022")) or "+" in found.encoding:
+        return found  # not a legacy code page chosen by the detector
+    visible = _HIDDEN_BYTES.sub(b"\n", data)
+    by_text = detect(visible if visible.strip() else data, WEB_ENCODINGS)
+    if by_text is None:
+        return found
+    try:
+        return Decoded(data.decode(by_text[1]), by_text[1])
+    except (UnicodeDecodeError, LookupError):
+        return found
 
 
 def _visible_sample(text: str, limit: int = 4000) -> str:
