@@ -251,12 +251,44 @@ class Labeller:
             marked = _unknown_by_piece_stopwords(piece, allowed - self.detector.languages, ranked[0][0])
         if marked is not None:
             return Label(marked, 0.99, [(marked, 0.99)], BY_SPELLING)
+        ranked = _words_overrule(piece, ranked, allowed, self.detector)
         unsure = self.settings.unsure
         if unsure and ranked[0][1] < unsure.prob and count_letters(piece) >= unsure.letters:
             # langdetect's probability is the share of its random trials that agree:
             # on a full sentence they disagree for text in a language it lacks.
             return Label(UND, 0.0, ranked, UNKNOWN)
         return Label(ranked[0][0], ranked[0][1], ranked)
+
+
+# A piece of at least OVERRULE_WORDS words whose function words are plainly
+# another language's (OVERRULE_STOPS of them, OVERRULE_MARGIN more than the
+# answer's list has) is asked again between the two.
+OVERRULE_WORDS = 8
+OVERRULE_STOPS = 4
+OVERRULE_MARGIN = 3
+
+
+def _words_overrule(piece: str, ranked: list, allowed: frozenset[str], detector: Detector) -> list:
+    """The detector's answer, or, when the piece's function words plainly say
+    another language of the script that it knows (not a close relative: their
+    lists overlap), its answer asked between the two, even where a loanword's
+    letters had ruled that language out ("He said “hello” – it was a naïve café
+    idea, wasn’t it?" reads as Dutch to langdetect and fastText, and ï with é
+    are no English letters)."""
+    toks = folded_words(piece)
+    if len(toks) < OVERRULE_WORDS:
+        return ranked
+    best, top, hits = _stop_top_of(stopword_hits(toks))
+    lang = ranked[0][0]
+    if len(best) != 1 or top < OVERRULE_STOPS or top < hits.get(lang, 0) + OVERRULE_MARGIN:
+        return ranked
+    (other,) = best
+    if other == lang or other not in detector.languages or other not in allowed:
+        return ranked
+    if (other, lang) in RELATED or (lang, other) in RELATED:
+        return ranked
+    again = detector.detect(piece, frozenset({lang, other}))
+    return again if again and again[0][0] == other else ranked
 
 
 # Repeated lines (site furniture kept with --keep-boilerplate, captions, quotes,

@@ -740,3 +740,10 @@ def test_a_clause_moves_to_a_close_relative_only_on_its_own_evidence():
     assert [(s.text, s.lang, s.how) for s in segs if s.lang != "es"] == [
         ("la plaça del poble de Sant Julià,", "ca", "clause")
     ]
+
+
+def test_function_words_overrule_a_loanwords_letters():
+    # langdetect and fastText read this as Dutch (ï, é), and the two letters had
+    # ruled English out before the detector was asked; six English function
+    # words against one Dutch one ask again between the two.
+    _all_in("He said “hello” – it was a naïve café idea, wasn’t it?\n", "en", DETECTORS_HERE)
