@@ -131,7 +131,10 @@ def detect(data: bytes, allowed: frozenset[str] | None = None) -> tuple[str, str
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        tried.setdefault(text, enc)  # the same text as an earlier (preferred) page: that one
+        # The same text from two pages (German reads alike in cp1252 and cp1250):
+        # it is named after the commoner page, whatever order the detector gave.
+        if text not in tried or _prior(enc) < _prior(tried[text]):
+            tried[text] = enc
     if not tried:
         return None
     keys = {text: _key(text[:_SAMPLE], enc) for text, enc in tried.items()}
