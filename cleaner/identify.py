@@ -278,7 +278,7 @@ def _words_overrule(piece: str, ranked: list, allowed: frozenset[str], detector:
     toks = folded_words(piece)
     if len(toks) < OVERRULE_WORDS:
         return ranked
-    best, top, hits = _stop_top_of(stopword_hits(toks))
+    best, top, hits = _stop_top(toks)
     lang = ranked[0][0]
     if len(best) != 1 or top < OVERRULE_STOPS or top < hits.get(lang, 0) + OVERRULE_MARGIN:
         return ranked

@@ -177,10 +177,10 @@ def _decode_page(data: bytes) -> Decoded:
     Decoded(text='<html><body><p>Café crème is a French phrase used in English.</p></body></html>', encoding='cp1252')
     """
     found = decode(data)
-    if codecs.lookup(found.encoding.split("+")[0].removesuffix("-bom")).name in WEB_ENCODINGS:
-        return found
     if found.encoding.startswith(("utf", "iso2022")) or "+" in found.encoding:
         return found  # not a legacy code page chosen by the detector
+    if codecs.lookup(found.encoding).name in WEB_ENCODINGS:
+        return found
     visible = _HIDDEN_BYTES.sub(b"\n", data)
     by_text = detect(visible if visible.strip() else data, WEB_ENCODINGS)
     if by_text is None:
