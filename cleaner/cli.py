@@ -321,7 +321,7 @@ def clean(
     skip = _skip(output, inputs) + (_skip(report_path, inputs) if report_path else ())
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
-    _check_plan(inputs, output, folder_out, fmt, read_opts)
+    planned = _check_plan(inputs, output, folder_out, fmt, read_opts)
     job = CleanJob(
         Options(selection, detector, max_doc_chars, favor), fmt, text_field, with_segments, report=bool(report_path)
     )
@@ -332,7 +332,7 @@ def clean(
         tuple(inputs), output, read_opts, job,
         jobs=(jobs or plan.default_jobs(inputs)) if engine == "local" else 1,
         folder_out=folder_out, resume=resume, repeated_lines=repeated_lines, engine=engine, address=address,
-        progress=show, report_sample=report_sample if report_path else 0,
+        progress=show, report_sample=report_sample if report_path else 0, planned=planned,
     )  # fmt: skip
     with _ended_cleanly(messages, output, folder_out):
         try:
@@ -355,14 +355,17 @@ def _skip(output: str | None, inputs: list[str]) -> tuple[str, ...]:
     return (output,) if plan.inside(output, [p for p in inputs if os.path.isdir(p)]) else ()
 
 
-def _check_plan(inputs: list[str], output: str | None, folder_out: bool, fmt: str | None, read_opts) -> None:
+def _check_plan(
+    inputs: list[str], output: str | None, folder_out: bool, fmt: str | None, read_opts: ReadOptions
+) -> tuple[list[plan.Pair], list[Failure | Notice]] | None:
     """A usage error, before anything is read, for a run that would overwrite
-    an input or write two inputs into one output file."""
+    an input or write two inputs into one output file; else a folder run's
+    plan (:func:`cleaner.run.plan.plan_folder`: its pairs and problems), or None."""
     try:
         if folder_out:
-            plan.plan_folder(inputs, output, fmt, read_opts)  # type: ignore[arg-type]
-        else:
-            plan.check_output_file(output, inputs)
+            return plan.plan_folder(inputs, output, fmt, read_opts)  # type: ignore[arg-type]
+        plan.check_output_file(output, inputs)
+        return None
     except plan.PlanError as e:
         raise click.UsageError(str(e)) from None
 
@@ -409,7 +412,7 @@ def repair_cmd(
     skip = _skip(output, inputs)
     read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
     _check_inputs(inputs, read_opts)
-    _check_plan(inputs, output, folder_out, None, read_opts)
+    planned = _check_plan(inputs, output, folder_out, None, read_opts)
 
     def repair_into(out: Output, paths: list[str]) -> None:
         for item in _documents(paths, read_opts, messages):
@@ -435,7 +438,8 @@ def repair_cmd(
         if folder_out:
             # One output per input file, mirroring the tree (documents of
             # different files never run together in one text).
-            pairs, problems = plan.plan_folder(inputs, output, None, read_opts)
+            assert planned is not None  # (a folder run is planned)
+            pairs, problems = planned
             plan.report_problems(problems, messages.fail, messages.warn)
             for pair in pairs:
                 with Output(pair.dst) as out:

@@ -20,7 +20,8 @@ class RunSpec:
 
     ``output`` is a file, a folder (``folder_out``) or ``None`` for stdout;
     ``repeated_lines`` is the first pass's threshold (0: no first pass);
-    ``report_sample`` the documents the HTML report shows (0: no report).
+    ``report_sample`` the documents the HTML report shows (0: no report);
+    ``planned`` a folder run's :func:`plan_folder` made beforehand.
     """
 
     inputs: tuple[str, ...]
@@ -35,6 +36,9 @@ class RunSpec:
     address: str | None = None
     progress: bool = False
     report_sample: int = 0
+    # A folder run's pairs and problems as planned (and checked) before the
+    # run started; None: planned when the run needs them.
+    planned: tuple[list[Pair], list[Failure | Notice]] | None = None
 
 
 _FORMAT_SUFFIX = {"jsonl": ".jsonl", "docs": ".jsonl", "tsv": ".tsv", "text": ".txt"}

@@ -144,7 +144,8 @@ def plan_tree(spec: RunSpec, fail: Fail, warn: Warn, stats: Stats) -> list[Pair]
     """The pairs a folder run still has to clean: problems reported, and with
     ``resume`` the inputs whose output exists skipped (counted in ``stats``)."""
     assert spec.output is not None
-    pairs, problems = plan_folder(list(spec.inputs), spec.output, spec.job.fmt, spec.read)
+    planned = spec.planned or plan_folder(list(spec.inputs), spec.output, spec.job.fmt, spec.read)
+    pairs, problems = planned
     stats.failures += report_problems(problems, fail, warn)
     todo, stats.skipped_files = files_to_do(pairs, spec.resume)
     return todo
