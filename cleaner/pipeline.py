@@ -22,12 +22,21 @@ from .identify import identify, letter_shares
 from .io.inputs import DEFAULT_MAX_DOC_CHARS
 from .languages import lookup
 from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
-from .repair import repair
-from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids
+from .repair import Repaired, repair
+from .repeats import MIN_DOCS, Repeats, RepeatScanner, document_ids, fingerprint
 from .select import Selection, select
 from .split import split_blocks
 
-__all__ = ["DEFAULT_MAX_DOC_CHARS", "Options", "Pipeline", "TooLong", "check_length", "make_detector", "template_lines"]
+__all__ = [
+    "DEFAULT_MAX_DOC_CHARS",
+    "Options",
+    "Pipeline",
+    "TooLong",
+    "check_length",
+    "first_pass",
+    "make_detector",
+    "template_lines",
+]
 
 
 class TooLong(ValueError):
@@ -97,7 +106,11 @@ class Pipeline:
         if isinstance(data, bytes):
             decoded = decode(data)
             data, encoding = decoded.text, decoded.encoding
-        repaired = repair(check_length(data, self.options.max_doc_chars))
+        check_length(data, self.options.max_doc_chars)
+        if self.repeats is not None and self.repeats.unrepaired(order, data):
+            repaired = Repaired(data)  # the first pass repaired this very text and changed nothing
+        else:
+            repaired = repair(data)
         text = repaired.text
         blocks = split_blocks(text)
         if markup:
@@ -176,7 +189,7 @@ class Pipeline:
         try:
             for n, data in enumerate(texts):
                 try:
-                    scanner.add(n, document_ids(template_lines(data)))
+                    scanner.add(n, *first_pass(data))
                 except Exception:  # noqa: BLE001 (reported when the document itself is processed)
                     continue
         except BaseException:
@@ -238,13 +251,34 @@ def template_lines(data: str | bytes, html: bool = False, content_type: str | No
     """The repaired lines of one document, as the first pass of a run sees
     them; needs no detector, so worker processes of that pass load none.
     ``html``: the document is a page (its text as :meth:`Pipeline.process_html` reads it)."""
+    return repair(_text_of(data, html, content_type)).text.splitlines()
+
+
+def first_pass(data: str | bytes, html: bool = False, content_type: str | None = None) -> tuple[list[int], int]:
+    """What the first pass of a run learns from one document: the ids of its
+    repaired lines (:func:`cleaner.repeats.document_ids`) and, when repair
+    leaves its text as it is, the text's fingerprint (else 0), so that the
+    second pass does not repair it again (:meth:`cleaner.repeats.Repeats.unrepaired`).
+
+    >>> ids, known = first_pass("Our Staff\nA story about the talks.")
+    >>> len(ids), known != 0, first_pass("doesnâ€™t")[1]
+    (2, True, 0)
+    """
+    text = _text_of(data, html, content_type)
+    repaired = repair(text)
+    same = repaired.text == text and not repaired.fixes and not repaired.lines
+    return document_ids(repaired.text.splitlines()), fingerprint(text) if same else 0
+
+
+def _text_of(data: str | bytes, html: bool, content_type: str | None) -> str:
+    """The text the pipeline repairs, from a document as read."""
     if html:
         from .io.html import extract
 
-        data = extract(data, content_type).text
-    elif isinstance(data, bytes):
-        data = decode(data).text
-    return repair(data).text.splitlines()
+        return extract(data, content_type).text
+    if isinstance(data, bytes):
+        return decode(data).text
+    return data
 
 
 def attach_markup(text: str, blocks: list[Block], markup: list[Markup | None]) -> None:

@@ -22,6 +22,11 @@ document of each line is found exactly: the pass spools each document's line
 ids to a temporary file, and once the counts are known, keeps the first
 document of the lines found in two or more (two sorted arrays, 16 bytes a
 line).  Line ids are 64-bit BLAKE2b hashes, the same in every process.
+
+The first pass repairs every document to see its lines as the second pass
+will; most documents it leaves as they are.  For those it keeps the text's
+fingerprint (16 bytes a document, with its order), and the second pass, given the same text at
+the same place in the run, does not repair it again.
 """
 
 from __future__ import annotations
@@ -67,6 +72,13 @@ def document_ids(lines: Iterable[str]) -> list[int]:
     """The ids of the distinct eligible normalised lines of one document,
     sorted: what the first pass learns from it (workers compute them)."""
     return sorted({line_id(k) for k in (normalize(line) for line in lines) if eligible(k)})
+
+
+def fingerprint(text: str) -> int:
+    """A stable, nonzero 63-bit fingerprint of a document's text, the same in
+    every process (0 is kept for "not known")."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return (int.from_bytes(digest, "little") >> 1) or 1
 
 
 class LineCounter:
@@ -120,10 +132,21 @@ class Repeats:
     is removed from all of them (0: never).
     """
 
-    def __init__(self, counter: LineCounter, first_ids: array, first_docs: array, min_docs: int = MIN_DOCS):
+    def __init__(
+        self,
+        counter: LineCounter,
+        first_ids: array,
+        first_docs: array,
+        min_docs: int = MIN_DOCS,
+        unrepaired: tuple[array, array] | None = None,
+    ):
         self.counter = counter
         self.min_docs = min_docs
         self._ids, self._docs = first_ids, first_docs  # sorted by id
+        # The orders (sorted) of the documents repair left as they were, and their fingerprints.
+        orders, prints = unrepaired if unrepaired is not None else (array("q"), array("q"))
+        self._same_orders: array = orders
+        self._same_prints: array = prints
 
     @property
     def documents(self) -> int:
@@ -148,6 +171,16 @@ class Repeats:
             return self._docs[i]
         return None
 
+    def unrepaired(self, order: int | None, text: str) -> bool:
+        """Whether the first pass found that repair leaves ``text``, the
+        document at ``order``, as it is (so it need not be repaired again)."""
+        if order is None:
+            return False
+        i = bisect.bisect_left(self._same_orders, order)
+        if i == len(self._same_orders) or self._same_orders[i] != order:
+            return False
+        return self._same_prints[i] == fingerprint(text)
+
 
 class RepeatScanner:
     """The first pass: feed each document's line ids, then :meth:`finish`.
@@ -167,10 +200,12 @@ class RepeatScanner:
         fd, self._path = tempfile.mkstemp(prefix="cleaner-lines-", suffix=".bin")
         self._spool = os.fdopen(fd, "wb")
 
-    def add(self, order: int, ids: list[int]) -> None:
-        """Learn one document (its place in the run and :func:`document_ids`)."""
+    def add(self, order: int, ids: list[int], unrepaired: int = 0) -> None:
+        """Learn one document (its place in the run and :func:`document_ids`);
+        ``unrepaired`` is its text's :func:`fingerprint` when repair leaves
+        the text as it is, else 0."""
         self.counter.add_ids(ids)
-        head = array("q", [order, len(ids)])
+        head = array("q", [order, len(ids), unrepaired])
         head.tofile(self._spool)
         array("Q", ids).tofile(self._spool)
 
@@ -178,15 +213,18 @@ class RepeatScanner:
         """The counts, and the first document of every line found in two or more."""
         self._spool.close()
         first: dict[int, int] = {}
+        same: list[tuple[int, int]] = []  # (order, fingerprint) of the documents repair left as they were
         try:
             with open(self._path, "rb") as f:
                 while True:
                     head = array("q")
                     try:
-                        head.fromfile(f, 2)
+                        head.fromfile(f, 3)
                     except EOFError:
                         break
-                    order, n = head
+                    order, n, known = head
+                    if known:
+                        same.append((order, known))
                     ids = array("Q")
                     ids.fromfile(f, n)
                     for ident in ids:
@@ -197,7 +235,10 @@ class RepeatScanner:
         finally:
             os.unlink(self._path)
         keys = sorted(first)
-        return Repeats(self.counter, array("Q", keys), array("q", (first[k] for k in keys)), self.min_docs)
+        first_docs = array("q", (first[k] for k in keys))
+        same.sort()
+        unrepaired = (array("q", (o for o, _ in same)), array("q", (k for _, k in same)))
+        return Repeats(self.counter, array("Q", keys), first_docs, self.min_docs, unrepaired)
 
     def abort(self) -> None:
         """Drop the spool (a run that stops before :meth:`finish`)."""

@@ -169,3 +169,29 @@ def test_the_library_offers_the_same_pass(seed_text):
     assert together[2]["removed"] == {"boilerplate": 2, "duplicate": 47}
     # Nothing kept, yet the copy is still an English document (one question decides it).
     assert [r["lang"] for r in together] == ["en", "en", "en"]
+
+
+def test_the_second_pass_repairs_only_what_the_first_found_to_need_it(monkeypatch):
+    """The first pass repairs every document; one it leaves as it was is not
+    repaired again when the same text comes back at the same place in the run."""
+    import cleaner.pipeline as pipeline_module
+    from cleaner.pipeline import first_pass
+
+    misread = "The Mona Lisa doesnâ€™t have eyebrows, the curator said on Monday."
+    docs = [*DOCS[:3], misread]
+    scanner = RepeatScanner(LineCounter(width=4096))
+    for order, text in enumerate(docs):
+        scanner.add(order << 20, *first_pass(text))
+    repeats = scanner.finish()
+    assert [repeats.unrepaired(order << 20, text) for order, text in enumerate(docs)] == [True, True, True, False]
+    assert not repeats.unrepaired(1 << 20, DOCS[0])  # other text at that place: repaired as usual
+    assert not repeats.unrepaired(None, DOCS[0]) and not repeats.unrepaired(5 << 20, DOCS[0])
+
+    repaired = []
+    real = pipeline_module.repair
+    monkeypatch.setattr(pipeline_module, "repair", lambda text: repaired.append(text) or real(text))
+    pipe = Pipeline(repeats=repeats)
+    out = [pipe.process(text, order=order << 20) for order, text in enumerate(docs)]
+    assert repaired == [misread]
+    assert out[3].text.startswith("The Mona Lisa doesn’t") and out[3].fixes
+    assert [d.text for d in out[:3]] == DOCS[:3] and not any(d.fixes for d in out[:3])

@@ -36,8 +36,8 @@ def learn_repeats(
     try:
         chunks = workers.map(line_ids, counted()) if workers is not None else (line_ids([item]) for item in counted())
         for docs in chunks:
-            for order, ids in docs:
-                scanner.add(order, ids)
+            for order, ids, unrepaired in docs:
+                scanner.add(order, ids, unrepaired)
             if progress is not None:
                 progress.update(seen, what=FIRST_PASS)
     except BaseException:

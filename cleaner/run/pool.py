@@ -23,8 +23,8 @@ from functools import partial
 from typing import Any
 
 from ..io.inputs import Failure, Item, Notice
-from ..pipeline import Pipeline, template_lines
-from ..repeats import Repeats, document_ids
+from ..pipeline import Pipeline, first_pass
+from ..repeats import Repeats
 from .job import CleanJob, Result, process_item
 
 CHUNK_DOCS = 32
@@ -62,15 +62,15 @@ def _clean_chunk(repeats_file: str | None, chunk: list[Item | Failure | Notice])
     return [process_item(pipeline, job, item) for item in chunk]
 
 
-def line_ids(chunk: list[Item | Failure | Notice]) -> list[tuple[int, list[int]]]:
-    """(order, line ids) of each readable document of ``chunk`` (the first pass)."""
+def line_ids(chunk: list[Item | Failure | Notice]) -> list[tuple[int, list[int], int]]:
+    """(order, line ids, fingerprint when repair changes nothing, else 0) of
+    each readable document of ``chunk`` (the first pass: :func:`cleaner.pipeline.first_pass`)."""
     out = []
     for item in chunk:
         if not isinstance(item, Item):
             continue
         try:
-            lines = template_lines(item.data, item.kind == "html", item.content_type)
-            out.append((item.order, document_ids(lines)))
+            out.append((item.order, *first_pass(item.data, item.kind == "html", item.content_type)))
         except Exception:  # noqa: BLE001 (reported when the document itself is cleaned)
             continue
     return out
