@@ -575,7 +575,10 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hin
         body = " ".join(
             text[p.start : p.end] for r in runs if r.script == script for p in r.sents if p.label.lang in group
         )[:DOC_SAMPLE]
-        ranked = labeller.detector.detect(body, group)
+        # Letters a relative's alphabet lacks rule it out here as they do for
+        # one line ("Это тест" is no Macedonian: it has no э).
+        group -= excluded(body, group - {main})
+        ranked = labeller.detector.detect(body, group) if len(group) > 1 else []
         best = ranked[0][0] if ranked else main
         if hint in group and hint != best and dict(ranked).get(hint, 0.0) >= HINT_MIN_SHARE * ranked[0][1]:
             best = hint  # a close call, and the page names its language

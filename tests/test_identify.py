@@ -747,3 +747,11 @@ def test_function_words_overrule_a_loanwords_letters():
     # ruled English out before the detector was asked; six English function
     # words against one Dutch one ask again between the two.
     _all_in("He said “hello” – it was a naïve café idea, wasn’t it?\n", "en", DETECTORS_HERE)
+
+
+def test_a_relative_whose_alphabet_the_text_leaves_is_not_the_document_language():
+    """The whole-document check between close relatives asked langdetect between
+    Russian, Bulgarian, Macedonian and Ukrainian, and it said Macedonian for a
+    text with э, a letter Macedonian does not write."""
+    segs, main = identify_blocks("Привет, мир! Как дела? Это тест.")
+    assert main == "ru" and [s.lang for s in segs] == ["ru"]
