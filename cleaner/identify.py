@@ -958,6 +958,7 @@ def _second_by_pairs(
     if main not in known:
         return None
     pieces: list[tuple[_Piece, int]] = []
+    said: dict[int, str] = {}  # piece start -> the one language its function words name, if any
     cands: set[str] = set()
     for run in runs:
         if run.script != main_script:
@@ -969,12 +970,23 @@ def _second_by_pairs(
             pieces.append((p, run.block))
             cands.add(lab.lang)
             cands.update(b for a, b in RELATED if a == lab.lang)
+            # A short utterance the detector scatters over neighbours ("I love my
+            # dog." read as Norwegian, "you're beautiful boy." as French) still
+            # names its language by its function words: a candidate too.
+            named, top, _ = _stop_top_of(spoken_hits(folded_words(text[p.start : p.end])))
+            if top >= 1 and len(named) == 1 and main not in named:
+                (said[p.start],) = named
+                cands.add(said[p.start])
     sure = max(labeller.settings.line.prob, PAIR_SURE)
     best: tuple[int, str, list[_Piece]] | None = None
     # (a close relative of the main language is told apart by its own words, not
     # by short lines asked between the two: Afrikaans "het nie" reads as Dutch)
     for lang in sorted(c for c in cands & known - {main} if (c, main) not in RELATED):
-        mine = [(p, block) for p, block in pieces if p.label.lang == lang or (p.label.lang, lang) in RELATED]
+        mine = [
+            (p, block)
+            for p, block in pieces
+            if p.label.lang == lang or (p.label.lang, lang) in RELATED or said.get(p.start) == lang
+        ]
         if len({block for _, block in mine}) < SECOND_LINES or sum(p.letters for p, _ in mine) < SECOND_SHARE * total:
             continue  # too few lines to confirm, whatever the answers (no question asked)
         letters, lines, confirmed = 0, set(), []

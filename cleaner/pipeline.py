@@ -260,7 +260,7 @@ def first_pass(data: str | bytes, html: bool = False, content_type: str | None =
     leaves its text as it is, the text's fingerprint (else 0), so that the
     second pass does not repair it again (:meth:`cleaner.repeats.Repeats.unrepaired`).
 
-    >>> ids, known = first_pass("Our Staff\nA story about the talks.")
+    >>> ids, known = first_pass("Our Staff\\nA story about the talks.")
     >>> len(ids), known != 0, first_pass("doesnâ€™t")[1]
     (2, True, 0)
     """

@@ -755,3 +755,28 @@ def test_a_relative_whose_alphabet_the_text_leaves_is_not_the_document_language(
     text with э, a letter Macedonian does not write."""
     segs, main = identify_blocks("Привет, мир! Как дела? Это тест.")
     assert main == "ru" and [s.lang for s in segs] == ["ru"]
+
+
+# A Spanish conversation (hand-written) with short English utterances that
+# langdetect, free among its 55 languages, reads as Welsh, French or English.
+_SCATTERED = """la cita es a las tres de la tarde.
+no quieres que te acompañe entonces?
+you're a good boy.
+no no me hace falta que me acompañes.
+come here come here.
+bueno yo no sé con papi porque papi mañana tiene que ir al seguro.
+wanna treat you're a good boy.
+así que eso sí no sé a qué hora va a venir.
+he's so cute.
+y después tengo que ir al médico otra vez."""
+
+
+def test_short_utterances_whose_function_words_name_the_second_language_find_it():
+    """The lines the detector scattered over neighbours of English ("wanna treat
+    you're a good boy." as Welsh) named no second language; their function
+    words do, and asked between Spanish and English the detector confirms it."""
+    segs, main = identify_blocks(_SCATTERED)
+    assert main == "es"
+    english = [s.text for s in segs if s.lang == "en"]
+    assert english == ["you're a good boy.", "come here come here.", "wanna treat you're a good boy.", "he's so cute."]
+    assert {s.lang for s in segs if s.text not in english} == {"es"}
