@@ -1272,6 +1272,13 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         if p.letters >= PAIR_CHECK_BELOW:
             if _stops_favour(text[p.start : p.end], main, label.lang):
                 return True
+            # In one sentence, letters the main language does not write (beyond
+            # a name's slip) settle that much: halves that lean elsewhere each
+            # ("Nafig vajag to 3D visur, varbūt" reads as Lithuanian) do not
+            # keep it in the main one.  (A paragraph's letters may all be in one
+            # of its sentences: its sentences are judged one by one.)
+            if len(getattr(p, "sents", ())) <= 1 and excluded(text[p.start : p.end], frozenset({main})):
+                return False
             return not _halves_agree(text, p, labeller, main)
         # A short piece: its function words must be the other language's more
         # than the main one's ("Emerging market stocks rose 0.48%." is not

@@ -780,3 +780,36 @@ def test_short_utterances_whose_function_words_name_the_second_language_find_it(
     english = [s.text for s in segs if s.lang == "en"]
     assert english == ["you're a good boy.", "come here come here.", "wanna treat you're a good boy.", "he's so cute."]
     assert {s.lang for s in segs if s.text not in english} == {"es"}
+
+
+def test_a_sentence_whose_letters_rule_the_main_language_out_leaves_it_though_its_halves_disagree():
+    """A Latvian caption in a Catalan text: the detector is sure of Latvian for
+    the line, but its first half reads as Lithuanian, and halves that disagree
+    kept it Catalan, a language that writes neither ū nor ī."""
+    text = (
+        "El consell municipal va aprovar ahir el pressupost per a l'any vinent, amb una partida important "
+        "destinada a les escoles del barri.\n"
+        "Nafig vajag to 3D visur, varbūt drīz arī kvantu teleportu iegrūdīs\n"
+        "Segons l'alcalde, les obres començaran a la primavera i acabaran abans de l'estiu, si el temps ho permet.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "ca" and [s.lang for s in segs] == ["ca", "lv", "ca"]
+
+
+def test_a_paragraph_whose_foreign_letters_are_in_one_sentence_is_judged_sentence_by_sentence():
+    """An English paragraph ending in an Azerbaijani sentence: its ə rule English
+    out for the paragraph as a whole, not for its English sentences."""
+    text = (
+        "Kukushkin had beaten Botic van de Zanschulp 6-2, 6-2, while Haase defeated Bublik 7-5, 3-6, 7-6 (5). "
+        "Most of the design cues has simply been carried over. "
+        "Əhalisi Kənddə 1897-ci ildə 89 nəfər, 1908-ci ildə 420 nəfər, "
+        "1914 - cü ildə 105 nəfər azərbaycanlı yaşayırdı.\n"
+        "The tournament continues on Monday with the second round, and the organisers expect a full stadium again.\n"
+    )
+    segs, main = identify_blocks(text)
+    assert main == "en"
+    assert [(s.lang, s.text[:10]) for s in segs] == [
+        ("en", "Kukushkin "),
+        ("az", "Əhalisi Kə"),
+        ("en", "The tourna"),
+    ]
