@@ -336,6 +336,42 @@ _KNOWN = [
         # not write kerana or kerajaan: a Malay spelling weighs double.
         weight=2,
     ),
+    # (Italo-Romance languages a detector reads as Italian: their own forms where
+    # Italian writes sono, lui, così, nessuno, perché, qua, là, quando, più,
+    # quello, questo, niente, dove; è, ci, c'era, cosa, niente, perché, noi)
+    _lang(
+        "nap",
+        "nap",
+        "Neapolitan",
+        "f",
+        alphabet="àèéìíòóùú",
+        relatives="it",
+        words="""chillo chella chilli chelle chisto chesta chisti cheste songo simmo stongo
+          pecché accussì cchiù chiù guaglione guagliune nce nisciuno addò vuje nuje ije
+          napule napulitano guagliò ammore nzieme""",
+    ),
+    _lang(
+        "scn",
+        "scn",
+        "Sicilian",
+        "f",
+        alphabet="àèéìíòóùúḍ",
+        relatives="it",
+        words="""sugnu semu sunnu iddu idda iddi accussì nuddu picchì pirchì macari nta ccà
+          ddà quannu cchiù chiddu chidda chiddi chistu chista aviri fari essiri jornu
+          sempri comu vogghiu pozzu nenti unni nni figghiu figghia travagghiu sicilianu
+          picciriddu chiossai""",
+    ),
+    _lang(
+        "vec",
+        "vec",
+        "Venetian",
+        "if",
+        alphabet="àèéìíòóùú",
+        relatives="it",
+        words="""xe ghe gavemo gavé jera xera cossa gnente parché nialtri vialtri ancuo fioi
+          venessia venesian desso vecio vecia magnar laorar schei""",
+    ),
     _lang(
         "nl",
         "nld",
@@ -609,7 +645,6 @@ mwl mwl f Mirandese
 myv myv f Erzya
 mzn mzn f Mazanderani
 nah nah f Nahuatl languages
-nap nap f Neapolitan
 nds nds f Low German
 new new f Newari
 nso nso i Pedi
@@ -628,7 +663,6 @@ rw kin i Kinyarwanda
 sa san if Sanskrit
 sah sah f Yakut
 sc srd f Sardinian
-scn scn f Sicilian
 sco sco f Scots
 sd snd f Sindhi
 sdh sdh i Southern Kurdish
@@ -642,7 +676,6 @@ tyv tyv f Tuvinian
 ug uig if Uighur
 uz uzb if Uzbek
 uzs uzs i Southern Uzbek
-vec vec if Venetian
 vep vep f Veps
 vls vls f Vlaams
 vo vol if Volapük
@@ -686,8 +719,11 @@ MARKER_WORDS: dict[str, frozenset[str]] = {c: lang.marker_words for c, lang in L
 MARKER_WEIGHTS: dict[str, int] = {c: lang.marker_weight for c, lang in LANGUAGES.items() if lang.marker_words}
 #: (language a detector may lack, the language it is called instead).
 RIVALS: dict[str, str] = {c: lang.rival for c, lang in LANGUAGES.items() if lang.rival}
-#: Ordered pairs of close relatives.
-RELATED: frozenset[tuple[str, str]] = frozenset((c, r) for c, lang in LANGUAGES.items() for r in lang.relatives)
+#: Ordered pairs of close relatives, both ways (a language that lists a relative
+#: is that relative's relative too: Corsican and Italian).
+RELATED: frozenset[tuple[str, str]] = frozenset(
+    pair for c, lang in LANGUAGES.items() for r in lang.relatives for pair in ((c, r), (r, c))
+)
 #: Scripts of languages written without spaces between words.
 UNSPACED_SCRIPTS: frozenset[str] = frozenset(
     s for lang in LANGUAGES.values() if not lang.spaces for s in lang.own_scripts
