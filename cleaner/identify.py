@@ -556,6 +556,34 @@ def _removed_document_language(text: str, runs: list[_Run], labeller: Labeller) 
 
 
 def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
+    """The main language (:func:`_refine_main_language`), and the pieces of
+    another language read as a relative named (:func:`_name_other_relatives`)."""
+    main = _refine_main_language(text, runs, main, labeller, hint)
+    _name_other_relatives(text, runs, main, labeller)
+    return main
+
+
+def _name_other_relatives(text: str, runs: list[_Run], main: str, labeller: Labeller) -> None:
+    """The pieces read as one other language, when their own words name a
+    language read as it (:func:`_poor_relative`), take that language: the
+    Corsican answers of an interview in French, read as Italian.  (Only where
+    the words name it: too few of them leave the pieces as they are.)"""
+    texts: dict[tuple[str, str], list[str]] = {}
+    for r in runs:
+        for p in r.sents:
+            lang = p.label.lang
+            if lang not in (UND, main) and _read_as(lang):
+                texts.setdefault((lang, r.script), []).append(text[p.start : p.end])
+    for (lang, script), pieces in sorted(texts.items()):
+        if script not in SCRIPT_CANDIDATES:
+            continue
+        bag = WordBag(words(" ".join(pieces)[:DOC_SAMPLE]))
+        poor = _poor_relative(bag, lang, script, labeller)
+        if poor is not None and poor[1] and poor[0] != main:
+            _rename_kin(text, runs, lang, poor[0], frozenset({lang}))
+
+
+def _refine_main_language(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
     """The main language, checked against what the whole document says.
 
     A Bosnian, Malay or Basque document reads to langdetect as Croatian,
@@ -625,7 +653,7 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hin
 # not said to be in the relative either: it is ``und``.  The relative's text
 # writes these words less than once in 100,000: its documents never come near.
 POOR_SHARE = 0.06
-POOR_WORDS = 4
+POOR_WORDS = 3
 POOR_DOUBT_SHARE = 0.03
 POOR_DOUBT_WORDS = 2
 
@@ -633,7 +661,9 @@ POOR_DOUBT_WORDS = 2
 @functools.cache
 def _read_as(main: str) -> tuple[str, ...]:
     """The languages with marker words that a detector reads as their close relative ``main``."""
-    return tuple(sorted(a for a, b in RELATED if b == main and a in MARKER_WORDS and a not in RIVALS))
+    return tuple(
+        sorted(a for a, lang in LANGUAGES.items() if main in lang.relatives and a in MARKER_WORDS and a not in RIVALS)
+    )
 
 
 @functools.cache
@@ -695,23 +725,43 @@ def _reads_as_kin(lang: str, labeller: Labeller) -> bool:
     )
 
 
-def _rename_kin(text: str, runs: list[_Run], main: str, lang: str) -> None:
+def _rename_kin(text: str, runs: list[_Run], main: str, lang: str, only: frozenset[str] | None = None) -> None:
     """Pieces read as ``main`` or another close relative of ``lang`` become
     ``lang`` (the document's language, which the detector reads as them), but
     for those whose own letters, marker words or function words say the
-    relative (:func:`_kin_evidence`): a Spanish line in a Galician text."""
-    kin = {main} | {b for a, b in RELATED if a == lang}
+    relative (:func:`_kin_evidence`): a Spanish line in a Galician text.  With
+    ``only``, just the pieces read as those languages are renamed."""
+    kin = set(only) if only is not None else {main} | {b for a, b in RELATED if a == lang}
     for r in runs:
         for p in r.sents:
             old = p.label.lang
-            if old in kin and not _kin_evidence(text[p.start : p.end], old, lang):
-                p.label = _renamed(p.label, old, lang)
+            if (only is None or old in only) and _follows(text[p.start : p.end], old, lang, kin):
+                p.label = _by_words(p.label, old, lang)
         own = text[r.start : r.end]
-        olds = [old for old in sorted(kin) if not _kin_evidence(own, old, lang)]
         if r.known is None:
-            r.renames.extend((old, lang) for old in olds)
-        elif r.known.lang in olds:
-            r.known = _renamed(r.known, r.known.lang, lang)
+            r.renames.extend((old, lang) for old in sorted(kin) if not _kin_evidence(own, old, lang))
+        elif (only is None or r.known.lang in only) and _follows(own, r.known.lang, lang, kin):
+            r.known = _by_words(r.known, r.known.lang, lang)
+
+
+def _by_words(label: Label, old: str, lang: str) -> Label:
+    """``label`` (an answer ``old``) renamed ``lang``, which the document's words
+    named (a language the detector lacks is no candidate for its relatives'
+    questions: :func:`_second_by_pairs` leaves it alone)."""
+    found = _renamed(label, old, lang)
+    return Label(found.lang, found.prob, found.ranked, BY_SPELLING)
+
+
+def _follows(piece: str, old: str, lang: str, kin: set[str]) -> bool:
+    """Whether ``piece``, read as ``old``, is in the document's language ``lang``:
+    read as a relative without evidence of its own (:func:`_kin_evidence`), or
+    read as anything else but writing ``lang``'s own words in ``lang``'s letters
+    ("Me nono el jera un pescador de Ciosa", Venetian read as Spanish)."""
+    if old in (UND, lang):
+        return False
+    if old in kin:
+        return not _kin_evidence(piece, old, lang)
+    return bool(word_hits(piece, lang)) and not excluded(piece, frozenset({lang}))
 
 
 def _kin_evidence(piece: str, old: str, lang: str) -> bool:
@@ -735,7 +785,7 @@ def _kin_evidence(piece: str, old: str, lang: str) -> bool:
             return True
     if old in MARKER_WORDS and word_hits(piece, old, toks) >= OWN_WORDS_MARGIN:
         return True
-    return lang in _STOP_LISTED and _stops_favour(piece, old, lang)
+    return _stops_favour(piece, old, lang)
 
 
 # Languages with a stop list (under any of their codes).
@@ -878,10 +928,8 @@ def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
         bag = WordBag(words(piece))  # (counted once for both languages)
         if bag.hits(lang) >= bag.hits(ctx) + OWN_WORDS_MARGIN:
             return True
-    # ... or its function words (Estonian ma, selle, mille against Finnish), by a
-    # margin, where ``ctx`` has a list to compare with (Corsican has none: the
-    # Italian words of a Corsican line say nothing).
-    return ctx in _STOP_LISTED and _stops_favour(piece, lang, ctx)
+    # ... or its function words (Estonian ma, selle, mille against Finnish), by a margin.
+    return _stops_favour(piece, lang, ctx)
 
 
 def _decide(
@@ -1184,7 +1232,15 @@ def _second_says(
     if p.letters < MIN_DETECT_LETTERS:
         # "sí.": too short to ask; a letter only the second writes says it.
         return SHORT_SECOND if letters_say and not main_says else None
-    pair = labeller.detector.detect(piece, frozenset({main, second}))
+    asked = main
+    if main not in labeller.detector.languages and _reads_as_kin(main, labeller):
+        # Asked between the two, a detector that lacks the main language could only
+        # answer the second (Corsican lines of a Corsican-French interview): it is
+        # asked between the relative it reads the main language as and the second.
+        asked = min(r for r in LANGUAGES[main].relatives & labeller.detector.languages if main in _read_as(r))
+        if asked == second:
+            return None
+    pair = labeller.detector.detect(piece, frozenset({asked, second}))
     # (close relatives, Afrikaans and Dutch, need the detector surer)
     related = (main, second) in RELATED or (second, main) in RELATED
     if not pair or pair[0][0] != second:
@@ -1382,7 +1438,11 @@ UNKNOWN_MAIN_STOPS = 2
 def _stops_favour(piece: str, lang: str, other: str) -> bool:
     """Whether ``piece``'s function words are ``lang``'s rather than ``other``'s,
     by :data:`DISAGREE_MARGIN` (Czech se, jste against Slovak sa, ste): between
-    close relatives they outweigh a few letters that only ``other`` writes."""
+    close relatives they outweigh a few letters that only ``other`` writes.
+    Never when ``other`` has no list to compare with (Corsican: the Italian or
+    French function words of a Corsican line say nothing against it)."""
+    if other not in _STOP_LISTED:
+        return False
     hits = stopword_hits(folded_words(piece))
     return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
 

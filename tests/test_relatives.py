@@ -35,6 +35,23 @@ def _langs(name, detector):
     return main, [(s.lang, text[s.start : s.end].split()[0]) for s in segs]
 
 
+def test_corsican_answers_of_a_french_interview_with_langid():
+    # py3langid lacks Corsican; its lines, read as Italian, are Corsican by their
+    # words, and the interviewer's French stays French (asked between Italian and
+    # French, not between French and a language it cannot answer).
+    main, segs = _langs("co-interview", "langid")
+    assert main == "co"
+    assert [lang for lang, _ in segs] == ["fr", "co", "fr", "co", "fr", "co", "co", "fr"]
+
+
+def test_a_corsican_quotation_in_french_text():
+    # The quoted paragraph, read as Italian by langdetect, is named Corsican by its
+    # own words (_name_other_relatives); the French around it stays French.
+    main, segs = _langs("fr-quoting-co", "langdetect")
+    assert main == "fr"
+    assert [lang for lang, _ in segs] == ["fr", "fr", "fr", "fr", "co", "fr", "fr"]
+
+
 # (document, its main language, the first word of each line in another language, and that language)
 CASES = [
     ("co", "co", {"Je": "fr"}),
@@ -43,6 +60,9 @@ CASES = [
     ("lb", "lb", {"The": "en"}),
     ("fy", "fy", {"We": "en"}),
     ("ast", "ast", {}),
+    ("scn", "scn", {"My": "en"}),
+    ("nap", "nap", {"I": "en"}),
+    ("vec", "vec", {"My": "en"}),
     ("it", "it", {}),
     ("es", "es", {}),
     ("pt", "pt", {}),
@@ -80,14 +100,8 @@ def test_marker_words_of_relatives_name_no_control():
     from cleaner.languages import MARKER_WORDS
     from cleaner.markers import WordBag, words
 
-    for name, lang in (
-        ("it", "co"),
-        ("es", "gl"),
-        ("es", "ast"),
-        ("pt", "gl"),
-        ("fr", "oc"),
-        ("de", "lb"),
-        ("nl", "fy"),
-    ):
+    pairs = [("it", lang) for lang in ("co", "scn", "nap", "vec")]
+    pairs += [("es", "gl"), ("es", "ast"), ("pt", "gl"), ("fr", "oc"), ("de", "lb"), ("nl", "fy"), ("de", "fy")]
+    for name, lang in pairs:
         bag = WordBag(words((DATA / f"{name}.txt").read_text(encoding="utf-8")))
         assert bag.hits(lang) == 0, (name, lang, [w for w in bag.counts if w in MARKER_WORDS[lang]])
