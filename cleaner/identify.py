@@ -34,6 +34,7 @@ from itertools import chain
 from .detectors import Detector, Settings, make_detector
 from .languages import (
     ALPHABETS,
+    LANGUAGES,
     MARKER_LETTERS,
     MARKER_WEIGHTS,
     MARKER_WORDS,
@@ -555,6 +556,34 @@ def _removed_document_language(text: str, runs: list[_Run], labeller: Labeller) 
 
 
 def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
+    """The main language (:func:`_refine_main_language`), and the pieces of
+    another language read as a relative named (:func:`_name_other_relatives`)."""
+    main = _refine_main_language(text, runs, main, labeller, hint)
+    _name_other_relatives(text, runs, main, labeller)
+    return main
+
+
+def _name_other_relatives(text: str, runs: list[_Run], main: str, labeller: Labeller) -> None:
+    """The pieces read as one other language, when their own words name a
+    language read as it (:func:`_poor_relative`), take that language: the
+    Corsican answers of an interview in French, read as Italian.  (Only where
+    the words name it: too few of them leave the pieces as they are.)"""
+    texts: dict[tuple[str, str], list[str]] = {}
+    for r in runs:
+        for p in r.sents:
+            lang = p.label.lang
+            if lang not in (UND, main) and _read_as(lang):
+                texts.setdefault((lang, r.script), []).append(text[p.start : p.end])
+    for (lang, script), pieces in sorted(texts.items()):
+        if script not in SCRIPT_CANDIDATES:
+            continue
+        bag = WordBag(words(" ".join(pieces)[:DOC_SAMPLE]))
+        poor = _poor_relative(bag, lang, script, labeller)
+        if poor is not None and poor[1] and poor[0] != main:
+            _rename_kin(text, runs, lang, poor[0], frozenset({lang}))
+
+
+def _refine_main_language(text: str, runs: list[_Run], main: str, labeller: Labeller, hint: str | None = None) -> str:
     """The main language, checked against what the whole document says.
 
     A Bosnian, Malay or Basque document reads to langdetect as Croatian,
@@ -589,6 +618,20 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hin
         return main
     toks = words(" ".join(text[r.start : r.end] for r in runs if r.script == script)[:DOC_SAMPLE])
     bag = WordBag(toks)
+    poor = _poor_relative(bag, main, script, labeller)
+    if poor is not None:
+        poor_lang, sure = poor
+        if not sure:
+            # Its words say a language read as its relative, too few to name it:
+            # neither may be said with confidence.
+            for r in runs:
+                for p in r.sents:
+                    if p.label.lang == main:
+                        p.label = Label(UND, 0.0, p.label.ranked, UNKNOWN)
+            _rename(runs, main, UND)
+            return UND
+        _rename_kin(text, runs, main, poor_lang)
+        return poor_lang
     unknown = SCRIPT_CANDIDATES[script] - known
     for lang in sorted(SCRIPT_CANDIDATES[script] - {main}):
         # The frequent words of a language (one the detector lacks, or knows poorly:
@@ -602,6 +645,154 @@ def _refine_main(text: str, runs: list[_Run], main: str, labeller: Labeller, hin
     if kin != main:
         _rename(runs, main, kin)
     return kin
+
+
+# A language the detectors know poorly or not at all is read as a close relative
+# (Corsican as Italian, Galician as Spanish or Portuguese, Luxembourgish as German,
+# Frisian as Dutch).  Its marker words (forms the relative does not write, see
+# cleaner.languages) name it for a document that reads as the relative when they
+# are at least POOR_SHARE of its main-script words, POOR_WORDS different ones;
+# from POOR_DOUBT_SHARE (and POOR_DOUBT_WORDS different ones) the document is
+# not said to be in the relative either: it is ``und``.  The relative's text
+# writes these words less than once in 100,000: its documents never come near.
+POOR_SHARE = 0.06
+POOR_WORDS = 3
+POOR_DOUBT_SHARE = 0.03
+POOR_DOUBT_WORDS = 2
+
+
+@functools.cache
+def _read_as(main: str) -> tuple[str, ...]:
+    """The languages with marker words that a detector reads as their close relative ``main``."""
+    return tuple(
+        sorted(a for a, lang in LANGUAGES.items() if main in lang.relatives and a in MARKER_WORDS and a not in RIVALS)
+    )
+
+
+@functools.cache
+def _poor_of_script(script: str) -> tuple[str, ...]:
+    """The languages with marker words that no detector chooses for a line, whose
+    close relatives are written in ``script`` (Galician, Luxembourgish...)."""
+    cands = SCRIPT_CANDIDATES.get(script, frozenset())
+    return tuple(
+        sorted(c for c, lang in LANGUAGES.items() if c in MARKER_WORDS and not lang.scripts and lang.relatives & cands)
+    )
+
+
+def _poor_relative(bag: WordBag, main: str, script: str, labeller: Labeller) -> tuple[str, bool] | None:
+    """(a language read as its relative ``main``, whether its words name it), or
+    None when the document's words say no such language.
+
+    The language's marker words must outnumber ``main``'s own (Afrikaans read
+    as Dutch is left to :func:`_relative_by_words`).  A language no detector
+    chooses for a line is also named, whatever the reading (fastText reads
+    Luxembourgish as Welsh), when its marker words fill DOC_WORD_SHARE of the
+    words, as any candidate's do in :func:`_refine_main`.  Only languages the
+    detector cannot answer for a line, or knows poorly
+    (:attr:`cleaner.languages.Language.poorly`), are asked about: where it
+    answers a language well (Macedonian against Bulgarian), its answer stands.
+    (Languages with a rival, Bosnian and Malay, are left to
+    :func:`_relative_by_words`.)"""
+    best: tuple[int, str] | None = None
+    own = bag.hits(main)
+    kin = _read_as(main)
+    cands = labeller.candidates(script) or frozenset()
+    name = labeller.detector.name
+    for lang in sorted(set(kin) | set(_poor_of_script(script))):
+        if lang in cands and name not in LANGUAGES[lang].poorly:
+            continue
+        hits = bag.hits(lang)
+        need = POOR_DOUBT_SHARE if lang in kin else DOC_WORD_SHARE
+        if hits <= own or hits < need * bag.size:
+            continue
+        vocab = MARKER_WORDS[lang]
+        if sum(w in vocab for w in bag.counts) < (POOR_DOUBT_WORDS if lang in kin else POOR_WORDS):
+            continue
+        if best is None or hits > best[0]:
+            best = (hits, lang)
+    if best is None:
+        return None
+    hits, lang = best
+    vocab = MARKER_WORDS[lang]
+    named = hits >= POOR_SHARE * bag.size and sum(w in vocab for w in bag.counts) >= POOR_WORDS
+    return lang, named
+
+
+def _reads_as_kin(lang: str, labeller: Labeller) -> bool:
+    """Whether ``lang`` is a language :func:`_poor_relative` names: read by the
+    detector as a close relative it knows, and told from it by marker words."""
+    return (
+        lang in MARKER_WORDS
+        and lang not in RIVALS
+        and any(lang in _read_as(r) for r in LANGUAGES[lang].relatives & labeller.detector.languages)
+    )
+
+
+def _rename_kin(text: str, runs: list[_Run], main: str, lang: str, only: frozenset[str] | None = None) -> None:
+    """Pieces read as ``main`` or another close relative of ``lang`` become
+    ``lang`` (the document's language, which the detector reads as them), but
+    for those whose own letters, marker words or function words say the
+    relative (:func:`_kin_evidence`): a Spanish line in a Galician text.  With
+    ``only``, just the pieces read as those languages are renamed."""
+    kin = set(only) if only is not None else {main} | {b for a, b in RELATED if a == lang}
+    for r in runs:
+        for p in r.sents:
+            old = p.label.lang
+            if (only is None or old in only) and _follows(text[p.start : p.end], old, lang, kin):
+                p.label = _by_words(p.label, old, lang)
+        own = text[r.start : r.end]
+        if r.known is None:
+            r.renames.extend((old, lang) for old in sorted(kin) if not _kin_evidence(own, old, lang))
+        elif (only is None or r.known.lang in only) and _follows(own, r.known.lang, lang, kin):
+            r.known = _by_words(r.known, r.known.lang, lang)
+
+
+def _by_words(label: Label, old: str, lang: str) -> Label:
+    """``label`` (an answer ``old``) renamed ``lang``, which the document's words
+    named (a language the detector lacks is no candidate for its relatives'
+    questions: :func:`_second_by_pairs` leaves it alone)."""
+    found = _renamed(label, old, lang)
+    return Label(found.lang, found.prob, found.ranked, BY_SPELLING)
+
+
+def _follows(piece: str, old: str, lang: str, kin: set[str]) -> bool:
+    """Whether ``piece``, read as ``old``, is in the document's language ``lang``:
+    read as a relative without evidence of its own (:func:`_kin_evidence`), or
+    read as anything else but writing ``lang``'s own words in ``lang``'s letters
+    ("Me nono el jera un pescador de Ciosa", Venetian read as Spanish)."""
+    if old in (UND, lang):
+        return False
+    if old in kin:
+        return not _kin_evidence(piece, old, lang)
+    return bool(word_hits(piece, lang)) and not excluded(piece, frozenset({lang}))
+
+
+def _kin_evidence(piece: str, old: str, lang: str) -> bool:
+    """Whether ``piece``, read as ``old``, says so itself in a document in its
+    close relative ``lang``: none of ``lang``'s marker words, and a letter only
+    ``old``'s alphabet has, :data:`OWN_WORDS_MARGIN` of ``old``'s marker words,
+    or its function words (only where ``lang`` has a list of its own: Italian
+    ones say nothing against Corsican, which has none).
+
+    >>> _kin_evidence("Nosotros no sabíamos nada de eso, y la verdad es que nadie nos lo había contado.", "es", "gl")
+    True
+    >>> _kin_evidence("A sera ci ne andavamu in paese, è tandu si cantava inseme.", "it", "co")
+    False
+    """
+    toks = words(piece)
+    if word_hits(piece, lang, toks):
+        return False
+    a, b = ALPHABETS.get(old), ALPHABETS.get(lang)
+    if a is not None and b is not None:
+        if any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha()):
+            return True
+    if old in MARKER_WORDS and word_hits(piece, old, toks) >= OWN_WORDS_MARGIN:
+        return True
+    return _stops_favour(piece, old, lang)
+
+
+# Languages with a stop list (under any of their codes).
+_STOP_LISTED = frozenset(canonical(code) for code in stop_languages())
 
 
 # A language the detector lacks is the document's when its stop list covers this
@@ -1056,7 +1247,15 @@ def _second_says(
     if p.letters < MIN_DETECT_LETTERS:
         # "sí.": too short to ask; a letter only the second writes says it.
         return SHORT_SECOND if letters_say and not main_says else None
-    pair = labeller.detector.detect(piece, frozenset({main, second}))
+    asked = main
+    if main not in labeller.detector.languages and _reads_as_kin(main, labeller):
+        # Asked between the two, a detector that lacks the main language could only
+        # answer the second (Corsican lines of a Corsican-French interview): it is
+        # asked between the relative it reads the main language as and the second.
+        asked = min(r for r in LANGUAGES[main].relatives & labeller.detector.languages if main in _read_as(r))
+        if asked == second:
+            return None
+    pair = labeller.detector.detect(piece, frozenset({asked, second}))
     # (close relatives, Afrikaans and Dutch, need the detector surer)
     related = (main, second) in RELATED or (second, main) in RELATED
     if not pair or pair[0][0] != second:
@@ -1254,7 +1453,11 @@ UNKNOWN_MAIN_STOPS = 2
 def _stops_favour(piece: str, lang: str, other: str) -> bool:
     """Whether ``piece``'s function words are ``lang``'s rather than ``other``'s,
     by :data:`DISAGREE_MARGIN` (Czech se, jste against Slovak sa, ste): between
-    close relatives they outweigh a few letters that only ``other`` writes."""
+    close relatives they outweigh a few letters that only ``other`` writes.
+    Never when ``other`` has no list to compare with (Corsican: the Italian or
+    French function words of a Corsican line say nothing against it)."""
+    if other not in _STOP_LISTED:
+        return False
     hits = stopword_hits(folded_words(piece))
     return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
 
@@ -1306,7 +1509,9 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
         return True
     # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
     # piece lacks, and the other language's function words: the plain evidence.
-    strict = main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS
+    # (a main language read as its relative, Corsican as Italian: what the detector
+    # calls it was renamed, and any other answer is no usual confusion)
+    strict = (main not in MARKER_LETTERS and not _reads_as_kin(main, labeller)) or stops < UNKNOWN_MAIN_STOPS
     return not _switch(label, main, p.letters, level, labeller.settings, strict=strict, piece=piece)
 
 

@@ -57,6 +57,7 @@ class Language:
     relatives: frozenset[str] = frozenset()  # close relatives: detectors confuse them on little text
     spaces: bool = True  # writes spaces between words
     aliases: tuple[str, ...] = ()  # other codes for it (detectors', BCP-47, retired ones)
+    poorly: frozenset[str] = frozenset()  # detectors that know it but read its text as a relative
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ def _lang(
     relatives: str = "",
     spaces: bool = True,
     aliases: str = "",
+    poorly: str = "",
 ) -> Language:
     return Language(
         code,
@@ -98,6 +100,7 @@ def _lang(
         frozenset(relatives.split()),
         spaces,
         tuple(aliases.split()),
+        frozenset(DETECTOR_LETTERS[c] for c in poorly),
     )
 
 
@@ -119,6 +122,19 @@ _KNOWN = [
         relatives="nl",
         # (Dutch writes niet, voor, jij, hij, zij, zullen, door, zeer)
         words="nie vir baie hulle hul ek jy hy sy sal deur sê",
+    ),
+    _lang(
+        "ast",
+        "ast",
+        "Asturian",
+        "f",
+        alphabet="áéíóúñüḥḷ",
+        relatives="es gl",
+        # (Spanish writes también, desde, hoy, nadie, alguno, cada uno, con los,
+        # lengua, mismo, este, era, pueblo, mundo, tiempo)
+        words="""tamién dende güei naide dalgún dalguna dalgunos caún colos coles llingua
+          mesmu esti facer yera yeren asturianu asturies toos llugar sieglu mui llibru
+          pueblu mundu tiempu d'esti n'esti dempués enantes anguaño""",
     ),
     _lang("az", "aze", "Azerbaijani", "if", scripts="Latn", alphabet="çəğıöşüi̇", letters="əƏ", relatives="tr"),
     _lang(
@@ -151,9 +167,18 @@ _KNOWN = [
         scripts="Latn",
         alphabet="àèìòùéíóúç",
         relatives="it",
-        # Corsican's own forms where Italian writes è, con, non, che, questo, tutto.
-        words="""hè cù ùn chì incù ind'è cum'è dinù avà ancu ghjè hà anu sò issu ellu elli
-          tuttu statu dopu populu corsu quessu stu sta sti ghjente ghjornu sempre micca""",
+        # (fastText's lid.176 knows it, and reads nearly every Corsican line as Italian)
+        poorly="f",
+        # Corsican's own forms where Italian writes è, con, non, che, dopo, quando,
+        # tutto.  (Not sempre, sta, sti, perchè: Italian writes them too.  The
+        # marker words of a language read as a close relative were each checked
+        # against word-frequency lists (wordfreq 3.1): rarer than 10 in a million
+        # words in the relatives, and than 100 in a million in the other Latin-
+        # script languages.)
+        words="""hè cù ùn chì incù ind'è cum'è ch'ellu s'ellu dinù avà ancu ghjè hà anu sò
+          ellu elli tuttu statu dopu populu corsu quessu ghjente ghjornu micca quandu
+          fattu dettu mondu eiu tandu inseme cusì nunda nantu ghjà cumu eranu avemu
+          vechju zitellu""",
     ),
     _lang("cs", "ces", "Czech", "dif", scripts="Latn", alphabet="áčďéěíňóřšťúůýž", relatives="sk"),
     _lang("cy", "cym", "Welsh", "dif", scripts="Latn", alphabet="âêîôûŵŷáéíóúàèìòùäëïöüẅÿ"),
@@ -189,6 +214,19 @@ _KNOWN = [
     _lang("fi", "fin", "Finnish", "dif", scripts="Latn", alphabet="äöåšž", relatives="et"),
     _lang("fr", "fra", "French", "dif", scripts="Latn", alphabet="àâæçéèêëîïôœùûüÿ"),
     _lang(
+        "fy",
+        "fry",
+        "Western Frisian",
+        "if",
+        alphabet="âêôûúéäëïöü",
+        # (langdetect and py3langid read it as Afrikaans, fastText as German)
+        relatives="nl af de",
+        # (Dutch writes in, voor, die, zij, mijn, hebben, zijn, wordt, zal, moet,
+        # over, deze, jaar, hier, daar, geen, niets, heel, een, twee, tegen, sinds)
+        words="""yn foar dy hja myn hawwe binne wurdt sil moat oer dizze jier hjir dêr gjin
+          neat hiel ien twa tsjin tusken sûnt frysk fryske kin""",
+    ),
+    _lang(
         "ga",
         "gle",
         "Irish",
@@ -199,7 +237,25 @@ _KNOWN = [
           seo freisin fós anois uair beidh raibh mbeidh dtí gcuid ag ar nó agus dá cé
           sna ón uathu orthu acu aige""",
     ),
-    _lang("gl", "glg", "Galician", "if", relatives="es ca pt"),
+    # Galician, Asturian, Occitan, Luxembourgish and Western Frisian are no
+    # candidates a detector chooses among for a line (each would be one more way
+    # for a short Spanish, French, German or Dutch line to be called something
+    # exotic): their own words name them for a whole document that a detector
+    # reads as their relative (identify._poor_relative).
+    _lang(
+        "gl",
+        "glg",
+        "Galician",
+        "if",
+        alphabet="áéíóúñü",
+        relatives="es ca pt",
+        # (Spanish writes una, con la, por la, también, ya, gente, hasta, cuando;
+        # Portuguese uma, com a, pela, também, já, até, quando, ainda, mais)
+        words="""unha dunha nunha coa coas pola polos polas tamén xa xente ata cando aínda
+          máis dixo facer teñen traballo xeito xeral lle lles houbo súa vostede galego
+          galega ningunha algunha tódolos cómpre hoxe tiña miña moita moito moitos
+          moitas mellor dicía facía irmán veciños fóra""",
+    ),
     _lang(
         "hr",
         "hrv",
@@ -246,6 +302,18 @@ _KNOWN = [
           verið eftir þetta þegar""",
     ),
     _lang("it", "ita", "Italian", "dif", scripts="Latn", alphabet="àèéìíîòóùú"),
+    _lang(
+        "lb",
+        "ltz",
+        "Luxembourgish",
+        "if",
+        alphabet="äëéèöü",
+        relatives="de nl",
+        # (German writes von, ich, gibt, hat, haben, wie, aber, jetzt, mehr, für,
+        # über, wurde, etwas, nichts, nur, immer, gut, diese, er, können, wollen)
+        words="""vun ech gëtt huet hunn wéi awer elo méi fir iwwer ënner gouf goufen sech kee
+          keng eppes näischt nëmmen ëmmer gutt dës déi hien kënnen wëllen""",
+    ),
     _lang("lg", "lug", "Ganda", "i", scripts="Latn", alphabet="ŋ"),
     _lang("lt", "lit", "Lithuanian", "dif", scripts="Latn", alphabet="ąčęėįšųūž"),
     _lang("lv", "lav", "Latvian", "dif", scripts="Latn", alphabet="āčēģīķļņšūž", aliases="lvs"),
@@ -267,6 +335,42 @@ _KNOWN = [
         # Malay web text borrows Indonesian spellings freely; Indonesian writers do
         # not write kerana or kerajaan: a Malay spelling weighs double.
         weight=2,
+    ),
+    # (Italo-Romance languages a detector reads as Italian: their own forms where
+    # Italian writes sono, lui, così, nessuno, perché, qua, là, quando, più,
+    # quello, questo, niente, dove; è, ci, c'era, cosa, niente, perché, noi)
+    _lang(
+        "nap",
+        "nap",
+        "Neapolitan",
+        "f",
+        alphabet="àèéìíòóùú",
+        relatives="it",
+        words="""chillo chella chilli chelle chisto chesta chisti cheste songo simmo stongo
+          pecché accussì cchiù chiù guaglione guagliune nce nisciuno addò vuje nuje ije
+          napule napulitano guagliò ammore nzieme""",
+    ),
+    _lang(
+        "scn",
+        "scn",
+        "Sicilian",
+        "f",
+        alphabet="àèéìíòóùúḍ",
+        relatives="it",
+        words="""sugnu semu sunnu iddu idda iddi accussì nuddu picchì pirchì macari nta ccà
+          ddà quannu cchiù chiddu chidda chiddi chistu chista aviri fari essiri jornu
+          sempri comu vogghiu pozzu nenti unni nni figghiu figghia travagghiu sicilianu
+          picciriddu chiossai""",
+    ),
+    _lang(
+        "vec",
+        "vec",
+        "Venetian",
+        "if",
+        alphabet="àèéìíòóùú",
+        relatives="it",
+        words="""xe ghe gavemo gavé jera xera cossa gnente parché nialtri vialtri ancuo fioi
+          venessia venesian desso vecio vecia magnar laorar schei""",
     ),
     _lang(
         "nl",
@@ -291,6 +395,19 @@ _KNOWN = [
         # (Danish writes hvad, noget, meget, mig, end, gennem, tilbage, været;
         # Swedish vad, något, mycket, mig, än, genom, tillbaka, varit)
         words="hva noe mye meg deg enn gjennom tilbake vært",
+    ),
+    _lang(
+        "oc",
+        "oci",
+        "Occitan",
+        "if",
+        alphabet="àáèéíòóúçïü",
+        relatives="fr ca",
+        # (French writes cela, ce, était, aussi, quand, aujourd'hui, toujours,
+        # langue; Catalan això, aquest, era, també, quan, avui, sempre, llengua)
+        words="""aquò aqueste èra èran aviá fasiá tanben quora çò uèi fòrça totjorn sonque
+          ongan lenga occitana occitan òc sètz avèm podèm pr'aquò d'aquò èsser èstre
+          doncas pòt vòl mès ieu nòstra nòstre""",
     ),
     _lang("pl", "pol", "Polish", "dif", scripts="Latn", alphabet="ąćęłńóśźż"),
     _lang("pt", "por", "Portuguese", "dif", scripts="Latn", alphabet="áâãàçéêíóôõú", relatives="es ca gl"),
@@ -458,7 +575,6 @@ an arg if Aragonese
 ary ary i Moroccan Arabic
 arz arz if Egyptian Arabic
 as asm if Assamese
-ast ast f Asturian
 av ava f Avaric
 azb azb f South Azerbaijani
 ba bak if Bashkir
@@ -484,7 +600,6 @@ ext ext i Extremaduran
 fo fao i Faroese
 frr frr f Northern Frisian
 fuv fuv i Nigerian Fulfulde
-fy fry if Western Frisian
 gcf gcf i Guadeloupean Creole French
 gcr gcr i Guianese Creole French
 gd gla if Scottish Gaelic
@@ -513,7 +628,6 @@ kv kom f Komi
 kw cor f Cornish
 ky kir if Kirghiz
 la lat if Latin
-lb ltz if Luxembourgish
 lez lez f Lezghian
 li lim f Limburgan
 lij lij i Ligurian
@@ -531,11 +645,9 @@ mwl mwl f Mirandese
 myv myv f Erzya
 mzn mzn f Mazanderani
 nah nah f Nahuatl languages
-nap nap f Neapolitan
 nds nds f Low German
 new new f Newari
 nso nso i Pedi
-oc oci if Occitan
 om orm i Oromo
 os oss f Ossetian
 pam pam f Pampanga
@@ -551,7 +663,6 @@ rw kin i Kinyarwanda
 sa san if Sanskrit
 sah sah f Yakut
 sc srd f Sardinian
-scn scn f Sicilian
 sco sco f Scots
 sd snd f Sindhi
 sdh sdh i Southern Kurdish
@@ -565,7 +676,6 @@ tyv tyv f Tuvinian
 ug uig if Uighur
 uz uzb if Uzbek
 uzs uzs i Southern Uzbek
-vec vec if Venetian
 vep vep f Veps
 vls vls f Vlaams
 vo vol if Volapük
@@ -609,8 +719,11 @@ MARKER_WORDS: dict[str, frozenset[str]] = {c: lang.marker_words for c, lang in L
 MARKER_WEIGHTS: dict[str, int] = {c: lang.marker_weight for c, lang in LANGUAGES.items() if lang.marker_words}
 #: (language a detector may lack, the language it is called instead).
 RIVALS: dict[str, str] = {c: lang.rival for c, lang in LANGUAGES.items() if lang.rival}
-#: Ordered pairs of close relatives.
-RELATED: frozenset[tuple[str, str]] = frozenset((c, r) for c, lang in LANGUAGES.items() for r in lang.relatives)
+#: Ordered pairs of close relatives, both ways (a language that lists a relative
+#: is that relative's relative too: Corsican and Italian).
+RELATED: frozenset[tuple[str, str]] = frozenset(
+    pair for c, lang in LANGUAGES.items() for r in lang.relatives for pair in ((c, r), (r, c))
+)
 #: Scripts of languages written without spaces between words.
 UNSPACED_SCRIPTS: frozenset[str] = frozenset(
     s for lang in LANGUAGES.values() if not lang.spaces for s in lang.own_scripts
