@@ -34,7 +34,8 @@ signals of shape that hold on any site and in any language:
    article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
    (``comments``); a related-stories header after the article ("Related
-   coverage", "Читайте также", "相关阅读") drops what follows unless the
+   coverage", "Читайте также", "相关阅读"), or a live feed's ("Direct",
+   "Liveticker", "Лента новостей"), drops what follows unless the
    text resumes right after its box or the stretch is as long as half the
    article and does not open with teaser cards (``related``).  A document
    with no prose line at all, or whose lines nearly all end as sentences (a
@@ -73,7 +74,7 @@ from itertools import chain, repeat
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_related_header, normalize, phrases
+from .phrases import is_author_header, is_comment_header, is_live_header, is_related_header, normalize, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -913,7 +914,20 @@ def _header_shape(ln: _Line) -> bool:
 def _section_header(ln: _Line) -> bool:
     """Whether the line heads a comment or related-stories section (it ends
     a stretch of prose: what follows is not the same text)."""
-    return _header_shape(ln) and (is_comment_header(ln.f.key) or is_related_header(ln.f.key))
+    return _header_shape(ln) and (is_comment_header(ln.f.key) or _closes_article(ln))
+
+
+def _closes_article(ln: _Line) -> bool:
+    """A related-stories header ("Related coverage", "Читайте также") or a
+    live feed's (:func:`_live_feed`): what follows is other stories."""
+    return is_related_header(ln.f.key) or _live_feed(ln)
+
+
+def _live_feed(ln: _Line) -> bool:
+    """The header of a live feed ("Direct", "Liveticker", "Лента новостей",
+    ``data/sections/live.txt``): a ticker of other stories, each a time and a
+    title or a paragraph, beside or after the article."""
+    return is_live_header(ln.f.key)
 
 
 def _related_section(
@@ -933,7 +947,7 @@ def _related_section(
     when it scores ``RELATED_KEEP_SHARE`` of the article (the header was a box
     inside it).
     """
-    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and is_related_header(ln.f.key)]
+    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and _closes_article(ln)]
     if not headers:
         return
     first_prose = stretches[left[0]][0]
