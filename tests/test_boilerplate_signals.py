@@ -598,3 +598,45 @@ def test_live_feed_headers(header):
 
     assert is_live_header(normalize(header))
     assert not is_live_header(normalize(f"{header} from the scene was broadcast all night long."))
+
+
+# The top of a business-news item (boilerplate-dev2 l3s-en-04204cc12f,
+# shortened): a box of related stories between the toolbar and the body.
+RELATED_BOX_EN = [
+    "Wednesday, December 26, 2007",
+    "Local biotech researcher dies",
+    "Kansas City Business Journal",
+    "Print Article",
+    "Email Article",
+    "Reprints",
+    "Related News",
+    "Market formula: ImmunoGenetix takes a unique path to get its anti-HIV drug to consumers [Kansas City]",
+    "Lenexa company hopes to bring HIV treatment to market [Kansas City]",
+    "Eyes on the ball: Kansas City Eye Clinic focuses on full service, specialization [Kansas City]",
+    "Other big transactions build on local market's 2007 deals [Kansas City]",
+    'Opendra "Bill" Narayan, a renowned professor and HIV researcher at the University of Kansas Medical Center, '
+    "died Dec. 24 of an apparent heart attack.",
+    "Narayan, 71, was chairman of microbiology, molecular genetics and immunology at the university. He also was "
+    "principal investigator for a Center of Biomedical Research Excellence at the medical center that received an "
+    "$11 million grant from the National Institutes of Health in 2006.",
+    "In the private sector, Narayan served as medical director for Lenexa-based ImmunoGenetix Therapeutics Inc., an "
+    "a early-stage biotechnology company.",
+    "ImmunoGenetix CEO James Laufenberg said the company was created to commercialize HIV research Narayan had "
+    "conducted as director of the Marion Merrell Dow Laboratory of Viral Pathogenesis at KU Medical Center.",
+]
+
+
+def test_a_related_box_above_the_article_goes(monkeypatch):
+    page = "\n".join(RELATED_BOX_EN)
+    got = kinds(page)
+    box = RELATED_BOX_EN.index("Related News")
+    assert [g[1:] for g in got[box + 1 : box + 5]] == [("boilerplate", "related")] * 4
+    assert kept(page)[-4:] == RELATED_BOX_EN[-4:]
+    # without the signal, the box's links read as short paragraphs above the body
+    monkeypatch.setattr(classify_module, "_related_box", lambda lines: None)
+    assert RELATED_BOX_EN[box + 1] in kept(page)
+
+
+def test_a_related_header_with_one_link_above_the_body_is_no_box():
+    page = "\n".join(RELATED_BOX_EN[: RELATED_BOX_EN.index("Related News") + 2] + RELATED_BOX_EN[-4:])
+    assert [r for line, _, r in kinds(page) if line.startswith("Market formula")] != ["related"]
