@@ -24,7 +24,8 @@ signals of shape that hold on any site and in any language:
    and one short paragraph, right above the headline of the first two full
    paragraphs in a row (``teasers``).  Three or more titles in a row that
    open with a time or a date, whatever their length, are a ticker or an
-   archive list (``dated-list``).
+   archive list (``dated-list``).  A related-stories header above the body
+   with two or more title-like lines under it is a box of links (``related``).
 4. **Main text**: prose lines close together form stretches (times of day,
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
@@ -34,7 +35,8 @@ signals of shape that hold on any site and in any language:
    article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
    (``comments``); a related-stories header after the article ("Related
-   coverage", "Читайте также", "相关阅读") drops what follows unless the
+   coverage", "Читайте также", "相关阅读"), or a live feed's ("Direct",
+   "Liveticker", "Лента новостей"), drops what follows unless the
    text resumes right after its box or the stretch is as long as half the
    article and does not open with teaser cards (``related``).  A document
    with no prose line at all, or whose lines nearly all end as sentences (a
@@ -73,7 +75,7 @@ from itertools import chain, repeat
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_related_header, normalize, phrases
+from .phrases import is_author_header, is_comment_header, is_live_header, is_related_header, normalize, phrases
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -141,6 +143,7 @@ AFTER_HEADER_WEIGHT = 0.3
 # an article's own sections are near, LENGTH_HIGH).
 TEASER_AFTER_LENGTH = 2 * LENGTH_HIGH
 INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
+RELATED_BOX_ITEMS = 2  # title-like lines under a related-stories header above the article that make it a box
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
 NEAR_DUP_MIN_WORDS = 6
@@ -289,6 +292,7 @@ def classify(
                 ln.cls = GOOD
     _teasers(lines, main)
     _dated_lists(lines)
+    _related_box(lines)
     _main_region(lines, leaning)
     _context(lines, leaning)
     _author_box(lines)
@@ -913,7 +917,48 @@ def _header_shape(ln: _Line) -> bool:
 def _section_header(ln: _Line) -> bool:
     """Whether the line heads a comment or related-stories section (it ends
     a stretch of prose: what follows is not the same text)."""
-    return _header_shape(ln) and (is_comment_header(ln.f.key) or is_related_header(ln.f.key))
+    return _header_shape(ln) and (is_comment_header(ln.f.key) or _closes_article(ln))
+
+
+def _closes_article(ln: _Line) -> bool:
+    """A related-stories header ("Related coverage", "Читайте также") or a
+    live feed's (:func:`_live_feed`): what follows is other stories."""
+    return is_related_header(ln.f.key) or _live_feed(ln)
+
+
+def _live_feed(ln: _Line) -> bool:
+    """The header of a live feed ("Direct", "Liveticker", "Лента новостей",
+    ``data/sections/live.txt``): a ticker of other stories, each a time and a
+    title or a paragraph, beside or after the article."""
+    return is_live_header(ln.f.key)
+
+
+def _related_box(lines: list[_Line]) -> None:
+    """Drop a box of links to other stories above the article: a
+    related-stories or live-feed header (:func:`_closes_article`) before the
+    body's first two full paragraphs, and the title-like lines under it (no
+    sentence's end, at most ``LENGTH_HIGH`` characters; counts, dates and
+    lines without letters between them) up to the body, when there are
+    ``RELATED_BOX_ITEMS`` or more: "Related News", then "Market formula:
+    ImmunoGenetix takes a unique path … [Kansas City]".  They go by their
+    shape alone (``related``), so they wall nothing off (see
+    :func:`_beyond_furniture`)."""
+    body = _body_start(lines)
+    for h in range(body):
+        ln = lines[h]
+        if not (_header_shape(ln) and _closes_article(ln)):
+            continue
+        items = []
+        for j in range(h + 1, body):
+            x = lines[j]
+            if x.sure == NO_LETTERS or (not x.sure and _meta(x)):
+                continue
+            if x.sure or x.f.terminal or x.f.length > LENGTH_HIGH:
+                break
+            items.append(j)
+        if len(items) >= RELATED_BOX_ITEMS:
+            for j in [h, *items]:
+                lines[j].cls, lines[j].why = BAD, RELATED
 
 
 def _related_section(
@@ -933,7 +978,7 @@ def _related_section(
     when it scores ``RELATED_KEEP_SHARE`` of the article (the header was a box
     inside it).
     """
-    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and is_related_header(ln.f.key)]
+    headers = [i for i, ln in enumerate(lines) if _header_shape(ln) and _closes_article(ln)]
     if not headers:
         return
     first_prose = stretches[left[0]][0]
@@ -1064,6 +1109,8 @@ def _headings(lines: list[_Line], main: str) -> None:
         return
     for j in range(first - 1, max(-1, first - 1 - HEADLINE_LOOKBACK), -1):
         ln = lines[j]
+        if ln.why == RELATED:
+            return  # (a link in a box of other stories right above the body: no headline there)
         if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
             # The nearest title before the body is the headline or nothing:
             # a section label there ("CAR REVIEWS") means the headline is not

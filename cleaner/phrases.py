@@ -194,6 +194,26 @@ def is_related_header(key: str) -> bool:
     return bool(key) and bool(_related_headers().match(" ".join(_DIGITS.sub(" ", key).split())))
 
 
+@functools.lru_cache(maxsize=1)
+def _live_headers() -> PhraseSet:
+    path = resources.files("cleaner") / "data" / "sections" / "live.txt"
+    return _phrase_set([path.read_text(encoding="utf-8")])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def is_live_header(key: str) -> bool:
+    """Whether the normalised line ``key`` heads a live feed, a ticker of
+    other stories beside the article (``cleaner/data/sections/live.txt``;
+    digits ignored).
+
+    >>> is_live_header(normalize("En direct")), is_live_header(normalize("Лента новостей"))
+    (True, True)
+    >>> is_live_header(normalize("Live music returns to the park."))
+    False
+    """
+    return bool(key) and bool(_live_headers().match(" ".join(_DIGITS.sub(" ", key).split())))
+
+
 def _strip_digits(key: str) -> str:
     return _DIGITS.sub("", key).replace(" ", "")
 

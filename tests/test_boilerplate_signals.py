@@ -542,3 +542,101 @@ def test_the_comment_count_is_only_looked_for_where_it_can_start():
             assert c._ANY_DIGIT.search(line, 0, c.COMMENT_COUNT_REACH)
 
     same()
+
+
+# The end of a news item on a French site (boilerplate-dev2 rdb-fr-fabe2cba19,
+# shortened): a live feed of other stories follows the article under "Direct".
+LIVE_FEED_FR = [
+    "Népal : «Plus les heures passent, moins on est utiles»",
+    "Par Laurence Defranoux",
+    "Un troisième Français a été tué dans le tremblement de terre samedi au Népal, emporté par une avalanche, a "
+    "déclaré jeudi le ministre des Affaires étrangères. Les autorités françaises sont toujours sans nouvelles "
+    "«d’encore plus de 200» personnes.",
+    "L’appareil, mis à disposition par Airbus, était arrivé à Katmandou mercredi matin avec 55 personnels de santé "
+    "et humanitaires, ainsi que 25 tonnes de matériel (abris, médicaments, aide alimentaire).",
+    "2 209 Français ont été localisés sains et saufs tandis que 393 n’ont pas encore pu être joints, selon le Quai "
+    "d’Orsay. Environ 400 Français ont demandé à être rapatriés dans les vols mis en place par la France.",
+    "Le séisme a fait près de 5 500 morts et touche huit des 28 millions d’habitants du Népal. Des dizaines de "
+    "milliers de personnes sont sans abri.",
+    "AFP",
+    "Recevoir la newsletter",
+    "L'actu Libé tous les matins par email",
+    "Direct",
+    "14:44 Accusations de viols : 14 militaires mis en cause, certains identifiés",
+    "14:32 Un artiste arrêté pour avoir coloré un geyser",
+    "14:10",
+    "Séisme.",
+    "Un tremblement de terre de magnitude 6,8 a touché la Papouasie-Nouvelle-Guinée, selon l'Institut d'études "
+    "géologiques américain (USGS). L'épicentre se situe sous l'île de Nouvelle-Bretagne, la plus grande de "
+    "l'archipel Bismarck, au sud de Rabaul, ville détruite en 1994 par une éruption volcanique.",
+    "13:54 En Islande, tuer un Basque est désormais interdit",
+    "13:24",
+    "Népal.",
+    "La troisième victime française du séisme au Népal, dont la mort a été annoncée ce matin par Laurent Fabius, "
+    "serait une trentenaire originaire de Lyon, selon le quotidien local le Progrès. Elle aurait été emportée par "
+    "une coulée de boue lors d'un trek.",
+]
+
+
+def test_a_live_feed_header_closes_the_article(monkeypatch):
+    page = "\n".join(LIVE_FEED_FR)
+    got = kinds(page)
+    header = LIVE_FEED_FR.index("Direct")
+    assert got[header][1:] == ("boilerplate", "related")
+    assert [line for line, kind, _ in got[header:] if kind in ("content", "heading")] == []
+    assert kept(page)[-1] == LIVE_FEED_FR[5]  # the article's last paragraph
+    # without the header's phrase, the feed's paragraphs stay with the article
+    monkeypatch.setattr(classify_module, "_live_feed", lambda ln: False)
+    assert LIVE_FEED_FR[-1] in kept(page)
+
+
+@pytest.mark.parametrize(
+    "header", ["Direct", "En direct", "Liveticker", "Лента новостей", "Na żywo", "Ζωντανά", "滚动新闻", "Live updates"]
+)
+def test_live_feed_headers(header):
+    from cleaner.phrases import is_live_header, normalize
+
+    assert is_live_header(normalize(header))
+    assert not is_live_header(normalize(f"{header} from the scene was broadcast all night long."))
+
+
+# The top of a business-news item (boilerplate-dev2 l3s-en-04204cc12f,
+# shortened): a box of related stories between the toolbar and the body.
+RELATED_BOX_EN = [
+    "Wednesday, December 26, 2007",
+    "Local biotech researcher dies",
+    "Kansas City Business Journal",
+    "Print Article",
+    "Email Article",
+    "Reprints",
+    "Related News",
+    "Market formula: ImmunoGenetix takes a unique path to get its anti-HIV drug to consumers [Kansas City]",
+    "Lenexa company hopes to bring HIV treatment to market [Kansas City]",
+    "Eyes on the ball: Kansas City Eye Clinic focuses on full service, specialization [Kansas City]",
+    "Other big transactions build on local market's 2007 deals [Kansas City]",
+    'Opendra "Bill" Narayan, a renowned professor and HIV researcher at the University of Kansas Medical Center, '
+    "died Dec. 24 of an apparent heart attack.",
+    "Narayan, 71, was chairman of microbiology, molecular genetics and immunology at the university. He also was "
+    "principal investigator for a Center of Biomedical Research Excellence at the medical center that received an "
+    "$11 million grant from the National Institutes of Health in 2006.",
+    "In the private sector, Narayan served as medical director for Lenexa-based ImmunoGenetix Therapeutics Inc., an "
+    "a early-stage biotechnology company.",
+    "ImmunoGenetix CEO James Laufenberg said the company was created to commercialize HIV research Narayan had "
+    "conducted as director of the Marion Merrell Dow Laboratory of Viral Pathogenesis at KU Medical Center.",
+]
+
+
+def test_a_related_box_above_the_article_goes(monkeypatch):
+    page = "\n".join(RELATED_BOX_EN)
+    got = kinds(page)
+    box = RELATED_BOX_EN.index("Related News")
+    assert [g[1:] for g in got[box + 1 : box + 5]] == [("boilerplate", "related")] * 4
+    assert kept(page)[-4:] == RELATED_BOX_EN[-4:]
+    # without the signal, the box's links read as short paragraphs above the body
+    monkeypatch.setattr(classify_module, "_related_box", lambda lines: None)
+    assert RELATED_BOX_EN[box + 1] in kept(page)
+
+
+def test_a_related_header_with_one_link_above_the_body_is_no_box():
+    page = "\n".join(RELATED_BOX_EN[: RELATED_BOX_EN.index("Related News") + 2] + RELATED_BOX_EN[-4:])
+    assert [r for line, _, r in kinds(page) if line.startswith("Market formula")] != ["related"]
