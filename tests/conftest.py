@@ -22,3 +22,13 @@ def seed_text():
 def pytest_configure(config):
     # Subprocess tests must find the package even when it is not installed.
     os.environ["PYTHONPATH"] = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")
+
+
+def detector_or_skip(name):
+    """The detector called ``name``, or the test is skipped when its extra is not installed."""
+    from cleaner.detectors import make_detector
+
+    try:
+        return make_detector(name)
+    except ImportError:
+        pytest.skip(f"{name} not installed")

@@ -1,3 +1,5 @@
+from conftest import detector_or_skip
+
 from cleaner import identify
 from cleaner.identify import identify as identify_blocks
 from cleaner.identify import letter_shares
@@ -5,15 +7,7 @@ from cleaner.identify import letter_shares
 DETECTORS_HERE = ("langdetect", "langid", "fasttext")
 
 
-def _detector(name):
-    import pytest
-
-    from cleaner.detectors import make_detector
-
-    try:
-        return make_detector(name)
-    except ImportError:
-        pytest.skip(f"{name} not installed")
+_detector = detector_or_skip
 
 
 def _all_in(text, lang, detectors=("langdetect",)):

@@ -13,6 +13,7 @@ their language on every segment.
 from pathlib import Path
 
 import pytest
+from conftest import detector_or_skip
 
 from cleaner.identify import identify
 
@@ -20,13 +21,7 @@ DATA = Path(__file__).parent / "data" / "relatives"
 DETECTORS = ("langdetect", "langid", "fasttext")
 
 
-def _detector(name):
-    from cleaner.detectors import make_detector
-
-    try:
-        return make_detector(name)
-    except ImportError:
-        pytest.skip(f"{name} not installed")
+_detector = detector_or_skip
 
 
 def _langs(name, detector):
