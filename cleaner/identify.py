@@ -1279,12 +1279,17 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    stops = stopword_hits(folded_words(piece)).get(label.lang, 0)
+    hits = stopword_hits(folded_words(piece))
+    stops = hits.get(label.lang, 0)
     if stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
         return True
     # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
-    # piece lacks, and the other language's function words: the plain evidence.
-    strict = main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS
+    # piece lacks, and the other language's function words: the plain evidence.  So
+    # are the other language's function words outnumbering the main language's own
+    # by a margin ("De eigenaars van de mijnen hadden de" in Irish text).
+    strict = (main not in MARKER_LETTERS or stops < UNKNOWN_MAIN_STOPS) and stops < max(
+        UNKNOWN_MAIN_STOPS, hits.get(main, 0) + DISAGREE_MARGIN
+    )
     return not _switch(label, main, p.letters, level, labeller.settings, strict=strict, piece=piece)
 
 
@@ -1321,17 +1326,28 @@ def _final(p: _Piece, lang: str, raw: float, how: str, why: str | None = None) -
 # A quoted single word ("agressívur", “garnishee”) is a term or a loan in scare
 # quotes, said in the sentence's language: a quotation switches from two words.
 QUOTE_WORDS = 2
+# A quoted phrase shorter than the detector's quote letters is still asked when
+# its letters rule the sentence's language out (more than a name's slip: "cơm hộp"
+# in Czech text, "tâm sửa chữa" in Swedish): those letters stand in for the length
+# it lacks, provided the detector's answer writes them.
+SHORT_QUOTE_LETTERS = 6
 
 
 def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     """Cut a quoted phrase in another language out of piece ``p``."""
     out, pos = [], p.start
+    need = labeller.settings.quote.letters
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.settings.quote.letters or len(find_words(text[s:e])) < QUOTE_WORDS:
+        if len(find_words(text[s:e])) < QUOTE_WORDS:
+            continue
+        short = n < need
+        if short and (n < SHORT_QUOTE_LETTERS or p.lang not in excluded(text[s:e], frozenset({p.lang}))):
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(
+        if short and lab.lang in excluded(text[s:e], frozenset({lab.lang})):
+            continue
+        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) or _confusion(
             lab.lang, p.lang, labeller
         ):
             continue

@@ -747,3 +747,29 @@ def test_function_words_overrule_a_loanwords_letters():
     # ruled English out before the detector was asked; six English function
     # words against one Dutch one ask again between the two.
     _all_in("He said “hello” – it was a naïve café idea, wasn’t it?\n", "en", DETECTORS_HERE)
+
+
+def test_a_caption_whose_function_words_outnumber_the_unknown_main_languages_switches():
+    # langdetect has no Irish; a Dutch caption of 30 letters (5 Dutch function words,
+    # 3 that Irish writes too) was kept Irish: it needed 64 letters.
+    irish1 = (
+        "Ghairm Antaine rí de féin, rud a ghríosaigh Pilib chun dul chun cogaidh. Chuaigh Platón i muinín "
+        "an bhéalteagaisc faoi dheireadh, é ag teacht faoi anáil Phíotágaráis."
+    )
+    irish2 = (
+        "Ní raibh siad chomh drochamhrasach i leith na seanscéalta Págánacha agus a shílfeá, ach mar sin féin "
+        "bhain siad gach tagairt nithiúil don chreideamh réamh-Chríostaí de na leaganacha a rinne siad de na "
+        "scéalta seo."
+    )
+    caption = "De eigenaars van de mijnen hadden de"
+    _only_switch(irish1 + "\n\n" + caption + "\n\n" + irish2 + "\n", "ga", caption, "nl", DETECTORS_HERE)
+
+
+def test_a_short_quotation_whose_letters_rule_the_sentence_out_is_asked():
+    # 6 letters, below every detector's quote length, but ơ and ộ are no Czech letters.
+    text = (
+        "Nejpokrokovější CNC technika: Stroj je v současné době vybaven nejpokrokovějším 64 bitovým CNC "
+        "řídícím systémem MAZATROL „cơm hộp“ PC Fusion CNC 640T. Firma sídlí v Brně a vyrábí díly pro "
+        "automobilový průmysl."
+    )
+    _only_switch(text, "cs", "cơm hộp", "vi", DETECTORS_HERE)
