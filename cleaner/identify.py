@@ -699,10 +699,30 @@ def _switch(
     related = (label.lang, ctx) in RELATED
     if strict or (related and not _own_evidence(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
+    if not related and piece and min_letters > ALPHABET_LETTERS and _alphabet_says(piece, label.lang, ctx):
+        min_letters = ALPHABET_LETTERS
     if letters < min_letters or label.prob < need.prob:
         return False
     max_main = need.max_main_related if related and need.max_main_related is not None else need.max_main
     return label.p(ctx) <= max_main
+
+
+# A piece whose letters rule the context language out (more than a name's slip)
+# and fit the detector's answer needs only this many letters to switch: the
+# letters say what the length would ("Nơi đây là một điểm" in Afrikaans text,
+# "Tādējādi apstrīdētā norma" in Irish).
+ALPHABET_LETTERS = 8
+
+
+def _alphabet_says(piece: str, lang: str, ctx: str) -> bool:
+    """Whether ``piece``'s letters rule out ``ctx`` but not ``lang``.
+
+    >>> _alphabet_says("Nơi đây là một điểm", "vi", "af"), _alphabet_says("Un café", "fr", "en")
+    (True, False)
+    """
+    pair = frozenset({lang, ctx})
+    out = excluded(piece, pair)
+    return ctx in out and lang not in out
 
 
 # Marker words of a relative, more than the context language's, that count as

@@ -773,3 +773,16 @@ def test_a_short_quotation_whose_letters_rule_the_sentence_out_is_asked():
         "automobilový průmysl."
     )
     _only_switch(text, "cs", "cơm hộp", "vi", DETECTORS_HERE)
+
+
+def test_a_short_caption_whose_letters_rule_the_main_language_out_switches():
+    # 15 letters, below langdetect's 16 for a line: ơ, đ, â, ộ, ể are no Afrikaans letters.
+    caption = "Nơi đây là một điểm"
+    text = (
+        "Nadat ons verslag gedoen het oor die stand van sake na afloop van drie en ’n half maande se "
+        "bekendstellingswerk, was dit tyd vir wyse en waagmoedige onderskeiding.\n\n"
+        + caption
+        + "\n\nTieners kry ook in 2013 hul eie, eksklusiewe uithangplek. Nie net Petrus alleen nie, want vanuit "
+        "hierdie groep uit begin die Christelike evangelie te versprei.\n"
+    )
+    _only_switch(text, "af", caption, "vi", DETECTORS_HERE)
