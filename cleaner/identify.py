@@ -708,21 +708,29 @@ def _switch(
 
 
 # A piece whose letters rule the context language out (more than a name's slip)
-# and fit the detector's answer needs only this many letters to switch: the
-# letters say what the length would ("Nơi đây là một điểm" in Afrikaans text,
-# "Tādējādi apstrīdētā norma" in Irish).
+# and fit the detector's answer needs only ALPHABET_LETTERS letters to switch,
+# when at most ALPHABET_KIN languages write them all: the letters say what the
+# length would ("Nơi đây là một điểm" in Afrikaans text, "Tādējādi apstrīdētā
+# norma" in Irish).  Letters many languages write (é in "qué es eso", Spanish
+# in an English conversation) say only that the piece is foreign, not which.
 ALPHABET_LETTERS = 8
+ALPHABET_KIN = 3
+_WITH_ALPHABETS = frozenset(ALPHABETS)
 
 
 def _alphabet_says(piece: str, lang: str, ctx: str) -> bool:
-    """Whether ``piece``'s letters rule out ``ctx`` but not ``lang``.
+    """Whether ``piece``'s letters rule out ``ctx`` but not ``lang``, and are
+    written by few languages.
 
     >>> _alphabet_says("Nơi đây là một điểm", "vi", "af"), _alphabet_says("Un café", "fr", "en")
     (True, False)
+    >>> _alphabet_says("qué es eso qué es?", "fr", "en")
+    False
     """
-    pair = frozenset({lang, ctx})
-    out = excluded(piece, pair)
-    return ctx in out and lang not in out
+    out = excluded(piece, frozenset({lang, ctx}))
+    if ctx not in out or lang in out:
+        return False
+    return len(_WITH_ALPHABETS - excluded(piece, _WITH_ALPHABETS)) <= ALPHABET_KIN
 
 
 # Marker words of a relative, more than the context language's, that count as

@@ -786,3 +786,45 @@ def test_a_short_caption_whose_letters_rule_the_main_language_out_switches():
         "hierdie groep uit begin die Christelike evangelie te versprei.\n"
     )
     _only_switch(text, "af", caption, "vi", DETECTORS_HERE)
+
+
+def test_letters_many_languages_write_do_not_shorten_a_switch():
+    # A Spanish-English conversation: é rules English out, but French writes it
+    # too; "qué es eso qué es?" (13 letters) was French with langdetect.
+    text = "\n".join(
+        [
+            "and I said:",
+            "oh god I sent those out.",
+            "I wasn't supposed to.",
+            "lo encontraste o no?",
+            "ah no.",
+            "igual que Carla no ha hecho nada.",
+            "Carla estaba de madre.",
+            "y ya porque como ella está en el chisme lado.",
+            "I think.",
+            "ay qué bueno.",
+            "dónde?",
+            "oh Maggie mira Maggie has more than me.",
+            "qué es esto.",
+            "qué es eso qué es?",
+            "is that the noise coming from there?",
+            "the dog sniffing?",
+            "I don't know.",
+            "I guess they have something wrong here.",
+            "oh it's probably that no?",
+            "este manda unas cosas tan...",
+            "ellas con sus angelitos están de madre.",
+            "I go to the main page go to your main page in.",
+            "tienes que cambiar eso.",
+            "it and I can't open it.",
+            "mira para allá.",
+            "ay.",
+            "ahí arriba ahí arriba.",
+            "oh.",
+            "you go in.",
+            "and then you and you redo it.",
+        ]
+    )
+    segs, main = identify_blocks(text, detector=_detector("langdetect"))
+    assert main == "en"
+    assert [s.lang for s in segs if s.text == "qué es eso qué es?"] == ["es"]
