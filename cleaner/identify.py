@@ -893,10 +893,38 @@ def _switch(
     related = (label.lang, ctx) in RELATED
     if strict or (related and not _own_evidence(piece, label.lang, ctx)):
         min_letters *= settings.related_factor
+    if not related and piece and min_letters > ALPHABET_LETTERS and _alphabet_says(piece, label.lang, ctx):
+        min_letters = ALPHABET_LETTERS
     if letters < min_letters or label.prob < need.prob:
         return False
     max_main = need.max_main_related if related and need.max_main_related is not None else need.max_main
     return label.p(ctx) <= max_main
+
+
+# A piece whose letters rule the context language out (more than a name's slip)
+# and fit the detector's answer needs only ALPHABET_LETTERS letters to switch,
+# when at most ALPHABET_KIN languages write them all: the letters say what the
+# length would ("Nơi đây là một điểm" in Afrikaans text, "Tādējādi apstrīdētā
+# norma" in Irish).  Letters many languages write (é in "qué es eso", Spanish
+# in an English conversation) say only that the piece is foreign, not which.
+ALPHABET_LETTERS = 8
+ALPHABET_KIN = 3
+_WITH_ALPHABETS = frozenset(ALPHABETS)
+
+
+def _alphabet_says(piece: str, lang: str, ctx: str) -> bool:
+    """Whether ``piece``'s letters rule out ``ctx`` but not ``lang``, and are
+    written by few languages.
+
+    >>> _alphabet_says("Nơi đây là một điểm", "vi", "af"), _alphabet_says("Un café", "fr", "en")
+    (True, False)
+    >>> _alphabet_says("qué es eso qué es?", "fr", "en")
+    False
+    """
+    out = excluded(piece, frozenset({lang, ctx}))
+    if ctx not in out or lang in out:
+        return False
+    return len(_WITH_ALPHABETS - excluded(piece, _WITH_ALPHABETS)) <= ALPHABET_KIN
 
 
 # Marker words of a relative, more than the context language's, that count as
@@ -1504,14 +1532,19 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    stops = stopword_hits(folded_words(piece)).get(label.lang, 0)
+    hits = stopword_hits(folded_words(piece))
+    stops = hits.get(label.lang, 0)
     if stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
         return True
     # A main language with letters of its own (Kazakh ә ғ қ, Azerbaijani ə) that the
-    # piece lacks, and the other language's function words: the plain evidence.
+    # piece lacks, and the other language's function words: the plain evidence.  So
+    # are the other language's function words outnumbering the main language's own
+    # by a margin ("De eigenaars van de mijnen hadden de" in Irish text).
     # (a main language read as its relative, Corsican as Italian: what the detector
     # calls it was renamed, and any other answer is no usual confusion)
-    strict = (main not in MARKER_LETTERS and not _reads_as_kin(main, labeller)) or stops < UNKNOWN_MAIN_STOPS
+    strict = (
+        (main not in MARKER_LETTERS and not _reads_as_kin(main, labeller)) or stops < UNKNOWN_MAIN_STOPS
+    ) and stops < max(UNKNOWN_MAIN_STOPS, hits.get(main, 0) + DISAGREE_MARGIN)
     return not _switch(label, main, p.letters, level, labeller.settings, strict=strict, piece=piece)
 
 
@@ -1548,17 +1581,28 @@ def _final(p: _Piece, lang: str, raw: float, how: str, why: str | None = None) -
 # A quoted single word ("agressívur", “garnishee”) is a term or a loan in scare
 # quotes, said in the sentence's language: a quotation switches from two words.
 QUOTE_WORDS = 2
+# A quoted phrase shorter than the detector's quote letters is still asked when
+# its letters rule the sentence's language out (more than a name's slip: "cơm hộp"
+# in Czech text, "tâm sửa chữa" in Swedish): those letters stand in for the length
+# it lacks, provided the detector's answer writes them.
+SHORT_QUOTE_LETTERS = 6
 
 
 def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     """Cut a quoted phrase in another language out of piece ``p``."""
     out, pos = [], p.start
+    need = labeller.settings.quote.letters
     for s, e in quotes(text, p.start, p.end):
         n = count_letters(text[s:e])
-        if n < labeller.settings.quote.letters or len(find_words(text[s:e])) < QUOTE_WORDS:
+        if len(find_words(text[s:e])) < QUOTE_WORDS:
+            continue
+        short = n < need
+        if short and (n < SHORT_QUOTE_LETTERS or p.lang not in excluded(text[s:e], frozenset({p.lang}))):
             continue
         lab = labeller.label(text[s:e], p.script)
-        if not _switch(lab, p.lang, n, "quote", labeller.settings, piece=text[s:e]) or _confusion(
+        if short and lab.lang in excluded(text[s:e], frozenset({lab.lang})):
+            continue
+        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) or _confusion(
             lab.lang, p.lang, labeller
         ):
             continue

@@ -807,3 +807,84 @@ def test_a_paragraph_whose_foreign_letters_are_in_one_sentence_is_judged_sentenc
         ("az", "Əhalisi Kə"),
         ("en", "The tourna"),
     ]
+
+
+def test_a_caption_whose_function_words_outnumber_the_unknown_main_languages_switches():
+    # langdetect has no Irish; a Dutch caption of 30 letters (5 Dutch function words,
+    # 3 that Irish writes too) was kept Irish: it needed 64 letters.
+    irish1 = (
+        "Ghairm Antaine rí de féin, rud a ghríosaigh Pilib chun dul chun cogaidh. Chuaigh Platón i muinín "
+        "an bhéalteagaisc faoi dheireadh, é ag teacht faoi anáil Phíotágaráis."
+    )
+    irish2 = (
+        "Ní raibh siad chomh drochamhrasach i leith na seanscéalta Págánacha agus a shílfeá, ach mar sin féin "
+        "bhain siad gach tagairt nithiúil don chreideamh réamh-Chríostaí de na leaganacha a rinne siad de na "
+        "scéalta seo."
+    )
+    caption = "De eigenaars van de mijnen hadden de"
+    _only_switch(irish1 + "\n\n" + caption + "\n\n" + irish2 + "\n", "ga", caption, "nl", DETECTORS_HERE)
+
+
+def test_a_short_quotation_whose_letters_rule_the_sentence_out_is_asked():
+    # 6 letters, below every detector's quote length, but ơ and ộ are no Czech letters.
+    text = (
+        "Nejpokrokovější CNC technika: Stroj je v současné době vybaven nejpokrokovějším 64 bitovým CNC "
+        "řídícím systémem MAZATROL „cơm hộp“ PC Fusion CNC 640T. Firma sídlí v Brně a vyrábí díly pro "
+        "automobilový průmysl."
+    )
+    _only_switch(text, "cs", "cơm hộp", "vi", DETECTORS_HERE)
+
+
+def test_a_short_caption_whose_letters_rule_the_main_language_out_switches():
+    # 15 letters, below langdetect's 16 for a line: ơ, đ, â, ộ, ể are no Afrikaans letters.
+    caption = "Nơi đây là một điểm"
+    text = (
+        "Nadat ons verslag gedoen het oor die stand van sake na afloop van drie en ’n half maande se "
+        "bekendstellingswerk, was dit tyd vir wyse en waagmoedige onderskeiding.\n\n"
+        + caption
+        + "\n\nTieners kry ook in 2013 hul eie, eksklusiewe uithangplek. Nie net Petrus alleen nie, want vanuit "
+        "hierdie groep uit begin die Christelike evangelie te versprei.\n"
+    )
+    _only_switch(text, "af", caption, "vi", DETECTORS_HERE)
+
+
+def test_letters_many_languages_write_do_not_shorten_a_switch():
+    # A Spanish-English conversation: é rules English out, but French writes it
+    # too; "qué es eso qué es?" (13 letters) was French with langdetect.
+    text = "\n".join(
+        [
+            "and I said:",
+            "oh god I sent those out.",
+            "I wasn't supposed to.",
+            "lo encontraste o no?",
+            "ah no.",
+            "igual que Carla no ha hecho nada.",
+            "Carla estaba de madre.",
+            "y ya porque como ella está en el chisme lado.",
+            "I think.",
+            "ay qué bueno.",
+            "dónde?",
+            "oh Maggie mira Maggie has more than me.",
+            "qué es esto.",
+            "qué es eso qué es?",
+            "is that the noise coming from there?",
+            "the dog sniffing?",
+            "I don't know.",
+            "I guess they have something wrong here.",
+            "oh it's probably that no?",
+            "este manda unas cosas tan...",
+            "ellas con sus angelitos están de madre.",
+            "I go to the main page go to your main page in.",
+            "tienes que cambiar eso.",
+            "it and I can't open it.",
+            "mira para allá.",
+            "ay.",
+            "ahí arriba ahí arriba.",
+            "oh.",
+            "you go in.",
+            "and then you and you redo it.",
+        ]
+    )
+    segs, main = identify_blocks(text, detector=_detector("langdetect"))
+    assert main == "en"
+    assert [s.lang for s in segs if s.text == "qué es eso qué es?"] == ["es"]
