@@ -396,7 +396,12 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
         skip = b.kind in skip_kinds
         for r in rs:
             first = text[r.start : min(r.start + 1, r.end)]  # (the run's first character, or none)
-            run = _Run(bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1, quoted=first in _QUOTE_OPEN)
+            # (a quoted word of another script is a term, said in the sentence's
+            # language, as a quoted word of its own script is: see QUOTE_WORDS)
+            quoted = (first in _QUOTE_OPEN or _quote_before(text, b.start, r.start)) and len(
+                find_words(text[r.start : r.end])
+            ) >= QUOTE_WORDS
+            run = _Run(bi, r.start, r.end, r.script, r.letters, whole_line=len(rs) == 1, quoted=quoted)
             if r.letters and not skip:
                 run.ask = lambda r=r: labeller.label(text[_after_speaker(text, r.start, r.end) : r.end], r.script)
             if r.letters and script_language(r.script) is None and r.script != COMMON and not skip:
@@ -427,6 +432,20 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
                 run.sents.append(_Piece(r.start, r.end, r.script, r.letters, run.label))
             runs.append(run)
     return runs
+
+
+def _quote_before(text: str, line_start: int, start: int) -> bool:
+    """Whether a quotation mark opens between the last letter before ``start``
+    and ``start``: a script run begins at its first letter, and the digits,
+    spaces and marks before it went to the run before («5 дней раньше» in
+    Greek text is quoted Russian, not a name in running text).  A mark opens
+    after a space or at the line's start; one against the word before closes
+    its quotation (“… или” IPO).
+    """
+    i = start
+    while i > line_start and not text[i - 1].isalpha():
+        i -= 1
+    return any(text[j] in _QUOTE_OPEN and (j == line_start or text[j - 1].isspace()) for j in range(i, start))
 
 
 # Stop lists whose code names a language by another code (``nb`` and ``nn`` are ``no``).

@@ -888,3 +888,21 @@ def test_letters_many_languages_write_do_not_shorten_a_switch():
     segs, main = identify_blocks(text, detector=_detector("langdetect"))
     assert main == "en"
     assert [s.lang for s in segs if s.text == "qué es eso qué es?"] == ["es"]
+
+
+def test_a_quoted_phrase_of_another_script_after_a_number_is_a_quotation():
+    """«5 дней раньше» in Greek text: the Cyrillic run starts at its first letter
+    (the quotation mark and the number went to the Greek run before it), so it
+    was not seen as quoted and, under 15 letters, was taken for a name."""
+    segs, main = identify_blocks("Στο πλαίσιο αυτό, «5 дней раньше» η άριστη συνεργασία των δήμων της πόλης.")
+    assert main == "el" and [(s.lang, s.text) for s in segs] == [
+        ("el", "Στο πλαίσιο αυτό, «5"),
+        ("ru", "дней раньше»"),
+        ("el", "η άριστη συνεργασία των δήμων της πόλης."),
+    ]
+    # A quotation closes against its last word; a quoted single word is a term.
+    segs, main = identify_blocks(
+        "В същото време броят на отложените “парови” IPO в САЩ и Европа достига рекордни нива, "
+        "а „IPO“ вече е обикновена дума."
+    )
+    assert main == "bg" and {s.lang for s in segs} == {"bg"}
