@@ -117,6 +117,43 @@ def test_output_file(tmp_path):
     assert len(out.read_text("utf-8").splitlines()) == 46
 
 
+def test_output_onto_a_fifo_is_written_into_it_not_replaced(tmp_path):
+    # -o /dev/null, -o /dev/stdout, -o a FIFO: the text goes into what is
+    # there (it was renamed over it: /dev/null became a file, a FIFO's
+    # reader got nothing, and the run said it went well).
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = subprocess.run(
+        CLEANER + ["clean", "--format", "text", "--lang", "en", "-o", str(fifo), str(FIXTURES / "voa-kerry-sochi.txt")],
+        capture_output=True,
+        timeout=120,
+    )
+    reader.join(10)
+    assert r.returncode == 0 and r.stderr == b""
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and got[0].decode().startswith("US, Russia Renew High-level Talks\n")
+    assert sorted(os.listdir(tmp_path)) == ["pipe"]  # no temporary file left beside it
+
+
+def test_output_through_a_link_writes_the_file_it_names(tmp_path):
+    target = tmp_path / "runs" / "today.txt"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    r = invoke("clean", "--format", "text", "--lang", "en", "-o", str(link), str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text("utf-8").startswith("US, Russia Renew High-level Talks\n")
+
+
 def test_usage_errors_exit_2():
     assert invoke("clean", "--format", "xml").exit_code == 2
     assert invoke("clean", "--bogus").exit_code == 2
