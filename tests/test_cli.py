@@ -293,6 +293,24 @@ def test_languages_command_lists_what_each_detector_knows():
     assert "en" in ld and "ga" not in ld and "ka" not in ld and len(ld) == 54
 
 
+def test_docs_keep_every_input_field_named_like_ours(tmp_path):
+    # An input with both `lang` and `cleaner_lang` lost its `cleaner_lang`
+    # (ours was written over it); with --text-field lang the cleaned text
+    # was replaced by the language code.
+    src = write_jsonl(
+        tmp_path / "x.jsonl",
+        [json.dumps({"id": "a", "text": GOOD, "lang": "xx", "cleaner_lang": "yy", "encoding": "zz"})],
+    )
+    r = invoke("clean", "--format", "docs", str(src))
+    assert r.exit_code == 0
+    rec = json.loads(r.stdout)
+    assert (rec["lang"], rec["cleaner_lang"], rec["encoding"]) == ("xx", "yy", "zz")
+    assert rec["cleaner_cleaner_lang"] == "en" and rec["cleaner_encoding"] == "utf-8" and rec["text"] == GOOD
+    src = write_jsonl(tmp_path / "y.jsonl", [json.dumps({"id": "b", "lang": GOOD})])
+    rec = json.loads(invoke("clean", "--format", "docs", "--text-field", "lang", str(src)).stdout)
+    assert rec["lang"] == GOOD and rec["cleaner_lang"] == "en"
+
+
 def test_segments_without_docs_format_is_a_usage_error():
     r = invoke("clean", "--segments", input=GOOD)
     assert r.exit_code == 2 and "--segments" in r.stderr and "--format docs" in r.stderr
