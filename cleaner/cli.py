@@ -164,9 +164,18 @@ def _ended_cleanly(
 
 
 def _read_options(
-    input_format, text_field, id_field, max_doc_chars, include, exclude, skip: tuple[str, ...] = ()
+    input_format,
+    text_field,
+    id_field,
+    max_doc_chars,
+    include,
+    exclude,
+    skip: tuple[str, ...] = (),
+    blank_lines: bool = False,
 ) -> ReadOptions:
-    return ReadOptions(input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip)
+    return ReadOptions(
+        input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip, blank_lines
+    )
 
 
 def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
@@ -410,7 +419,10 @@ def repair_cmd(
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
     skip = _skip(output, inputs)
-    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
+    # Each line of a `lines` input comes out in its place, blank ones too.
+    read_opts = _read_options(
+        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True
+    )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, None, read_opts)
 
@@ -471,7 +483,8 @@ def _documents(inputs: list[str], options: ReadOptions, messages: Messages) -> I
         if isinstance(item, Notice):
             messages.warn(item.where, item.message, item.once)
             continue
-        if item.fields is None and not item.data.strip():
+        blank_line = options.blank_lines and options.input_format == "lines"  # (kept in its place)
+        if item.fields is None and not item.data.strip() and not blank_line:
             messages.warn(item.where, "empty document")
         yield item
 

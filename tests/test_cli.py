@@ -168,6 +168,17 @@ def test_repair_command_restores_fixtures(in_fixtures):
     assert r.stdout_bytes == expected.encode("utf-8")
 
 
+def test_repair_of_lines_keeps_every_line_in_its_place(tmp_path):
+    # One side of a parallel corpus: line N must stay line N.  Blank lines
+    # were dropped (exit 0), so every line after them moved up.
+    src = tmp_path / "side.txt"
+    src.write_bytes("first line\n\nthird line, d\u00c3\u00a9j\u00c3\u00a0 vu\n   \nfifth line\n".encode())
+    for args in (["--input-format", "lines", str(src)], ["--input-format", "lines", "-"]):
+        r = subprocess.run(CLEANER + ["repair", *args], input=src.read_bytes(), capture_output=True)
+        assert (r.returncode, r.stderr) == (0, b"")
+        assert r.stdout.decode() == "first line\n\nthird line, d\u00e9j\u00e0 vu\n   \nfifth line\n"
+
+
 def test_repair_jsonl_keeps_fields(tmp_path):
     broken = "doesnâ€™t"
     src = write_jsonl(tmp_path / "r.jsonl", [json.dumps({"id": 1, "text": broken, "x": [1]})])

@@ -104,7 +104,9 @@ class ReadOptions:
     ``include``/``exclude`` are glob patterns matched against file names and
     against paths relative to the folder given (``*.txt``, ``news/**``);
     ``skip`` holds folders never walked and files never read (the output
-    folder or file, when it lies inside an input folder).
+    folder or file, when it lies inside an input folder); ``blank_lines``:
+    with ``lines``, a blank line is a document too (``cleaner repair`` keeps
+    every line in its place).
     """
 
     input_format: str = "auto"
@@ -116,6 +118,7 @@ class ReadOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    blank_lines: bool = False
 
     @property
     def max_bytes(self) -> int:
@@ -416,7 +419,7 @@ def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             yield _too_long(f"{path}:{n}", options)
             continue
         line = line.rstrip(b"\r\n")
-        if line.strip():
+        if options.blank_lines or line.strip():
             yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
 
 
