@@ -172,9 +172,21 @@ def _read_options(
     exclude,
     skip: tuple[str, ...] = (),
     blank_lines: bool = False,
+    named: bool = True,
 ) -> ReadOptions:
+    # A record without the id field is said when --id-field was given and the
+    # documents are named in the output (``named``: not by repair).
+    source = click.get_current_context().get_parameter_source("id_field")
     return ReadOptions(
-        input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip, blank_lines
+        input_format,
+        text_field,
+        id_field,
+        max_doc_chars,
+        tuple(include),
+        tuple(exclude),
+        skip,
+        blank_lines,
+        id_field_asked=named and source is not click.core.ParameterSource.DEFAULT,
     )
 
 
@@ -421,7 +433,7 @@ def repair_cmd(
     skip = _skip(output, inputs)
     # Each line of a `lines` input comes out in its place, blank ones too.
     read_opts = _read_options(
-        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True
+        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True, named=False
     )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, None, read_opts)

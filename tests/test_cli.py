@@ -68,6 +68,22 @@ def test_text_and_id_fields_and_gzip(tmp_path):
     assert (seg["doc"], seg["lang"], seg["text"]) == ("k1", "fr", OTHER)
 
 
+def test_an_id_field_asked_for_and_missing_is_said_once(tmp_path):
+    # A misspelt --id-field named every document FILE:LINE without a word.
+    src = write_jsonl(tmp_path / "z.jsonl", [json.dumps({"key": f"k{i}", "text": GOOD}) for i in range(3)])
+    r = invoke("clean", "--repeated-lines", "0", "--id-field", "kee", str(src))
+    assert r.exit_code == 0
+    assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:{i}" for i in (1, 2, 3)]
+    assert r.stderr == (
+        f"cleaner: warning: {src}:1: field 'kee' missing; documents are named FILE:LINE instead "
+        '(it has "key", "text": use --id-field for another)\n'
+        "cleaner: warning: 2 more inputs like that (field 'kee' missing)\n"
+    )
+    # Without --id-field, records without an id are named FILE:LINE quietly.
+    r = invoke("clean", "--repeated-lines", "0", str(src))
+    assert r.exit_code == 0 and r.stderr == ""
+
+
 def test_missing_file_is_reported_and_others_processed(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")

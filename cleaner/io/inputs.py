@@ -119,6 +119,7 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     blank_lines: bool = False
+    id_field_asked: bool = False  # --id-field was given: a record without it is said
 
     @property
     def max_bytes(self) -> int:
@@ -426,14 +427,14 @@ def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
 FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
 
 
-def _fields_hint(rec: dict[str, Any]) -> str:
-    """What a record without the text field has instead (a misspelt --text-field
-    is then plain to see)."""
+def _fields_hint(rec: dict[str, Any], option: str = "--text-field") -> str:
+    """What a record without the field ``option`` names has instead (a
+    misspelt --text-field or --id-field is then plain to see)."""
     if not rec:
         return "the record is empty"
     names = [json.dumps(k, ensure_ascii=False) for k in list(rec)[:FIELDS_SHOWN]]
     more = ", ..." if len(rec) > FIELDS_SHOWN else ""
-    return f"it has {', '.join(names)}{more}: use --text-field for another"
+    return f"it has {', '.join(names)}{more}: use {option} for another"
 
 
 def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
@@ -484,6 +485,13 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             continue
         if notice is not None:
             yield notice
+        if options.id_field_asked and options.id_field not in rec:
+            yield Notice(
+                where,
+                f"field {options.id_field!r} missing; documents are named FILE:LINE instead "
+                f"({_fields_hint(rec, '--id-field')})",
+                once="id-field",
+            )
         doc = rec.get(options.id_field)
         yield Item(
             str(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
