@@ -84,6 +84,24 @@ def test_an_id_field_asked_for_and_missing_is_said_once(tmp_path):
     assert r.exit_code == 0 and r.stderr == ""
 
 
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_a_file_given_twice_into_one_stream_is_read_once(tmp_path, command):
+    # `cleaner clean docs docs/a.txt` (or a glob and a name that overlap)
+    # wrote the document twice, without a word.
+    (tmp_path / "docs").mkdir()
+    a = tmp_path / "docs" / "a.txt"
+    a.write_text(GOOD + "\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text(OTHER + "\n", encoding="utf-8")
+    r = invoke(command, "--format" if command == "clean" else "--strict", *(["text"] if command == "clean" else []),
+               str(tmp_path / "docs"), str(a), str(a))  # fmt: skip
+    assert r.exit_code == 0
+    assert r.stdout == f"{GOOD}\n{OTHER}\n"
+    assert r.stderr == (
+        f"cleaner: warning: {a}: given more than once: read once\n"
+        "cleaner: warning: 1 more input like that (given more than once: read once)\n"
+    )
+
+
 def test_missing_file_is_reported_and_others_processed(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")

@@ -153,9 +153,20 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
     ``options.skip`` folders and files ``include``/``exclude`` leave out are
     skipped); no paths means stdin.  Sockets, FIFOs and devices found in a
     folder are skipped with a :class:`Notice` (opening one could block the run
-    for ever); named on the command line, a FIFO is read (``<(zcat x.gz)``)."""
+    for ever); named on the command line, a FIFO is read (``<(zcat x.gz)``).
+    A file reached twice by the same path (a folder and a file in it) is
+    read once, with a :class:`Notice`; a link to it is a file of its own."""
     index = 0
     skip = {os.path.realpath(s) for s in options.skip}
+    seen: set[str] = set()
+
+    def again(path: str) -> Notice | None:
+        where = os.path.abspath(path)
+        if where in seen:
+            return Notice(path, "given more than once: read once", once="given-twice")
+        seen.add(where)
+        return None
+
     for p in paths or [STDIN]:
         if p == STDIN:
             yield InputFile(index, p)
@@ -175,9 +186,17 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
                     if kind:
                         yield Notice(path, f"skipped: {kind}, not a regular file")
                         continue
+                    twice = again(path)
+                    if twice:
+                        yield twice
+                        continue
                     yield InputFile(index, path, p)
                     index += 1
         elif os.path.exists(p):
+            twice = again(p)
+            if twice:
+                yield twice
+                continue
             yield InputFile(index, p)
             index += 1
         else:
