@@ -526,9 +526,14 @@ def languages_cmd(detector) -> None:
         )
     try:
         click.echo("\n".join(rows))
+        sys.stdout.flush()
     except BrokenPipeError:  # `cleaner languages | head`: a quiet success, as for clean (click would exit 1)
         quiet_stdout()
         sys.exit(0)
+    except OSError as e:  # a full disk
+        quiet_stdout()
+        click.echo(f"cleaner: error: <stdout>: cannot write: {(e.strerror or str(e)).lower()}", err=True)
+        sys.exit(EXIT_FAILURES)
 
 
 def run() -> None:

@@ -280,6 +280,26 @@ def test_languages_into_a_closed_pipe_ends_quietly():
     assert (p.wait(), p.stderr.read()) == (0, b"")
 
 
+def test_a_full_disk_is_said_without_a_traceback(tmp_path):
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    for args in (["languages"], ["repair", str(FIXTURES / "voa-kerry-sochi.txt")]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(CLEANER + args, stdout=full, stderr=subprocess.PIPE, cwd=ROOT)
+        assert r.returncode == 1
+        assert r.stderr == b"cleaner: error: <stdout>: cannot write: no space left on device\n"
+
+
+def test_an_output_under_a_file_says_it_is_not_a_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    out = tmp_path / "notes.txt" / "out.jsonl"
+    r = invoke("clean", "-o", str(out), str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 1
+    assert r.stderr == f"cleaner: error: {out}: cannot write: {tmp_path / 'notes.txt'} is not a folder\n"
+
+
 def test_pipe_through_stdin_matches_file(in_fixtures):
     seed = (in_fixtures / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(CLEANER + ["clean"], input=seed, capture_output=True)

@@ -86,7 +86,9 @@ class Output:
                 _OPEN.add(self._tmp)
                 self._raw = open(self._tmp, "wb")
         except OSError as e:
-            raise OutputError(self.path, f"cannot write: {_reason(e)}") from None
+            blocking = _file_in_the_way(os.path.dirname(os.path.abspath(self.path)))
+            reason = f"{blocking} is not a folder" if blocking else _reason(e)
+            raise OutputError(self.path, f"cannot write: {reason}") from None
         self._stream = self._raw
         comp = compression(self.path)
         if comp == ".gz":
@@ -163,6 +165,17 @@ class Output:
             pass
         else:
             self.abort()
+
+
+def _file_in_the_way(folder: str) -> str | None:
+    """The file that stands where ``folder`` or one of its parents should be
+    (``-o notes.txt/out.jsonl``), or ``None``."""
+    while folder and not os.path.exists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder if folder and not os.path.isdir(folder) else None
 
 
 def _remove(tmp: str) -> None:
