@@ -72,7 +72,8 @@ _input_options = [
         "--exclude",
         multiple=True,
         metavar="GLOB",
-        help="In folders, skip files matching GLOB (repeatable), e.g. --exclude '*.html'.",
+        help="In folders, skip files matching GLOB, and folders whose name matches it (repeatable), "
+        "e.g. --exclude '*.html' --exclude drafts.",
     ),
     click.option(
         "-o",

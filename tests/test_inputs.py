@@ -149,6 +149,19 @@ def test_include_and_exclude_globs(tmp_path):
     assert [d["doc"] for d in docs(out)] == [str(tmp_path / "b.txt")]
 
 
+def test_exclude_names_a_folder_too(tmp_path):
+    # `--exclude drafts` read drafts/ all the same (the glob was only tried
+    # on file names and whole paths), without a word.
+    (tmp_path / "drafts" / "old").mkdir(parents=True)
+    (tmp_path / "drafts" / "old" / "a.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DE, encoding="utf-8")
+    for pattern in ("drafts", "drafts/", "dra*", "old"):
+        code, out, _ = invoke("clean", "--format", "docs", "--exclude", pattern, tmp_path)
+        assert code == 0 and [d["doc"] for d in docs(out)] == [str(tmp_path / "b.txt")], pattern
+    code, out, _ = invoke("clean", "--format", "docs", "--exclude", "b", tmp_path)
+    assert len(docs(out)) == 2  # a file name is still matched whole
+
+
 def test_html_files_are_read_as_pages_and_warned_about_only_without_the_parser(tmp_path, monkeypatch):
     pytest.importorskip("selectolax")
     page = "<!DOCTYPE html><html><body><p>" + FR + "</p></body></html>"

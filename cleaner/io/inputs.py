@@ -103,6 +103,7 @@ class ReadOptions:
 
     ``include``/``exclude`` are glob patterns matched against file names and
     against paths relative to the folder given (``*.txt``, ``news/**``);
+    ``exclude`` also against the names of the folders inside it (``drafts``);
     ``skip`` holds folders never walked and files never read (the output
     folder or file, when it lies inside an input folder); ``blank_lines``:
     with ``lines``, a blank line is a document too (``cleaner repair`` keeps
@@ -145,7 +146,11 @@ def _wanted(path: str, root: str, options: ReadOptions) -> bool:
 
     if options.include and not hit(options.include):
         return False
-    return not hit(options.exclude)
+    # An excluded folder (``--exclude drafts``, ``drafts/``) leaves out all it holds.
+    folders = rel.split("/")[:-1]
+    return not hit(options.exclude) and not any(
+        fnmatch.fnmatch(folder, p.rstrip("/")) for p in options.exclude for folder in folders
+    )
 
 
 def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[InputFile | Failure | Notice]:
