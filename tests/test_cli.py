@@ -300,6 +300,26 @@ def test_an_output_under_a_file_says_it_is_not_a_folder(tmp_path):
     assert r.stderr == f"cleaner: error: {out}: cannot write: {tmp_path / 'notes.txt'} is not a folder\n"
 
 
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_one_ctrl_d_ends_what_is_typed_at_a_terminal(command):
+    # At a terminal, stdin ended only at the second Ctrl-D: after the first,
+    # cleaner read the terminal again.
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    p = subprocess.Popen(CLEANER + [command], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        os.write(leader, (GOOD + "\n").encode() + b"\x04")  # a line, then Ctrl-D once
+        out, err = p.communicate(timeout=60)
+    finally:
+        p.kill()
+        os.close(follower)
+        os.close(leader)
+    assert p.returncode == 0
+    assert GOOD in out.decode()
+
+
 def test_pipe_through_stdin_matches_file(in_fixtures):
     seed = (in_fixtures / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(CLEANER + ["clean"], input=seed, capture_output=True)

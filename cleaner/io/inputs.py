@@ -266,10 +266,14 @@ def looks_like_html(path: str, head: bytes) -> bool:
 
 
 class _Peekable(io.RawIOBase):
-    """A binary stream with its first bytes already read (stdin, after sniffing)."""
+    """A binary stream with its first bytes already read (stdin, after sniffing).
 
-    def __init__(self, head: bytes, rest: BinaryIO):
-        self._head, self._rest = head, rest
+    Its end is for good: at a terminal, Ctrl-D ends one read, and reading
+    again would wait for another (``ended``: the end was met while sniffing).
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO, ended: bool = False):
+        self._head, self._rest, self._ended = head, rest, ended
 
     def readable(self) -> bool:
         return True
@@ -280,7 +284,13 @@ class _Peekable(io.RawIOBase):
             b[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._rest.read(len(b))
+        if self._ended:
+            return 0
+        # One read at a time (read() would go on reading past a Ctrl-D that
+        # ended a partial read, and wait for another).
+        data = self._rest.read1(len(b))  # type: ignore[attr-defined]
+        if not data:
+            self._ended = True
         b[: len(data)] = data
         return len(data)
 
@@ -316,12 +326,14 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
     was asked for, else what was asked (``auto``: text)."""
     raw: BinaryIO = sys.stdin.buffer
     head = b""
+    ended = False
     while len(head) < len(_ZSTD_MAGIC):  # a pipe may hand over fewer bytes at a time
         chunk = raw.read1(len(_ZSTD_MAGIC) - len(head))  # type: ignore[attr-defined]
         if not chunk:
+            ended = True
             break
         head += chunk
-    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))
+    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw, ended))
     if head.startswith(_GZIP_MAGIC):
         stream = _decompress(stream, "gz")
     elif head.startswith(_ZSTD_MAGIC):
