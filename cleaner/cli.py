@@ -192,7 +192,12 @@ def _read_options(
 
 
 def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
-    """A folder with no file to read is a likely mistake: say so, exit 1."""
+    """A folder with no file to read is a likely mistake: say so, exit 1.
+    Stdin at a terminal (``cleaner clean`` alone) is said to be read: it
+    would look hung."""
+    if (not inputs or STDIN in inputs) and sys.stdin is not None and sys.stdin.isatty():
+        command = click.get_current_context().info_name
+        click.echo(f"cleaner: reading stdin (end it with Ctrl-D, or give files: cleaner {command} --help)", err=True)
     for p in inputs:
         if p == STDIN or not os.path.isdir(p):
             continue

@@ -318,6 +318,8 @@ def test_one_ctrl_d_ends_what_is_typed_at_a_terminal(command):
         os.close(leader)
     assert p.returncode == 0
     assert GOOD in out.decode()
+    # (and `cleaner clean` alone, at a terminal, says what it waits for: it looked hung)
+    assert err.decode() == f"cleaner: reading stdin (end it with Ctrl-D, or give files: cleaner {command} --help)\n"
 
 
 def test_pipe_through_stdin_matches_file(in_fixtures):
