@@ -137,20 +137,22 @@ class InputFile:
     root: str | None = None
 
 
-def _wanted(path: str, root: str, options: ReadOptions) -> bool:
+def _wanted(path: str, root: str, options: ReadOptions, files: bool = True) -> bool:
+    """Whether ``path`` (inside folder ``root``) is read; with ``files``
+    False, only whether an excluded folder holds it."""
     rel = os.path.relpath(path, root).replace(os.sep, "/")
     name = os.path.basename(path)
 
     def hit(patterns: tuple[str, ...]) -> bool:
         return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
-    if options.include and not hit(options.include):
+    if files and options.include and not hit(options.include):
+        return False
+    if files and hit(options.exclude):
         return False
     # An excluded folder (``--exclude drafts``, ``drafts/``) leaves out all it holds.
-    folders = rel.split("/")[:-1]
-    return not hit(options.exclude) and not any(
-        fnmatch.fnmatch(folder, p.rstrip("/")) for p in options.exclude for folder in folders
-    )
+    folders = [f for f in rel.split("/")[:-1] if f]
+    return not any(fnmatch.fnmatch(folder, p.rstrip("/")) for p in options.exclude for folder in folders)
 
 
 def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[InputFile | Failure | Notice]:
@@ -158,7 +160,8 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
     ``options.skip`` folders and files ``include``/``exclude`` leave out are
     skipped); no paths means stdin.  Sockets, FIFOs and devices found in a
     folder are skipped with a :class:`Notice` (opening one could block the run
-    for ever); named on the command line, a FIFO is read (``<(zcat x.gz)``).
+    for ever), and so are links to folders (a loop could trap it); named on
+    the command line, a FIFO is read (``<(zcat x.gz)``), a linked folder walked.
     A file reached twice by the same path (a folder and a file in it) is
     read once, with a :class:`Notice`; a link to it is a file of its own."""
     index = 0
@@ -181,6 +184,11 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
                 dirs[:] = sorted(
                     d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in skip
                 )
+                for d in dirs:
+                    # (not walked: os.walk follows no links, so a loop cannot trap the run)
+                    link = os.path.join(root, d)
+                    if os.path.islink(link) and _wanted(os.path.join(link, "*"), p, options, files=False):
+                        yield Notice(link, "skipped: a link to a folder, not followed (name it to read it)")
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
