@@ -155,3 +155,12 @@ def test_a_text_column_named_like_ours_keeps_the_cleaned_text():
 
     out = clean_columns(Pipeline(), {"lang": [f"Breaking News\n{EN}"]}, text_field="lang")
     assert out["lang"] == [EN] and out["cleaner_lang"] == ["en"]
+
+
+def test_process_records_names_a_record_that_is_not_a_dict():
+    # A list of strings ended in "AttributeError: 'str' object has no attribute 'get'".
+    out = Pipeline().process_records([RECORDS[1], "just a string"])
+    assert next(out)["lang"] == "fr"
+    with pytest.raises(TypeError) as e:
+        next(out)
+    assert str(e.value) == "record 1: expected a dict (one record's fields), got str"
