@@ -326,6 +326,7 @@ def clean(
     from .pipeline import make_detector
 
     inputs = list(inputs)
+    _check_names(output, report_path)
     try:
         selection = Selection.parse(lang, keep_boilerplate)
     except UnknownLanguage as e:
@@ -373,6 +374,15 @@ def clean(
         if report_path:
             _write_report(report_path, stats, job.options, seconds, messages)
     sys.exit(messages.status)
+
+
+def _check_names(output: str | None, report_path: str | None = None) -> None:
+    """An empty -o or --report (``-o "$OUT"`` with OUT unset) is a usage error:
+    it wrote nowhere sensible (or, for --report, nothing at all, with exit 0)."""
+    if output == "":
+        raise click.UsageError("-o '' names no file (an unset variable?): give a file, a folder, or - for stdout")
+    if report_path == "":
+        raise click.UsageError("--report '' names no file (an unset variable?): give a file")
 
 
 def _skip(output: str | None, inputs: list[str]) -> tuple[str, ...]:
@@ -433,6 +443,7 @@ def repair_cmd(
     """
     messages = Messages(strict)
     inputs = list(inputs)
+    _check_names(output)
     folder_out = plan.is_folder_output(output, inputs)
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")

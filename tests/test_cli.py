@@ -188,6 +188,17 @@ def test_output_through_a_link_writes_the_file_it_names(tmp_path):
     assert target.read_text("utf-8").startswith("US, Russia Renew High-level Talks\n")
 
 
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_an_empty_output_name_is_a_usage_error(command):
+    # `-o "$OUT"` with OUT unset: "cleaner: error: <stdout>: cannot write: is a directory".
+    r = invoke(command, "-o", "", str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "Error: -o '' names no file (an unset variable?): give a file, a folder, or - for stdout" in r.stderr
+    if command == "clean":  # (--report '' wrote no report, with exit 0)
+        r = invoke(command, "--report", "", str(FIXTURES / "voa-kerry-sochi.txt"))
+        assert r.exit_code == 2 and "Error: --report '' names no file (an unset variable?): give a file" in r.stderr
+
+
 def test_usage_errors_exit_2():
     assert invoke("clean", "--format", "xml").exit_code == 2
     assert invoke("clean", "--bogus").exit_code == 2
