@@ -72,7 +72,8 @@ _input_options = [
         "--exclude",
         multiple=True,
         metavar="GLOB",
-        help="In folders, skip files matching GLOB (repeatable), e.g. --exclude '*.html'.",
+        help="In folders, skip files matching GLOB, and folders whose name matches it (repeatable), "
+        "e.g. --exclude '*.html' --exclude drafts.",
     ),
     click.option(
         "-o",
@@ -164,13 +165,39 @@ def _ended_cleanly(
 
 
 def _read_options(
-    input_format, text_field, id_field, max_doc_chars, include, exclude, skip: tuple[str, ...] = ()
+    input_format,
+    text_field,
+    id_field,
+    max_doc_chars,
+    include,
+    exclude,
+    skip: tuple[str, ...] = (),
+    blank_lines: bool = False,
+    named: bool = True,
 ) -> ReadOptions:
-    return ReadOptions(input_format, text_field, id_field, max_doc_chars, tuple(include), tuple(exclude), skip)
+    # A record without the id field is said when --id-field was given and the
+    # documents are named in the output (``named``: not by repair).
+    source = click.get_current_context().get_parameter_source("id_field")
+    return ReadOptions(
+        input_format,
+        text_field,
+        id_field,
+        max_doc_chars,
+        tuple(include),
+        tuple(exclude),
+        skip,
+        blank_lines,
+        id_field_asked=named and source is not click.core.ParameterSource.DEFAULT,
+    )
 
 
 def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
-    """A folder with no file to read is a likely mistake: say so, exit 1."""
+    """A folder with no file to read is a likely mistake: say so, exit 1.
+    Stdin at a terminal (``cleaner clean`` alone) is said to be read: it
+    would look hung."""
+    if (not inputs or STDIN in inputs) and sys.stdin is not None and sys.stdin.isatty():
+        command = click.get_current_context().info_name
+        click.echo(f"cleaner: reading stdin (end it with Ctrl-D, or give files: cleaner {command} --help)", err=True)
     for p in inputs:
         if p == STDIN or not os.path.isdir(p):
             continue
@@ -299,6 +326,7 @@ def clean(
     from .pipeline import make_detector
 
     inputs = list(inputs)
+    _check_names(output, report_path)
     try:
         selection = Selection.parse(lang, keep_boilerplate)
     except UnknownLanguage as e:
@@ -346,6 +374,15 @@ def clean(
         if report_path:
             _write_report(report_path, stats, job.options, seconds, messages)
     sys.exit(messages.status)
+
+
+def _check_names(output: str | None, report_path: str | None = None) -> None:
+    """An empty -o or --report (``-o "$OUT"`` with OUT unset) is a usage error:
+    it wrote nowhere sensible (or, for --report, nothing at all, with exit 0)."""
+    if output == "":
+        raise click.UsageError("-o '' names no file (an unset variable?): give a file, a folder, or - for stdout")
+    if report_path == "":
+        raise click.UsageError("--report '' names no file (an unset variable?): give a file")
 
 
 def _skip(output: str | None, inputs: list[str]) -> tuple[str, ...]:
@@ -406,11 +443,15 @@ def repair_cmd(
     """
     messages = Messages(strict)
     inputs = list(inputs)
+    _check_names(output)
     folder_out = plan.is_folder_output(output, inputs)
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
     skip = _skip(output, inputs)
-    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
+    # Each line of a `lines` input comes out in its place, blank ones too.
+    read_opts = _read_options(
+        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True, named=False
+    )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, None, read_opts)
 
@@ -471,7 +512,8 @@ def _documents(inputs: list[str], options: ReadOptions, messages: Messages) -> I
         if isinstance(item, Notice):
             messages.warn(item.where, item.message, item.once)
             continue
-        if item.fields is None and not item.data.strip():
+        blank_line = options.blank_lines and options.input_format == "lines"  # (kept in its place)
+        if item.fields is None and not item.data.strip() and not blank_line:
             messages.warn(item.where, "empty document")
         yield item
 
@@ -501,9 +543,14 @@ def languages_cmd(detector) -> None:
         )
     try:
         click.echo("\n".join(rows))
+        sys.stdout.flush()
     except BrokenPipeError:  # `cleaner languages | head`: a quiet success, as for clean (click would exit 1)
         quiet_stdout()
         sys.exit(0)
+    except OSError as e:  # a full disk
+        quiet_stdout()
+        click.echo(f"cleaner: error: <stdout>: cannot write: {(e.strerror or str(e)).lower()}", err=True)
+        sys.exit(EXIT_FAILURES)
 
 
 def run() -> None:

@@ -4,7 +4,9 @@ and Hugging Face ``datasets`` hand them over): the body of both helpers.
 Every column is passed through; the text column holds the cleaned text; new
 columns ``lang`` (the main language), and ``langs``, ``removed`` and
 ``repairs`` as JSON strings (their keys vary from row to row, which Arrow
-columns do not like).  A null text stays null, with ``lang`` "und".
+columns do not like), each named ``cleaner_<name>`` where the batch already
+has a column of that name (:func:`cleaner.emit.field_name`).  A null text
+stays null, with ``lang`` "und".
 
 >>> from cleaner.pipeline import Pipeline
 >>> out = clean_columns(Pipeline(), {"text": ["Breaking News\\nThe talks resumed on Monday in Sochi."], "n": [1]})
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .emit import document_record
+from .emit import document_record, field_name
 from .languages import UND
 from .pipeline import Pipeline
 
@@ -32,19 +34,16 @@ def clean_columns(
     texts = batch[text_field]
     ids = batch.get(id_field)
     out: dict[str, Any] = dict(batch)
-    columns: dict[str, list[Any]] = {name: [] for name in (text_field, *NEW_COLUMNS)}
+    taken = {*batch, text_field}
+    cleaned: list[Any] = []
+    columns: dict[str, list[Any]] = {key: [] for key in NEW_COLUMNS}
     for i, text in enumerate(texts):
         if text is None:
             # A null cell is a missing value, not the text "None": it stays
             # missing, in no language.
-            for name, empty in (
-                (text_field, None),
-                ("lang", UND),
-                ("langs", "{}"),
-                ("removed", "{}"),
-                ("repairs", "[]"),
-            ):
-                columns[name].append(empty)
+            cleaned.append(None)
+            for key, empty in (("lang", UND), ("langs", "{}"), ("removed", "{}"), ("repairs", "[]")):
+                columns[key].append(empty)
             continue
         doc = str(ids[i]) if ids is not None else str(i)
         if html:
@@ -52,9 +51,10 @@ def clean_columns(
         else:
             document = pipeline.process(str(text), doc=doc)
         rec = document_record(document, document.kept, "text")
-        columns[text_field].append(rec["text"])
+        cleaned.append(rec["text"])
         columns["lang"].append(rec["lang"])
-        for name in ("langs", "removed", "repairs"):
-            columns[name].append(json.dumps(rec[name]))
-    out.update(columns)
+        for key in ("langs", "removed", "repairs"):
+            columns[key].append(json.dumps(rec[key]))
+    out[text_field] = cleaned
+    out.update((field_name(key, taken), values) for key, values in columns.items())
     return out

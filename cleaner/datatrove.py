@@ -14,7 +14,7 @@
 :class:`Clean` replaces ``doc.text`` with the cleaned text and puts ``lang``,
 ``langs``, ``removed`` and ``repairs`` into ``doc.metadata`` (as
 ``cleaner_<name>`` where the metadata already has that key, as ``--format
-docs`` does).  It is a datatrove filter: documents whose main language is
+docs`` does: :func:`cleaner.emit.field_name`).  It is a datatrove filter: documents whose main language is
 not in ``languages``, and documents with nothing left, are dropped, and
 written to its ``exclusion_writer`` when there is one (with
 ``metadata["filter_reason"]`` ``lang`` or ``empty``).  ``html=True`` reads
@@ -34,7 +34,7 @@ try:
 except ImportError as e:  # what to install, and what was missing
     raise ImportError(f"cleaner.datatrove needs datatrove (pip install 'cleaner[datatrove]'): {e}") from e
 
-from .emit import document_record
+from .emit import document_record, field_name
 from .languages import lookup
 from .pipeline import Options, Pipeline
 from .select import UnknownLanguage
@@ -87,7 +87,7 @@ class Clean(BaseFilter):
             rec = document_record(document, document.kept, "text")
         doc.text = rec["text"]
         for key in METADATA:
-            doc.metadata[f"cleaner_{key}" if key in doc.metadata else key] = rec[key]
+            doc.metadata[field_name(key, doc.metadata)] = rec[key]
         self.stat_update(f"lang_{document.lang}")
         if self.languages is not None and document.lang not in self.languages:
             return False, DROP_LANG

@@ -58,6 +58,23 @@ def segment_tsv(seg: Segment) -> str:
     return "\t".join(_tsv_field(d.get(c, "")) for c in TSV_COLUMNS) + "\n"
 
 
+OURS_PREFIX = "cleaner_"
+
+
+def field_name(key: str, taken) -> str:
+    """The name our field ``key`` is written under beside the input's fields
+    ``taken``: ``key``, or ``cleaner_<key>`` where the input has that name,
+    prefixed again while that is taken too (an input field is never written over).
+
+    >>> field_name("lang", {"id"}), field_name("lang", {"lang"}), field_name("lang", {"lang", "cleaner_lang"})
+    ('lang', 'cleaner_lang', 'cleaner_cleaner_lang')
+    """
+    name = key
+    while name in taken:
+        name = OURS_PREFIX + name
+    return name
+
+
 def document_record(
     document: Document, kept: list[Segment], text_field: str = "text", with_segments: bool = False
 ) -> dict[str, Any]:
@@ -66,7 +83,7 @@ def document_record(
     ``removed`` (segments dropped, by kind and by language filter), ``repairs``,
     ``encoding`` (bytes input only) and, if asked, ``segments``.  Where the
     input already has a field of one of those names, it stays as it was and
-    ours is written as ``cleaner_<name>``.
+    ours is written as ``cleaner_<name>`` (:func:`field_name`).
 
     >>> from cleaner.pipeline import Pipeline
     >>> d = Pipeline().process("Good morning to all of you.", fields={"id": 7, "lang": "x"})
@@ -92,8 +109,9 @@ def document_record(
         ours["encoding"] = document.encoding
     if with_segments:
         ours["segments"] = [s.to_dict() for s in kept]
+    taken = {*fields, text_field}
     for key, value in ours.items():
-        rec[f"cleaner_{key}" if key in fields and key != text_field else key] = value
+        rec[field_name(key, taken)] = value
     return rec
 
 

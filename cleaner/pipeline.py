@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,7 +215,8 @@ class Pipeline:
 
         A record without the text field, or whose text is not text (``None``,
         a number), raises ``ValueError`` naming the record, as ``cleaner
-        clean`` reports it; the records before it have been yielded.
+        clean`` reports it (a record that is not a dict: ``TypeError``); the
+        records before it have been yielded.
 
         >>> next(Pipeline().process_records([{"id": "a", "body": "Hi"}]))
         Traceback (most recent call last):
@@ -229,14 +230,17 @@ class Pipeline:
                 raise TypeError("cross_document=True reads the records twice: give a list, not an iterator")
             self.learn(_record_text(rec, n, text_field, id_field) for n, rec in enumerate(records))
         for n, rec in enumerate(records):
-            doc = str(rec.get(id_field, n))
             text = _record_text(rec, n, text_field, id_field)
+            doc = str(rec.get(id_field, n))
             document = self.process(text, doc=doc, fields=rec, order=n)
             yield document_record(document, document.kept, text_field)
 
 
 def _record_text(rec: dict[str, Any], n: int, text_field: str, id_field: str) -> str | bytes:
-    """The text of record ``n``, or a ValueError that says which record lacks it."""
+    """The text of record ``n``, or a ValueError that says which record lacks
+    it (a TypeError for a record that is not a dict)."""
+    if not isinstance(rec, Mapping):
+        raise TypeError(f"record {n}: expected a dict (one record's fields), got {type(rec).__name__}")
     text = rec.get(text_field)
     if isinstance(text, (str, bytes)):
         return text

@@ -200,6 +200,30 @@ def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig):
     assert all((out / n).read_bytes() == (whole / n).read_bytes() for n in os.listdir(whole))
 
 
+def test_a_pipe_closed_while_the_workers_wait_ends_the_run(tmp_path):
+    """`cleaner clean -j 2 big | less`, quit after a while: the workers had
+    done all they were given and waited for more; ending the pool then hung
+    for ever (the feeder waited for a free slot that would never come)."""
+    import time
+
+    src = tmp_path / "big.txt"
+    src.write_text("The minister arrived in Sochi on Monday for talks with the president.\n" * 4000)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "clean", "-j", "2", "--repeated-lines", "0"]
+        + ["--input-format", "lines", str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert p.stdout.read(100)  # it is writing
+        time.sleep(6)  # the pipe is full, every worker idle
+        p.stdout.close()
+        assert p.wait(timeout=60) == 0
+        assert p.stderr.read() == b""
+    finally:
+        p.kill()
+
+
 def test_the_summary_times_the_whole_run_and_the_first_pass_shows_progress(tree, monkeypatch, capsys):
     """The first pass is timed in the summary and has a progress line of its own."""
     import time
@@ -303,7 +327,7 @@ def test_a_file_given_twice_is_cleaned_once(tmp_path):
     s1, _s2 = _two_shards(tmp_path)
     r = _cli("clean", str(s1), str(s1 / "a.txt"), "-o", f"{tmp_path / 'out'}/")
     assert r.returncode == 0, r.stderr
-    assert b"given more than once: cleaned once" in r.stderr
+    assert b"given more than once: read once" in r.stderr
     assert os.listdir(tmp_path / "out") == ["a.jsonl"]
     assert len((tmp_path / "out" / "a.jsonl").read_text().splitlines()) == 1
 

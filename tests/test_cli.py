@@ -68,6 +68,40 @@ def test_text_and_id_fields_and_gzip(tmp_path):
     assert (seg["doc"], seg["lang"], seg["text"]) == ("k1", "fr", OTHER)
 
 
+def test_an_id_field_asked_for_and_missing_is_said_once(tmp_path):
+    # A misspelt --id-field named every document FILE:LINE without a word.
+    src = write_jsonl(tmp_path / "z.jsonl", [json.dumps({"key": f"k{i}", "text": GOOD}) for i in range(3)])
+    r = invoke("clean", "--repeated-lines", "0", "--id-field", "kee", str(src))
+    assert r.exit_code == 0
+    assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == [f"{src}:{i}" for i in (1, 2, 3)]
+    assert r.stderr == (
+        f"cleaner: warning: {src}:1: field 'kee' missing; documents are named FILE:LINE instead "
+        '(it has "key", "text": use --id-field for another)\n'
+        "cleaner: warning: 2 more inputs like that (field 'kee' missing)\n"
+    )
+    # Without --id-field, records without an id are named FILE:LINE quietly.
+    r = invoke("clean", "--repeated-lines", "0", str(src))
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_a_file_given_twice_into_one_stream_is_read_once(tmp_path, command):
+    # `cleaner clean docs docs/a.txt` (or a glob and a name that overlap)
+    # wrote the document twice, without a word.
+    (tmp_path / "docs").mkdir()
+    a = tmp_path / "docs" / "a.txt"
+    a.write_text(GOOD + "\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text(OTHER + "\n", encoding="utf-8")
+    r = invoke(command, "--format" if command == "clean" else "--strict", *(["text"] if command == "clean" else []),
+               str(tmp_path / "docs"), str(a), str(a))  # fmt: skip
+    assert r.exit_code == 0
+    assert r.stdout == f"{GOOD}\n{OTHER}\n"
+    assert r.stderr == (
+        f"cleaner: warning: {a}: given more than once: read once\n"
+        "cleaner: warning: 1 more input like that (given more than once: read once)\n"
+    )
+
+
 def test_missing_file_is_reported_and_others_processed(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
@@ -117,6 +151,54 @@ def test_output_file(tmp_path):
     assert len(out.read_text("utf-8").splitlines()) == 46
 
 
+def test_output_onto_a_fifo_is_written_into_it_not_replaced(tmp_path):
+    # -o /dev/null, -o /dev/stdout, -o a FIFO: the text goes into what is
+    # there (it was renamed over it: /dev/null became a file, a FIFO's
+    # reader got nothing, and the run said it went well).
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = subprocess.run(
+        CLEANER + ["clean", "--format", "text", "--lang", "en", "-o", str(fifo), str(FIXTURES / "voa-kerry-sochi.txt")],
+        capture_output=True,
+        timeout=120,
+    )
+    reader.join(10)
+    assert r.returncode == 0 and r.stderr == b""
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and got[0].decode().startswith("US, Russia Renew High-level Talks\n")
+    assert sorted(os.listdir(tmp_path)) == ["pipe"]  # no temporary file left beside it
+
+
+def test_output_through_a_link_writes_the_file_it_names(tmp_path):
+    target = tmp_path / "runs" / "today.txt"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    r = invoke("clean", "--format", "text", "--lang", "en", "-o", str(link), str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text("utf-8").startswith("US, Russia Renew High-level Talks\n")
+
+
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_an_empty_output_name_is_a_usage_error(command):
+    # `-o "$OUT"` with OUT unset: "cleaner: error: <stdout>: cannot write: is a directory".
+    r = invoke(command, "-o", "", str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "Error: -o '' names no file (an unset variable?): give a file, a folder, or - for stdout" in r.stderr
+    if command == "clean":  # (--report '' wrote no report, with exit 0)
+        r = invoke(command, "--report", "", str(FIXTURES / "voa-kerry-sochi.txt"))
+        assert r.exit_code == 2 and "Error: --report '' names no file (an unset variable?): give a file" in r.stderr
+
+
 def test_usage_errors_exit_2():
     assert invoke("clean", "--format", "xml").exit_code == 2
     assert invoke("clean", "--bogus").exit_code == 2
@@ -129,6 +211,17 @@ def test_repair_command_restores_fixtures(in_fixtures):
         "utf-8"
     )
     assert r.stdout_bytes == expected.encode("utf-8")
+
+
+def test_repair_of_lines_keeps_every_line_in_its_place(tmp_path):
+    # One side of a parallel corpus: line N must stay line N.  Blank lines
+    # were dropped (exit 0), so every line after them moved up.
+    src = tmp_path / "side.txt"
+    src.write_bytes("first line\n\nthird line, d\u00c3\u00a9j\u00c3\u00a0 vu\n   \nfifth line\n".encode())
+    for args in (["--input-format", "lines", str(src)], ["--input-format", "lines", "-"]):
+        r = subprocess.run(CLEANER + ["repair", *args], input=src.read_bytes(), capture_output=True)
+        assert (r.returncode, r.stderr) == (0, b"")
+        assert r.stdout.decode() == "first line\n\nthird line, d\u00e9j\u00e0 vu\n   \nfifth line\n"
 
 
 def test_repair_jsonl_keeps_fields(tmp_path):
@@ -198,6 +291,48 @@ def test_languages_into_a_closed_pipe_ends_quietly():
     assert (p.wait(), p.stderr.read()) == (0, b"")
 
 
+def test_a_full_disk_is_said_without_a_traceback(tmp_path):
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    for args in (["languages"], ["repair", str(FIXTURES / "voa-kerry-sochi.txt")]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(CLEANER + args, stdout=full, stderr=subprocess.PIPE, cwd=ROOT)
+        assert r.returncode == 1
+        assert r.stderr == b"cleaner: error: <stdout>: cannot write: no space left on device\n"
+
+
+def test_an_output_under_a_file_says_it_is_not_a_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    out = tmp_path / "notes.txt" / "out.jsonl"
+    r = invoke("clean", "-o", str(out), str(FIXTURES / "voa-kerry-sochi.txt"))
+    assert r.exit_code == 1
+    assert r.stderr == f"cleaner: error: {out}: cannot write: {tmp_path / 'notes.txt'} is not a folder\n"
+
+
+@pytest.mark.parametrize("command", ["clean", "repair"])
+def test_one_ctrl_d_ends_what_is_typed_at_a_terminal(command):
+    # At a terminal, stdin ended only at the second Ctrl-D: after the first,
+    # cleaner read the terminal again.
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    p = subprocess.Popen(CLEANER + [command], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        os.write(leader, (GOOD + "\n").encode() + b"\x04")  # a line, then Ctrl-D once
+        out, err = p.communicate(timeout=60)
+    finally:
+        p.kill()
+        os.close(follower)
+        os.close(leader)
+    assert p.returncode == 0
+    assert GOOD in out.decode()
+    # (and `cleaner clean` alone, at a terminal, says what it waits for: it looked hung)
+    assert err.decode() == f"cleaner: reading stdin (end it with Ctrl-D, or give files: cleaner {command} --help)\n"
+
+
 def test_pipe_through_stdin_matches_file(in_fixtures):
     seed = (in_fixtures / "voa-kerry-sochi.txt").read_bytes()
     r = subprocess.run(CLEANER + ["clean"], input=seed, capture_output=True)
@@ -254,6 +389,24 @@ def test_languages_command_lists_what_each_detector_knows():
     assert by_code["no"][2] == "Norwegian"
     ld = [line.split("\t")[0] for line in invoke("languages", "--detector", "langdetect").stdout.splitlines()[1:]]
     assert "en" in ld and "ga" not in ld and "ka" not in ld and len(ld) == 54
+
+
+def test_docs_keep_every_input_field_named_like_ours(tmp_path):
+    # An input with both `lang` and `cleaner_lang` lost its `cleaner_lang`
+    # (ours was written over it); with --text-field lang the cleaned text
+    # was replaced by the language code.
+    src = write_jsonl(
+        tmp_path / "x.jsonl",
+        [json.dumps({"id": "a", "text": GOOD, "lang": "xx", "cleaner_lang": "yy", "encoding": "zz"})],
+    )
+    r = invoke("clean", "--format", "docs", str(src))
+    assert r.exit_code == 0
+    rec = json.loads(r.stdout)
+    assert (rec["lang"], rec["cleaner_lang"], rec["encoding"]) == ("xx", "yy", "zz")
+    assert rec["cleaner_cleaner_lang"] == "en" and rec["cleaner_encoding"] == "utf-8" and rec["text"] == GOOD
+    src = write_jsonl(tmp_path / "y.jsonl", [json.dumps({"id": "b", "lang": GOOD})])
+    rec = json.loads(invoke("clean", "--format", "docs", "--text-field", "lang", str(src)).stdout)
+    assert rec["lang"] == GOOD and rec["cleaner_lang"] == "en"
 
 
 def test_segments_without_docs_format_is_a_usage_error():

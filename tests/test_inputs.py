@@ -149,6 +149,36 @@ def test_include_and_exclude_globs(tmp_path):
     assert [d["doc"] for d in docs(out)] == [str(tmp_path / "b.txt")]
 
 
+def test_exclude_names_a_folder_too(tmp_path):
+    # `--exclude drafts` read drafts/ all the same (the glob was only tried
+    # on file names and whole paths), without a word.
+    (tmp_path / "drafts" / "old").mkdir(parents=True)
+    (tmp_path / "drafts" / "old" / "a.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DE, encoding="utf-8")
+    for pattern in ("drafts", "drafts/", "dra*", "old"):
+        code, out, _ = invoke("clean", "--format", "docs", "--exclude", pattern, tmp_path)
+        assert code == 0 and [d["doc"] for d in docs(out)] == [str(tmp_path / "b.txt")], pattern
+    code, out, _ = invoke("clean", "--format", "docs", "--exclude", "b", tmp_path)
+    assert len(docs(out)) == 2  # a file name is still matched whole
+
+
+def test_a_link_to_a_folder_is_said_not_followed(tmp_path):
+    # A linked folder inside an input folder was left out without a word.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(DE, encoding="utf-8")
+    (tmp_path / "docs" / "more").symlink_to(tmp_path / "elsewhere")
+    code, out, err = invoke("clean", "--format", "text", tmp_path / "docs")
+    assert (code, out) == (0, f"{FR}\n")
+    link = tmp_path / "docs" / "more"
+    assert err == f"cleaner: warning: {link}: skipped: a link to a folder, not followed (name it to read it)\n"
+    code, out, err = invoke("clean", "--format", "text", "--exclude", "more", tmp_path / "docs")
+    assert (code, out, err) == (0, f"{FR}\n", "")
+    code, out, err = invoke("clean", "--format", "text", tmp_path / "docs" / "more")
+    assert (code, out, err) == (0, f"{DE}\n", "")
+
+
 def test_html_files_are_read_as_pages_and_warned_about_only_without_the_parser(tmp_path, monkeypatch):
     pytest.importorskip("selectolax")
     page = "<!DOCTYPE html><html><body><p>" + FR + "</p></body></html>"

@@ -120,3 +120,47 @@ def test_process_records_names_the_record_without_text(record, message):
     with pytest.raises(ValueError) as e:
         next(out)
     assert str(e.value) == message
+
+
+def test_columns_named_like_ours_are_kept_and_ours_renamed():
+    # A dataset with its own `lang` and `removed` columns kept them only in
+    # name: the helpers (datasets, Ray) wrote over them.
+    from cleaner.columns import clean_columns
+
+    batch = {"text": [f"Breaking News\n{EN}"], "lang": ["ru"], "removed": [True], "cleaner_lang": ["x"]}
+    out = clean_columns(Pipeline(), batch)
+    assert out["text"] == [EN]
+    assert (out["lang"], out["removed"], out["cleaner_lang"]) == (["ru"], [True], ["x"])
+    assert out["cleaner_cleaner_lang"] == ["en"] and out["cleaner_removed"] == ['{"boilerplate": 1}']
+    assert out["langs"] == ['{"en": 1.0}'] and out["repairs"] == ["[]"]
+    # A null cell gets the same columns.
+    out = clean_columns(Pipeline(), {"text": [None], "lang": ["ru"]})
+    assert (out["text"], out["lang"], out["cleaner_lang"]) == ([None], ["ru"], ["und"])
+
+
+def test_datatrove_keeps_metadata_named_like_ours():
+    need("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.datatrove import Clean
+
+    page = Document(text=EN, id="p", metadata={"lang": "xx", "cleaner_lang": "from upstream"})
+    assert Clean().filter(page) is True
+    assert page.metadata["lang"] == "xx" and page.metadata["cleaner_lang"] == "from upstream"
+    assert page.metadata["cleaner_cleaner_lang"] == "en"
+
+
+def test_a_text_column_named_like_ours_keeps_the_cleaned_text():
+    from cleaner.columns import clean_columns
+
+    out = clean_columns(Pipeline(), {"lang": [f"Breaking News\n{EN}"]}, text_field="lang")
+    assert out["lang"] == [EN] and out["cleaner_lang"] == ["en"]
+
+
+def test_process_records_names_a_record_that_is_not_a_dict():
+    # A list of strings ended in "AttributeError: 'str' object has no attribute 'get'".
+    out = Pipeline().process_records([RECORDS[1], "just a string"])
+    assert next(out)["lang"] == "fr"
+    with pytest.raises(TypeError) as e:
+        next(out)
+    assert str(e.value) == "record 1: expected a dict (one record's fields), got str"

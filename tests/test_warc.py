@@ -130,3 +130,16 @@ def test_the_first_pass_reads_pages_as_text(tmp_path):
     docs = [json.loads(line) for line in out.splitlines()]
     # The third page's paragraph is a copy of the first's: found as a line of its text.
     assert code == 0 and [d["text"] for d in docs] == [EN, FR, ""]
+
+
+def test_a_file_that_is_not_a_warc_is_said_to_be_not_one(tmp_path):
+    # --input-format warc on a text file: warcio's own complaint about a
+    # "WARC-Target-URI" on stderr, a record "skipped: application/http", exit 0.
+    src = tmp_path / "notes.txt"
+    src.write_text("The minister arrived in Sochi on Monday.\nTalks went on.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["clean", "--input-format", "warc", str(src)])
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert r.stderr == (
+        f"cleaner: error: {src}: not a WARC file (it does not start with 'WARC/'), "
+        "read as one by its name or --input-format\n"
+    )

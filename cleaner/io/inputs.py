@@ -103,8 +103,11 @@ class ReadOptions:
 
     ``include``/``exclude`` are glob patterns matched against file names and
     against paths relative to the folder given (``*.txt``, ``news/**``);
+    ``exclude`` also against the names of the folders inside it (``drafts``);
     ``skip`` holds folders never walked and files never read (the output
-    folder or file, when it lies inside an input folder).
+    folder or file, when it lies inside an input folder); ``blank_lines``:
+    with ``lines``, a blank line is a document too (``cleaner repair`` keeps
+    every line in its place).
     """
 
     input_format: str = "auto"
@@ -116,6 +119,8 @@ class ReadOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    blank_lines: bool = False
+    id_field_asked: bool = False  # --id-field was given: a record without it is said
 
     @property
     def max_bytes(self) -> int:
@@ -132,16 +137,22 @@ class InputFile:
     root: str | None = None
 
 
-def _wanted(path: str, root: str, options: ReadOptions) -> bool:
+def _wanted(path: str, root: str, options: ReadOptions, files: bool = True) -> bool:
+    """Whether ``path`` (inside folder ``root``) is read; with ``files``
+    False, only whether an excluded folder holds it."""
     rel = os.path.relpath(path, root).replace(os.sep, "/")
     name = os.path.basename(path)
 
     def hit(patterns: tuple[str, ...]) -> bool:
         return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
-    if options.include and not hit(options.include):
+    if files and options.include and not hit(options.include):
         return False
-    return not hit(options.exclude)
+    if files and hit(options.exclude):
+        return False
+    # An excluded folder (``--exclude drafts``, ``drafts/``) leaves out all it holds.
+    folders = [f for f in rel.split("/")[:-1] if f]
+    return not any(fnmatch.fnmatch(folder, p.rstrip("/")) for p in options.exclude for folder in folders)
 
 
 def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[InputFile | Failure | Notice]:
@@ -149,9 +160,21 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
     ``options.skip`` folders and files ``include``/``exclude`` leave out are
     skipped); no paths means stdin.  Sockets, FIFOs and devices found in a
     folder are skipped with a :class:`Notice` (opening one could block the run
-    for ever); named on the command line, a FIFO is read (``<(zcat x.gz)``)."""
+    for ever), and so are links to folders (a loop could trap it); named on
+    the command line, a FIFO is read (``<(zcat x.gz)``), a linked folder walked.
+    A file reached twice by the same path (a folder and a file in it) is
+    read once, with a :class:`Notice`; a link to it is a file of its own."""
     index = 0
     skip = {os.path.realpath(s) for s in options.skip}
+    seen: set[str] = set()
+
+    def again(path: str) -> Notice | None:
+        where = os.path.abspath(path)
+        if where in seen:
+            return Notice(path, "given more than once: read once", once="given-twice")
+        seen.add(where)
+        return None
+
     for p in paths or [STDIN]:
         if p == STDIN:
             yield InputFile(index, p)
@@ -161,6 +184,11 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
                 dirs[:] = sorted(
                     d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in skip
                 )
+                for d in dirs:
+                    # (not walked: os.walk follows no links, so a loop cannot trap the run)
+                    link = os.path.join(root, d)
+                    if os.path.islink(link) and _wanted(os.path.join(link, "*"), p, options, files=False):
+                        yield Notice(link, "skipped: a link to a folder, not followed (name it to read it)")
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
@@ -171,9 +199,17 @@ def walk(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Inp
                     if kind:
                         yield Notice(path, f"skipped: {kind}, not a regular file")
                         continue
+                    twice = again(path)
+                    if twice:
+                        yield twice
+                        continue
                     yield InputFile(index, path, p)
                     index += 1
         elif os.path.exists(p):
+            twice = again(p)
+            if twice:
+                yield twice
+                continue
             yield InputFile(index, p)
             index += 1
         else:
@@ -238,10 +274,14 @@ def looks_like_html(path: str, head: bytes) -> bool:
 
 
 class _Peekable(io.RawIOBase):
-    """A binary stream with its first bytes already read (stdin, after sniffing)."""
+    """A binary stream with its first bytes already read (stdin, after sniffing).
 
-    def __init__(self, head: bytes, rest: BinaryIO):
-        self._head, self._rest = head, rest
+    Its end is for good: at a terminal, Ctrl-D ends one read, and reading
+    again would wait for another (``ended``: the end was met while sniffing).
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO, ended: bool = False):
+        self._head, self._rest, self._ended = head, rest, ended
 
     def readable(self) -> bool:
         return True
@@ -252,7 +292,13 @@ class _Peekable(io.RawIOBase):
             b[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._rest.read(len(b))
+        if self._ended:
+            return 0
+        # One read at a time (read() would go on reading past a Ctrl-D that
+        # ended a partial read, and wait for another).
+        data = self._rest.read1(len(b))  # type: ignore[attr-defined]
+        if not data:
+            self._ended = True
         b[: len(data)] = data
         return len(data)
 
@@ -288,12 +334,14 @@ def _stdin(requested: str) -> tuple[BinaryIO, str]:
     was asked for, else what was asked (``auto``: text)."""
     raw: BinaryIO = sys.stdin.buffer
     head = b""
+    ended = False
     while len(head) < len(_ZSTD_MAGIC):  # a pipe may hand over fewer bytes at a time
         chunk = raw.read1(len(_ZSTD_MAGIC) - len(head))  # type: ignore[attr-defined]
         if not chunk:
+            ended = True
             break
         head += chunk
-    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw))
+    stream: BinaryIO = io.BufferedReader(_Peekable(head, raw, ended))
     if head.startswith(_GZIP_MAGIC):
         stream = _decompress(stream, "gz")
     elif head.startswith(_ZSTD_MAGIC):
@@ -416,21 +464,21 @@ def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             yield _too_long(f"{path}:{n}", options)
             continue
         line = line.rstrip(b"\r\n")
-        if line.strip():
+        if options.blank_lines or line.strip():
             yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
 
 
 FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
 
 
-def _fields_hint(rec: dict[str, Any]) -> str:
-    """What a record without the text field has instead (a misspelt --text-field
-    is then plain to see)."""
+def _fields_hint(rec: dict[str, Any], option: str = "--text-field") -> str:
+    """What a record without the field ``option`` names has instead (a
+    misspelt --text-field or --id-field is then plain to see)."""
     if not rec:
         return "the record is empty"
     names = [json.dumps(k, ensure_ascii=False) for k in list(rec)[:FIELDS_SHOWN]]
     more = ", ..." if len(rec) > FIELDS_SHOWN else ""
-    return f"it has {', '.join(names)}{more}: use --text-field for another"
+    return f"it has {', '.join(names)}{more}: use {option} for another"
 
 
 def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
@@ -481,6 +529,13 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             continue
         if notice is not None:
             yield notice
+        if options.id_field_asked and options.id_field not in rec:
+            yield Notice(
+                where,
+                f"field {options.id_field!r} missing; documents are named FILE:LINE instead "
+                f"({_fields_hint(rec, '--id-field')})",
+                once="id-field",
+            )
         doc = rec.get(options.id_field)
         yield Item(
             str(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes

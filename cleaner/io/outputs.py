@@ -4,7 +4,8 @@ One writer for every path of a run (the stream to ``-o FILE``, each file of
 ``-o DIR``, each shard a Ray worker writes): text is encoded as UTF-8 and
 compressed by suffix (``.gz``, ``.zst``); a file is written under a temporary
 name in the same folder and renamed when :meth:`Output.commit` is called, so
-an output that exists is whole, and Ctrl-C, SIGTERM or an error leaves none.
+an output that exists is whole, and Ctrl-C, SIGTERM or an error leaves none
+(a device or a FIFO, ``-o /dev/null``, is written into as it is).
 Writing to stdout flushes each record, so a pipe reader sees it at once.
 """
 
@@ -62,21 +63,32 @@ class Output:
         self.path = None if path in (None, "-") else path
         self.where = self.path or "<stdout>"
         self._tmp: str | None = None
+        self._final: str | None = None  # what the temporary file is renamed to
         self._raw: BinaryIO
         self._stream: BinaryIO
         if self.path is None:
             self._raw = self._stream = sys.stdout.buffer
             return
-        folder, name = os.path.split(os.path.abspath(self.path))
         try:
-            os.makedirs(folder, exist_ok=True)
-            # Same folder, so the rename never crosses file systems; the real
-            # suffix last, so the compression matches.
-            self._tmp = os.path.join(folder, f".{name}.tmp-{os.getpid()}{compression(name)}")
-            _OPEN.add(self._tmp)
-            self._raw = open(self._tmp, "wb")
+            if os.path.exists(self.path) and not os.path.isfile(self.path):
+                # /dev/null, /dev/stdout, a FIFO: written into, there is no
+                # file to replace (renaming over one replaced the device).
+                self._raw = open(self.path, "wb")
+            else:
+                # Through a link, to the file it names (the link stays a link).
+                real = os.path.realpath(self.path)
+                folder, name = os.path.split(real)
+                os.makedirs(folder, exist_ok=True)
+                # Same folder, so the rename never crosses file systems; the
+                # real suffix last, so the compression matches.
+                self._tmp = os.path.join(folder, f".{name}.tmp-{os.getpid()}{compression(name)}")
+                self._final = real
+                _OPEN.add(self._tmp)
+                self._raw = open(self._tmp, "wb")
         except OSError as e:
-            raise OutputError(self.path, f"cannot write: {_reason(e)}") from None
+            blocking = _file_in_the_way(os.path.dirname(os.path.abspath(self.path)))
+            reason = f"{blocking} is not a folder" if blocking else _reason(e)
+            raise OutputError(self.path, f"cannot write: {reason}") from None
         self._stream = self._raw
         comp = compression(self.path)
         if comp == ".gz":
@@ -113,9 +125,10 @@ class Output:
                 self._stream.flush()
                 return
             self._close()
-            os.replace(self._tmp, self.path)  # type: ignore[arg-type]
-            _OPEN.discard(self._tmp)
-            self._tmp = None
+            if self._tmp is not None:
+                os.replace(self._tmp, self._final)  # type: ignore[arg-type]
+                _OPEN.discard(self._tmp)
+                self._tmp = None
         except BrokenPipeError:
             raise PipeClosed() from None
         except OSError as e:
@@ -152,6 +165,17 @@ class Output:
             pass
         else:
             self.abort()
+
+
+def _file_in_the_way(folder: str) -> str | None:
+    """The file that stands where ``folder`` or one of its parents should be
+    (``-o notes.txt/out.jsonl``), or ``None``."""
+    while folder and not os.path.exists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder if folder and not os.path.isdir(folder) else None
 
 
 def _remove(tmp: str) -> None:

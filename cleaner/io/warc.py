@@ -30,11 +30,16 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .inputs import Failure, Item, Notice, ReadOptions, _too_long
+from .inputs import Failure, Item, Notice, ReadOptions, _Peekable, _too_long
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_RECORDS = ("response", "resource", "conversion")
 SKIPPED_ONCE = "warc-skipped"  # + the kind: each kind said once, and the others counted under it
+# How a WARC file starts (after any decompression by suffix): its first
+# record's version line, an old ARC file's first line, or gzip members that
+# warcio reads itself (a compressed WARC without the .gz suffix).
+WARC_STARTS = (b"WARC/", b"filedesc://", b"\x1f\x8b")
+HEAD_BYTES = 16
 
 
 def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure | Notice]:
@@ -45,7 +50,18 @@ def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> I
     except ImportError:
         yield Failure(path, "reading WARC needs warcio (pip install 'cleaner[warc]')")
         return
-    records = iter(ArchiveIterator(_Loud(stream), arc2warc=True))
+    try:
+        head = _head(stream)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        yield Failure(path, f"truncated or corrupt gzip member ({e})")
+        return
+    if head and not head.startswith(WARC_STARTS):
+        # (warcio would read it as an ARC file, and each line as a record)
+        yield Failure(
+            path, "not a WARC file (it does not start with 'WARC/'), read as one by its name or --input-format"
+        )
+        return
+    records = iter(ArchiveIterator(_Loud(_Peekable(head, stream)), arc2warc=True))  # type: ignore[arg-type]
     n = 0  # records read whole
     while True:
         where = f"{path}: record {n + 1}"
@@ -63,6 +79,18 @@ def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> I
             return
         if found is not None:
             yield found
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of ``stream`` (enough to tell a WARC), fewer only at its end."""
+    head = b""
+    read = getattr(stream, "read1", stream.read)
+    while len(head) < HEAD_BYTES:
+        chunk = read(HEAD_BYTES - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return head
 
 
 class BrokenStream(Exception):

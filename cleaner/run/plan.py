@@ -131,7 +131,7 @@ def plan_folder(
     everything else becomes text.
 
     A file given twice for one output (by name and inside a folder given
-    too) is cleaned once; a link to a file elsewhere in the tree gets its own
+    too) is read once; a link to a file elsewhere in the tree gets its own
     output, as the tree shows it.  Raises :class:`PlanError` when an output
     would replace an input or two inputs would write one output
     (``shard1/a.txt`` and ``shard2/a.txt`` both become ``OUT/a.jsonl``; so do
@@ -153,7 +153,7 @@ def plan_folder(
         if first is pair:
             pairs.append(pair)
         elif os.path.realpath(first.src.path) == os.path.realpath(f.path):
-            problems.append(Notice(f.path, "given more than once: cleaned once"))
+            problems.append(Notice(f.path, "given more than once: read once", once="given-twice"))
         else:
             clashes.append(f"{first.src.path} and {f.path} -> {pair.dst}")
     _check_targets(pairs, clashes)

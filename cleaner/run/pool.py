@@ -30,6 +30,8 @@ from .job import CleanJob, Result, process_item
 CHUNK_DOCS = 32
 CHUNK_BYTES = 1 << 20
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, no more
+# How often a feeder waiting for a free slot looks whether the pool is closing.
+CLOSING_POLL_SECONDS = 0.05
 
 Items = Iterable[Item | Failure | Notice]
 
@@ -97,10 +99,11 @@ class Workers:
             jobs, initializer=_init_worker, initargs=(replace(job, repeats=None),)
         )
         self._files: dict[int, tuple[Repeats, str]] = {}
+        self._closing = threading.Event()
 
     def map(self, func: Callable[[list], Any], items: Items) -> Iterator[Any]:
         """``func`` over chunks of ``items``, results in input order."""
-        return _pool_map(self._pool, func, items, self.jobs)
+        return _pool_map(self._pool, func, items, self.jobs, self._closing)
 
     def repeats_file(self, repeats: Repeats | None) -> str | None:
         """A file holding ``repeats`` for the workers (written once per object)."""
@@ -114,6 +117,9 @@ class Workers:
         return self._files[id(repeats)][1]
 
     def close(self) -> None:
+        # A feeder stops first: ending the pool waits for it, and idle workers
+        # hold the task queue until it sends them something or stops.
+        self._closing.set()
         self._pool.terminate()
         self._pool.join()
         for _repeats, path in self._files.values():
@@ -143,15 +149,22 @@ def chunks(items: Items) -> Iterator[list[Item | Failure | Notice]]:
         yield chunk
 
 
-def _pool_map(pool, func: Callable[[list], Any], items: Items, jobs: int) -> Iterator[Any]:
-    """``func`` over chunks of ``items`` in ``pool``, results in input order."""
+def _pool_map(pool, func: Callable[[list], Any], items: Items, jobs: int, closing: threading.Event) -> Iterator[Any]:
+    """``func`` over chunks of ``items`` in ``pool``, results in input order;
+    the feeding stops when ``closing`` is set."""
     # Pool.imap reads its input as fast as it can; the semaphore holds the
     # feeder back so only a bounded number of chunks is ever in memory.
     slots = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
 
     def fed() -> Iterator[list[Item | Failure | Notice]]:
         for chunk in chunks(items):
-            slots.acquire()
+            # (the results of the chunks in flight may never be taken: the
+            # reader of the output left, Ctrl-C)
+            while not slots.acquire(timeout=CLOSING_POLL_SECONDS):
+                if closing.is_set():
+                    return
+            if closing.is_set():
+                return
             yield chunk
 
     for result in pool.imap(func, fed()):
