@@ -1032,10 +1032,12 @@ def _evidence(text: str, enough: int = 0) -> int:
 
 def _writes_words(cand: str) -> bool:
     """Whether a reading into another script than Latin writes words: at
-    least MIN_SCRIPT_WORDS of them, and no letter three times in a row ("ßßßßàç"
-    is no Russian "ппппрч", "ççàààß" no Greek "ηηΰΰΰί")."""
-    words = sum(1 for w in cand.split() if any(c.isalpha() and _script(c) != "LATIN" for c in w))
-    return words >= MIN_SCRIPT_WORDS and not _TRIPLE.search(cand)
+    least MIN_SCRIPT_WORDS of them, one of two letters or more, and no letter
+    three times in a row ("ßßßßàç" is no Russian "ппппрч", "ççàààß" no Greek
+    "ηηΰΰΰί", and six signs, "Ÿ Œ œ ‰ ‹ ›", are no "Я М Ь Й Л Ы")."""
+    sizes = [sum(1 for c in w if c.isalpha() and _script(c) != "LATIN") for w in cand.split()]
+    words = sum(1 for n in sizes if n)
+    return words >= MIN_SCRIPT_WORDS and max(sizes, default=0) >= 2 and not _TRIPLE.search(cand)
 
 
 _TRIPLE = re.compile(r"([^\W\d_])\1\1")
