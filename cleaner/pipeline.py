@@ -19,7 +19,7 @@ from .classify import classify
 from .decode import decode
 from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
-from .io.inputs import DEFAULT_MAX_DOC_CHARS
+from .io.inputs import DEFAULT_MAX_DOC_CHARS, doc_id
 from .languages import lookup
 from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
 from .repair import Repaired, repair
@@ -231,7 +231,7 @@ class Pipeline:
             self.learn(_record_text(rec, n, text_field, id_field) for n, rec in enumerate(records))
         for n, rec in enumerate(records):
             text = _record_text(rec, n, text_field, id_field)
-            doc = str(rec.get(id_field, n))
+            doc = doc_id(rec.get(id_field, n))
             document = self.process(text, doc=doc, fields=rec, order=n)
             yield document_record(document, document.kept, text_field)
 

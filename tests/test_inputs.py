@@ -258,3 +258,17 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path, fmt):
     )
     assert r.returncode == 0 and r.stderr == b"", r.stderr
     assert b"caf\\udce9.txt" in r.stdout  # the JSON escape, in both formats
+
+
+def test_a_record_id_that_is_not_a_string_names_its_document_as_json(tmp_path):
+    """An id of 7, true or {"site": "a"} was named in Python's form (True, {'site': 'a'})."""
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        '{"id": 7, "text": "Hello there, how are you doing today?"}\n'
+        '{"id": true, "text": "Fine thanks, and how are you?"}\n'
+        '{"id": {"site": "a", "n": 3}, "text": "Good morning to all of you."}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["clean", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["doc"] for line in result.output.splitlines()] == ["7", "true", '{"site": "a", "n": 3}']

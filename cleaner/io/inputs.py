@@ -471,6 +471,17 @@ def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
 FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
 
 
+def doc_id(value: object) -> str:
+    """A record's id as a document name: a string as it is, anything else as
+    JSON writes it (``7``, ``true``, ``{"site": "a", "n": 3}``; not Python's
+    ``True`` or ``{'site': 'a'}``).
+
+    >>> doc_id("a-1"), doc_id(7), doc_id(True), doc_id({"n": 3})
+    ('a-1', '7', 'true', '{"n": 3}')
+    """
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _fields_hint(rec: dict[str, Any], option: str = "--text-field") -> str:
     """What a record without the field ``option`` names has instead (a
     misspelt --text-field or --id-field is then plain to see)."""
@@ -538,5 +549,5 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             )
         doc = rec.get(options.id_field)
         yield Item(
-            str(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
+            doc_id(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
         )
