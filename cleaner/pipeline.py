@@ -35,7 +35,6 @@ __all__ = [
     "check_length",
     "first_pass",
     "make_detector",
-    "template_lines",
 ]
 
 
@@ -251,18 +250,13 @@ def _record_text(rec: dict[str, Any], n: int, text_field: str, id_field: str) ->
     raise ValueError(f"{name}: field {text_field!r} is {what}")
 
 
-def template_lines(data: str | bytes, html: bool = False, content_type: str | None = None) -> list[str]:
-    """The repaired lines of one document, as the first pass of a run sees
-    them; needs no detector, so worker processes of that pass load none.
-    ``html``: the document is a page (its text as :meth:`Pipeline.process_html` reads it)."""
-    return repair(_text_of(data, html, content_type)).text.splitlines()
-
-
 def first_pass(data: str | bytes, html: bool = False, content_type: str | None = None) -> tuple[list[int], int]:
     """What the first pass of a run learns from one document: the ids of its
-    repaired lines (:func:`cleaner.repeats.document_ids`) and, when repair
-    leaves its text as it is, the text's fingerprint (else 0), so that the
-    second pass does not repair it again (:meth:`cleaner.repeats.Repeats.unrepaired`).
+    lines repaired as the second pass will see them
+    (:func:`cleaner.repeats.document_ids`; no detector needed, so the workers
+    of that pass load none) and, when repair leaves its text as it is, the
+    text's fingerprint (else 0), so that the second pass does not repair it
+    again (:meth:`cleaner.repeats.Repeats.unrepaired`).
 
     >>> ids, known = first_pass("Our Staff\\nA story about the talks.")
     >>> len(ids), known != 0, first_pass("doesnâ€™t")[1]

@@ -25,8 +25,8 @@ line).  Line ids are 64-bit BLAKE2b hashes, the same in every process.
 
 The first pass repairs every document to see its lines as the second pass
 will; most documents it leaves as they are.  For those it keeps the text's
-fingerprint (16 bytes a document, with its order), and the second pass, given the same text at
-the same place in the run, does not repair it again.
+fingerprint (16 bytes a document, with its order), and the second pass,
+given the same text at the same place in the run, does not repair it again.
 """
 
 from __future__ import annotations
