@@ -172,10 +172,17 @@ def phrases() -> PhraseSet:
     return _phrase_set(entry.read_text(encoding="utf-8") for entry in entries)
 
 
-@functools.lru_cache(maxsize=1)
-def _related_headers() -> PhraseSet:
-    path = resources.files("cleaner") / "data" / "sections" / "related.txt"
+@functools.cache
+def _section_headers(name: str) -> PhraseSet:
+    """The phrases of ``cleaner/data/sections/<name>.txt``, normalised."""
+    path = resources.files("cleaner") / "data" / "sections" / f"{name}.txt"
     return _phrase_set([path.read_text(encoding="utf-8")])
+
+
+def _heads_section(name: str, key: str) -> bool:
+    """Whether the normalised line ``key``, digits ignored, is a header of
+    :func:`_section_headers` ``name``."""
+    return bool(key) and bool(_section_headers(name).match(" ".join(_DIGITS.sub(" ", key).split())))
 
 
 @functools.lru_cache(maxsize=1 << 12)  # (short lines recur from page to page)
@@ -191,13 +198,7 @@ def is_related_header(key: str) -> bool:
     >>> is_related_header(normalize("Related research suggests otherwise."))
     False
     """
-    return bool(key) and bool(_related_headers().match(" ".join(_DIGITS.sub(" ", key).split())))
-
-
-@functools.lru_cache(maxsize=1)
-def _live_headers() -> PhraseSet:
-    path = resources.files("cleaner") / "data" / "sections" / "live.txt"
-    return _phrase_set([path.read_text(encoding="utf-8")])
+    return _heads_section("related", key)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -211,7 +212,7 @@ def is_live_header(key: str) -> bool:
     >>> is_live_header(normalize("Live music returns to the park."))
     False
     """
-    return bool(key) and bool(_live_headers().match(" ".join(_DIGITS.sub(" ", key).split())))
+    return _heads_section("live", key)
 
 
 def _strip_digits(key: str) -> str:
