@@ -712,7 +712,7 @@ def _poor_relative(bag: WordBag, main: str, script: str, labeller: Labeller) -> 
     answers a language well (Macedonian against Bulgarian), its answer stands.
     (Languages with a rival, Bosnian and Malay, are left to
     :func:`_relative_by_words`.)"""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None  # (hits, language, distinct marker words)
     own = bag.hits(main)
     kin = _read_as(main)
     cands = labeller.candidates(script) or frozenset()
@@ -725,16 +725,15 @@ def _poor_relative(bag: WordBag, main: str, script: str, labeller: Labeller) -> 
         if hits <= own or hits < need * bag.size:
             continue
         vocab = MARKER_WORDS[lang]
-        if sum(w in vocab for w in bag.counts) < (POOR_DOUBT_WORDS if lang in kin else POOR_WORDS):
+        distinct = sum(w in vocab for w in bag.counts)
+        if distinct < (POOR_DOUBT_WORDS if lang in kin else POOR_WORDS):
             continue
         if best is None or hits > best[0]:
-            best = (hits, lang)
+            best = (hits, lang, distinct)
     if best is None:
         return None
-    hits, lang = best
-    vocab = MARKER_WORDS[lang]
-    named = hits >= POOR_SHARE * bag.size and sum(w in vocab for w in bag.counts) >= POOR_WORDS
-    return lang, named
+    hits, lang, distinct = best
+    return lang, hits >= POOR_SHARE * bag.size and distinct >= POOR_WORDS
 
 
 def _reads_as_kin(lang: str, labeller: Labeller) -> bool:
@@ -801,10 +800,8 @@ def _kin_evidence(piece: str, old: str, lang: str) -> bool:
     toks = words(piece)
     if word_hits(piece, lang, toks):
         return False
-    a, b = ALPHABETS.get(old), ALPHABETS.get(lang)
-    if a is not None and b is not None:
-        if any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha()):
-            return True
+    if _own_letter(piece, old, lang):
+        return True
     if old in MARKER_WORDS and word_hits(piece, old, toks) >= OWN_WORDS_MARGIN:
         return True
     return _stops_favour(piece, old, lang)
@@ -951,6 +948,15 @@ def _alphabet_says(piece: str, lang: str, ctx: str) -> bool:
 OWN_WORDS_MARGIN = 2
 
 
+def _own_letter(piece: str, lang: str, other: str) -> bool:
+    """Whether ``piece`` writes a letter beyond ASCII that ``lang``'s alphabet has
+    and ``other``'s lacks (False when either alphabet is unknown)."""
+    a, b = ALPHABETS.get(lang), ALPHABETS.get(other)
+    if a is None or b is None:
+        return False
+    return any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha())
+
+
 def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     """Whether ``piece`` writes a letter of ``lang``'s alphabet that ``ctx``'s lacks
     (Danish æ ø in Swedish text, Serbian ђ ј in Bulgarian, Ukrainian і ї in
@@ -969,10 +975,8 @@ def _own_evidence(piece: str, lang: str, ctx: str) -> bool:
     """
     if not piece:
         return False
-    a, b = ALPHABETS.get(lang), ALPHABETS.get(ctx)
-    if a is not None and b is not None:
-        if any(ch in a and ch not in b for ch in piece.lower() if not ch.isascii() and ch.isalpha()):
-            return True
+    if _own_letter(piece, lang, ctx):
+        return True
     # ... or its own words (Serbian је, али against Macedonian е, но), by a margin.
     if lang in MARKER_WORDS:
         bag = WordBag(words(piece))  # (counted once for both languages)
