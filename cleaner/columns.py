@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from .emit import document_record, field_name
+from .io.inputs import doc_id
 from .languages import UND
 from .pipeline import Pipeline
 
@@ -45,7 +46,7 @@ def clean_columns(
             for key, empty in (("lang", UND), ("langs", "{}"), ("removed", "{}"), ("repairs", "[]")):
                 columns[key].append(empty)
             continue
-        doc = str(ids[i]) if ids is not None else str(i)
+        doc = doc_id(ids[i]) if ids is not None else str(i)
         if html:
             document = pipeline.process_html(text if isinstance(text, bytes) else str(text), doc=doc)
         else:
