@@ -541,16 +541,12 @@ def languages_cmd(detector) -> None:
         rows.append(
             f"{lang.code}\t{lang.iso3}\t{lang.name}\t{','.join(sorted(lang.detectors)) or '-'}\t{scripts or '-'}"
         )
-    try:
-        click.echo("\n".join(rows))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `cleaner languages | head`: a quiet success, as for clean (click would exit 1)
-        quiet_stdout()
-        sys.exit(0)
-    except OSError as e:  # a full disk
-        quiet_stdout()
-        click.echo(f"cleaner: error: <stdout>: cannot write: {(e.strerror or str(e)).lower()}", err=True)
-        sys.exit(EXIT_FAILURES)
+    # The one stdout writer, ended as clean's output is: `cleaner languages | head`
+    # is a quiet success (click would exit 1), a full disk one line on stderr.
+    with _ended_cleanly(Messages(False)):
+        out = Output()
+        out.write("\n".join(rows) + "\n")
+        out.commit()
 
 
 def run() -> None:
