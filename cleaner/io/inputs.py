@@ -328,19 +328,27 @@ def open_input(path: str) -> BinaryIO:
     return open(path, "rb")
 
 
+def read_head(stream: BinaryIO, size: int) -> bytes:
+    """The first ``size`` bytes of ``stream``, fewer only at its end (a pipe
+    may hand over fewer at a time; one read at a time, so a terminal's
+    Ctrl-D ends it)."""
+    head = b""
+    read = getattr(stream, "read1", stream.read)
+    while len(head) < size:
+        chunk = read(size - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return head
+
+
 def _stdin(requested: str) -> tuple[BinaryIO, str]:
     """stdin, decompressed if it starts with gzip or zstd magic, and the format
     it reads as: JSON Lines when its first line is a JSON object and no format
     was asked for, else what was asked (``auto``: text)."""
     raw: BinaryIO = sys.stdin.buffer
-    head = b""
-    ended = False
-    while len(head) < len(_ZSTD_MAGIC):  # a pipe may hand over fewer bytes at a time
-        chunk = raw.read1(len(_ZSTD_MAGIC) - len(head))  # type: ignore[attr-defined]
-        if not chunk:
-            ended = True
-            break
-        head += chunk
+    head = read_head(raw, len(_ZSTD_MAGIC))
+    ended = len(head) < len(_ZSTD_MAGIC)  # (the end was met)
     stream: BinaryIO = io.BufferedReader(_Peekable(head, raw, ended))
     if head.startswith(_GZIP_MAGIC):
         stream = _decompress(stream, "gz")

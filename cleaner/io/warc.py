@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .inputs import Failure, Item, Notice, ReadOptions, _Peekable, _too_long
+from .inputs import Failure, Item, Notice, ReadOptions, _Peekable, _too_long, read_head
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_RECORDS = ("response", "resource", "conversion")
@@ -51,7 +51,7 @@ def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> I
         yield Failure(path, "reading WARC needs warcio (pip install 'cleaner[warc]')")
         return
     try:
-        head = _head(stream)
+        head = read_head(stream, HEAD_BYTES)
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
         yield Failure(path, f"truncated or corrupt gzip member ({e})")
         return
@@ -79,18 +79,6 @@ def read_warc(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> I
             return
         if found is not None:
             yield found
-
-
-def _head(stream: BinaryIO) -> bytes:
-    """The first bytes of ``stream`` (enough to tell a WARC), fewer only at its end."""
-    head = b""
-    read = getattr(stream, "read1", stream.read)
-    while len(head) < HEAD_BYTES:
-        chunk = read(HEAD_BYTES - len(head))
-        if not chunk:
-            break
-        head += chunk
-    return head
 
 
 class BrokenStream(Exception):
