@@ -1,6 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twins of the word patterns of cleaner/markers.py (``WORD``) and
-cleaner/phrases.py (``_NOT_WORD``).
+"""Compiled twins of the word patterns of cleaner/markers.py (``WORD``,
+``LETTER_RUN``) and cleaner/phrases.py (``_NOT_WORD``).
 
 ``WORD.findall(text)``, the words of a text, is asked for every line,
 sentence, clause and label: the regular expression tests each character's
@@ -57,6 +57,48 @@ def words(text_):
         while i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
             i = _run_end(text, i + 2, n, True)
         out.append(text[start:i])
+    return out
+
+
+def letter_runs(text_):
+    """``re.findall(r"[^\\W\\d_]+", text)``: the runs of letters, no joiners
+    (what cleaner/mojibake.py counts function words in, on every suspect line)."""
+    cdef str text = exact_str(text_)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
+    cdef list out = []
+    while i < n:
+        if not _letter(PyUnicode_READ_CHAR(text, i)):
+            i += 1
+            continue
+        start = i
+        i = _run_end(text, i + 1, n, True)
+        out.append(text[start:i])
+    return out
+
+
+def folded_letter_runs(text_):
+    """``[w.casefold() for w in letter_runs(text)]``, with no call for a run
+    that casefolding leaves as it is (lower-case ASCII: most words)."""
+    cdef str text = exact_str(text_)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
+    cdef Py_UCS4 c
+    cdef bint plain
+    cdef list out = []
+    while i < n:
+        c = PyUnicode_READ_CHAR(text, i)
+        if not _letter(c):
+            i += 1
+            continue
+        start = i
+        plain = True
+        while i < n:
+            c = PyUnicode_READ_CHAR(text, i)
+            if not _letter(c):
+                break
+            if not (0x61 <= c <= 0x7A):
+                plain = False
+            i += 1
+        out.append(text[start:i] if plain else text[start:i].casefold())
     return out
 
 

@@ -16,9 +16,9 @@ UTF-8 where a line is valid UTF-8, the voted code page elsewhere.
 from __future__ import annotations
 
 import codecs
-import re
 from functools import lru_cache
 
+from cleaner.markers import letter_runs
 from cleaner.plausibility import SAME, WIDELY, score
 from cleaner.stopwords import known_words
 
@@ -71,7 +71,6 @@ CLOSE = SAME  # readings this close to the best are judged again where they diff
 # counts this much: the right reading keeps "hún" and "því" where Baltic
 # "hśn", "žvķ" (which the profiles like better, having no Icelandic) has none.
 FUNCTION_WORDS = 3.0
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=256)
@@ -171,7 +170,7 @@ def _key(sample: str, enc: str) -> float:
     (a control character other than whitespace: the page left a byte
     unread) and the rarity of its page."""
     ctrl = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
-    words = _WORD.findall(sample)
+    words = letter_runs(sample)
     known = known_words(words) / len(words) if words else 0.0
     return score(sample).value - CONTROL_COST * ctrl / max(1, len(sample)) - _prior(enc) + FUNCTION_WORDS * known
 

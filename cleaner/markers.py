@@ -25,6 +25,9 @@ _GA_MUTATION = re.compile(r"(?:bhf|gc|dt|bh|mh|ng|n-|t-|h-)[aeiouáéíóú]")  
 _GA_HEADS = frozenset({"bh", "gc", "dt", "mh", "ng", "n-", "t-", "h-"})
 #: A word: letters, joined by single hyphens and apostrophes ("ice-cream", "l'eau").
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: A run of letters, no joiners: "l'eau" is "l" and "eau" (misread text breaks
+#: apart at its symbols, "M³odzi" is "M" and "odzi").
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 # The same words in lower-case ASCII text, where a letter is a-z (a plain range
 # is tested faster than \w without digits and "_").
 _ASCII_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
@@ -34,6 +37,17 @@ _ASCII_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 _compiled = twin("_words")
 #: The words of a text as written (``WORD.findall``).
 find_words = _compiled.words if _compiled is not None else WORD.findall
+#: The runs of letters of a text (``LETTER_RUN.findall``).
+letter_runs = _compiled.letter_runs if _compiled is not None else LETTER_RUN.findall
+
+
+def _py_folded_letter_runs(text: str) -> list[str]:
+    """The reference of the compiled ``folded_letter_runs``."""
+    return [w.casefold() for w in LETTER_RUN.findall(text)]
+
+
+#: The case-folded runs of letters of a text (what stop-word lists are compared with).
+folded_letter_runs = _compiled.folded_letter_runs if _compiled is not None else _py_folded_letter_runs
 
 
 def _py_count_alpha(text: str) -> int:

@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 
-from cleaner.markers import count_alpha
+from cleaner.compiled import twin
+from cleaner.markers import count_alpha, folded_letter_runs
 from cleaner.plausibility import (
     BARELY,
     CLEARLY,
@@ -38,6 +39,7 @@ from cleaner.plausibility import (
     score,
 )
 from cleaner.stopwords import known_words, stopword_hits
+from cleaner.stopwords import top as top_languages
 
 # Code pages whose text is commonly misread as Windows-1252/Latin-1; the earlier
 # one wins a tie.
@@ -100,7 +102,7 @@ UTF8_AS = "utf-8 read as "
 # Pages whose small accented letters Latin-1 shows as C1 controls: old Macs,
 # DOS.  Tried only for a line with a C1 control inside a word.
 C1_PAGES = ["mac-roman", "cp850", "cp437"]
-_C1 = re.compile(r"[\x80-\x9f]")
+C1 = (0x80, 0x9F)  # the C1 control characters (code points)
 _C1_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+(?=[^\W\d_])")
 # Multi-byte pages of CJK text whose bytes get read as cp1252/Latin-1 ("ÖÐÎÄ"
 # is 中文 in GBK): the widest of each family, so one decoder reads its variants
@@ -143,7 +145,6 @@ MIN_SCRIPT_WORDS = 2  # and words of it: a lone word of accented letters is no e
 ORDINALS = "ªº"
 _NONASCII = re.compile(r"[^\x00-\x7f]")
 _VISIBLE_HIGH = re.compile(r"[^\x00-\x9f\s]")  # printable, not ASCII, not a space
-_WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCT = "\"'“”‘’„«»()[]{}.,;:!?¡¿…–—-"
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -164,13 +165,17 @@ def _to_bytes() -> dict:
 
 def misread_bytes(text: str) -> bytes | None:
     """The bytes ``text`` was read from as cp1252/Latin-1, or None if it cannot have been."""
+    table = _to_bytes()
     try:
         # The same mapping in C, except for C1 characters (Latin-1's reading
         # of the bytes cp1252 defines), which the loop below handles.
         return text.encode("sloppy-windows-1252")
-    except UnicodeEncodeError:
-        pass
-    table = _to_bytes()
+    except UnicodeEncodeError as e:
+        # A character neither maps (Cyrillic, CJK) makes the loop below
+        # return None: no need to walk there in Python.
+        # (ASCII is itself; the codec refuses "\x1a", its stand-in for U+FFFD)
+        if ord(text[e.start]) >= 0x80 and ord(text[e.start]) not in table:
+            return None
     out = bytearray()
     for ch in text:
         o = ord(ch)
@@ -190,7 +195,7 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     # A line whose only non-ASCII characters are C1 controls (junk) has nothing
     # to re-read: misread text shows printable Latin-1 (Ï, ð, ³, ¿).
     evidence = _evidence(text, MIN_CHARS)
-    c1_in_word = _C1.search(text) is not None and _C1_IN_WORD.search(text) is not None
+    c1_in_word = _in_range(text, *C1) and _C1_IN_WORD.search(text) is not None
     raw = misread_bytes(text) if evidence or c1_in_word else None
     utf8 = raw is not None and _is_utf8(raw)
     # UTF-8 read as another page needs no letters: Hebrew read as cp1255 is
@@ -354,7 +359,7 @@ def lost_nbsp(text: str) -> bool:
 def two_scripts(text: str) -> bool:
     """Whether ``text`` has Latin letters and letters of another alphabet
     that pages show UTF-8 lead bytes as (Greek, Cyrillic, Hebrew, Arabic)."""
-    return _NON_LATIN_LETTER.search(text) is not None and _LATIN_LETTER.search(text) is not None
+    return _in_range(text, *NON_LATIN_LEADS) and _LATIN_LETTER.search(text) is not None
 
 
 def _foreign_leads(text: str) -> set:
@@ -379,7 +384,8 @@ MAIN_SCRIPT_SAMPLE = 300  # characters that say which script a line is in
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_NON_LATIN_LETTER = re.compile(r"[\u0370-\u06ff]")  # Greek, Cyrillic, Armenian, Hebrew, Arabic
+NON_LATIN_LEADS = (0x0370, 0x06FF)  # Greek, Cyrillic, Armenian, Hebrew, Arabic (code points)
+_NON_LATIN_LETTER = re.compile(f"[{chr(NON_LATIN_LEADS[0])}-{chr(NON_LATIN_LEADS[1])}]")
 
 
 def _pass_utf8(err: UnicodeError) -> tuple[bytes, int]:
@@ -529,7 +535,7 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
     must be coherent); one that stays in the Latin script needs a sentence
     around it and a letter pair no language writes (:func:`_looks_misread`).
     """
-    high = set(_NONASCII.findall(text))
+    high = _high_chars(text)
     changed = other = undefined = 0  # bit masks over _LEGACY
     for ch in high:
         c, o, u = _page_bits(ch)
@@ -688,15 +694,37 @@ def _looks_misread(text: str, chars: set, enc: str, high: set, words: dict) -> i
         as_is, read = known.get(ch, 0), _writers(ch, enc)
         if not read:
             continue  # no language writes the re-read letter: both tests below ask for one
-        said = _function_words(text, words)
-        fits = max((k for lang_bit, k in said["hit_bits"] if lang_bit & as_is), default=0)
-        if any(k >= 2 and k > fits and lang_bit & read & ~as_is for lang_bit, k in said["hit_bits"]):
-            return WORDS_SIGN
-        # The line's language writes both ("èas" and "čas" are both Slovene
-        # letters, è in loanwords): only the score can tell.
-        if said["top"] and bits.get(said["top"], 0) & read & as_is:
+        # (the same two letter masks recur across the line's letters and the pages tried)
+        told = words.setdefault("told", {})
+        sign = told.get((as_is, read))
+        if sign is None:
+            sign = told[as_is, read] = _words_tell(_function_words(text, words), as_is, read, bits)
+        if sign:
             return WORDS_SIGN
     return 0
+
+
+def _words_tell(said: _FunctionWords, as_is: int, read: int, bits: dict) -> bool:
+    """Whether a line's function words (``said``) point to a re-read letter
+    written by the languages of mask ``read`` rather than the letter as it
+    stands (mask ``as_is``): :func:`_looks_misread`'s third sign."""
+    # Only languages with 2 hits or more can speak, and a rival with fewer
+    # cannot outnumber them: both are looked for among those alone, the
+    # most hits first (the line's language usually ends both loops at once).
+    strong = said["strong_bits"]
+    fits = 0
+    for lang_bit, k in strong:
+        if lang_bit & as_is:
+            fits = k
+            break
+    for lang_bit, k in strong:
+        if k <= fits:
+            break
+        if lang_bit & read & ~as_is:
+            return True
+    # The line's language writes both ("èas" and "čas" are both Slovene
+    # letters, è in loanwords): only the score can tell.
+    return bool(said["top"] and bits.get(said["top"], 0) & read & as_is)
 
 
 TABLE_SIGN, WORDS_SIGN = 1, 2  # what made a line look misread (_looks_misread)
@@ -721,15 +749,16 @@ def _contexts(text: str, memo: dict) -> dict[str, list[tuple[str, str]]]:
 def _clear_top(hits) -> str:
     """The language with the most stop-word hits, at least two and more than
     any other's, or ''."""
-    top = hits.most_common(2)
-    return top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else ""
+    langs, most = top_languages(hits)
+    return next(iter(langs)) if most >= 2 and len(langs) == 1 else ""
 
 
 def _function_words(text: str, memo: dict) -> _FunctionWords:
     """What the function words of a line say, computed once into ``memo``:
-    ``hits``, the stop-word hits per language; ``hit_bits``, (bit, hits) of
-    those the letter-pair table has; ``top``, the language they clearly name
-    (:func:`_clear_top`), or ''; ``unknown``, whether the whole
+    ``hits``, the stop-word hits per language; ``strong_bits``, (bit, hits) of
+    those the letter-pair table has, with 2 hits or more, the most first;
+    ``top``, the language they clearly name (:func:`_clear_top`), or '';
+    ``unknown``, whether the whole
     words (misread ones break apart at their symbols, "M³odzi") name a
     language the letter-pair table lacks (Icelandic)."""
     return _FunctionWords(text, memo)
@@ -744,12 +773,13 @@ class _FunctionWords:
     def __getitem__(self, key: str):
         memo = self.memo
         if key not in memo:
-            if key in ("hits", "top", "hit_bits"):
-                memo["hits"] = hits = stopword_hits(map(str.casefold, _WORD.findall(self.text)))
+            if key in ("hits", "top", "strong_bits"):
+                memo["hits"] = hits = stopword_hits(folded_letter_runs(self.text))
                 memo["top"] = _clear_top(hits)
-                # (the hits of each language the letter-pair table has, with its bit)
+                # (the hits of each language the letter-pair table has, with its bit, if 2 or more)
                 bits = _latin_pairs()[1]
-                memo["hit_bits"] = [(bits[lang], k) for lang, k in hits.items() if bits.get(lang, 0)]
+                strong = [(bits[lang], k) for lang, k in hits.items() if k >= 2 and bits.get(lang, 0)]
+                memo["strong_bits"] = sorted(strong, key=lambda bit_hits: -bit_hits[1])
             else:
                 whole = _clear_top(
                     stopword_hits(
@@ -769,7 +799,7 @@ def shows_misreading(text: str, enc: str) -> bool:
     if reading is None:
         return True  # not a page the letter tests know: no say
     for line in text.split("\n"):
-        high = set(_NONASCII.findall(line))
+        high = _high_chars(line)
         chars = high & reading.to_letter
         words: dict = {}
         sign = chars and _looks_misread(line, chars, enc, high, words)
@@ -1012,7 +1042,7 @@ def _wordish(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
-def _evidence(text: str, enough: int = 0) -> int:
+def _py_evidence(text: str, enough: int = 0) -> int:
     """Non-ASCII printable characters that are letters or touch a letter
     (counting stops at ``enough`` when given).
 
@@ -1028,6 +1058,23 @@ def _evidence(text: str, enough: int = 0) -> int:
             if n == enough:
                 break
     return n
+
+
+def _py_high_chars(text: str) -> set[str]:
+    """The non-ASCII characters of ``text``."""
+    return set(_NONASCII.findall(text))
+
+
+def _py_in_range(text: str, low: int, high: int) -> bool:
+    """Whether a character of ``text`` is one of ``low``..``high`` (code points)."""
+    return high >= low and re.search(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", text) is not None
+
+
+# These scans have compiled twins (cleaner/_repair_scan.pyx).
+_compiled = twin("_repair_scan")
+_evidence = _compiled.evidence if _compiled is not None else _py_evidence
+_high_chars = _compiled.high_chars if _compiled is not None else _py_high_chars
+_in_range = _compiled.in_range if _compiled is not None else _py_in_range
 
 
 def _writes_words(cand: str) -> bool:

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import ftfy
 import ftfy.bad_codecs
@@ -43,6 +44,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, badness, is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, CONTROL_CHARS
 
 from cleaner import mojibake
+from cleaner.compiled import twin
 from cleaner.plausibility import CLEARLY, SAME, known_letter, score
 
 _CONFIG = ftfy.TextFixerConfig(
@@ -75,6 +77,30 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 @lru_cache(maxsize=1)
 def _suspect() -> re.Pattern:
+    """Characters any fix could act on (:func:`_suspect_chars`).  A line
+    without any of them cannot be mojibake and is left alone."""
+    return re.compile(_char_class(_suspect_chars()))
+
+
+def _char_class(chars: str) -> str:
+    """A pattern for one of the sorted, distinct ``chars``, runs as ranges.
+
+    >>> _char_class("abcxz")
+    '[a-cxz]'
+    """
+    parts, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        last = "" if j == i else re.escape(chars[j]) if j == i + 1 else "-" + re.escape(chars[j])
+        parts.append(re.escape(chars[i]) + last)
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=1)
+def _suspect_chars() -> str:
     """Characters any fix could act on.
 
     What the high bytes become in every code page ftfy can undo (so "РґРѕ",
@@ -84,23 +110,49 @@ def _suspect() -> re.Pattern:
     that correct Hebrew is not suspect because DOS Hebrew shows continuation
     bytes as Hebrew letters), all of Latin-1 (legacy text read as cp1252), the
     cp1252 extras, '&' for entities, control characters, BOM, U+FFFD,
-    surrogates and the Unicode line separators.  A line without any of them
-    cannot be mojibake and is left alone.
+    surrogates and the Unicode line separators.
     """
     chars = set(map(chr, range(0x80, 0x100)))
     for enc in CHARMAP_ENCODINGS:
         chars |= set(bytes(range(0x80, 0x100)).decode(enc, errors="ignore"))
     for _enc, leads, conts in mojibake.utf8_shapes():
         chars |= min(leads, conts, key=lambda cover: sum(map(str.isalpha, cover)))
-    chars -= {"\x80"}  # added back below in the control range
-    body = "".join(sorted(re.escape(c) for c in chars))
-    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + body + "\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800-\udfff&]")
+    controls = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+    chars.update(map(chr, controls))
+    chars.update("\u2028\u2029\ufeff\ufffd\ufffe\uffff&", _SURROGATES)
+    return "".join(sorted(chars))
+
+
+def _py_suspect_lines(lines: list[str]) -> list[int]:
+    """The numbers (from 1) of the ``lines`` that hold a :func:`_suspect`
+    character: the reference of the compiled ``suspect_lines``."""
+    suspect = _suspect()
+    return [n for n, line in enumerate(lines, 1) if suspect.search(line)]
+
+
+class _Triggers(NamedTuple):
+    """What ftfy's fixes act on, as :func:`_trigger_tables` reads it."""
+
+    single_chars: str  # characters some fix acts on by themselves (with the surrogates)
+    single: re.Pattern  # the same, as a pattern
+    seconds: dict[str, frozenset] | None  # first -> possible seconds of a pair; None: pattern unreadable
+    exact_pair: Callable[[str], bool]  # whether a text holds one of those pairs
+    wide_firsts: str  # first characters of the pairs whose second is a wide class
+    wide: re.Pattern | None  # those pairs
+    pair: Callable[[str], bool]  # a superset of the pairs is_bad needs
 
 
 @lru_cache(maxsize=1)
 def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
     """(characters that some ftfy fix acts on by themselves, a superset of the
-    character pairs that ftfy's mojibake test needs).
+    character pairs that ftfy's mojibake test needs): :func:`_trigger_tables`."""
+    tables = _trigger_tables()
+    return tables.single, tables.pair
+
+
+@lru_cache(maxsize=1)
+def _trigger_tables() -> _Triggers:
+    """The characters and character pairs some ftfy fix acts on.
 
     ftfy's encoding fix does nothing unless ``ftfy.badness.is_bad`` finds one
     of its suspicious sequences, and its other fixes (with our settings) need
@@ -120,22 +172,24 @@ def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
     def cls(chars):
         return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
-    single = re.compile(
-        cls(cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS)) + "&\x1b\r\u2028\u2029\x85") + "|[\ud800-\udfff]"
-    )
+    alone = cat["c1"] + cat["bad"] + "".join(map(chr, CONTROL_CHARS)) + "&\x1b\r\u2028\u2029\x85"
+    single = re.compile(cls(alone) + "|[\ud800-\udfff]")
+    single_chars = "".join(sorted(set(alone))) + _SURROGATES
     # first character -> the characters that may follow it; the pairs whose
     # second is a wide class ("[^A-Za-z]" after "œ") are one pattern of their own
     follow: dict[str, set] = {}
-    wide = []
+    wide: list[str] = []
+    wide_firsts: set[str] = set()
     try:
         pairs = _badness_pairs(lambda chars: all(single.match(c) for c in chars))
     except (ValueError, AssertionError, ImportError, AttributeError, KeyError, TypeError):
         # A future ftfy (or Python) whose pattern this cannot read: every line
         # goes to is_bad itself, slower but the same answers.
-        return single, _always
+        return _Triggers(single_chars, single, None, _always, "", None, _always)
     for first, second in pairs:
         if isinstance(second, str):
             wide.append(cls(first) + second)
+            wide_firsts.update(first)
         else:
             for c in first:
                 follow.setdefault(c, set()).update(second)
@@ -153,14 +207,18 @@ def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
             scans.append(re.compile(cls(part) + "(?=" + cls(set().union(*part.values())) + ")"))
     wide_pairs = re.compile("|".join(wide)) if wide else None
 
-    def pair(text: str) -> bool:
+    def exact_pair(text: str) -> bool:
         for scan in scans:
             for m in scan.finditer(text):
                 if text[m.end()] in exact[m.group()]:
                     return True
-        return wide_pairs is not None and wide_pairs.search(text) is not None
+        return False
 
-    return single, pair
+    def pair(text: str) -> bool:
+        return exact_pair(text) or wide_pairs is not None and wide_pairs.search(text) is not None
+
+    firsts = "".join(sorted(wide_firsts))
+    return _Triggers(single_chars, single, exact, exact_pair, firsts, wide_pairs, pair)
 
 
 def _always(text: str) -> bool:
@@ -237,12 +295,66 @@ def _badness_pairs(covered) -> list[tuple[frozenset, frozenset | str]]:
     return out
 
 
-def _ftfy_may_act(line: str) -> bool:
-    """Whether ftfy (with our settings) could change ``line`` at all."""
-    single, pair = _ftfy_triggers()
-    if single.search(line):
+# What a line holds, as flags (:func:`line_flags`): a character some ftfy fix
+# acts on alone, a pair is_bad may need, the first character of a pair whose
+# second is a wide class, a control character, a lone surrogate.
+SINGLE, PAIR, WIDE, CONTROL, SURROGATE = 1, 2, 4, 8, 16
+_SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
+# _CONTROL's characters (tests/test_compiled.py checks every code point)
+_CONTROLS = "".join(c for c in map(chr, range(0x100)) if _CONTROL.match(c)) + "\ufeff\ufffe\uffff"
+
+
+def _py_line_flags(line: str) -> int:
+    """The flags of ``line``: the reference of the compiled ``line_flags``
+    (cleaner/_repair_scan.pyx), which reads the line once for all of them."""
+    tables = _trigger_tables()
+    flags = 0
+    if tables.single.search(line):
+        flags |= SINGLE
+    if tables.exact_pair(line):
+        flags |= PAIR
+    if tables.wide_firsts and any(c in line for c in tables.wide_firsts):
+        flags |= WIDE
+    if _CONTROL.search(line):
+        flags |= CONTROL
+    if _LONE_SURROGATE.search(line):
+        flags |= SURROGATE
+    return flags
+
+
+_compiled = twin("_repair_scan")
+
+
+class _Scans(NamedTuple):
+    line_flags: Callable[[str], int]
+    suspect_lines: Callable[[list[str]], list[int]]
+
+
+@lru_cache(maxsize=1)
+def _scans() -> _Scans:
+    """The compiled scans given their tables once, or their Python twins
+    (not built, or ftfy's pattern unreadable: every line is a pair then)."""
+    tables = _trigger_tables()
+    if _compiled is None or tables.seconds is None:
+        return _Scans(_py_line_flags, _py_suspect_lines)
+    _compiled.init(tables.single_chars, tables.seconds, tables.wide_firsts, _CONTROLS, _SURROGATES, _suspect_chars())
+    return _Scans(_compiled.line_flags, _compiled.suspect_lines)
+
+
+def _line_flags() -> Callable[[str], int]:
+    return _scans().line_flags
+
+
+def _ftfy_may_act(line: str, flags: int | None = None) -> bool:
+    """Whether ftfy (with our settings) could change ``line`` at all
+    (``flags``: the line's, when known)."""
+    if flags is None:
+        flags = _line_flags()(line)
+    if flags & SINGLE:
         return True
-    return pair(line) and is_bad(line)
+    tables = _trigger_tables()
+    wide = flags & WIDE and tables.wide is not None and tables.wide.search(line) is not None
+    return bool(flags & PAIR or wide) and is_bad(line)
 
 
 @dataclass
@@ -284,16 +396,16 @@ def repair(text: str) -> Repaired:
     reread = set()  # lines re-read from another encoding
     pages = []  # the encodings lines were re-read from, but UTF-8 read as cp1252 (ftfy's own)
     mixed = mojibake.two_scripts(text)
-    for n, line in enumerate(lines, 1):
-        if suspect.search(line):
-            fixed, names, detail = _repair_line(line, config, mixed)
-            if fixed != line:
-                details.append(LineFix(n, names, detail))
-                out[n - 1] = fixed
-                if detail:
-                    reread.add(n)
-                    if detail != "utf-8" and detail not in pages:
-                        pages.append(detail)
+    for n in _scans().suspect_lines(lines):
+        line = lines[n - 1]
+        fixed, names, detail = _repair_line(line, config, mixed)
+        if fixed != line:
+            details.append(LineFix(n, names, detail))
+            out[n - 1] = fixed
+            if detail:
+                reread.add(n)
+                if detail != "utf-8" and detail not in pages:
+                    pages.append(detail)
     if pages:
         pages = _one_page(lines, out, details, pages, config)
         details = _reread_others(lines, out, details, reread, pages, config)
@@ -410,7 +522,8 @@ def _repair_line_cached(line: str, config, mixed: bool) -> tuple[str, tuple[str,
 
 
 def _repair_line_uncached(line: str, config, mixed: bool = True) -> tuple[str, list[str], str]:
-    if _ftfy_may_act(line):
+    flags = _line_flags()(line)
+    if _ftfy_may_act(line, flags):
         fixed, steps = ftfy.fix_and_explain(line, config)
         names = _names(steps)
     else:
@@ -437,10 +550,14 @@ def _repair_line_uncached(line: str, config, mixed: bool = True) -> tuple[str, l
     if legacy is not None:
         again, steps = ftfy.fix_and_explain(legacy[0], config._replace(fix_encoding=False))
         fixed, names, detail = again, ["legacy-encoding"] + _names(steps), legacy[1]
-    if _has_junk(fixed):
+    if fixed is line:  # (what the flags say of the line holds for it)
+        junk, surrogate = bool(flags & CONTROL) and _JUNK.search(line) is not None, bool(flags & SURROGATE)
+    else:
+        junk, surrogate = _has_junk(fixed), _LONE_SURROGATE.search(fixed) is not None
+    if junk:
         fixed = _drop_junk(fixed)
         names.append("control-chars")
-    if _LONE_SURROGATE.search(fixed):
+    if surrogate:
         # Lone surrogates cannot be written as UTF-8 at all.
         fixed = _LONE_SURROGATE.sub("\ufffd", fixed)
         names.append("surrogates")

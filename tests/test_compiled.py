@@ -26,17 +26,33 @@ def _twin(name):
         module.init(scripts._kind, scripts.Run, scripts.CJK_SCRIPTS, scripts.COMMON, scripts.INHERITED)
     elif name == "_stopwords":
         module.init(stopwords._index())
+    elif name == "_repair_scan":
+        from cleaner import repair
+
+        tables = repair._trigger_tables()
+        module.init(
+            tables.single_chars,
+            tables.seconds,
+            tables.wide_firsts,
+            repair._CONTROLS,
+            repair._SURROGATES,
+            repair._suspect_chars(),
+        )
     return module
 
 
-@pytest.mark.parametrize("name", ["_scripts", "_stopwords"])  # (the twins that are given tables)
+# (the twins that are given tables, and a call that needs them)
+NEEDS_TABLES = {"_scripts": "count_letters('abc')", "_stopwords": "hits(['the'])", "_repair_scan": "line_flags('a')"}
+
+
+@pytest.mark.parametrize("name", sorted(NEEDS_TABLES))
 def test_a_twin_used_before_its_tables_says_so(name):
     """A twin imported on its own (not through its Python module) raises, never
     reads tables it has not been given."""
     import subprocess
     import sys
 
-    call = "count_letters('abc')" if name == "_scripts" else "hits(['the'])"
+    call = NEEDS_TABLES[name]
     code = "\n".join(
         [
             "import importlib",
@@ -308,3 +324,87 @@ def test_twins_read_str_subclasses_as_their_python_functions_do():
     assert scripts.count_letters(sub) == scripts.count_letters(line)
     assert _twin("_words").words(sub) == _twin("_words").words(line)
     assert _twin("_scripts").count_letters(sub) == _twin("_scripts").count_letters(line)
+
+
+# Characters repair's scans look for: ftfy's triggers and the first and
+# second characters of its pairs, C1 and other controls, surrogates, the
+# Œ of the wide pairs, no-break spaces, letters around them.
+REPAIR_ALPHABET = "aeAZ &\x00\x1b\x7f\x80\x85\x9d\xa0\xadÃÂâ€™©®ŒœŽ¢ÐÑРСрсабвг╨╤│¿¡é\u2028\ufeff\ufffd\ud800\udfff 日本"
+repair_texts = st.one_of(texts, st.text(alphabet=REPAIR_ALPHABET, max_size=60))
+
+
+@SETTINGS
+@given(repair_texts)
+def test_line_flags_twins(text):
+    from cleaner import repair
+
+    c = _twin("_repair_scan")
+    assert c.line_flags(text) == repair._py_line_flags(text)
+
+
+@SETTINGS
+@given(st.lists(repair_texts, max_size=8))
+def test_suspect_lines_twins(lines):
+    from cleaner import repair
+
+    c = _twin("_repair_scan")
+    assert c.suspect_lines(lines) == repair._py_suspect_lines(lines)
+
+
+@SETTINGS
+@given(repair_texts, st.integers(0, 4), st.integers(0, 0x800), st.integers(0, 0x800))
+def test_mojibake_scans_twins(text, enough, low, high):
+    from cleaner import mojibake
+
+    c = _twin("_repair_scan")
+    assert c.evidence(text, enough) == mojibake._py_evidence(text, enough)
+    assert c.evidence(text) == mojibake._py_evidence(text)
+    assert c.high_chars(text) == mojibake._py_high_chars(text)
+    assert c.in_range(text, low, high) == mojibake._py_in_range(text, low, high)
+    for low, high in (mojibake.C1, mojibake.NON_LATIN_LEADS):
+        assert c.in_range(text, low, high) == mojibake._py_in_range(text, low, high)
+
+
+def test_repair_scans_twins_on_every_code_point():
+    """Each character alone and between letters, and each pair of a first
+    character with each of its possible seconds and with a letter: the
+    table the twin is given says what the patterns say."""
+    import sys
+
+    from cleaner import mojibake, repair
+
+    c = _twin("_repair_scan")
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    assert c.suspect_lines(chars) == repair._py_suspect_lines(chars)
+    # (above the basic plane, where no table holds a character, a few at a time)
+    astral = ["".join(chars[i : i + 256]) for i in range(0x10000, len(chars), 256)]
+    for ch in chars[:0x10000] + astral:
+        for text in (ch, f"a{ch}b"):
+            assert c.line_flags(text) == repair._py_line_flags(text), hex(ord(ch))
+            assert c.evidence(text) == mojibake._py_evidence(text), hex(ord(ch))
+        assert c.in_range(ch, *mojibake.C1) == mojibake._py_in_range(ch, *mojibake.C1), hex(ord(ch))
+    for first, seconds in repair._trigger_tables().seconds.items():
+        for text in [first + second for second in seconds] + [first + "a", "a" + first]:
+            assert c.line_flags(text) == repair._py_line_flags(text), ascii(text)
+
+
+@SETTINGS
+@given(st.one_of(texts, st.text(alphabet="aZ-'’_2²½ İßŉ\u0301ǅ ", max_size=40)))
+def test_letter_runs_twins(text):
+    from cleaner import markers
+
+    c = _twin("_words")
+    assert c.letter_runs(text) == markers.LETTER_RUN.findall(text)
+    assert c.folded_letter_runs(text) == markers._py_folded_letter_runs(text)
+
+
+def test_letter_runs_twins_on_every_code_point():
+    import sys
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    for code in range(sys.maxunicode + 1):
+        text = f"a{chr(code)}b {chr(code)}"
+        assert c.letter_runs(text) == markers.LETTER_RUN.findall(text), hex(code)
+        assert c.folded_letter_runs(text) == markers._py_folded_letter_runs(text), hex(code)

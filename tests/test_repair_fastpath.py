@@ -151,16 +151,22 @@ def test_a_badness_pattern_that_cannot_be_read_sends_every_line_to_ftfy(monkeypa
     def unreadable(covered):
         raise ValueError("ftfy's badness pattern has a new item")
 
+    def forget():
+        for cached in (_ftfy_triggers, repair_module._trigger_tables, repair_module._scans):
+            cached.cache_clear()
+        repair_module._repair_line_cached.cache_clear()
+
     monkeypatch.setattr(repair_module, "_badness_pairs", unreadable)
-    _ftfy_triggers.cache_clear()
-    repair_module._repair_line_cached.cache_clear()
+    forget()
     try:
         assert _ftfy_triggers()[1] is repair_module._always
+        # (the compiled scan has no pairs to look for: the Python one says "a pair" of every line)
+        assert repair_module._line_flags() is repair_module._py_line_flags
+        assert repair_module._line_flags()("plain") == repair_module.PAIR
         assert repair("The Mona Lisa doesnâ€™t have eyebrows.").text == "The Mona Lisa doesn’t have eyebrows."
         assert repair("informação e comunicações").text == "informação e comunicações"
     finally:
-        _ftfy_triggers.cache_clear()
-        repair_module._repair_line_cached.cache_clear()
+        forget()
 
 
 def _looks_misread_reference(text, chars, enc, high, words):
