@@ -943,3 +943,25 @@ def test_a_close_relative_is_no_second_language():
         "fotosinteza (uglavnom bjelogorična drveća, sasvim je malo četinarskih)."
     )
     _all_in(text, "bs", DETECTORS_HERE)
+
+
+def test_serbian_forms_name_a_short_serbian_line_read_as_macedonian():
+    # langdetect lacks Serbian and reads this caption (a langseg-dev sentence) as
+    # Macedonian: људи is Serbian (Macedonian луѓе), as are шта, смо, данас, део...
+    caption = "И поред превелике родитељске бриге, људи, варани"
+    text = (
+        "Am Eingang zum Tal wacht der Zeugenberg mit seiner Feste am Gipfel.\n\n"
+        + caption
+        + "\n\nEinige gibt es das ganze Jahr über, andere nur wenige Monate. Erkenntnisse aus moderner "
+        "Naturwissenschaft und Psychologie helfen, das Bild abzurunden.\n"
+    )
+    _only_switch(text, "de", caption, "sr", DETECTORS_HERE)
+
+
+def test_serbian_and_macedonian_function_words():
+    from cleaner.languages import SCRIPT_CANDIDATES
+    from cleaner.markers import marker_language
+
+    known = frozenset(SCRIPT_CANDIDATES["Cyrl"] - {"sr", "be", "kk"})
+    assert marker_language("Шта смо данас урадили код куће?", SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    assert marker_language("Што сме денес направиле кај дома?", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
