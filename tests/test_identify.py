@@ -963,5 +963,5 @@ def test_serbian_and_macedonian_function_words():
     from cleaner.markers import marker_language
 
     known = frozenset(SCRIPT_CANDIDATES["Cyrl"] - {"sr", "be", "kk"})
-    assert marker_language("Шта смо данас урадили код куће?", SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    assert marker_language("Шта смо данас урадили код дома?", SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
     assert marker_language("Што сме денес направиле кај дома?", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
