@@ -478,8 +478,8 @@ _KNOWN = [
         complete=True,
         letters="ѓќѕЃЌЅ",
         relatives="ru uk be bg sr",
-        words="""е во со го ги беше тоа ова оваа кое уште меѓу преку околу таа тој
-          нивните може""",
+        # (not може or ова: Serbian writes them too)
+        words="""е во со го ги беше тоа оваа кое уште меѓу преку околу таа тој нивните""",
     ),
     _lang("mn", "mon", "Mongolian", "if", scripts="Cyrl", own="Mong", alphabet=_CYRL_RU + "өү", complete=True),
     _lang("ru", "rus", "Russian", "dif", scripts="Cyrl", alphabet=_CYRL_RU, complete=True, relatives="uk be bg mk sr"),
