@@ -1084,6 +1084,12 @@ def _second_language(text: str, runs: list[_Run], main: str, main_script: str | 
             lab = p.label
             if lab.lang in (UND, main) or lab.prob < need.prob or p.letters < need.letters:
                 continue
+            if (lab.lang, main) in RELATED:
+                # A close relative of the main language is told apart by its own
+                # words, not made a second language by answers that lean to it: a
+                # Bosnian text's lines read as Croatian are no Croatian conversation
+                # (as in _second_by_pairs and _mixes).
+                continue
             # (a line that mixes in the language word by word has the main
             # language's stop words, and a detector less sure of it: its own
             # clues of the language count then, with what any line needs)

@@ -478,8 +478,8 @@ _KNOWN = [
         complete=True,
         letters="ѓќѕЃЌЅ",
         relatives="ru uk be bg sr",
-        words="""е во со го ги беше тоа ова оваа кое уште меѓу преку околу таа тој
-          нивните може""",
+        # (not може or ова: Serbian writes them too)
+        words="""е во со го ги беше тоа оваа кое уште меѓу преку околу таа тој нивните""",
     ),
     _lang("mn", "mon", "Mongolian", "if", scripts="Cyrl", own="Mong", alphabet=_CYRL_RU + "өү", complete=True),
     _lang("ru", "rus", "Russian", "dif", scripts="Cyrl", alphabet=_CYRL_RU, complete=True, relatives="uk be bg mk sr"),
@@ -496,9 +496,11 @@ _KNOWN = [
         rival="mk",
         relatives="hr bs sl ru uk be bg mk",
         aliases="srl",
+        # (Macedonian writes што, сме, ова, тој, кога, додека, денес, години, некои,
+        # дел, луѓе, кај for шта ... код; not са or где: Bulgarian са, Russian где)
         words="""је у су који која које ће из јер био била били после пре још када
           само али ни нису њих њега њене бити могу веома током између због након према
-          њихов њихова њихове""",
+          њихов њихова њихове шта смо ово тај кад док данас године неки део људи код""",
     ),
     _lang(
         "uk",
