@@ -60,6 +60,33 @@ def words(text_):
     return out
 
 
+def folded_words(text_):
+    """markers' ``_py_folded_words``: the words of ``text`` (as :func:`words`
+    takes them) lower-cased and then case-folded, with no call for a word
+    that both leave as it is (lower-case ASCII: most words)."""
+    cdef str text = exact_str(text_)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start, j
+    cdef Py_UCS4 c
+    cdef bint plain
+    cdef list out = []
+    while i < n:
+        if not _letter(PyUnicode_READ_CHAR(text, i)):
+            i += 1
+            continue
+        start = i
+        i = _run_end(text, i + 1, n, True)
+        while i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
+            i = _run_end(text, i + 2, n, True)
+        plain = True
+        for j in range(start, i):
+            c = PyUnicode_READ_CHAR(text, j)
+            if not (0x61 <= c <= 0x7A or c == 0x2D or c == 0x27):
+                plain = False
+                break
+        out.append(text[start:i] if plain else text[start:i].lower().casefold())
+    return out
+
+
 def letter_runs(text_):
     """``re.findall(r"[^\\W\\d_]+", text)``: the runs of letters, no joiners
     (what cleaner/mojibake.py counts function words in, on every suspect line)."""

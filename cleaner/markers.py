@@ -66,11 +66,15 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in find_words(text)]
 
 
-def folded_words(text: str) -> list[str]:
-    """Case-folded words of ``text`` (what stop-word lists are compared with)."""
+def _py_folded_words(text: str) -> list[str]:
+    """Case-folded words of ``text`` (what stop-word lists are compared with):
+    the reference of the compiled ``folded_words``."""
     if text.isascii():
         return words(text)  # casefold is lower on ASCII
     return [w.casefold() for w in words(text)]
+
+
+folded_words = _compiled.folded_words if _compiled is not None else _py_folded_words
 
 
 def letter_language(text: str, allowed: frozenset[str]) -> str | None:

@@ -390,21 +390,23 @@ def test_repair_scans_twins_on_every_code_point():
 
 @SETTINGS
 @given(st.one_of(texts, st.text(alphabet="aZ-'’_2²½ İßŉ\u0301ǅ ", max_size=40)))
-def test_letter_runs_twins(text):
+def test_letter_runs_and_folded_words_twins(text):
     from cleaner import markers
 
     c = _twin("_words")
+    assert c.folded_words(text) == markers._py_folded_words(text)
     assert c.letter_runs(text) == markers.LETTER_RUN.findall(text)
     assert c.folded_letter_runs(text) == markers._py_folded_letter_runs(text)
 
 
-def test_letter_runs_twins_on_every_code_point():
+def test_letter_runs_and_folded_words_twins_on_every_code_point():
     import sys
 
     from cleaner import markers
 
     c = _twin("_words")
     for code in range(sys.maxunicode + 1):
-        text = f"a{chr(code)}b {chr(code)}"
+        text = f"a{chr(code)}b {chr(code)} A-{chr(code)}"
+        assert c.folded_words(text) == markers._py_folded_words(text), hex(code)
         assert c.letter_runs(text) == markers.LETTER_RUN.findall(text), hex(code)
         assert c.folded_letter_runs(text) == markers._py_folded_letter_runs(text), hex(code)
