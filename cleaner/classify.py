@@ -30,7 +30,8 @@ signals of shape that hold on any site and in any language:
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
    ``off-main`` (teaser lists, comment threads, footers) unless they lie
-   between kept ones; a stretch under a larger share of the best that five
+   between kept ones, or next to them with two full paragraphs and no sure
+   furniture between (a lede above a table of contents); a stretch under a larger share of the best that five
    lines of sure furniture (menus, phrases, share bars) cut off from the
    article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
@@ -131,6 +132,10 @@ REGION_SHARE = 0.2
 # lines of sure furniture between it and the article is not the article's.
 FAR_FURNITURE_LINES = 5
 FAR_SHARE = 0.3
+# A weak stretch right before or after the article, with no line of sure
+# furniture between them, is the article's (a lede above a table of contents,
+# the text after a table or a list) when it holds this many full paragraphs.
+ADJOIN_PARAGRAPHS = 2
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
 # A related-stories header after the article ends it: the prose after it stays
 # only when it scores this share of the article's best stretch (the header was
@@ -207,12 +212,13 @@ class Leaning:
     body_keeps_short: bool = False  # every short line inside the body stays, not only whole sentences
     related_ends: bool = True  # a related-stories header after the article ends it
     far_share: float = FAR_SHARE  # weaker stretches behind a wall of furniture go (0: never)
+    adjoins: bool = True  # weak stretches next to the article with no furniture between stay
 
 
 BALANCED = Leaning()
 FAVOR: dict[str, Leaning] = {
     "balanced": BALANCED,
-    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False, far_share=2 * FAR_SHARE),
+    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False, far_share=2 * FAR_SHARE, adjoins=False),
     "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False, far_share=0.0),
 }
 
@@ -727,7 +733,7 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     - **off-main**: stretches under ``REGION_SHARE`` of the best remaining
       score are dropped, except that an article is one block: a stretch lying
       between two kept ones (a short paragraph between captions, deal prices
-      or ads) is kept.
+      or ads) is kept, and so is one adjoining them (:func:`_adjoining`).
     - **body**: lines between the first and last full paragraph of the kept
       stretches are marked ``in_body`` for :func:`_context`.
     """
@@ -784,8 +790,10 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
         left = [n for n in left if n not in drop]
     top = max(scores[n] for n in left)
     kept = [n for n in left if scores[n] >= leaning.region_share * top]
+    if leaning.adjoins:
+        _adjoining(lines, stretches, left, kept)
     for n in left:
-        if scores[n] < leaning.region_share * top and not kept[0] < n < kept[-1]:
+        if n not in kept and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
     if leaning.far_share:
         _beyond_furniture(lines, stretches, scores, [n for n in left if n not in drop], drop, leaning.far_share)
@@ -796,6 +804,45 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
     for i in range(good[0] + 1, good[-1]) if good else ():
         lines[i].in_body = True
+
+
+def _walls(lines: list[_Line]) -> list[int]:
+    """How many lines of sure furniture (``WALL_REASONS``) come before each
+    line (and, last, in all)."""
+    walls = [0]
+    for ln in lines:
+        walls.append(walls[-1] + (ln.sure in WALL_REASONS))
+    return walls
+
+
+def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], kept: list[int]) -> None:
+    """Add to ``kept`` (stretch numbers, in order) the weak stretches that
+    adjoin the article: the one right before its first kept stretch or right
+    after its last, when no line of sure furniture stands between them and it
+    holds ``ADJOIN_PARAGRAPHS`` full paragraphs; again from the new ends.
+    A long article dwarfs its own lede above a table of contents, or the text
+    after a table, a list or a block of code (short lines, which wall nothing
+    off); a sidebar or a footer is walled off by menus, share bars and
+    copyright lines, and teasers have no two full paragraphs in a row."""
+    walls = _walls(lines)
+
+    def adjoins(n: int, m: int) -> bool:
+        a, b = sorted((n, m))
+        if walls[stretches[b][0]] != walls[stretches[a][-1]]:
+            return False
+        return sum(lines[i].cls == GOOD for i in stretches[n]) >= ADJOIN_PARAGRAPHS
+
+    place = {n: k for k, n in enumerate(left)}
+    grown = True
+    while grown:
+        grown = False
+        before, after = place[kept[0]] - 1, place[kept[-1]] + 1
+        if before >= 0 and adjoins(left[before], kept[0]):
+            kept.insert(0, left[before])
+            grown = True
+        if after < len(left) and adjoins(left[after], kept[-1]):
+            kept.append(left[after])
+            grown = True
 
 
 def _beyond_furniture(
@@ -817,9 +864,7 @@ def _beyond_furniture(
     """
     if not left:
         return
-    walls = [0]  # lines of sure furniture before each line
-    for ln in lines:
-        walls.append(walls[-1] + (ln.sure in WALL_REASONS))
+    walls = _walls(lines)
     top = max(scores[n] for n in left)
     joined = {n for n in left if scores[n] >= share * top}
     # (the furniture between two stretches only grows with their distance, so a

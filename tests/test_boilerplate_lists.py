@@ -326,3 +326,50 @@ def test_weak_prose_behind_a_wall_of_furniture_is_not_the_article(favor):
     assert NOTICE in [
         page[b.start : b.end] for b in classify(page, split_blocks(page), favor="recall") if b.kind == "content"
     ]
+
+
+# An encyclopaedia's page: a lede of two paragraphs, its table of contents, then
+# a body eight times as long (the lede alone scores under REGION_SHARE of it).
+LEDE = [
+    "A suspension bridge is a type of bridge in which the deck is hung below cables on vertical suspenders, and "
+    "the first modern examples of the type were built in the early nineteenth century.",
+    "Simple suspension bridges, which lack vertical suspenders, have a long history in many mountainous parts of "
+    "the world, where they were made of ropes and planks.",
+]
+CONTENTS = ["Contents", "1 History", "2 Structure", "3 Loads", "4 Famous bridges"]
+BODY = [
+    "The earliest bridges of this kind in Europe were built of iron chains, and several of them failed within a few "
+    "years because the chains rusted where water collected at the joints and nobody could inspect them properly.",
+    "Engineers later learned to spin the main cables in place from thousands of parallel steel wires, which were "
+    "then squeezed together and wrapped, so that a single broken wire no longer put the whole span at risk.",
+    "The towers carry almost all of the weight of the deck down into their foundations, while the anchorages at "
+    "each end of the bridge hold the cables back against the pull of the deck and of the traffic on it.",
+    "Wind was long the least understood of the loads, and one famous span in America twisted itself apart only "
+    "four months after it opened, which led to the wind tunnel tests that every large design must now pass.",
+    "Modern decks are built as stiff boxes or deep trusses so that they do not flutter, and the shape of the box "
+    "is chosen after models of it have been tested at many speeds and angles of the wind in the laboratory.",
+    "Maintenance never ends on a large bridge: the steel must be painted again every few years, the cables are "
+    "dried with blown air to stop corrosion inside them, and the joints of the road surface are often replaced.",
+    "Some of the oldest spans have had their cables replaced one strand at a time while traffic kept running, a "
+    "slow and careful job that can take a decade but costs far less than building a new crossing would.",
+    "Today the longest of these bridges cross straits several kilometres wide, and their builders expect them "
+    "to last for two hundred years if they are inspected and repaired as often as their designers intended.",
+]
+
+
+def test_a_weak_stretch_next_to_the_article_with_no_furniture_between_is_its_own():
+    page = "\n".join(["Suspension bridge", *LEDE, *CONTENTS, *BODY])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in LEDE + BODY)
+    # (the table of contents, now between full paragraphs, stays as any short line there does)
+    assert all(got[line][0] in ("content", "heading") for line in CONTENTS)
+    # favouring precision, it goes as any weak stretch does
+    drop = {page[b.start : b.end]: b.reason for b in classify(page, split_blocks(page), favor="precision")}
+    assert all(drop[line] == "off-main" for line in LEDE)
+    # a line of sure furniture between them (a menu) walls it off
+    page = "\n".join(["Suspension bridge", *LEDE, "Home | History | Structure | Loads", *CONTENTS, *BODY])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "off-main") for line in LEDE)
+    # so does one full paragraph: a blurb, not a lede
+    page = "\n".join(["Suspension bridge", LEDE[0], *CONTENTS, *BODY])
+    assert LEDE[0] not in kept(page)
