@@ -134,8 +134,11 @@ FAR_FURNITURE_LINES = 5
 FAR_SHARE = 0.3
 # A weak stretch right before or after the article, with no line of sure
 # furniture between them, is the article's (a lede above a table of contents,
-# the text after a table or a list) when it holds this many full paragraphs.
+# the text after a table or a list) when it holds this many full paragraphs
+# (distinct ones); it may lie beyond this many weaker stretches, which then
+# lie between kept ones.
 ADJOIN_PARAGRAPHS = 2
+ADJOIN_PAST = 1
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
 # A related-stories header after the article ends it: the prose after it stays
 # only when it scores this share of the article's best stretch (the header was
@@ -817,32 +820,36 @@ def _walls(lines: list[_Line]) -> list[int]:
 
 def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], kept: list[int]) -> None:
     """Add to ``kept`` (stretch numbers, in order) the weak stretches that
-    adjoin the article: the one right before its first kept stretch or right
-    after its last, when no line of sure furniture stands between them and it
-    holds ``ADJOIN_PARAGRAPHS`` full paragraphs; again from the new ends.
+    adjoin the article: the nearest before its first kept stretch or after
+    its last (past at most ``ADJOIN_PAST`` others) that holds
+    ``ADJOIN_PARAGRAPHS`` full paragraphs, when no line of sure furniture
+    stands between them; again from the new ends.
     A long article dwarfs its own lede above a table of contents, or the text
     after a table, a list or a block of code (short lines, which wall nothing
     off); a sidebar or a footer is walled off by menus, share bars and
     copyright lines, and teasers have no two full paragraphs in a row."""
     walls = _walls(lines)
 
-    def adjoins(n: int, m: int) -> bool:
+    def walled(n: int, m: int) -> bool:
         a, b = sorted((n, m))
-        if walls[stretches[b][0]] != walls[stretches[a][-1]]:
-            return False
-        return sum(lines[i].cls == GOOD for i in stretches[n]) >= ADJOIN_PARAGRAPHS
+        return walls[stretches[b][0]] != walls[stretches[a][-1]]
+
+    def full(n: int) -> bool:
+        return len({lines[i].f.key for i in stretches[n] if lines[i].cls == GOOD}) >= ADJOIN_PARAGRAPHS
 
     place = {n: k for k, n in enumerate(left)}
     grown = True
     while grown:
         grown = False
-        before, after = place[kept[0]] - 1, place[kept[-1]] + 1
-        if before >= 0 and adjoins(left[before], kept[0]):
-            kept.insert(0, left[before])
-            grown = True
-        if after < len(left) and adjoins(left[after], kept[-1]):
-            kept.append(left[after])
-            grown = True
+        for end, step in ((0, -1), (-1, 1)):
+            edge = kept[end]
+            for k in range(place[edge] + step, place[edge] + step * (ADJOIN_PAST + 2), step):
+                if not 0 <= k < len(left) or walled(left[k], edge):
+                    break
+                if full(left[k]):
+                    kept.insert(len(kept) if step > 0 else 0, left[k])
+                    grown = True
+                    break
 
 
 def _beyond_furniture(

@@ -373,3 +373,26 @@ def test_a_weak_stretch_next_to_the_article_with_no_furniture_between_is_its_own
     # so does one full paragraph: a blurb, not a lede
     page = "\n".join(["Suspension bridge", LEDE[0], *CONTENTS, *BODY])
     assert LEDE[0] not in kept(page)
+
+
+TABLE = ["Bridge", "Main span", "Golden Gate", "1,280 m", "Humber", "1,410 m"]
+NOTE = (
+    "The spans in this table are measured between the centres of the two main towers, which is how engineers "
+    "usually compare bridges of this kind, and not from one anchorage to the other."
+)
+TAIL = [
+    "The table shows how quickly the longest spans have grown since the first steel cables were spun over a river.",
+    "Engineers expect the next records to be set over wide sea straits, where the water is too deep for the piers.",
+]
+
+
+def test_the_text_after_tables_and_a_note_is_the_articles():
+    # the two paragraphs after the second table stay, past the note's stretch,
+    # which then lies between kept ones
+    page = "\n".join(["Suspension bridge", *BODY, *TABLE, NOTE, *TABLE[:4], *TAIL])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in [*BODY, NOTE, *TAIL])
+    # past two such stretches, they are too far
+    page = "\n".join(["Suspension bridge", *BODY, *TABLE, NOTE, *TABLE[:4], BODY[0][:150] + ".", *TABLE[:4], *TAIL])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "off-main") for line in TAIL)
