@@ -64,6 +64,7 @@ ABLATIONS = {
     "tickers of dated titles": ("_dated_lists", lambda lines: None),
     "weak prose behind furniture": ("_beyond_furniture", lambda *args: None),
     "weak stretches next to the article": ("_adjoining", lambda *args: None),
+    "teaser cards behind furniture": ("_walled_cards", lambda *args: set()),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),

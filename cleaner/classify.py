@@ -867,13 +867,16 @@ def _beyond_furniture(
     furniture between (menus, known phrases, share bars, related and comment
     headers, markup, copyright): a table, a gallery or an ad inside the text
     leaves its stretches joined.  A weaker stretch behind such a wall of
-    furniture is a footer's notice, a sidebar's blurb or a teaser (``off-main``).
+    furniture is a footer's notice, a sidebar's blurb or a teaser (``off-main``);
+    so is a stretch behind it that opens with teaser cards (:func:`_card_runs`),
+    however it scores.
     """
     if not left:
         return
     walls = _walls(lines)
     top = max(scores[n] for n in left)
     joined = {n for n in left if scores[n] >= share * top}
+    joined -= _walled_cards(lines, stretches, scores, left, walls)
     # (the furniture between two stretches only grows with their distance, so a
     # stretch joins through its nearest joined neighbour: one sweep each way)
     for order in (left, left[::-1]):
@@ -890,6 +893,24 @@ def _beyond_furniture(
     for n in left:
         if n not in joined:
             drop[n] = OFF_MAIN
+
+
+def _walled_cards(
+    lines: list[_Line], stretches: list[list[int]], scores: list[float], left: list[int], walls: list[int]
+) -> set[int]:
+    """The stretches that open with teaser cards (:func:`_card_runs`) and
+    stand behind ``FAR_FURNITURE_LINES`` lines of sure furniture from the best
+    stretch: a sidebar's promotions, not the article's, however they score
+    (an article is not made of cards)."""
+    best = max(left, key=lambda n: (scores[n], -n))
+    cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
+    out = set()
+    for n in left:
+        if n != best and stretches[n][0] in cards:
+            first, second = sorted((best, n))
+            if walls[stretches[second][0]] - walls[stretches[first][-1]] >= FAR_FURNITURE_LINES:
+                out.add(n)
+    return out
 
 
 def _markup_text(ln: _Line) -> bool:

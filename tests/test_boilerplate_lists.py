@@ -396,3 +396,25 @@ def test_the_text_after_tables_and_a_note_is_the_articles():
     page = "\n".join(["Suspension bridge", *BODY, *TABLE, NOTE, *TABLE[:4], BODY[0][:150] + ".", *TABLE[:4], *TAIL])
     got = {line: (kind, reason) for line, kind, reason in kinds(page)}
     assert all(got[line] == ("boilerplate", "off-main") for line in TAIL)
+
+
+# A station's sidebar under a short news item, behind its footer links: three
+# promotions, each a title and one paragraph (quoted in the shape of an L3S page).
+PROMOS = [
+    "Win Tickets",
+    "Enter here for your chance to win tickets to see the Blue Man Group live in Las Vegas at the Venetian hotel.",
+    "News On The Go",
+    "Take our news with you on your browser-equipped handheld or cellphone by visiting our mobile site at any time.",
+    "News En Español",
+    "For all your city news in Spanish, watch our sister channel on digital cable, on channel 95 or on our website.",
+]
+
+
+def test_teaser_cards_behind_a_wall_of_furniture_go_however_they_score():
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, *PROMOS])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in BRIDGE)
+    assert all(got[line] == ("boilerplate", "off-main") for line in PROMOS[1::2])
+    # with fewer lines of furniture between, they are a box inside the page and stay
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], *PROMOS])
+    assert all(line in kept(page) for line in PROMOS[1::2])
