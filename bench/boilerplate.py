@@ -65,6 +65,7 @@ ABLATIONS = {
     "weak prose behind furniture": ("_beyond_furniture", lambda *args: None),
     "weak stretches next to the article": ("_adjoining", lambda *args: None),
     "teaser cards behind furniture": ("_walled_cards", lambda *args: set()),
+    "lines of code inside the body": ("_code_line", lambda ln: False),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),

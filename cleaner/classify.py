@@ -47,7 +47,8 @@ signals of shape that hold on any site and in any language:
    between two good ones is kept, unless it is one of a list of dated
    titles; a near line between bad ones goes, ``context``, unless three
    near sentences stand in a row), except inside the body (between its
-   first and last full paragraph), where whole sentences stay, and right
+   first and last full paragraph), where whole sentences and lines of
+   code ("return x + y;") stay, and right
    under the headline (a body of one sentence).  The short lines right
    after a kept paragraph ending with a colon are the list it announces.
    An author box ending the article ("About Jane Doe" and a biography)
@@ -472,9 +473,11 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
         sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
-        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and (sentence or leaning.body_keeps_short)):
+        body_line = sentence or leaning.body_keeps_short or _code_line(ln)
+        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and body_line):
             # (a whole sentence inside the body, "Transformed into graceful
-            # performers!", is the article's even between captions)
+            # performers!", is the article's even between captions; so is a
+            # line of its code, "return x + y;")
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -509,6 +512,16 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
+
+
+# A line of code: it ends a statement or opens or closes a block ("int add(int
+# x, int y) {", "return x + y;", "});"); no menu, caption or byline does.
+_CODE_LINE = re.compile(r"[{};]\s*$|^\s*[}\])]")
+
+
+def _code_line(ln: _Line) -> bool:
+    """Whether a short line reads as a line of code (``_CODE_LINE``)."""
+    return _CODE_LINE.search(ln.text) is not None
 
 
 def _announced_lists(lines: list[_Line]) -> None:

@@ -418,3 +418,20 @@ def test_teaser_cards_behind_a_wall_of_furniture_go_however_they_score():
     # with fewer lines of furniture between, they are a box inside the page and stay
     page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], *PROMOS])
     assert all(line in kept(page) for line in PROMOS[1::2])
+
+
+CODE = ['fetch("/closures.json").then(function(res) {', "console.log(res.status);", "} else {"]
+SPANS = (
+    "Northbridge closed 2019, Southbridge closed 2020, Eastbridge closed 2021, Westbridge closed 2022, Riverside closed"
+)
+
+
+def test_lines_of_code_inside_the_body_stay():
+    # a not-prose line before them: the short lines are not between two paragraphs
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *CODE, BRIDGE[2]])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in CODE)
+    assert got[SPANS] == ("boilerplate", "not-prose")
+    # outside the body they are the page's scripts, not its text
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, SPANS, *CODE])
+    assert not set(CODE) & set(kept(page))
