@@ -66,6 +66,7 @@ ABLATIONS = {
     "weak stretches next to the article": ("_adjoining", lambda *args: None),
     "teaser cards behind furniture": ("_walled_cards", lambda *args: set()),
     "lines of code inside the body": ("_code_line", lambda ln: False),
+    "hard-wrapped paragraphs in the body": ("_wrapped", lambda lines: [False] * len(lines)),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),

@@ -47,8 +47,8 @@ signals of shape that hold on any site and in any language:
    between two good ones is kept, unless it is one of a list of dated
    titles; a near line between bad ones goes, ``context``, unless three
    near sentences stand in a row), except inside the body (between its
-   first and last full paragraph), where whole sentences and lines of
-   code ("return x + y;") stay, and right
+   first and last full paragraph), where whole sentences, lines of code
+   ("return x + y;") and the lines of a hard-wrapped paragraph stay, and right
    under the headline (a body of one sentence).  The short lines right
    after a kept paragraph ending with a colon are the list it announces.
    An author box ending the article ("About Jane Doe" and a biography)
@@ -155,6 +155,13 @@ INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
 RELATED_BOX_ITEMS = 2  # title-like lines under a related-stories header above the article that make it a box
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
+# A paragraph hard-wrapped at a fixed width (60-80 columns) comes as this many
+# lines or more, each but the last at least this long (a break falls at the
+# last space before the width) and running on into the next in small letters.
+# A caption or a label that runs on into a button ("… hide caption",
+# "toggle caption") is one such pair, not a paragraph.
+WRAP_LINES = 3
+WRAP_MIN_LENGTH = 40
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 # Inside the body, a kept line repeated within this many lines of its copy is
@@ -467,17 +474,18 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """jusText's context rules: short and near lines follow their neighbours."""
     revised = []
     titles = _title_runs(lines)
+    wrapped = _wrapped(lines)
     for i, ln in enumerate(lines):
         if ln.cls != SHORT:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
         sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
-        body_line = sentence or leaning.body_keeps_short or _code_line(ln)
+        body_line = sentence or leaning.body_keeps_short or _code_line(ln) or wrapped[i]
         if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and body_line):
             # (a whole sentence inside the body, "Transformed into graceful
             # performers!", is the article's even between captions; so is a
-            # line of its code, "return x + y;")
+            # line of its code, "return x + y;", or of a hard-wrapped paragraph)
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -522,6 +530,35 @@ _CODE_LINE = re.compile(r"[{};]\s*$|^\s*[}\])]")
 def _code_line(ln: _Line) -> bool:
     """Whether a short line reads as a line of code (``_CODE_LINE``)."""
     return _CODE_LINE.search(ln.text) is not None
+
+
+def _runs_on(a: _Line, b: _Line) -> bool:
+    """Whether line ``a`` runs on into line ``b``: ``a`` is ``WRAP_MIN_LENGTH``
+    long and does not end as a sentence, and ``b`` starts with a small letter
+    (so only in scripts with case)."""
+    return (
+        a.f.length >= WRAP_MIN_LENGTH
+        and not a.f.terminal
+        and a.sure != NO_LETTERS
+        and b.sure != NO_LETTERS
+        and not b.f.upper_start
+    )
+
+
+def _wrapped(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it belongs to ``WRAP_LINES`` or more lines in a
+    row that each run on into the next (:func:`_runs_on`): a paragraph
+    hard-wrapped at a fixed width (a plain-text document, an RFC, a
+    preformatted block), where each line alone is short."""
+    out = [False] * len(lines)
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _runs_on(lines[i - 1], lines[i]):
+            continue
+        if i - start >= WRAP_LINES:
+            out[start:i] = [True] * (i - start)
+        start = i
+    return out
 
 
 def _announced_lists(lines: list[_Line]) -> None:

@@ -435,3 +435,22 @@ def test_lines_of_code_inside_the_body_stay():
     # outside the body they are the page's scripts, not its text
     page = "\n".join(["Old bridge to close for repairs", *BRIDGE, SPANS, *CODE])
     assert not set(CODE) & set(kept(page))
+
+
+# A paragraph of a plain-text document, hard-wrapped at 60 columns (as in an RFC).
+WRAPPED = [
+    "The council published the full schedule of the repairs in",
+    "a plain text notice, which lists each closure of the bridge",
+    "together with the streets that will carry its traffic while",
+    "the crews are at work.",
+]
+
+
+def test_a_hard_wrapped_paragraph_inside_the_body_stays():
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *WRAPPED, BRIDGE[2]])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in WRAPPED)
+    # a caption running on into its button is two lines, not a paragraph
+    caption = ["Crews inspect the cables of the old bridge, John Smith hide", "toggle caption"]
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *caption, BRIDGE[2]])
+    assert "toggle caption" not in kept(page)
