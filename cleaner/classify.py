@@ -30,7 +30,8 @@ signals of shape that hold on any site and in any language:
    counts and dates, and section headers always separate them); stretches
    that score (words × purity) under a share of the best one are
    ``off-main`` (teaser lists, comment threads, footers) unless they lie
-   between kept ones; a stretch under a larger share of the best that five
+   between kept ones, or next to them with two full paragraphs and no sure
+   furniture between (a lede above a table of contents); a stretch under a larger share of the best that five
    lines of sure furniture (menus, phrases, share bars) cut off from the
    article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
@@ -46,7 +47,8 @@ signals of shape that hold on any site and in any language:
    between two good ones is kept, unless it is one of a list of dated
    titles; a near line between bad ones goes, ``context``, unless three
    near sentences stand in a row), except inside the body (between its
-   first and last full paragraph), where whole sentences stay, and right
+   first and last full paragraph), where whole sentences, lines of code
+   ("return x + y;") and the lines of a hard-wrapped paragraph stay, and right
    under the headline (a body of one sentence).  The short lines right
    after a kept paragraph ending with a colon are the list it announces.
    An author box ending the article ("About Jane Doe" and a biography)
@@ -131,6 +133,13 @@ REGION_SHARE = 0.2
 # lines of sure furniture between it and the article is not the article's.
 FAR_FURNITURE_LINES = 5
 FAR_SHARE = 0.3
+# A weak stretch right before or after the article, with no line of sure
+# furniture between them, is the article's (a lede above a table of contents,
+# the text after a table or a list) when it holds this many full paragraphs
+# (distinct ones); it may lie beyond this many weaker stretches, which then
+# lie between kept ones.
+ADJOIN_PARAGRAPHS = 2
+ADJOIN_PAST = 1
 COMMENTS_AFTER_PARAGRAPHS = 2  # full paragraphs before a comment header may end the article
 # A related-stories header after the article ends it: the prose after it stays
 # only when it scores this share of the article's best stretch (the header was
@@ -146,6 +155,13 @@ INLINE_BOX_LINES = 3  # links in a "Read also" box inside an article
 RELATED_BOX_ITEMS = 2  # title-like lines under a related-stories header above the article that make it a box
 COMMENT_HEADER_MAX_WORDS = 8  # (Han/kana: characters) no header in the list is longer
 BODY_SENTENCE_WORDS = 3  # words of a short sentence kept inside the body
+# A paragraph hard-wrapped at a fixed width (60-80 columns) comes as this many
+# lines or more, each but the last at least this long (a break falls at the
+# last space before the width) and running on into the next in small letters.
+# A caption or a label that runs on into a button ("… hide caption",
+# "toggle caption") is one such pair, not a paragraph.
+WRAP_LINES = 3
+WRAP_MIN_LENGTH = 40
 NEAR_DUP_MIN_WORDS = 6
 NEAR_DUP_JACCARD = 0.8
 # Inside the body, a kept line repeated within this many lines of its copy is
@@ -207,12 +223,13 @@ class Leaning:
     body_keeps_short: bool = False  # every short line inside the body stays, not only whole sentences
     related_ends: bool = True  # a related-stories header after the article ends it
     far_share: float = FAR_SHARE  # weaker stretches behind a wall of furniture go (0: never)
+    adjoins: bool = True  # weak stretches next to the article with no furniture between stay
 
 
 BALANCED = Leaning()
 FAVOR: dict[str, Leaning] = {
     "balanced": BALANCED,
-    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False, far_share=2 * FAR_SHARE),
+    "precision": Leaning(region_share=2 * REGION_SHARE, titles_are_prose=False, far_share=2 * FAR_SHARE, adjoins=False),
     "recall": Leaning(region_share=REGION_SHARE / 2, body_keeps_short=True, related_ends=False, far_share=0.0),
 }
 
@@ -457,15 +474,18 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     """jusText's context rules: short and near lines follow their neighbours."""
     revised = []
     titles = _title_runs(lines)
+    wrapped = _wrapped(lines)
     for i, ln in enumerate(lines):
         if ln.cls != SHORT:
             revised.append(ln.cls)
             continue
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
         sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
-        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and (sentence or leaning.body_keeps_short)):
+        body_line = sentence or leaning.body_keeps_short or _code_line(ln) or wrapped[i]
+        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and body_line):
             # (a whole sentence inside the body, "Transformed into graceful
-            # performers!", is the article's even between captions)
+            # performers!", is the article's even between captions; so is a
+            # line of its code, "return x + y;", or of a hard-wrapped paragraph)
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -500,6 +520,45 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
+
+
+# A line of code: it ends a statement or opens or closes a block ("int add(int
+# x, int y) {", "return x + y;", "});"); no menu, caption or byline does.
+_CODE_LINE = re.compile(r"[{};]\s*$|^\s*[}\])]")
+
+
+def _code_line(ln: _Line) -> bool:
+    """Whether a short line reads as a line of code (``_CODE_LINE``)."""
+    return _CODE_LINE.search(ln.text) is not None
+
+
+def _runs_on(a: _Line, b: _Line) -> bool:
+    """Whether line ``a`` runs on into line ``b``: ``a`` is ``WRAP_MIN_LENGTH``
+    long and does not end as a sentence, and ``b`` starts with a small letter
+    (so only in scripts with case)."""
+    return (
+        a.f.length >= WRAP_MIN_LENGTH
+        and not a.f.terminal
+        and a.sure != NO_LETTERS
+        and b.sure != NO_LETTERS
+        and not b.f.upper_start
+    )
+
+
+def _wrapped(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it belongs to ``WRAP_LINES`` or more lines in a
+    row that each run on into the next (:func:`_runs_on`): a paragraph
+    hard-wrapped at a fixed width (a plain-text document, an RFC, a
+    preformatted block), where each line alone is short."""
+    out = [False] * len(lines)
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _runs_on(lines[i - 1], lines[i]):
+            continue
+        if i - start >= WRAP_LINES:
+            out[start:i] = [True] * (i - start)
+        start = i
+    return out
 
 
 def _announced_lists(lines: list[_Line]) -> None:
@@ -727,7 +786,7 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     - **off-main**: stretches under ``REGION_SHARE`` of the best remaining
       score are dropped, except that an article is one block: a stretch lying
       between two kept ones (a short paragraph between captions, deal prices
-      or ads) is kept.
+      or ads) is kept, and so is one adjoining them (:func:`_adjoining`).
     - **body**: lines between the first and last full paragraph of the kept
       stretches are marked ``in_body`` for :func:`_context`.
     """
@@ -784,8 +843,10 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
         left = [n for n in left if n not in drop]
     top = max(scores[n] for n in left)
     kept = [n for n in left if scores[n] >= leaning.region_share * top]
+    if leaning.adjoins:
+        _adjoining(lines, stretches, left, kept)
     for n in left:
-        if scores[n] < leaning.region_share * top and not kept[0] < n < kept[-1]:
+        if n not in kept and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
     if leaning.far_share:
         _beyond_furniture(lines, stretches, scores, [n for n in left if n not in drop], drop, leaning.far_share)
@@ -796,6 +857,49 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     good = [i for n, s in enumerate(stretches) if n not in drop for i in s if lines[i].cls == GOOD]
     for i in range(good[0] + 1, good[-1]) if good else ():
         lines[i].in_body = True
+
+
+def _walls(lines: list[_Line]) -> list[int]:
+    """How many lines of sure furniture (``WALL_REASONS``) come before each
+    line (and, last, in all)."""
+    walls = [0]
+    for ln in lines:
+        walls.append(walls[-1] + (ln.sure in WALL_REASONS))
+    return walls
+
+
+def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], kept: list[int]) -> None:
+    """Add to ``kept`` (stretch numbers, in order) the weak stretches that
+    adjoin the article: the nearest before its first kept stretch or after
+    its last (past at most ``ADJOIN_PAST`` others) that holds
+    ``ADJOIN_PARAGRAPHS`` full paragraphs, when no line of sure furniture
+    stands between them; again from the new ends.
+    A long article dwarfs its own lede above a table of contents, or the text
+    after a table, a list or a block of code (short lines, which wall nothing
+    off); a sidebar or a footer is walled off by menus, share bars and
+    copyright lines, and teasers have no two full paragraphs in a row."""
+    walls = _walls(lines)
+
+    def walled(n: int, m: int) -> bool:
+        a, b = sorted((n, m))
+        return walls[stretches[b][0]] != walls[stretches[a][-1]]
+
+    def full(n: int) -> bool:
+        return len({lines[i].f.key for i in stretches[n] if lines[i].cls == GOOD}) >= ADJOIN_PARAGRAPHS
+
+    place = {n: k for k, n in enumerate(left)}
+    grown = True
+    while grown:
+        grown = False
+        for end, step in ((0, -1), (-1, 1)):
+            edge = kept[end]
+            for k in range(place[edge] + step, place[edge] + step * (ADJOIN_PAST + 2), step):
+                if not 0 <= k < len(left) or walled(left[k], edge):
+                    break
+                if full(left[k]):
+                    kept.insert(len(kept) if step > 0 else 0, left[k])
+                    grown = True
+                    break
 
 
 def _beyond_furniture(
@@ -813,15 +917,16 @@ def _beyond_furniture(
     furniture between (menus, known phrases, share bars, related and comment
     headers, markup, copyright): a table, a gallery or an ad inside the text
     leaves its stretches joined.  A weaker stretch behind such a wall of
-    furniture is a footer's notice, a sidebar's blurb or a teaser (``off-main``).
+    furniture is a footer's notice, a sidebar's blurb or a teaser (``off-main``);
+    so is a stretch behind it that opens with teaser cards (:func:`_card_runs`),
+    however it scores.
     """
     if not left:
         return
-    walls = [0]  # lines of sure furniture before each line
-    for ln in lines:
-        walls.append(walls[-1] + (ln.sure in WALL_REASONS))
+    walls = _walls(lines)
     top = max(scores[n] for n in left)
     joined = {n for n in left if scores[n] >= share * top}
+    joined -= _walled_cards(lines, stretches, scores, left, walls)
     # (the furniture between two stretches only grows with their distance, so a
     # stretch joins through its nearest joined neighbour: one sweep each way)
     for order in (left, left[::-1]):
@@ -838,6 +943,24 @@ def _beyond_furniture(
     for n in left:
         if n not in joined:
             drop[n] = OFF_MAIN
+
+
+def _walled_cards(
+    lines: list[_Line], stretches: list[list[int]], scores: list[float], left: list[int], walls: list[int]
+) -> set[int]:
+    """The stretches that open with teaser cards (:func:`_card_runs`) and
+    stand behind ``FAR_FURNITURE_LINES`` lines of sure furniture from the best
+    stretch: a sidebar's promotions, not the article's, however they score
+    (an article is not made of cards)."""
+    best = max(left, key=lambda n: (scores[n], -n))
+    cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
+    out = set()
+    for n in left:
+        if n != best and stretches[n][0] in cards:
+            first, second = sorted((best, n))
+            if walls[stretches[second][0]] - walls[stretches[first][-1]] >= FAR_FURNITURE_LINES:
+                out.add(n)
+    return out
 
 
 def _markup_text(ln: _Line) -> bool:

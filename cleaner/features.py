@@ -94,9 +94,11 @@ ITEM_MAX_WORDS = 4  # a menu entry or breadcrumb step has at most this many word
 ITEM_MAX_CJK = 10  # characters, for one written without spaces
 CJK_SPACED_ITEMS = 4  # short Han or kana words between spaces that make a menu
 CJK_SPACED_ITEM = 5  # characters of each
-# Markup a crawler left in the text (tags, entities) and web addresses.
+# Markup a crawler left in the text (tags, entities) and web addresses.  A tag's
+# name is letters and digits: "<emscripten.h>" and "<storage_root>" are code.
 _MARKUP = re.compile(
-    r"</?[a-zA-Z][^<>]{0,300}>|&(?:[a-z]{2,8}|#\d{2,6});|\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+"
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>|&(?:[a-z]{2,8}|#\d{2,6});"
+    r"|\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+"
 )
 _SLIDE = re.compile(r"\s*\d{1,3}\s*/\s*\d{1,3}(?!\d|[./-]\d)")
 # "Views: 1341", "Comments (0)", "12 comments", "3 hours ago": a count with its label.

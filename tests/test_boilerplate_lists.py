@@ -326,3 +326,131 @@ def test_weak_prose_behind_a_wall_of_furniture_is_not_the_article(favor):
     assert NOTICE in [
         page[b.start : b.end] for b in classify(page, split_blocks(page), favor="recall") if b.kind == "content"
     ]
+
+
+# An encyclopaedia's page: a lede of two paragraphs, its table of contents, then
+# a body eight times as long (the lede alone scores under REGION_SHARE of it).
+LEDE = [
+    "A suspension bridge is a type of bridge in which the deck is hung below cables on vertical suspenders, and "
+    "the first modern examples of the type were built in the early nineteenth century.",
+    "Simple suspension bridges, which lack vertical suspenders, have a long history in many mountainous parts of "
+    "the world, where they were made of ropes and planks.",
+]
+CONTENTS = ["Contents", "1 History", "2 Structure", "3 Loads", "4 Famous bridges"]
+BODY = [
+    "The earliest bridges of this kind in Europe were built of iron chains, and several of them failed within a few "
+    "years because the chains rusted where water collected at the joints and nobody could inspect them properly.",
+    "Engineers later learned to spin the main cables in place from thousands of parallel steel wires, which were "
+    "then squeezed together and wrapped, so that a single broken wire no longer put the whole span at risk.",
+    "The towers carry almost all of the weight of the deck down into their foundations, while the anchorages at "
+    "each end of the bridge hold the cables back against the pull of the deck and of the traffic on it.",
+    "Wind was long the least understood of the loads, and one famous span in America twisted itself apart only "
+    "four months after it opened, which led to the wind tunnel tests that every large design must now pass.",
+    "Modern decks are built as stiff boxes or deep trusses so that they do not flutter, and the shape of the box "
+    "is chosen after models of it have been tested at many speeds and angles of the wind in the laboratory.",
+    "Maintenance never ends on a large bridge: the steel must be painted again every few years, the cables are "
+    "dried with blown air to stop corrosion inside them, and the joints of the road surface are often replaced.",
+    "Some of the oldest spans have had their cables replaced one strand at a time while traffic kept running, a "
+    "slow and careful job that can take a decade but costs far less than building a new crossing would.",
+    "Today the longest of these bridges cross straits several kilometres wide, and their builders expect them "
+    "to last for two hundred years if they are inspected and repaired as often as their designers intended.",
+]
+
+
+def test_a_weak_stretch_next_to_the_article_with_no_furniture_between_is_its_own():
+    page = "\n".join(["Suspension bridge", *LEDE, *CONTENTS, *BODY])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in LEDE + BODY)
+    # (the table of contents, now between full paragraphs, stays as any short line there does)
+    assert all(got[line][0] in ("content", "heading") for line in CONTENTS)
+    # favouring precision, it goes as any weak stretch does
+    drop = {page[b.start : b.end]: b.reason for b in classify(page, split_blocks(page), favor="precision")}
+    assert all(drop[line] == "off-main" for line in LEDE)
+    # a line of sure furniture between them (a menu) walls it off
+    page = "\n".join(["Suspension bridge", *LEDE, "Home | History | Structure | Loads", *CONTENTS, *BODY])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "off-main") for line in LEDE)
+    # so does one full paragraph: a blurb, not a lede
+    page = "\n".join(["Suspension bridge", LEDE[0], *CONTENTS, *BODY])
+    assert LEDE[0] not in kept(page)
+
+
+TABLE = ["Bridge", "Main span", "Golden Gate", "1,280 m", "Humber", "1,410 m"]
+NOTE = (
+    "The spans in this table are measured between the centres of the two main towers, which is how engineers "
+    "usually compare bridges of this kind, and not from one anchorage to the other."
+)
+TAIL = [
+    "The table shows how quickly the longest spans have grown since the first steel cables were spun over a river.",
+    "Engineers expect the next records to be set over wide sea straits, where the water is too deep for the piers.",
+]
+
+
+def test_the_text_after_tables_and_a_note_is_the_articles():
+    # the two paragraphs after the second table stay, past the note's stretch,
+    # which then lies between kept ones
+    page = "\n".join(["Suspension bridge", *BODY, *TABLE, NOTE, *TABLE[:4], *TAIL])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in [*BODY, NOTE, *TAIL])
+    # past two such stretches, they are too far
+    page = "\n".join(["Suspension bridge", *BODY, *TABLE, NOTE, *TABLE[:4], BODY[0][:150] + ".", *TABLE[:4], *TAIL])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("boilerplate", "off-main") for line in TAIL)
+
+
+# A station's sidebar under a short news item, behind its footer links: three
+# promotions, each a title and one paragraph (quoted in the shape of an L3S page).
+PROMOS = [
+    "Win Tickets",
+    "Enter here for your chance to win tickets to see the Blue Man Group live in Las Vegas at the Venetian hotel.",
+    "News On The Go",
+    "Take our news with you on your browser-equipped handheld or cellphone by visiting our mobile site at any time.",
+    "News En Español",
+    "For all your city news in Spanish, watch our sister channel on digital cable, on channel 95 or on our website.",
+]
+
+
+def test_teaser_cards_behind_a_wall_of_furniture_go_however_they_score():
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, *PROMOS])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in BRIDGE)
+    assert all(got[line] == ("boilerplate", "off-main") for line in PROMOS[1::2])
+    # with fewer lines of furniture between, they are a box inside the page and stay
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], *PROMOS])
+    assert all(line in kept(page) for line in PROMOS[1::2])
+
+
+CODE = ['fetch("/closures.json").then(function(res) {', "console.log(res.status);", "} else {"]
+SPANS = (
+    "Northbridge closed 2019, Southbridge closed 2020, Eastbridge closed 2021, Westbridge closed 2022, Riverside closed"
+)
+
+
+def test_lines_of_code_inside_the_body_stay():
+    # a not-prose line before them: the short lines are not between two paragraphs
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *CODE, BRIDGE[2]])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in CODE)
+    assert got[SPANS] == ("boilerplate", "not-prose")
+    # outside the body they are the page's scripts, not its text
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, SPANS, *CODE])
+    assert not set(CODE) & set(kept(page))
+
+
+# A paragraph of a plain-text document, hard-wrapped at 60 columns (as in an RFC).
+WRAPPED = [
+    "The council published the full schedule of the repairs in",
+    "a plain text notice, which lists each closure of the bridge",
+    "together with the streets that will carry its traffic while",
+    "the crews are at work.",
+]
+
+
+def test_a_hard_wrapped_paragraph_inside_the_body_stays():
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *WRAPPED, BRIDGE[2]])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
+    assert all(got[line] == ("content", "") for line in WRAPPED)
+    # a caption running on into its button is two lines, not a paragraph
+    caption = ["Crews inspect the cables of the old bridge, John Smith hide", "toggle caption"]
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *caption, BRIDGE[2]])
+    assert "toggle caption" not in kept(page)

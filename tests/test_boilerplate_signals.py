@@ -49,6 +49,10 @@ def test_markup_share_counts_tags_entities_and_addresses():
     assert features('<h2>Title</h2><br /> <div class="x">').markup > 0.8
     assert features("Write to news@example.com or see https://example.com/a").markup > 0.5
     assert features("The minister spoke for an hour.").markup == 0.0
+    # (a tag's name is letters and digits: headers and placeholders in code are no tags)
+    assert features("#include <emscripten.h>").markup == 0.0
+    assert features("URI_ENCODE( <parent_folder> <document_name> )").markup == 0.0
+    assert features('<a href="/x">').markup == 1.0
 
 
 def test_sentences_truncation_and_run_together_links():
