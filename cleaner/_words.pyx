@@ -42,9 +42,28 @@ cdef inline Py_ssize_t _run_end(str text, Py_ssize_t i, Py_ssize_t n, bint lette
     return i
 
 
-def words(text_):
-    """``markers.WORD.findall(text)``: the words of ``text`` as written."""
-    cdef str text = exact_str(text_)
+DEF AS_WRITTEN = 0
+DEF CASEFOLD = 1
+DEF LOWER_CASEFOLD = 2
+
+
+cdef inline bint _plain(str text, Py_ssize_t start, Py_ssize_t end):
+    """Whether text[start:end] is lower-case ASCII letters, hyphens and
+    apostrophes: what lower-casing and case-folding leave as it is."""
+    cdef Py_UCS4 c
+    cdef Py_ssize_t j
+    for j in range(start, end):
+        c = PyUnicode_READ_CHAR(text, j)
+        if not (0x61 <= c <= 0x7A or c == 0x2D or c == 0x27):
+            return False
+    return True
+
+
+cdef list _words(str text, bint joined, int fold):
+    """The words of ``text``: runs of letters, with ``joined`` joined by
+    single hyphens and apostrophes as markers.WORD takes them; ``fold``
+    AS_WRITTEN, CASEFOLD or LOWER_CASEFOLD (lower-cased, then case-folded),
+    with no call for a word that folding leaves as it is."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
     cdef list out = []
     while i < n:
@@ -54,79 +73,35 @@ def words(text_):
         start = i
         i = _run_end(text, i + 1, n, True)
         # (a joiner belongs to the word only with a letter after it)
-        while i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
+        while joined and i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
             i = _run_end(text, i + 2, n, True)
-        out.append(text[start:i])
+        word = text[start:i]
+        if fold != AS_WRITTEN and not _plain(text, start, i):
+            word = word.lower().casefold() if fold == LOWER_CASEFOLD else word.casefold()
+        out.append(word)
     return out
+
+
+def words(text_):
+    """``markers.WORD.findall(text)``: the words of ``text`` as written."""
+    return _words(exact_str(text_), True, AS_WRITTEN)
 
 
 def folded_words(text_):
     """markers' ``_py_folded_words``: the words of ``text`` (as :func:`words`
-    takes them) lower-cased and then case-folded, with no call for a word
-    that both leave as it is (lower-case ASCII: most words)."""
-    cdef str text = exact_str(text_)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start, j
-    cdef Py_UCS4 c
-    cdef bint plain
-    cdef list out = []
-    while i < n:
-        if not _letter(PyUnicode_READ_CHAR(text, i)):
-            i += 1
-            continue
-        start = i
-        i = _run_end(text, i + 1, n, True)
-        while i + 1 < n and _joiner(PyUnicode_READ_CHAR(text, i)) and _letter(PyUnicode_READ_CHAR(text, i + 1)):
-            i = _run_end(text, i + 2, n, True)
-        plain = True
-        for j in range(start, i):
-            c = PyUnicode_READ_CHAR(text, j)
-            if not (0x61 <= c <= 0x7A or c == 0x2D or c == 0x27):
-                plain = False
-                break
-        out.append(text[start:i] if plain else text[start:i].lower().casefold())
-    return out
+    takes them) lower-cased and then case-folded."""
+    return _words(exact_str(text_), True, LOWER_CASEFOLD)
 
 
 def letter_runs(text_):
     """``re.findall(r"[^\\W\\d_]+", text)``: the runs of letters, no joiners
     (what cleaner/mojibake.py counts function words in, on every suspect line)."""
-    cdef str text = exact_str(text_)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
-    cdef list out = []
-    while i < n:
-        if not _letter(PyUnicode_READ_CHAR(text, i)):
-            i += 1
-            continue
-        start = i
-        i = _run_end(text, i + 1, n, True)
-        out.append(text[start:i])
-    return out
+    return _words(exact_str(text_), False, AS_WRITTEN)
 
 
 def folded_letter_runs(text_):
-    """``[w.casefold() for w in letter_runs(text)]``, with no call for a run
-    that casefolding leaves as it is (lower-case ASCII: most words)."""
-    cdef str text = exact_str(text_)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start
-    cdef Py_UCS4 c
-    cdef bint plain
-    cdef list out = []
-    while i < n:
-        c = PyUnicode_READ_CHAR(text, i)
-        if not _letter(c):
-            i += 1
-            continue
-        start = i
-        plain = True
-        while i < n:
-            c = PyUnicode_READ_CHAR(text, i)
-            if not _letter(c):
-                break
-            if not (0x61 <= c <= 0x7A):
-                plain = False
-            i += 1
-        out.append(text[start:i] if plain else text[start:i].casefold())
-    return out
+    """``[w.casefold() for w in letter_runs(text)]``."""
+    return _words(exact_str(text_), False, CASEFOLD)
 
 
 def alnum_runs(text_):
