@@ -67,6 +67,7 @@ ABLATIONS = {
     "teaser cards behind furniture": ("_walled_cards", lambda *args: set()),
     "lines of code inside the body": ("_code_line", lambda ln: False),
     "hard-wrapped paragraphs in the body": ("_wrapped", lambda lines: [False] * len(lines)),
+    "hard-wrapped paragraphs kept whole": ("_whole_paragraphs", lambda lines: None),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),

@@ -49,7 +49,8 @@ signals of shape that hold on any site and in any language:
    near sentences stand in a row), except inside the body (between its
    first and last full paragraph), where whole sentences, lines of code
    ("return x + y;") and the lines of a hard-wrapped paragraph stay, and right
-   under the headline (a body of one sentence).  The short lines right
+   under the headline (a body of one sentence).  A hard-wrapped paragraph
+   with one kept line is kept whole, wherever it stands.  The short lines right
    after a kept paragraph ending with a colon are the list it announces.
    An author box ending the article ("About Jane Doe" and a biography)
    goes (``author-box``).
@@ -312,6 +313,7 @@ def classify(
     _related_box(lines)
     _main_region(lines, leaning)
     _context(lines, leaning)
+    _whole_paragraphs(lines)
     _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
@@ -545,20 +547,42 @@ def _runs_on(a: _Line, b: _Line) -> bool:
     )
 
 
-def _wrapped(lines: list[_Line]) -> list[bool]:
-    """For each line, whether it belongs to ``WRAP_LINES`` or more lines in a
-    row that each run on into the next (:func:`_runs_on`): a paragraph
-    hard-wrapped at a fixed width (a plain-text document, an RFC, a
-    preformatted block), where each line alone is short."""
-    out = [False] * len(lines)
+def _wrap_runs(lines: list[_Line]) -> list[range]:
+    """The runs of ``WRAP_LINES`` or more lines in a row that each run on
+    into the next (:func:`_runs_on`): paragraphs hard-wrapped at a fixed
+    width (a plain-text document, an RFC, a preformatted block), where each
+    line alone is short."""
+    runs = []
     start = 0
     for i in range(1, len(lines) + 1):
         if i < len(lines) and _runs_on(lines[i - 1], lines[i]):
             continue
         if i - start >= WRAP_LINES:
-            out[start:i] = [True] * (i - start)
+            runs.append(range(start, i))
         start = i
+    return runs
+
+
+def _wrapped(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it belongs to a hard-wrapped paragraph (:func:`_wrap_runs`)."""
+    out = [False] * len(lines)
+    for run in _wrap_runs(lines):
+        out[run.start : run.stop] = [True] * len(run)
     return out
+
+
+def _whole_paragraphs(lines: list[_Line]) -> None:
+    """A hard-wrapped paragraph (:func:`_wrap_runs`) is one paragraph: when
+    one of its lines is kept, so are the others that only their shape or
+    context removed (before the body, each of its short lines reads as a
+    menu entry: "This draft describes a protocol by which client-side
+    applications," then "running inside a web browser, can communicate …").
+    Lines that are furniture whatever their context stay removed."""
+    for run in _wrap_runs(lines):
+        if any(lines[i].cls == GOOD for i in run):
+            for i in run:
+                if lines[i].cls == BAD and not lines[i].sure:
+                    lines[i].cls = GOOD
 
 
 def _announced_lists(lines: list[_Line]) -> None:
