@@ -5,7 +5,8 @@ Every rule about what is page furniture lives here (with the data of
 jusText (Pomikálek 2011), adapted to lines of text without HTML, with
 signals of shape that hold on any site and in any language:
 
-1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
+1. **Sure furniture**, whatever the context: a known phrase, or several in a
+   row ("Leave a Reply Cancel reply": ``phrase``), a
    copyright line (``copyright``), a line of tags, entities or web addresses
    (``markup``), short items between separators or link texts run together
    ("Home » News » World", "转发|收藏|评论": ``link-list``), a link to a
@@ -293,6 +294,8 @@ def classify(
             ln.sure = LINK_LIST
         elif _comment_link(ln):
             ln.sure = COMMENTS
+        elif _phrase_run(ln):
+            ln.sure = PHRASE
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
@@ -577,10 +580,13 @@ def _whole_paragraphs(lines: list[_Line]) -> None:
     context removed (before the body, each of its short lines reads as a
     menu entry: "This draft describes a protocol by which client-side
     applications," then "running inside a web browser, can communicate …").
-    Lines that are furniture whatever their context stay removed."""
+    Lines that are furniture whatever their context stay removed, and lines
+    of code (:func:`_code_line`) neither keep nor are kept: code that runs on
+    into the next line is no paragraph."""
     for run in _wrap_runs(lines):
-        if any(lines[i].cls == GOOD for i in run):
-            for i in run:
+        prose = [i for i in run if not _code_line(lines[i])]
+        if any(lines[i].cls == GOOD for i in prose):
+            for i in prose:
                 if lines[i].cls == BAD and not lines[i].sure:
                     lines[i].cls = GOOD
 
@@ -985,6 +991,14 @@ def _walled_cards(
             if walls[stretches[second][0]] - walls[stretches[first][-1]] >= FAR_FURNITURE_LINES:
                 out.add(n)
     return out
+
+
+def _phrase_run(ln: _Line) -> bool:
+    """Two or more known phrases in a row, link texts run together or split
+    by a separator ("Leave a Reply Cancel reply", "login | subscribe",
+    "Share Tweet Share"): a toolbar or a form's buttons.  A section's header
+    ("More from Watch") is left to the rules of its section."""
+    return phrases().run(ln.f.key) and not _section_header(ln)
 
 
 def _markup_text(ln: _Line) -> bool:
