@@ -51,6 +51,7 @@ FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precisi
 ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
     "link lists": ("_link_list", lambda ln: False),
+    "known phrases run together": ("_phrase_run", lambda ln: False),
     "counts and dates": ("_meta", lambda ln: False),
     "section headers end stretches": ("_section_header", lambda ln: False),
     "related header ends article": ("_related_section", lambda *args: None),

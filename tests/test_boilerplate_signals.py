@@ -644,3 +644,31 @@ def test_a_related_box_above_the_article_goes(monkeypatch):
 def test_a_related_header_with_one_link_above_the_body_is_no_box():
     page = "\n".join(RELATED_BOX_EN[: RELATED_BOX_EN.index("Related News") + 2] + RELATED_BOX_EN[-4:])
     assert [r for line, _, r in kinds(page) if line.startswith("Market formula")] != ["related"]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Share Tweet Share",
+        "login | subscribe",
+        "Leave a Reply Cancel reply",
+        "Facebook Twitter",
+        "Вход | Регистрация",
+        "Zaloguj się | Zarejestruj się",
+        "Drucken Teilen",
+        "Εκτύπωση Κοινοποίηση",
+        "登录 | 注册",
+    ],
+)
+def test_known_phrases_run_together_are_a_toolbar(bar):
+    # between two paragraphs a short line would stay with them; these buttons go
+    page = "\n".join(["Council approves cycle path along the river", CYCLE_PATH[0], bar, *CYCLE_PATH[1:]])
+    assert kinds(page)[2][1:] == ("boilerplate", "phrase")
+
+
+def test_a_run_of_phrases_needs_two_whole_ones_and_is_no_section_header():
+    for line in ["Share prices fell", "World News Today", "Share"]:
+        assert not classify_module._phrase_run(classify_module._Line(None, line, features(line))), line
+    # "More from" is a phrase and "Watch" one: the header of the related section stays one
+    page = "\n".join(["Council approves cycle path along the river", CYCLE_PATH[0], "More from Watch", *CYCLE_PATH[1:]])
+    assert kinds(page)[2][1:] == ("heading", "")
