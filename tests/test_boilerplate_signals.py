@@ -378,6 +378,32 @@ def test_breadcrumb_comment_share_subscription_and_related_phrases(lang, furnitu
     assert is_related_header(normalize(related)), (lang, related)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for the Eater National newsletter",
+        "Follow us on Instagram",
+        "Подпишитесь на наш Telegram-канал",
+        "Підпишіться на нас у Facebook",
+        "Obserwuj nas na Facebooku",
+        "Folgen Sie uns auf Twitter",
+        "Ακολουθήστε μας στο Facebook",
+        "Sledujte nás na Facebooku",
+        "Pratite nas na Facebooku",
+        "Bizi takip edin: Instagram",
+        "تابعونا على تويتر",
+        "关注我们的微信公众号",
+    ],
+)
+def test_calls_to_subscribe_or_follow_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "prefix", line
+    # (a sentence that starts the same way is not a short line: no prefix matches it)
+    sentence = "Sign up for the trial was slow at first, the hospital said, but by the spring hundreds had joined."
+    assert not phrases().match(normalize(sentence))
+
+
 def test_counts_do_not_stop_a_whole_line_phrase():
     from cleaner.phrases import normalize, phrases
 
