@@ -74,6 +74,7 @@ ABLATIONS = {
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
     "Han lines without clause marks": ("_run_together", lambda ln: False),
     "comment links with a count": ("_comment_link", lambda ln: False),
+    "a byline is no headline": ("_byline", lambda ln: False),
     "a lone lede is a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
     "article = its large stretches": (
         "_article_score",

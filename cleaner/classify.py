@@ -58,7 +58,8 @@ signals of shape that hold on any site and in any language:
 6. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter, not a line of counts) between content
    paragraphs is a sub-heading; the nearest substantial one before the
-   first body paragraph, in the document's main script, is the headline.
+   first body paragraph, in the document's main script, is the headline
+   (a byline, "By Jane Smith", is passed over: the headline is above it).
 7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.  Inside the body, a line
@@ -79,7 +80,15 @@ from itertools import chain, repeat
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_live_header, is_related_header, normalize, phrases
+from .phrases import (
+    is_author_header,
+    is_byline,
+    is_comment_header,
+    is_live_header,
+    is_related_header,
+    normalize,
+    phrases,
+)
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -1272,6 +1281,8 @@ def _headings(lines: list[_Line], main: str) -> None:
         ln = lines[j]
         if ln.why == RELATED:
             return  # (a link in a box of other stories right above the body: no headline there)
+        if _byline(ln):
+            continue  # (the author's name under the headline: the headline is above it)
         if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
             # The nearest title before the body is the headline or nothing:
             # a section label there ("CAR REVIEWS") means the headline is not
@@ -1279,6 +1290,18 @@ def _headings(lines: list[_Line], main: str) -> None:
             if _headline_like(ln, main) and ln.block.kind != HEADING:
                 ln.block.kind, ln.block.reason = HEADING, ""
             return
+
+
+def _byline(ln: _Line) -> bool:
+    """A byline: a short line that starts with a byline's word
+    (``data/sections/byline.txt``) and ends with a name (a capital, or a
+    script without case): "By Telford Vice", "Von Anna Müller".  "By the
+    numbers" is a title."""
+    words = ln.text.split()
+    if not words or len(words) > AUTHOR_MAX_WORDS or not is_byline(ln.f.key):
+        return False
+    last = next((ch for ch in reversed(words[-1]) if ch.isalpha()), "")
+    return bool(last) and not words[-1].lstrip("\"'‘“«(")[:1].islower()
 
 
 def _duplicates(lines: list[_Line]) -> None:

@@ -246,6 +246,20 @@ def is_live_header(key: str) -> bool:
     return _heads_section("live", key)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def is_byline(key: str) -> bool:
+    """Whether the normalised line ``key`` starts like a byline ("By Telford
+    Vice", "Von Anna Müller", "Автор: Иван Петров";
+    ``cleaner/data/sections/byline.txt``); the caller checks that a name follows.
+
+    >>> is_byline(normalize("By Telford Vice")), is_byline(normalize("Автор: Иван Петров"))
+    (True, True)
+    >>> is_byline(normalize("Bypass to open in May"))
+    False
+    """
+    return bool(key) and bool(_section_headers("byline").match(key))
+
+
 def _strip_digits(key: str) -> str:
     return _DIGITS.sub("", key).replace(" ", "")
 

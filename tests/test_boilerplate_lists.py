@@ -472,3 +472,15 @@ def test_a_hard_wrapped_paragraph_is_kept_whole():
     # with the paragraph's shape alone (each line judged by itself) the first
     # line was taken for the headline and the second for a menu entry
     assert "Old bridge to close for repairs" in kept(page)
+
+
+@pytest.mark.parametrize("byline", ["By Jane Smith", "Von Anna Müller", "Par Jean Dupont", "Autor: Jan Nowak"])
+def test_a_byline_is_not_the_headline(byline):
+    # The nearest title above the body is the headline, but a byline is a name:
+    # the headline is above it.
+    page = "\n".join(["Home", "News", "Sport", "Old bridge to close for repairs", "12:30 May 5, 2008", byline, *BRIDGE])
+    got = [(kind, reason) for _, kind, reason in kinds(page)]
+    assert got[3] == ("heading", "") and got[5] == ("boilerplate", "nav-run")
+    # "By the numbers" is a title, not a name
+    page = page.replace(byline, "By the numbers")
+    assert [kind for _, kind, _ in kinds(page)][3:6] == ["boilerplate", "boilerplate", "heading"]
