@@ -1292,13 +1292,22 @@ def _headings(lines: list[_Line], main: str) -> None:
             return
 
 
+# A social-media handle ("@MeredithLClark"): a short line with one names its author.
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+
+
 def _byline(ln: _Line) -> bool:
     """A byline: a short line that starts with a byline's word
     (``data/sections/byline.txt``) and ends with a name (a capital, or a
-    script without case): "By Telford Vice", "Von Anna Müller".  "By the
-    numbers" is a title."""
+    script without case): "By Telford Vice", "Von Anna Müller"; or one with
+    a handle ("Meredith Clark, @MeredithLClark").  "By the numbers" is a
+    title."""
     words = ln.text.split()
-    if not words or len(words) > AUTHOR_MAX_WORDS or not is_byline(ln.f.key):
+    if not words or len(words) > AUTHOR_MAX_WORDS:
+        return False
+    if _HANDLE.search(ln.text):
+        return True
+    if not is_byline(ln.f.key):
         return False
     last = next((ch for ch in reversed(words[-1]) if ch.isalpha()), "")
     return bool(last) and not words[-1].lstrip("\"'‘“«(")[:1].islower()

@@ -474,7 +474,9 @@ def test_a_hard_wrapped_paragraph_is_kept_whole():
     assert "Old bridge to close for repairs" in kept(page)
 
 
-@pytest.mark.parametrize("byline", ["By Jane Smith", "Von Anna Müller", "Par Jean Dupont", "Autor: Jan Nowak"])
+@pytest.mark.parametrize(
+    "byline", ["By Jane Smith", "Von Anna Müller", "Par Jean Dupont", "Autor: Jan Nowak", "Jane Smith, @JaneSmithNews"]
+)
 def test_a_byline_is_not_the_headline(byline):
     # The nearest title above the body is the headline, but a byline is a name:
     # the headline is above it.

@@ -382,6 +382,7 @@ def test_breadcrumb_comment_share_subscription_and_related_phrases(lang, furnitu
     "line",
     [
         "Sign up for the Eater National newsletter",
+        "Share this with friends",
         "Follow us on Instagram",
         "Подпишитесь на наш Telegram-канал",
         "Підпишіться на нас у Facebook",
@@ -395,7 +396,7 @@ def test_breadcrumb_comment_share_subscription_and_related_phrases(lang, furnitu
         "关注我们的微信公众号",
     ],
 )
-def test_calls_to_subscribe_or_follow_are_furniture(line):
+def test_calls_to_subscribe_follow_or_share_are_furniture(line):
     from cleaner.phrases import normalize, phrases
 
     assert phrases().match(normalize(line)) == "prefix", line
