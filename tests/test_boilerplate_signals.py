@@ -405,6 +405,32 @@ def test_calls_to_subscribe_follow_or_share_are_furniture(line):
     assert not phrases().match(normalize(sentence))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you buy something through this post, IGN may get a share of the sale. For more, learn more.",
+        "Sometimes we include links to online retail stores. If you click on one and make a purchase we may "
+        "receive a small commission.",
+        "This post may contain affiliate links.",
+        "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision vom Händler.",
+    ],
+)
+def test_affiliate_disclosures_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "contains", line
+
+
+def test_prose_about_affiliate_links_is_no_disclosure():
+    from cleaner.phrases import normalize, phrases
+
+    for line in [
+        "The air fryer I use (affiliate link) cooks a whole chicken in under an hour.",
+        "Bloggers who earn a commission on sales must say so, the regulator said on Monday.",
+    ]:
+        assert not phrases().match(normalize(line)), line
+
+
 def test_counts_do_not_stop_a_whole_line_phrase():
     from cleaner.phrases import normalize, phrases
 
