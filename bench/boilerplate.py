@@ -51,6 +51,7 @@ FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precisi
 ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
     "link lists": ("_link_list", lambda ln: False),
+    "known phrases run together": ("_phrase_run", lambda ln: False),
     "counts and dates": ("_meta", lambda ln: False),
     "section headers end stretches": ("_section_header", lambda ln: False),
     "related header ends article": ("_related_section", lambda *args: None),
@@ -67,11 +68,13 @@ ABLATIONS = {
     "teaser cards behind furniture": ("_walled_cards", lambda *args: set()),
     "lines of code inside the body": ("_code_line", lambda ln: False),
     "hard-wrapped paragraphs in the body": ("_wrapped", lambda lines: [False] * len(lines)),
+    "hard-wrapped paragraphs kept whole": ("_whole_paragraphs", lambda lines: None),
     "lists announced with a colon": ("_announced_lists", lambda lines: None),
     "teaser cards": ("_card_runs", lambda units: []),
     "transcripts are not pages": ("_text_shaped", lambda lines: False),
     "Han lines without clause marks": ("_run_together", lambda ln: False),
     "comment links with a count": ("_comment_link", lambda ln: False),
+    "a byline is no headline": ("_byline", lambda ln: False),
     "a lone lede is a sentence": ("_lede", lambda lines, i: _classify()._after_title(lines, i)),
     "article = its large stretches": (
         "_article_score",

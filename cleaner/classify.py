@@ -5,7 +5,8 @@ Every rule about what is page furniture lives here (with the data of
 jusText (Pomikálek 2011), adapted to lines of text without HTML, with
 signals of shape that hold on any site and in any language:
 
-1. **Sure furniture**, whatever the context: a known phrase (``phrase``), a
+1. **Sure furniture**, whatever the context: a known phrase, or several in a
+   row ("Leave a Reply Cancel reply": ``phrase``), a
    copyright line (``copyright``), a line of tags, entities or web addresses
    (``markup``), short items between separators or link texts run together
    ("Home » News » World", "转发|收藏|评论": ``link-list``), a link to a
@@ -49,14 +50,16 @@ signals of shape that hold on any site and in any language:
    near sentences stand in a row), except inside the body (between its
    first and last full paragraph), where whole sentences, lines of code
    ("return x + y;") and the lines of a hard-wrapped paragraph stay, and right
-   under the headline (a body of one sentence).  The short lines right
+   under the headline (a body of one sentence).  A hard-wrapped paragraph
+   with one kept line is kept whole, wherever it stands.  The short lines right
    after a kept paragraph ending with a colon are the list it announces.
    An author box ending the article ("About Jane Doe" and a biography)
    goes (``author-box``).
 6. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter, not a line of counts) between content
    paragraphs is a sub-heading; the nearest substantial one before the
-   first body paragraph, in the document's main script, is the headline.
+   first body paragraph, in the document's main script, is the headline
+   (a byline, "By Jane Smith", is passed over: the headline is above it).
 7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.  Inside the body, a line
@@ -77,7 +80,15 @@ from itertools import chain, repeat
 
 from .features import Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
-from .phrases import is_author_header, is_comment_header, is_live_header, is_related_header, normalize, phrases
+from .phrases import (
+    is_author_header,
+    is_byline,
+    is_comment_header,
+    is_live_header,
+    is_related_header,
+    normalize,
+    phrases,
+)
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
 from .scripts import HAN_WRITING
@@ -292,6 +303,8 @@ def classify(
             ln.sure = LINK_LIST
         elif _comment_link(ln):
             ln.sure = COMMENTS
+        elif _phrase_run(ln):
+            ln.sure = PHRASE
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
     if repeats is not None:
         _repeated_furniture(lines, repeats)
@@ -312,6 +325,7 @@ def classify(
     _related_box(lines)
     _main_region(lines, leaning)
     _context(lines, leaning)
+    _whole_paragraphs(lines)
     _author_box(lines)
     for ln in lines:
         ln.block.kind = CONTENT if ln.cls == GOOD else BOILERPLATE
@@ -545,20 +559,45 @@ def _runs_on(a: _Line, b: _Line) -> bool:
     )
 
 
-def _wrapped(lines: list[_Line]) -> list[bool]:
-    """For each line, whether it belongs to ``WRAP_LINES`` or more lines in a
-    row that each run on into the next (:func:`_runs_on`): a paragraph
-    hard-wrapped at a fixed width (a plain-text document, an RFC, a
-    preformatted block), where each line alone is short."""
-    out = [False] * len(lines)
+def _wrap_runs(lines: list[_Line]) -> list[range]:
+    """The runs of ``WRAP_LINES`` or more lines in a row that each run on
+    into the next (:func:`_runs_on`): paragraphs hard-wrapped at a fixed
+    width (a plain-text document, an RFC, a preformatted block), where each
+    line alone is short."""
+    runs = []
     start = 0
     for i in range(1, len(lines) + 1):
         if i < len(lines) and _runs_on(lines[i - 1], lines[i]):
             continue
         if i - start >= WRAP_LINES:
-            out[start:i] = [True] * (i - start)
+            runs.append(range(start, i))
         start = i
+    return runs
+
+
+def _wrapped(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it belongs to a hard-wrapped paragraph (:func:`_wrap_runs`)."""
+    out = [False] * len(lines)
+    for run in _wrap_runs(lines):
+        out[run.start : run.stop] = [True] * len(run)
     return out
+
+
+def _whole_paragraphs(lines: list[_Line]) -> None:
+    """A hard-wrapped paragraph (:func:`_wrap_runs`) is one paragraph: when
+    one of its lines is kept, so are the others that only their shape or
+    context removed (before the body, each of its short lines reads as a
+    menu entry: "This draft describes a protocol by which client-side
+    applications," then "running inside a web browser, can communicate …").
+    Lines that are furniture whatever their context stay removed, and lines
+    of code (:func:`_code_line`) neither keep nor are kept: code that runs on
+    into the next line is no paragraph."""
+    for run in _wrap_runs(lines):
+        prose = [i for i in run if not _code_line(lines[i])]
+        if any(lines[i].cls == GOOD for i in prose):
+            for i in prose:
+                if lines[i].cls == BAD and not lines[i].sure:
+                    lines[i].cls = GOOD
 
 
 def _announced_lists(lines: list[_Line]) -> None:
@@ -963,6 +1002,14 @@ def _walled_cards(
     return out
 
 
+def _phrase_run(ln: _Line) -> bool:
+    """Two or more known phrases in a row, link texts run together or split
+    by a separator ("Leave a Reply Cancel reply", "login | subscribe",
+    "Share Tweet Share"): a toolbar or a form's buttons.  A section's header
+    ("More from Watch") is left to the rules of its section."""
+    return phrases().run(ln.f.key) and not _section_header(ln)
+
+
 def _markup_text(ln: _Line) -> bool:
     """Mostly tags, entities or web addresses: embed code or a link a crawler
     left in the text ("<h2>…</h2><br /> <div>…")."""
@@ -1234,6 +1281,8 @@ def _headings(lines: list[_Line], main: str) -> None:
         ln = lines[j]
         if ln.why == RELATED:
             return  # (a link in a box of other stories right above the body: no headline there)
+        if _byline(ln):
+            continue  # (the author's name under the headline: the headline is above it)
         if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
             # The nearest title before the body is the headline or nothing:
             # a section label there ("CAR REVIEWS") means the headline is not
@@ -1241,6 +1290,27 @@ def _headings(lines: list[_Line], main: str) -> None:
             if _headline_like(ln, main) and ln.block.kind != HEADING:
                 ln.block.kind, ln.block.reason = HEADING, ""
             return
+
+
+# A social-media handle ("@MeredithLClark"): a short line with one names its author.
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+
+
+def _byline(ln: _Line) -> bool:
+    """A byline: a short line that starts with a byline's word
+    (``data/sections/byline.txt``) and ends with a name (a capital, or a
+    script without case): "By Telford Vice", "Von Anna Müller"; or one with
+    a handle ("Meredith Clark, @MeredithLClark").  "By the numbers" is a
+    title."""
+    words = ln.text.split()
+    if not words or len(words) > AUTHOR_MAX_WORDS:
+        return False
+    if _HANDLE.search(ln.text):
+        return True
+    if not is_byline(ln.f.key):
+        return False
+    last = next((ch for ch in reversed(words[-1]) if ch.isalpha()), "")
+    return bool(last) and not words[-1].lstrip("\"'‘“«(")[:1].islower()
 
 
 def _duplicates(lines: list[_Line]) -> None:

@@ -11,6 +11,10 @@ not matter.  Three forms:
 - ``... phrase ...``: the line contains the phrase anywhere (cookie notices,
   copyright lines), so only for phrases that never occur in article prose.
 
+A short line made of two or more whole phrases in a row is one too (link
+texts run together or split by a separator: "Leave a Reply Cancel reply",
+"login | subscribe", "Share Tweet Share").
+
 To extend a language, add lines to its file; to add a language, add a file.
 """
 
@@ -34,6 +38,10 @@ _DIGIT = re.compile(r"\d")
 _SPACELESS = HAS_CJK  # phrases of languages written without spaces match without them
 PREFIX_MAX_WORDS = 8
 PREFIX_MAX_CHARS = 24  # the same for lines written without spaces
+# A run of whole phrases: at most this many words in all, and in each phrase
+# (the longest furniture phrases, "continue reading the main story", have five).
+RUN_MAX_WORDS = 12
+RUN_PHRASE_WORDS = 5
 
 
 def normalize(line: str) -> str:
@@ -96,6 +104,29 @@ class PhraseSet:
             if compact.startswith(spaceless_prefixes):
                 return "prefix"
         return ""
+
+    def run(self, key: str) -> bool:
+        """Whether the normalised line ``key`` (digits aside) is two or more
+        whole phrases in a row.
+
+        >>> p = phrases()
+        >>> p.run(normalize("Leave a Reply Cancel reply")), p.run(normalize("login | subscribe"))
+        (True, True)
+        >>> p.run(normalize("Share prices fell")), p.run(normalize("Share"))
+        (False, False)
+        """
+        words = _DIGITS.sub(" ", key).split() if _DIGIT.search(key) else key.split(" ")
+        n = len(words)
+        if not 2 <= n <= RUN_MAX_WORDS:
+            return False
+        # (ends[i]: the words before i are whole phrases; most lines fail at their first word)
+        ends = [True] + [False] * n
+        for i in range(n):
+            if ends[i]:
+                for j in range(i + 1, min(n, i + RUN_PHRASE_WORDS) + 1):
+                    if not ends[j] and "".join(words[i:j]) in self.whole and (i or j < n):
+                        ends[j] = True
+        return ends[n]
 
     @functools.cached_property
     def _index(self):
@@ -213,6 +244,20 @@ def is_live_header(key: str) -> bool:
     False
     """
     return _heads_section("live", key)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def is_byline(key: str) -> bool:
+    """Whether the normalised line ``key`` starts like a byline ("By Telford
+    Vice", "Von Anna Müller", "Автор: Иван Петров";
+    ``cleaner/data/sections/byline.txt``); the caller checks that a name follows.
+
+    >>> is_byline(normalize("By Telford Vice")), is_byline(normalize("Автор: Иван Петров"))
+    (True, True)
+    >>> is_byline(normalize("Bypass to open in May"))
+    False
+    """
+    return bool(key) and bool(_section_headers("byline").match(key))
 
 
 def _strip_digits(key: str) -> str:

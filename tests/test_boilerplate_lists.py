@@ -454,3 +454,35 @@ def test_a_hard_wrapped_paragraph_inside_the_body_stays():
     caption = ["Crews inspect the cables of the old bridge, John Smith hide", "toggle caption"]
     page = "\n".join(["Old bridge to close for repairs", *BRIDGE[:2], SPANS, *caption, BRIDGE[2]])
     assert "toggle caption" not in kept(page)
+
+
+# Before the body, the lines of a hard-wrapped paragraph read one by one as menu
+# entries; the paragraph is one: its kept last line keeps the others.
+ABSTRACT = [
+    "This notice describes the repairs by which the council will",
+    "strengthen the old bridge over the river, and the order in",
+    "which its spans will be closed to traffic, one after another.",
+]
+
+
+def test_a_hard_wrapped_paragraph_is_kept_whole():
+    page = "\n".join(["Home", "News", "Local", "Abstract", *ABSTRACT, "Old bridge to close for repairs", *BRIDGE])
+    got = [(kind, reason) for _, kind, reason in kinds(page)]
+    assert got[3:8] == [("boilerplate", "nav-run"), *[("content", "")] * 3, ("heading", "")]
+    # with the paragraph's shape alone (each line judged by itself) the first
+    # line was taken for the headline and the second for a menu entry
+    assert "Old bridge to close for repairs" in kept(page)
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Jane Smith", "Von Anna Müller", "Par Jean Dupont", "Autor: Jan Nowak", "Jane Smith, @JaneSmithNews"]
+)
+def test_a_byline_is_not_the_headline(byline):
+    # The nearest title above the body is the headline, but a byline is a name:
+    # the headline is above it.
+    page = "\n".join(["Home", "News", "Sport", "Old bridge to close for repairs", "12:30 May 5, 2008", byline, *BRIDGE])
+    got = [(kind, reason) for _, kind, reason in kinds(page)]
+    assert got[3] == ("heading", "") and got[5] == ("boilerplate", "nav-run")
+    # "By the numbers" is a title, not a name
+    page = page.replace(byline, "By the numbers")
+    assert [kind for _, kind, _ in kinds(page)][3:6] == ["boilerplate", "boilerplate", "heading"]

@@ -378,6 +378,59 @@ def test_breadcrumb_comment_share_subscription_and_related_phrases(lang, furnitu
     assert is_related_header(normalize(related)), (lang, related)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for the Eater National newsletter",
+        "Share this with friends",
+        "Follow us on Instagram",
+        "Подпишитесь на наш Telegram-канал",
+        "Підпишіться на нас у Facebook",
+        "Obserwuj nas na Facebooku",
+        "Folgen Sie uns auf Twitter",
+        "Ακολουθήστε μας στο Facebook",
+        "Sledujte nás na Facebooku",
+        "Pratite nas na Facebooku",
+        "Bizi takip edin: Instagram",
+        "تابعونا على تويتر",
+        "关注我们的微信公众号",
+    ],
+)
+def test_calls_to_subscribe_follow_or_share_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "prefix", line
+    # (a sentence that starts the same way is not a short line: no prefix matches it)
+    sentence = "Sign up for the trial was slow at first, the hospital said, but by the spring hundreds had joined."
+    assert not phrases().match(normalize(sentence))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you buy something through this post, IGN may get a share of the sale. For more, learn more.",
+        "Sometimes we include links to online retail stores. If you click on one and make a purchase we may "
+        "receive a small commission.",
+        "This post may contain affiliate links.",
+        "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision vom Händler.",
+    ],
+)
+def test_affiliate_disclosures_are_furniture(line):
+    from cleaner.phrases import normalize, phrases
+
+    assert phrases().match(normalize(line)) == "contains", line
+
+
+def test_prose_about_affiliate_links_is_no_disclosure():
+    from cleaner.phrases import normalize, phrases
+
+    for line in [
+        "The air fryer I use (affiliate link) cooks a whole chicken in under an hour.",
+        "Bloggers who earn a commission on sales must say so, the regulator said on Monday.",
+    ]:
+        assert not phrases().match(normalize(line)), line
+
+
 def test_counts_do_not_stop_a_whole_line_phrase():
     from cleaner.phrases import normalize, phrases
 
@@ -644,3 +697,31 @@ def test_a_related_box_above_the_article_goes(monkeypatch):
 def test_a_related_header_with_one_link_above_the_body_is_no_box():
     page = "\n".join(RELATED_BOX_EN[: RELATED_BOX_EN.index("Related News") + 2] + RELATED_BOX_EN[-4:])
     assert [r for line, _, r in kinds(page) if line.startswith("Market formula")] != ["related"]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Share Tweet Share",
+        "login | subscribe",
+        "Leave a Reply Cancel reply",
+        "Facebook Twitter",
+        "Вход | Регистрация",
+        "Zaloguj się | Zarejestruj się",
+        "Drucken Teilen",
+        "Εκτύπωση Κοινοποίηση",
+        "登录 | 注册",
+    ],
+)
+def test_known_phrases_run_together_are_a_toolbar(bar):
+    # between two paragraphs a short line would stay with them; these buttons go
+    page = "\n".join(["Council approves cycle path along the river", CYCLE_PATH[0], bar, *CYCLE_PATH[1:]])
+    assert kinds(page)[2][1:] == ("boilerplate", "phrase")
+
+
+def test_a_run_of_phrases_needs_two_whole_ones_and_is_no_section_header():
+    for line in ["Share prices fell", "World News Today", "Share"]:
+        assert not classify_module._phrase_run(classify_module._Line(None, line, features(line))), line
+    # "More from" is a phrase and "Watch" one: the header of the related section stays one
+    page = "\n".join(["Council approves cycle path along the river", CYCLE_PATH[0], "More from Watch", *CYCLE_PATH[1:]])
+    assert kinds(page)[2][1:] == ("heading", "")
