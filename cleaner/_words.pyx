@@ -154,3 +154,21 @@ def count_alpha(text_):
         if Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, i)):
             k += 1
     return k
+
+
+def foreign_letters(text_):
+    """markers' ``_py_foreign_letters``: (each letter of ``text`` beyond ASCII
+    with how often it comes, in the order of first use; how many letters
+    ``text`` has, or 0 when none is beyond ASCII), in one pass."""
+    cdef str text = exact_str(text_)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k = 0
+    cdef Py_UCS4 c
+    cdef dict out = {}
+    for i in range(n):
+        c = PyUnicode_READ_CHAR(text, i)
+        if Py_UNICODE_ISALPHA(c):
+            k += 1
+            if c >= 0x80:
+                ch = chr(c)
+                out[ch] = out.get(ch, 0) + 1
+    return out, (k if out else 0)
