@@ -236,6 +236,22 @@ def _py_foreign_letters(lower: str) -> tuple[Mapping[str, int], int]:
 foreign_letters = _compiled.foreign_letters if _compiled is not None else _py_foreign_letters
 
 
+def _py_folded_counts(counts: Mapping[str, int]) -> Counter[str]:
+    """The counts of words (word -> count) summed by case-folded word: the
+    reference of the compiled ``folded_counts`` (cleaner/_words.pyx).
+
+    >>> _py_folded_counts({"The": 2, "the": 1, "STRASSE": 1, "straße": 1})
+    Counter({'the': 3, 'strasse': 2})
+    """
+    folded: Counter[str] = Counter()
+    for w, k in counts.items():
+        folded[w.casefold()] += k
+    return folded
+
+
+folded_counts = _compiled.folded_counts if _compiled is not None else _py_folded_counts
+
+
 def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     """The candidates whose alphabet ``text`` leaves too often (names allow a slip).
 

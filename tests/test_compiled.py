@@ -484,3 +484,37 @@ def test_foreign_letters_twins_on_every_code_point():
     for i in range(0, len(chars), 256):
         text = "a" + "é".join(chars[i : i + 256])  # (the counts and their order)
         assert list(c.foreign_letters(text)[0].items()) == list(markers._py_foreign_letters(text)[0].items())
+
+
+@SETTINGS
+@given(
+    st.dictionaries(
+        st.one_of(texts, st.text(alphabet="aZ1ñÑßẞİıΣσςﬁŉ\u0301-'_ ", max_size=12)), st.integers(1, 9), max_size=20
+    )
+)
+def test_folded_counts_twins(counts):
+    from collections import Counter
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    got, want = c.folded_counts(counts), markers._py_folded_counts(counts)
+    assert type(got) is Counter and list(got.items()) == list(want.items())  # (the same order too)
+    assert list(c.folded_counts(Counter(counts)).items()) == list(markers._py_folded_counts(Counter(counts)).items())
+
+
+def test_folded_counts_twins_on_every_code_point():
+    """Each character as a word alone, after a small and a capital ASCII
+    letter, with its case-folded self counted before it."""
+    import sys
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    for i in range(0, sys.maxunicode + 1, 256):
+        chars = list(map(chr, range(i, min(i + 256, sys.maxunicode + 1))))
+        counts = {}
+        for k, ch in enumerate(chars):
+            for word in (ch.casefold(), ch, f"a{ch}", f"Q{ch}"):
+                counts[word] = counts.get(word, 0) + k + 1
+        assert list(c.folded_counts(counts).items()) == list(markers._py_folded_counts(counts).items()), hex(i)
