@@ -13,6 +13,8 @@ runs of letters joined by single hyphens and apostrophes, as the pattern's
 greedy ``L+(?:[-'’]L+)*`` takes them.  tests/test_compiled.py compares the
 two on every code point and on random text.
 """
+from collections import Counter
+
 from cleaner._text cimport exact_str
 from cpython.unicode cimport (
     PyUnicode_GET_LENGTH,
@@ -129,3 +131,44 @@ def count_alpha(text_):
         if Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, i)):
             k += 1
     return k
+
+
+def foreign_letters(text_):
+    """markers' ``_py_foreign_letters``: (each letter of ``text`` beyond ASCII
+    with how often it comes, in the order of first use; how many letters
+    ``text`` has, or 0 when none is beyond ASCII), in one pass."""
+    cdef str text = exact_str(text_)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, k = 0
+    cdef Py_UCS4 c
+    cdef dict out = {}
+    for i in range(n):
+        c = PyUnicode_READ_CHAR(text, i)
+        if Py_UNICODE_ISALPHA(c):
+            k += 1
+            if c >= 0x80:
+                ch = chr(c)
+                out[ch] = out.get(ch, 0) + 1
+    return out, (k if out else 0)
+
+
+def folded_counts(counts):
+    """markers' ``_py_folded_counts``: the counts of words (word -> count)
+    summed by case-folded word, in the order of first use, with no call for a
+    word casefolding leaves as it is (ASCII without capitals: most words)."""
+    cdef object out = Counter()
+    cdef str w
+    cdef Py_ssize_t j, n
+    cdef Py_UCS4 c
+    cdef bint plain
+    for word, k in counts.items():
+        w = exact_str(word)
+        n = PyUnicode_GET_LENGTH(w)
+        plain = True
+        for j in range(n):
+            c = PyUnicode_READ_CHAR(w, j)
+            if c >= 0x80 or 0x41 <= c <= 0x5A:
+                plain = False
+                break
+        key = w if plain else w.casefold()
+        out[key] = out.get(key, 0) + k
+    return out

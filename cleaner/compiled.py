@@ -17,7 +17,7 @@ import os
 from types import ModuleType
 
 #: The compiled twins, by name (each ``cleaner/<name>.pyx``).
-TWINS = ("_scripts", "_stopwords", "_langdetect_walk", "_words", "_repair_scan")
+TWINS = ("_scripts", "_stopwords", "_langdetect_walk", "_words", "_repair_scan", "_features")
 PURE = os.environ.get("CLEANER_PURE_PYTHON", "") not in ("", "0")
 
 _loaded: dict[str, bool] = {}

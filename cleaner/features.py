@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .compiled import twin
 from .phrases import normalize
 from .scripts import COMMON, HAS_CJK, is_cjk, letter_profile
 
@@ -23,7 +24,8 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*[)\]»›]?\s*(?:\w+(?:\s+\w+)?\s*[»
 # word ("StatesRemote jobs"; not "logAdminCommands" or "iPhone").
 _GLUED = re.compile(r"[a-zà-ÿα-ωа-я][A-ZÀ-ÞΑ-ΩА-Я]")
 _CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-ZÀ-ÞΑ-ΩА-Я]\S+")
-_CLAUSE = re.compile(r"[,;:，、；：،]")
+_CLAUSE_CHARS = ",;:，、；：،"
+_CLAUSE = re.compile(f"[{_CLAUSE_CHARS}]")
 _GREEK_QUESTION = re.compile(r"[;\u037e][\"'’”»)\]]*$")
 # Terminal punctuation (Latin and typographic, CJK full-width, Devanagari,
 # Arabic/Urdu, Armenian/Ethiopic full stops) and weak endings (colons, commas),
@@ -83,7 +85,8 @@ _DATE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-_SEPARATORS = re.compile(r"[|•·›»«‹<>/\\▸►▶◀→←↑↓]")
+_SEPARATOR_CHARS = "|•·›»«‹<>/\\▸►▶◀→←↑↓"
+_SEPARATORS = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
 # What splits the items of a menu, a breadcrumb or a toolbar: the separators
 # above (with "/" only between spaces: "24/7" is one item) and spaced dashes.
 _ITEM_SPLIT = re.compile(r"\s*(?:[|•·›»«‹▸►▶◀→←]|(?<=\s)[/>\\](?=\s)|\s[-–—]\s|>>|<<)\s*")
@@ -213,16 +216,9 @@ def _features(line: str) -> Features:
     )
     first = line[first_at] if first_at >= 0 else ""
     script = _main_script(counts)
+    ends, weak_ends, upper, cased, digits, separators, clauses, glued = _shape(line)
     # Greek asks its questions with ";" (U+037E, which NFC turns into ";").
-    terminal = _ends(line, _TERMINAL_MARKS, _TERMINAL_CLOSERS) or (
-        script == "Grek" and bool(_GREEK_QUESTION.search(line))
-    )
-    # The first letters of the words, cased ones only (str.split splits on
-    # exactly what \s matches: tests/test_features.py checks every code point).
-    firsts = "".join(filter(str.isalpha, [w[0] for w in line.split()]))
-    upper = sum(map(str.isupper, firsts))
-    digits = _DIGIT.search(line) is not None
-    cased = upper + sum(map(str.islower, firsts))
+    terminal = ends or (script == "Grek" and bool(_GREEK_QUESTION.search(line)))
     return Features(
         key=normalize(line),
         script=script,
@@ -230,10 +226,10 @@ def _features(line: str) -> Features:
         length=length,
         letters=letters / nonspace if nonspace else 0.0,
         terminal=terminal,
-        weak_end=not terminal and _ends(line, _WEAK_MARKS, _WEAK_CLOSERS),
+        weak_end=not terminal and weak_ends,
         upper_start=bool(first) and not first.islower(),
         dates=len(_DATE.findall(line)) if digits else 0,  # (every date has a digit)
-        separators=len(_SEPARATORS.findall(line)),
+        separators=separators,
         # (casefold maps each character alone: the first 12 folded come from the first 12)
         copyright="©" in line or "(c)" in line[:12].casefold()[:12],
         capitals=upper / cased if cased else 0.0,
@@ -242,9 +238,42 @@ def _features(line: str) -> Features:
         counts=_counts(line) if digits else 0,
         sentences=len(_SENTENCE_END.findall(line)) + terminal,
         truncated=bool(_TRUNCATED.search(line)),
-        clauses=len(_CLAUSE.findall(line)),
-        glued=sum(len(_GLUED.findall(w)) for w in _CAPITALISED.findall(line)) if _GLUED.search(line) else 0,
+        clauses=clauses,
+        glued=sum(len(_GLUED.findall(w)) for w in _CAPITALISED.findall(line)) if glued else 0,
     )
+
+
+def _py_shape(line: str) -> tuple[bool, bool, int, int, bool, int, int, bool]:
+    """The character tests of :func:`_features`, the reference of the compiled
+    ``shape`` (cleaner/_features.pyx): (ends in a terminal mark, ends in a weak
+    mark, words with a capital first letter, words with a cased first letter,
+    has a digit, separators, clause marks, a small letter then a capital).
+
+    >>> _py_shape("Home | News: TwitterShare 2019.")
+    (True, False, 3, 3, True, 1, 1, True)
+    """
+    # The first letters of the words, cased ones only (str.split splits on
+    # exactly what \s matches: tests/test_features.py checks every code point).
+    firsts = "".join(filter(str.isalpha, [w[0] for w in line.split()]))
+    upper = sum(map(str.isupper, firsts))
+    return (
+        _ends(line, _TERMINAL_MARKS, _TERMINAL_CLOSERS),
+        _ends(line, _WEAK_MARKS, _WEAK_CLOSERS),
+        upper,
+        upper + sum(map(str.islower, firsts)),
+        _DIGIT.search(line) is not None,
+        len(_SEPARATORS.findall(line)),
+        len(_CLAUSE.findall(line)),
+        _GLUED.search(line) is not None,
+    )
+
+
+# The character tests have a compiled twin (cleaner/_features.pyx), given the
+# character sets above.
+_compiled = twin("_features")
+if _compiled is not None:
+    _compiled.init(_TERMINAL_MARKS, _TERMINAL_CLOSERS, _WEAK_MARKS, _WEAK_CLOSERS, _SEPARATOR_CHARS, _CLAUSE_CHARS)
+_shape = _compiled.shape if _compiled is not None else _py_shape
 
 
 def _items(line: str) -> int:

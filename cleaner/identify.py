@@ -50,6 +50,7 @@ from .markers import (
     count_alpha,
     excluded,
     find_words,
+    folded_counts,
     folded_words,
     letter_language,
     marker_language,
@@ -826,10 +827,7 @@ def _unknown_by_stopwords(bag: WordBag, main: str, unknown: frozenset[str]) -> s
     (:func:`_relative_by_words`): their stop lists overlap.
     """
     # (each distinct word looked up once, with its count: the same numbers)
-    folded: Counter[str] = Counter()
-    for w, k in bag.counts.items():
-        folded[w.casefold()] += k
-    best, top, hits = _stop_top_of(Counter(counted_hits(folded)))
+    best, top, hits = _stop_top_of(Counter(counted_hits(folded_counts(bag.counts))))
     if len(best) != 1 or top < DOC_STOP_SHARE * bag.size:
         return None
     (lang,) = best

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .compiled import twin
@@ -220,6 +221,37 @@ def _word_languages(unknown: frozenset[str]) -> tuple[str, ...]:
 _NON_ASCII_LOWER = re.compile(r"[^\x00-\x7f]")
 
 
+def _py_foreign_letters(lower: str) -> tuple[Mapping[str, int], int]:
+    """(each letter of ``lower`` beyond ASCII, with its count; how many letters
+    ``lower`` has, or 0 when none is beyond ASCII): the reference of the
+    compiled ``foreign_letters`` (cleaner/_words.pyx).
+
+    >>> _py_foreign_letters("añoñ ß1")
+    (Counter({'ñ': 2, 'ß': 1}), 5)
+    """
+    others = Counter(filter(str.isalpha, _NON_ASCII_LOWER.findall(lower)))
+    return others, count_alpha(lower) if others else 0
+
+
+foreign_letters = _compiled.foreign_letters if _compiled is not None else _py_foreign_letters
+
+
+def _py_folded_counts(counts: Mapping[str, int]) -> Counter[str]:
+    """The counts of words (word -> count) summed by case-folded word: the
+    reference of the compiled ``folded_counts`` (cleaner/_words.pyx).
+
+    >>> _py_folded_counts({"The": 2, "the": 1, "STRASSE": 1, "straße": 1})
+    Counter({'the': 3, 'strasse': 2})
+    """
+    folded: Counter[str] = Counter()
+    for w, k in counts.items():
+        folded[w.casefold()] += k
+    return folded
+
+
+folded_counts = _compiled.folded_counts if _compiled is not None else _py_folded_counts
+
+
 def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     """The candidates whose alphabet ``text`` leaves too often (names allow a slip).
 
@@ -228,13 +260,11 @@ def excluded(text: str, candidates: frozenset[str]) -> frozenset[str]:
     >>> sorted(excluded("من احمق نیستم", frozenset({"ar", "fa", "ur"})))
     ['ar']
     """
-    lower = text.lower()
     # Each distinct letter beyond ASCII a-z once, with its count (the tests
     # below never count a-z).
-    others = Counter(filter(str.isalpha, _NON_ASCII_LOWER.findall(lower)))
+    others, n_letters = foreign_letters(text.lower())
     if not others:
         return frozenset()  # nothing is outside any alphabet
-    n_letters = count_alpha(lower)
     out = set()
     for lang in candidates:
         alpha = ALPHABETS.get(lang)

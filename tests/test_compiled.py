@@ -38,11 +38,22 @@ def _twin(name):
             repair._SURROGATES,
             repair._suspect_chars(),
         )
+    elif name == "_features":
+        from cleaner import features as f
+
+        module.init(
+            f._TERMINAL_MARKS, f._TERMINAL_CLOSERS, f._WEAK_MARKS, f._WEAK_CLOSERS, f._SEPARATOR_CHARS, f._CLAUSE_CHARS
+        )
     return module
 
 
 # (the twins that are given tables, and a call that needs them)
-NEEDS_TABLES = {"_scripts": "count_letters('abc')", "_stopwords": "hits(['the'])", "_repair_scan": "line_flags('a')"}
+NEEDS_TABLES = {
+    "_scripts": "count_letters('abc')",
+    "_stopwords": "hits(['the'])",
+    "_repair_scan": "line_flags('a')",
+    "_features": "shape('a')",
+}
 
 
 @pytest.mark.parametrize("name", sorted(NEEDS_TABLES))
@@ -410,3 +421,100 @@ def test_letter_runs_and_folded_words_twins_on_every_code_point():
         assert c.folded_words(text) == markers._py_folded_words(text), hex(code)
         assert c.letter_runs(text) == markers.LETTER_RUN.findall(text), hex(code)
         assert c.folded_letter_runs(text) == markers._py_folded_letter_runs(text), hex(code)
+
+
+# Lines as classify sees them: the ends features.py looks for (terminal and
+# weak marks with closers after them, a final newline), menu separators,
+# clause marks, small letters before capitals in the Latin, Greek and Cyrillic
+# ranges (and the characters just outside them), digits of several scripts.
+SHAPE_ALPHABET = "aZ ÷×ÿÞàßαΩωΑаЯяА@[`{.!?…。｡।؟:;,，、\"'’”»)]」\n\t\u00a0\u2003|•·›<>/\\▸→↓-–2٣१²ǅ\u037e"
+shape_texts = st.one_of(texts, st.text(alphabet=SHAPE_ALPHABET, max_size=40))
+
+
+@SETTINGS
+@given(shape_texts)
+def test_line_shape_twins(text):
+    from cleaner import features
+
+    c = _twin("_features")
+    assert c.shape(text) == features._py_shape(text)
+
+
+def test_line_shape_twins_on_every_code_point():
+    """Every character as a word's first letter, inside a word, after a small
+    letter and before a capital (256 at a time), and alone and before closers
+    and a newline at a line's end: the twin's character tests are str.split's,
+    str.isupper's, the regex engine's \\d and the character sets' on every
+    code point."""
+    import sys
+
+    from cleaner import features
+
+    c = _twin("_features")
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    for i in range(0, len(chars), 256):
+        chunk = chars[i : i + 256]
+        for text in (" ".join(chunk), "x" + "x".join(chunk), "Y".join(chunk) + "Y", "".join(chunk)):
+            assert c.shape(text) == features._py_shape(text), hex(i)
+    ends = (features._TERMINAL_MARKS, features._TERMINAL_CLOSERS), (features._WEAK_MARKS, features._WEAK_CLOSERS)
+    for ch in chars:
+        for text in (ch, f"{ch}»\n"):
+            assert c.shape(text)[:2] == tuple(features._ends(text, *e) for e in ends), hex(ord(ch))
+
+
+@SETTINGS
+@given(st.one_of(texts, st.text(alphabet="aZ1ñÑßİıéЁё\u0301ǅ²_ -", max_size=40)))
+def test_foreign_letters_twins(text):
+    from cleaner import markers
+
+    c = _twin("_words")
+    assert c.foreign_letters(text) == markers._py_foreign_letters(text)
+    assert list(c.foreign_letters(text)[0]) == list(markers._py_foreign_letters(text)[0])  # (same order)
+
+
+def test_foreign_letters_twins_on_every_code_point():
+    import sys
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    for code in range(sys.maxunicode + 1):
+        assert c.foreign_letters(chr(code)) == markers._py_foreign_letters(chr(code)), hex(code)
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    for i in range(0, len(chars), 256):
+        text = "a" + "é".join(chars[i : i + 256])  # (the counts and their order)
+        assert list(c.foreign_letters(text)[0].items()) == list(markers._py_foreign_letters(text)[0].items())
+
+
+@SETTINGS
+@given(
+    st.dictionaries(
+        st.one_of(texts, st.text(alphabet="aZ1ñÑßẞİıΣσςﬁŉ\u0301-'_ ", max_size=12)), st.integers(1, 9), max_size=20
+    )
+)
+def test_folded_counts_twins(counts):
+    from collections import Counter
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    got, want = c.folded_counts(counts), markers._py_folded_counts(counts)
+    assert type(got) is Counter and list(got.items()) == list(want.items())  # (the same order too)
+    assert list(c.folded_counts(Counter(counts)).items()) == list(markers._py_folded_counts(Counter(counts)).items())
+
+
+def test_folded_counts_twins_on_every_code_point():
+    """Each character as a word alone, after a small and a capital ASCII
+    letter, with its case-folded self counted before it."""
+    import sys
+
+    from cleaner import markers
+
+    c = _twin("_words")
+    for i in range(0, sys.maxunicode + 1, 256):
+        chars = list(map(chr, range(i, min(i + 256, sys.maxunicode + 1))))
+        counts = {}
+        for k, ch in enumerate(chars):
+            for word in (ch.casefold(), ch, f"a{ch}", f"Q{ch}"):
+                counts[word] = counts.get(word, 0) + k + 1
+        assert list(c.folded_counts(counts).items()) == list(markers._py_folded_counts(counts).items()), hex(i)
