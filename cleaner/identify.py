@@ -1525,7 +1525,10 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
+        piece = text[p.start : p.end]
+        if not _switch(label, main, p.letters, level, labeller.settings, piece=piece) and not _pair_says(
+            piece, label, main, labeller, level
+        ):
             return True
         if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
             return True  # the main language's own letters or words (Czech ř, ě)
@@ -1664,25 +1667,26 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
 
 
-def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller) -> bool:
-    """Whether a quoted ``piece`` whose answer ``lab`` falls short of the quote's
-    probability is still plainly not in ``ctx``: the answer leaves ``ctx`` no more
-    than a quote allows, its function words are the answer's rather than
-    ``ctx``'s, and asked between the two the detector is sure of the answer
-    (langdetect's six trials in seven for "het ‘n baie steil bult om" in
-    French text, Afrikaans against Dutch; "No comment" in Italian text reads
-    as French six times in seven but keeps Italian a share, and has no
-    function words of either)."""
+def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str = "quote") -> bool:
+    """Whether ``piece`` whose answer ``lab`` falls short of the probability its
+    ``level`` needs is still plainly not in ``ctx``: long enough for the level,
+    the answer leaves ``ctx`` no more than the level allows, its function
+    words are the answer's rather than ``ctx``'s (a quotation, marked by its
+    quotation marks, needs one; a line or a sentence :data:`PAIR_STOPS`), and
+    asked between the two the detector is sure of the answer (langdetect's six
+    trials in seven for "het ‘n baie steil bult om" in French text, Afrikaans
+    against Dutch; "No comment" in Italian text reads as French six times in
+    seven but keeps Italian a share, and has no function words of either)."""
     known = labeller.detector.languages
     if lab.lang in (UND, ctx) or lab.lang not in known or ctx not in known:
         return False
-    need = labeller.settings.quote
+    need = labeller.settings.switch(level)
     if lab.p(ctx) > need.max_main or (lab.lang, ctx) in RELATED or (ctx, lab.lang) in RELATED:
         return False
     if count_letters(piece) < need.letters:
         return False
     hits = stopword_hits(folded_words(piece))
-    if hits.get(lab.lang, 0) <= hits.get(ctx, 0):
+    if hits.get(lab.lang, 0) <= hits.get(ctx, 0) or hits.get(lab.lang, 0) < (1 if level == "quote" else PAIR_STOPS):
         return False
     pair = labeller.detector.detect(piece, frozenset({ctx, lab.lang}))
     return bool(pair) and pair[0][0] == lab.lang and pair[0][1] >= PAIR_QUOTE
@@ -1691,6 +1695,8 @@ def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller) -> bool:
 # How sure the detector, asked between a quotation's answer and the sentence's
 # language, must be of the answer when its answer among all was less sure than a quote needs.
 PAIR_QUOTE = 0.99
+# Function words of the answer a line or sentence needs for that (one can be a name's).
+PAIR_STOPS = 2
 
 
 def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:

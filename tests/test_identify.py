@@ -1002,3 +1002,17 @@ def test_a_short_quotation_without_function_words_stays_in_the_sentence():
         "die temalied wat Adri vir Cancervive geskryf het, “I can survive”, vry. Dit moet nou reeds begin."
     )
     _all_in(text, "af")
+
+
+def test_a_caption_the_detector_is_less_sure_of_is_asked_between_the_two():
+    # langdetect reads the Indonesian caption as Indonesian six times in seven (short
+    # of a line's 0.90); its function words are Indonesian (namun, karena), none Dutch,
+    # and between Dutch and Indonesian it is sure (a line of remix2, from langseg-dev).
+    caption = "Namun Sutawijaya menyadari, karena ayahanda Ki Gede Pemanahan"
+    text = (
+        "Net voor het einde van de eerste verlenging sloeg Frankrijk een\n\n"
+        f"{caption}\n\n"
+        "Het oplossen van mosterdgas gaat langzamer, vanwege de verminderde diffusiekracht van het "
+        "mosterdgas naar het omringende water."
+    )
+    _only_switch(text, "nl", caption, "id")
