@@ -1013,14 +1013,14 @@ def _decide(
             return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         base = run.label.lang
     else:
-        base = main if _is_main(text, run, main, labeller) else run.label.lang
+        base = main if _is_main(text, run, main, labeller, paired=second is None) else run.label.lang
     out = []
     level = "sentence" if len(run.sents) > 1 else "line"
     for p in run.sents:
         if p.label.lang == base:
             lang = base
         elif base == main:
-            lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
+            lang = main if _is_main(text, p, main, labeller, level, paired=second is None) else p.label.lang
         else:
             own = text[p.start : p.end]
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings, piece=own) else base
@@ -1035,7 +1035,7 @@ def _decide(
         # (an utterance too short to ask, moved by its letters, says so)
         why = BY_SPELLING if how == "detector" and lang != UND and p.label.source == NOTHING else None
         piece = _final(p, lang, raw, how, why)
-        for q in _quotes(text, piece, labeller):
+        for q in _quotes(text, piece, labeller, paired=second is None):
             for c in _clauses(text, q, labeller):
                 if second is not None and run.script == main_script and c.lang in (main, second):
                     out.extend(_word_switches(text, c, main, second, labeller))
@@ -1519,15 +1519,18 @@ def _stops_favour(piece: str, lang: str, other: str) -> bool:
     return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
 
 
-def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
-    """Whether a piece in the main script keeps the main language."""
+def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", paired: bool = True) -> bool:
+    """Whether a piece in the main script keeps the main language (``paired``:
+    whether a piece the detector is less sure of may still leave it, see
+    :func:`_pair_says`; not in a bilingual document, where the pair of its
+    two languages decides, :func:`_second_says`)."""
     label = p.label
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
         piece = text[p.start : p.end]
-        if not _switch(label, main, p.letters, level, labeller.settings, piece=piece) and not _pair_says(
-            piece, label, main, labeller, level
+        if not _switch(label, main, p.letters, level, labeller.settings, piece=piece) and not (
+            paired and _pair_says(piece, label, main, labeller, level)
         ):
             return True
         if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
@@ -1625,8 +1628,11 @@ SHORT_QUOTE_LETTERS = 6
 QUOTE_STOPS = 2
 
 
-def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
-    """Cut a quoted phrase in another language out of piece ``p``."""
+def _quotes(text: str, p: _Piece, labeller: Labeller, paired: bool = True) -> list[_Piece]:
+    """Cut a quoted phrase in another language out of piece ``p`` (``paired``:
+    a short one on its function words, or one the detector is less sure of,
+    too; not in a bilingual document, whose words around a quotation are
+    told apart between its two languages, :func:`_word_switches`)."""
     out, pos = [], p.start
     need = labeller.settings.quote.letters
     for s, e in quotes(text, p.start, p.end):
@@ -1638,6 +1644,8 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
             continue
         hits = None
         if short and p.lang not in excluded(text[s:e], frozenset({p.lang})):
+            if not paired:
+                continue
             hits = stopword_hits(folded_words(text[s:e]))
             if max(hits.values(), default=0) < QUOTE_STOPS:
                 continue  # (no answer can have the function words it needs: not asked)
@@ -1648,8 +1656,8 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
             continue
         if _confusion(lab.lang, p.lang, labeller):
             continue
-        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) and not _pair_says(
-            text[s:e], lab, p.lang, labeller
+        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) and not (
+            paired and _pair_says(text[s:e], lab, p.lang, labeller)
         ):
             continue
         if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS) or _unfounded(
@@ -1671,9 +1679,9 @@ def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str 
     """Whether ``piece`` whose answer ``lab`` falls short of the probability its
     ``level`` needs is still plainly not in ``ctx``: long enough for the level,
     the answer leaves ``ctx`` no more than the level allows, its function
-    words are the answer's rather than ``ctx``'s (a quotation, marked by its
-    quotation marks, needs one; a line or a sentence :data:`PAIR_STOPS`), and
-    asked between the two the detector is sure of the answer (langdetect's six
+    words are the answer's (more than any other list has) rather than ``ctx``'s, at
+    least :data:`PAIR_STOPS` of them, and asked between the two the detector
+    is sure of the answer (:data:`PAIR_QUOTE`; langdetect's six
     trials in seven for "het ‘n baie steil bult om" in French text, Afrikaans
     against Dutch; "No comment" in Italian text reads as French six times in
     seven but keeps Italian a share, and has no function words of either)."""
@@ -1685,17 +1693,17 @@ def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str 
         return False
     if count_letters(piece) < need.letters:
         return False
-    hits = stopword_hits(folded_words(piece))
-    if hits.get(lab.lang, 0) <= hits.get(ctx, 0) or hits.get(lab.lang, 0) < (1 if level == "quote" else PAIR_STOPS):
+    best, top, hits = _stop_top(folded_words(piece))
+    if best != {lab.lang} or top <= hits.get(ctx, 0) or top < PAIR_STOPS:
         return False
     pair = labeller.detector.detect(piece, frozenset({ctx, lab.lang}))
     return bool(pair) and pair[0][0] == lab.lang and pair[0][1] >= PAIR_QUOTE
 
 
-# How sure the detector, asked between a quotation's answer and the sentence's
-# language, must be of the answer when its answer among all was less sure than a quote needs.
+# How sure the detector, asked between a piece's answer and the language around
+# it, must be of the answer when its answer among all was less sure than a switch needs.
 PAIR_QUOTE = 0.99
-# Function words of the answer a line or sentence needs for that (one can be a name's).
+# Function words of the answer a piece needs for that (one can be a name's: “Bank of Baku”).
 PAIR_STOPS = 2
 
 

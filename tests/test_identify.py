@@ -1016,3 +1016,13 @@ def test_a_caption_the_detector_is_less_sure_of_is_asked_between_the_two():
         "mosterdgas naar het omringende water."
     )
     _only_switch(text, "nl", caption, "id")
+
+
+def test_a_quoted_name_with_one_function_word_stays_in_the_sentence():
+    # fastText reads "Bank of Baku" as English, and between Azerbaijani and English
+    # it is sure; but one function word ("of") is a name's, not a switch.
+    text = (
+        "Ötən il “Bank of Baku”-nun sadiq müştəriləri üçün yaratdığı “Dostlar klubu”-na qısa müddətdə "
+        "yüz minlərlə müştəri qoşulub və onlar kredit alarkən müxtəlif güzəştlərdən faydalanırlar."
+    )
+    _all_in(text, "az", DETECTORS_HERE)
