@@ -1678,7 +1678,9 @@ def _quotes(text: str, p: _Piece, labeller: Labeller, paired: bool = True) -> li
 def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str = "quote") -> bool:
     """Whether ``piece`` whose answer ``lab`` falls short of the probability its
     ``level`` needs is still plainly not in ``ctx``: long enough for the level,
-    the answer leaves ``ctx`` no more than the level allows, its function
+    a line or sentence not mostly capitalised (a title or a list of names,
+    as for a clause: :func:`_titled`; a quotation has its own test), the
+    answer leaves ``ctx`` no more than the level allows, its function
     words are the answer's (more than any other list has) rather than ``ctx``'s, at
     least :data:`PAIR_STOPS` of them, and asked between the two the detector
     is sure of the answer (:data:`PAIR_QUOTE`; langdetect's six
@@ -1691,7 +1693,7 @@ def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str 
     need = labeller.settings.switch(level)
     if lab.p(ctx) > need.max_main or (lab.lang, ctx) in RELATED or (ctx, lab.lang) in RELATED:
         return False
-    if count_letters(piece) < need.letters:
+    if count_letters(piece) < need.letters or (level != "quote" and _titled(piece)):
         return False
     best, top, hits = _stop_top(folded_words(piece))
     if best != {lab.lang} or top <= hits.get(ctx, 0) or top < PAIR_STOPS:

@@ -1005,17 +1005,28 @@ def test_a_short_quotation_without_function_words_stays_in_the_sentence():
 
 
 def test_a_caption_the_detector_is_less_sure_of_is_asked_between_the_two():
-    # langdetect reads the Indonesian caption as Indonesian six times in seven (short
-    # of a line's 0.90); its function words are Indonesian (namun, karena), none Dutch,
-    # and between Dutch and Indonesian it is sure (a line of remix2, from langseg-dev).
-    caption = "Namun Sutawijaya menyadari, karena ayahanda Ki Gede Pemanahan"
+    # langdetect reads the Welsh caption as Welsh six times in seven (German in the
+    # seventh: short of a line's 0.90); its function words are Welsh (un, o), none
+    # Latvian, and between Latvian and Welsh it is sure (a line of remix2, from langseg-dev).
+    caption = "Mae'n un o is-gwmnïau'r Rakuten Group"
     text = (
-        "Net voor het einde van de eerste verlenging sloeg Frankrijk een\n\n"
+        "Varam gatavoties doties ceļā. Meklē jaunu Neklātienes vidusskolas direktoru.\n\n"
         f"{caption}\n\n"
-        "Het oplossen van mosterdgas gaat langzamer, vanwege de verminderde diffusiekracht van het "
-        "mosterdgas naar het omringende water."
+        "Trešdien Aizputes Novada domes sēdē paredzēts apstiprināt jauno Neklātienes vidusskolas direktoru."
     )
-    _only_switch(text, "nl", caption, "id")
+    _only_switch(text, "lv", caption, "cy")
+
+
+def test_a_capitalised_sentence_the_detector_is_less_sure_of_stays_main():
+    # Most of its words capitalised: a list of names (here class names) says nothing
+    # of the sentence's language, as for a clause; langdetect is less sure of English
+    # than a sentence needs, so it stays in the paragraph's Czech (gold in langseg-dev).
+    text = (
+        "Mezitím jsem ještě předjel 4 bikery, kteří očividně zápasili s krizí. "
+        "See also: QTextDrag, QImageDrag and QDragMoveEvent. "
+        "Pyrotechnik: Mám v armádě zodpovědnou funkci a musím ji dělat dobře."
+    )
+    _all_in(text, "cs")
 
 
 def test_a_quoted_name_with_one_function_word_stays_in_the_sentence():
