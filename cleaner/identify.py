@@ -1011,14 +1011,14 @@ def _decide(
             return [_final(p, main, EMBEDDED_SCORE, "embedded") for p in run.sents]
         base = run.label.lang
     else:
-        base = main if _is_main(text, run, main, labeller) else run.label.lang
+        base = main if _is_main(text, run, main, labeller, paired=second is None) else run.label.lang
     out = []
     level = "sentence" if len(run.sents) > 1 else "line"
     for p in run.sents:
         if p.label.lang == base:
             lang = base
         elif base == main:
-            lang = main if _is_main(text, p, main, labeller, level) else p.label.lang
+            lang = main if _is_main(text, p, main, labeller, level, paired=second is None) else p.label.lang
         else:
             own = text[p.start : p.end]
             lang = p.label.lang if _switch(p.label, base, p.letters, level, labeller.settings, piece=own) else base
@@ -1033,7 +1033,7 @@ def _decide(
         # (an utterance too short to ask, moved by its letters, says so)
         why = BY_SPELLING if how == "detector" and lang != UND and p.label.source == NOTHING else None
         piece = _final(p, lang, raw, how, why)
-        for q in _quotes(text, piece, labeller):
+        for q in _quotes(text, piece, labeller, paired=second is None):
             for c in _clauses(text, q, labeller):
                 if second is not None and run.script == main_script and c.lang in (main, second):
                     out.extend(_word_switches(text, c, main, second, labeller))
@@ -1517,13 +1517,19 @@ def _stops_favour(piece: str, lang: str, other: str) -> bool:
     return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
 
 
-def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line") -> bool:
-    """Whether a piece in the main script keeps the main language."""
+def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", paired: bool = True) -> bool:
+    """Whether a piece in the main script keeps the main language (``paired``:
+    whether a piece the detector is less sure of may still leave it, see
+    :func:`_pair_says`; not in a bilingual document, where the pair of its
+    two languages decides, :func:`_second_says`)."""
     label = p.label
     if label.lang in (UND, main):
         return True
     if main in labeller.detector.languages:
-        if not _switch(label, main, p.letters, level, labeller.settings, piece=text[p.start : p.end]):
+        piece = text[p.start : p.end]
+        if not _switch(label, main, p.letters, level, labeller.settings, piece=piece) and not (
+            paired and _pair_says(piece, label, main, labeller, level)
+        ):
             return True
         if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
             return True  # the main language's own letters or words (Czech ř, ě)
@@ -1613,10 +1619,19 @@ QUOTE_WORDS = 2
 # in Czech text, "tâm sửa chữa" in Swedish): those letters stand in for the length
 # it lacks, provided the detector's answer writes them.
 SHORT_QUOTE_LETTERS = 6
+# ... and so do function words: at least QUOTE_STOPS of the detector's answer,
+# no other list having more, and more than the sentence's language has ("in
+# dieci giorni" in English text, "za kierownicą, co" in Welsh, "un sistema que,
+# de" in Swedish); one is a loan as often ("I can survive" in Afrikaans text
+# reads as Italian by its "I"), and "na zona de" has more Galician than Spanish.
+QUOTE_STOPS = 2
 
 
-def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
-    """Cut a quoted phrase in another language out of piece ``p``."""
+def _quotes(text: str, p: _Piece, labeller: Labeller, paired: bool = True) -> list[_Piece]:
+    """Cut a quoted phrase in another language out of piece ``p`` (``paired``:
+    a short one on its function words, or one the detector is less sure of,
+    too; not in a bilingual document, whose words around a quotation are
+    told apart between its two languages, :func:`_word_switches`)."""
     out, pos = [], p.start
     need = labeller.settings.quote.letters
     for s, e in quotes(text, p.start, p.end):
@@ -1624,13 +1639,24 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
         if len(find_words(text[s:e])) < QUOTE_WORDS:
             continue
         short = n < need
-        if short and (n < SHORT_QUOTE_LETTERS or p.lang not in excluded(text[s:e], frozenset({p.lang}))):
+        if short and n < SHORT_QUOTE_LETTERS:
             continue
+        stops = None
+        if short and p.lang not in excluded(text[s:e], frozenset({p.lang})):
+            if not paired:
+                continue
+            stops = _stop_top(folded_words(text[s:e]))
+            if stops[1] < QUOTE_STOPS or stops[1] <= stops[2].get(p.lang, 0):
+                continue  # (no answer can have the function words it needs: not asked)
         lab = labeller.label(text[s:e], p.script)
         if short and lab.lang in excluded(text[s:e], frozenset({lab.lang})):
             continue
-        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) or _confusion(
-            lab.lang, p.lang, labeller
+        if stops is not None and lab.lang not in stops[0]:
+            continue
+        if _confusion(lab.lang, p.lang, labeller):
+            continue
+        if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) and not (
+            paired and _pair_says(text[s:e], lab, p.lang, labeller)
         ):
             continue
         if _titled(text[s:e], QUOTED_TITLE_SHARE, QUOTED_TITLE_WORDS) or _unfounded(
@@ -1646,6 +1672,40 @@ def _quotes(text: str, p: _Piece, labeller: Labeller) -> list[_Piece]:
     if pos < p.end:
         out.append(_Piece(pos, p.end, p.script, 0, p.label, p.lang, p.score, p.how, p.why))
     return [_strip(text, x) for x in out if text[x.start : x.end].strip()]
+
+
+def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str = "quote") -> bool:
+    """Whether ``piece`` whose answer ``lab`` falls short of the probability its
+    ``level`` needs is still plainly not in ``ctx``: long enough for the level,
+    a line or sentence not mostly capitalised (a title or a list of names,
+    as for a clause: :func:`_titled`; a quotation has its own test), the
+    answer leaves ``ctx`` no more than the level allows, its function
+    words are the answer's (more than any other list has) rather than ``ctx``'s, at
+    least :data:`PAIR_STOPS` of them, and asked between the two the detector
+    is sure of the answer (:data:`PAIR_QUOTE`; langdetect's six
+    trials in seven for "het ‘n baie steil bult om" in French text, Afrikaans
+    against Dutch; "No comment" in Italian text reads as French six times in
+    seven but keeps Italian a share, and has no function words of either)."""
+    known = labeller.detector.languages
+    if lab.lang in (UND, ctx) or lab.lang not in known or ctx not in known:
+        return False
+    need = labeller.settings.switch(level)
+    if lab.p(ctx) > need.max_main or (lab.lang, ctx) in RELATED or (ctx, lab.lang) in RELATED:
+        return False
+    if count_letters(piece) < need.letters or (level != "quote" and _titled(piece)):
+        return False
+    best, top, hits = _stop_top(folded_words(piece))
+    if best != {lab.lang} or top <= hits.get(ctx, 0) or top < PAIR_STOPS:
+        return False
+    pair = labeller.detector.detect(piece, frozenset({ctx, lab.lang}))
+    return bool(pair) and pair[0][0] == lab.lang and pair[0][1] >= PAIR_QUOTE
+
+
+# How sure the detector, asked between a piece's answer and the language around
+# it, must be of the answer when its answer among all was less sure than a switch needs.
+PAIR_QUOTE = 0.99
+# Function words of the answer a piece needs for that (one can be a name's: “Bank of Baku”).
+PAIR_STOPS = 2
 
 
 def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:

@@ -969,3 +969,71 @@ def test_serbian_and_macedonian_function_words():
     caption = "Велики део тих култура се може сматрати делом Банту културе"
     assert marker_language(caption, SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
     assert marker_language("Тој може да дојде утре.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
+
+
+def test_a_short_quotation_with_its_own_function_words_is_cut_out():
+    # 14 letters, fewer than a quotation needs: its Polish function words (za, co),
+    # none of them Welsh, stand in for the length (sentence from langseg-dev).
+    text = (
+        "Fe fydd y cawrgorsen yn tyfu hyd at uchder o 5 m “za kierownicą, co” (16 o droedfeddi). "
+        "Mae'r dras a rennir yn rhoi i'r teuluoedd gwahanol syniad o hanes cyffredin rhyngddynt."
+    )
+    _only_switch(text, "cy", "za kierownicą, co", "pl")
+
+
+def test_a_quotation_the_detector_is_less_sure_of_is_asked_between_the_two():
+    # langdetect reads the Afrikaans quotation as Afrikaans in six trials of seven
+    # (Dutch in the seventh): short of a quote's 0.95, but its function words are
+    # Afrikaans (het, 'n, om) and between French and Afrikaans it is sure.
+    text = (
+        "Je sais bien que Bergson «het ‘n baie steil bult om» et tant d'autres se refusaient à "
+        "montrer des idées encore en gestation, mal finies: une connaissance qui se construit, "
+        "une science incomplète."
+    )
+    _only_switch(text, "fr", "het ‘n baie steil bult om", "af")
+
+
+def test_a_short_quotation_without_function_words_stays_in_the_sentence():
+    # "No comment" reads as French six times in seven, with no French function word.
+    _all_in("Ha detto “No comment” e poi se ne è andato senza rispondere alle domande dei giornalisti.", "it")
+    # One function word is no evidence: "I" is Italian's too, so "I can survive" stays Afrikaans.
+    text = (
+        "Die pad lei deur koppies en Karoovlaktes wat hom asem laat snak. In 2012 stel Select Music "
+        "die temalied wat Adri vir Cancervive geskryf het, “I can survive”, vry. Dit moet nou reeds begin."
+    )
+    _all_in(text, "af")
+
+
+def test_a_caption_the_detector_is_less_sure_of_is_asked_between_the_two():
+    # langdetect reads the Welsh caption as Welsh six times in seven (German in the
+    # seventh: short of a line's 0.90); its function words are Welsh (un, o), none
+    # Latvian, and between Latvian and Welsh it is sure (a line of remix2, from langseg-dev).
+    caption = "Mae'n un o is-gwmnïau'r Rakuten Group"
+    text = (
+        "Varam gatavoties doties ceļā. Meklē jaunu Neklātienes vidusskolas direktoru.\n\n"
+        f"{caption}\n\n"
+        "Trešdien Aizputes Novada domes sēdē paredzēts apstiprināt jauno Neklātienes vidusskolas direktoru."
+    )
+    _only_switch(text, "lv", caption, "cy")
+
+
+def test_a_capitalised_sentence_the_detector_is_less_sure_of_stays_main():
+    # Most of its words capitalised: a list of names (here class names) says nothing
+    # of the sentence's language, as for a clause; langdetect is less sure of English
+    # than a sentence needs, so it stays in the paragraph's Czech (gold in langseg-dev).
+    text = (
+        "Mezitím jsem ještě předjel 4 bikery, kteří očividně zápasili s krizí. "
+        "See also: QTextDrag, QImageDrag and QDragMoveEvent. "
+        "Pyrotechnik: Mám v armádě zodpovědnou funkci a musím ji dělat dobře."
+    )
+    _all_in(text, "cs")
+
+
+def test_a_quoted_name_with_one_function_word_stays_in_the_sentence():
+    # fastText reads "Bank of Baku" as English, and between Azerbaijani and English
+    # it is sure; but one function word ("of") is a name's, not a switch.
+    text = (
+        "Ötən il “Bank of Baku”-nun sadiq müştəriləri üçün yaratdığı “Dostlar klubu”-na qısa müddətdə "
+        "yüz minlərlə müştəri qoşulub və onlar kredit alarkən müxtəlif güzəştlərdən faydalanırlar."
+    )
+    _all_in(text, "az", DETECTORS_HERE)
