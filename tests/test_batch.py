@@ -167,7 +167,7 @@ def test_output_path_names():
 
 
 @pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
-def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig):
+def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig, interruptible):
     """Exit 130 with one line and no traceback, only complete outputs, and
     --resume finishes the run with the same outputs as an uninterrupted one."""
     import signal
@@ -181,7 +181,9 @@ def test_interrupting_a_folder_run_with_two_jobs(tmp_path, seed_text, sig):
         (src / f"p{i:03d}.txt").write_text(seed_text.replace("the ", f"the {i} "), encoding="utf-8")
     out = tmp_path / "out"
     p = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", "clean", "-j", "2", str(src), "-o", str(out)], stderr=subprocess.PIPE
+        [sys.executable, "-m", "cleaner", "clean", "-j", "2", str(src), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("*.jsonl"))) < 3:

@@ -196,7 +196,7 @@ def test_pathological_text_in_linear_time_and_lossless(name):
 
 
 @pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
-def test_interrupt_leaves_no_half_written_output(tmp_path, sig):
+def test_interrupt_leaves_no_half_written_output(tmp_path, sig, interruptible):
     import signal
     import subprocess
     import sys
@@ -207,6 +207,7 @@ def test_interrupt_leaves_no_half_written_output(tmp_path, sig):
     p = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "clean", "--input-format", "lines", "-o", str(out), str(src)],
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.time() + 60
     while time.time() < deadline and not any(tmp_path.glob(".out.jsonl.tmp-*")):
