@@ -143,14 +143,6 @@ class _Triggers(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _ftfy_triggers() -> tuple[re.Pattern, Callable[[str], bool]]:
-    """(characters that some ftfy fix acts on by themselves, a superset of the
-    character pairs that ftfy's mojibake test needs): :func:`_trigger_tables`."""
-    tables = _trigger_tables()
-    return tables.single, tables.pair
-
-
-@lru_cache(maxsize=1)
 def _trigger_tables() -> _Triggers:
     """The characters and character pairs some ftfy fix acts on.
 

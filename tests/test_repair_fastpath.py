@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import mojibake
-from cleaner.repair import _ftfy_may_act, _ftfy_triggers, repair
+from cleaner.repair import _ftfy_may_act, _trigger_tables, repair
 
 
 def _category_chars():
@@ -28,7 +28,7 @@ CHARS = _category_chars()
 
 
 def _caught(text):
-    single, pair = _ftfy_triggers()
+    single, pair = _trigger_tables().single, _trigger_tables().pair
     return bool(single.search(text) or pair(text))
 
 
@@ -134,32 +134,32 @@ def test_repeated_lines_are_repaired_alike():
 def test_the_pair_gate_passes_clean_text_that_the_loose_one_sent_to_ftfy():
     # Accented letters after accented letters, a Greek final sigma before a
     # guillemet, Czech "ší": in no alternative of ftfy's mojibake pattern.
-    _single, pair = _ftfy_triggers()
+    pair = _trigger_tables().pair
     for text in ["informação e comunicações", "«Η Ελλάδας»", "příští týden", "ο δρόμος… και", "Sie sagten „Grüß Gott“"]:
         assert not pair(text), text
         assert not is_bad(text), text
     # ... and still sends it what ftfy fixes.
     for text in ["doesnâ€™t", "cÅ“ur", "Ã ", "à¤¹", "√ü"]:
-        assert pair(text) or _ftfy_triggers()[0].search(text), text
+        assert pair(text) or _trigger_tables().single.search(text), text
 
 
 def test_a_badness_pattern_that_cannot_be_read_sends_every_line_to_ftfy(monkeypatch):
     from cleaner import repair as repair_module
 
-    assert _ftfy_triggers()[1] is not repair_module._always  # the installed ftfy's pattern is read
+    assert _trigger_tables().pair is not repair_module._always  # the installed ftfy's pattern is read
 
     def unreadable(covered):
         raise ValueError("ftfy's badness pattern has a new item")
 
     def forget():
-        for cached in (_ftfy_triggers, repair_module._trigger_tables, repair_module._scans):
+        for cached in (_trigger_tables, repair_module._scans):
             cached.cache_clear()
         repair_module._repair_line_cached.cache_clear()
 
     monkeypatch.setattr(repair_module, "_badness_pairs", unreadable)
     forget()
     try:
-        assert _ftfy_triggers()[1] is repair_module._always
+        assert _trigger_tables().pair is repair_module._always
         # (the compiled scan has no pairs to look for: the Python one says "a pair" of every line)
         assert repair_module._line_flags() is repair_module._py_line_flags
         assert repair_module._line_flags()("plain") == repair_module.PAIR
