@@ -882,13 +882,15 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
         left = [n for n in left if n not in drop]
     top = max(scores[n] for n in left)
     kept = [n for n in left if scores[n] >= leaning.region_share * top]
+    between = _furniture_between(lines, stretches)
     if leaning.adjoins:
-        _adjoining(lines, stretches, left, kept)
+        _adjoining(lines, stretches, left, kept, between)
     for n in left:
         if n not in kept and not kept[0] < n < kept[-1]:
             drop[n] = OFF_MAIN
     if leaning.far_share:
-        _beyond_furniture(lines, stretches, scores, [n for n in left if n not in drop], drop, leaning.far_share)
+        rest = [n for n in left if n not in drop]
+        _beyond_furniture(lines, stretches, scores, rest, drop, leaning.far_share, between)
     for n, reason in drop.items():
         for i in stretches[n]:
             lines[i].cls = BAD
@@ -898,16 +900,27 @@ def _main_region(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
         lines[i].in_body = True
 
 
-def _walls(lines: list[_Line]) -> list[int]:
-    """How many lines of sure furniture (``WALL_REASONS``) come before each
-    line (and, last, in all)."""
-    walls = [0]
+def _furniture_between(lines: list[_Line], stretches: list[list[int]]) -> Callable[[int, int], int]:
+    """How many lines of sure furniture (``WALL_REASONS``) stand between two
+    stretches (by number, either order)."""
+    walls = [0]  # lines of sure furniture before each line
     for ln in lines:
         walls.append(walls[-1] + (ln.sure in WALL_REASONS))
-    return walls
+
+    def between(n: int, m: int) -> int:
+        first, second = sorted((n, m))
+        return walls[stretches[second][0]] - walls[stretches[first][-1]]
+
+    return between
 
 
-def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], kept: list[int]) -> None:
+def _adjoining(
+    lines: list[_Line],
+    stretches: list[list[int]],
+    left: list[int],
+    kept: list[int],
+    between: Callable[[int, int], int],
+) -> None:
     """Add to ``kept`` (stretch numbers, in order) the weak stretches that
     adjoin the article: the nearest before its first kept stretch or after
     its last (past at most ``ADJOIN_PAST`` others) that holds
@@ -917,11 +930,6 @@ def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], 
     after a table, a list or a block of code (short lines, which wall nothing
     off); a sidebar or a footer is walled off by menus, share bars and
     copyright lines, and teasers have no two full paragraphs in a row."""
-    walls = _walls(lines)
-
-    def walled(n: int, m: int) -> bool:
-        a, b = sorted((n, m))
-        return walls[stretches[b][0]] != walls[stretches[a][-1]]
 
     def full(n: int) -> bool:
         return len({lines[i].f.key for i in stretches[n] if lines[i].cls == GOOD}) >= ADJOIN_PARAGRAPHS
@@ -933,7 +941,7 @@ def _adjoining(lines: list[_Line], stretches: list[list[int]], left: list[int], 
         for end, step in ((0, -1), (-1, 1)):
             edge = kept[end]
             for k in range(place[edge] + step, place[edge] + step * (ADJOIN_PAST + 2), step):
-                if not 0 <= k < len(left) or walled(left[k], edge):
+                if not 0 <= k < len(left) or between(left[k], edge):
                     break
                 if full(left[k]):
                     kept.insert(len(kept) if step > 0 else 0, left[k])
@@ -948,6 +956,7 @@ def _beyond_furniture(
     left: list[int],
     drop: dict[int, str],
     share: float,
+    between: Callable[[int, int], int],
 ) -> None:
     """Drop the weak stretches that page furniture cuts off from the article.
 
@@ -962,10 +971,9 @@ def _beyond_furniture(
     """
     if not left:
         return
-    walls = _walls(lines)
     top = max(scores[n] for n in left)
     joined = {n for n in left if scores[n] >= share * top}
-    joined -= _walled_cards(lines, stretches, scores, left, walls)
+    joined -= _walled_cards(lines, stretches, scores, left, between)
     # (the furniture between two stretches only grows with their distance, so a
     # stretch joins through its nearest joined neighbour: one sweep each way)
     for order in (left, left[::-1]):
@@ -975,8 +983,7 @@ def _beyond_furniture(
                 last = n
                 continue
             if last is not None:
-                first, second = sorted((last, n))
-                if walls[stretches[second][0]] - walls[stretches[first][-1]] < FAR_FURNITURE_LINES:
+                if between(last, n) < FAR_FURNITURE_LINES:
                     joined.add(n)
                     last = n
     for n in left:
@@ -985,7 +992,11 @@ def _beyond_furniture(
 
 
 def _walled_cards(
-    lines: list[_Line], stretches: list[list[int]], scores: list[float], left: list[int], walls: list[int]
+    lines: list[_Line],
+    stretches: list[list[int]],
+    scores: list[float],
+    left: list[int],
+    between: Callable[[int, int], int],
 ) -> set[int]:
     """The stretches that open with teaser cards (:func:`_card_runs`) and
     stand behind ``FAR_FURNITURE_LINES`` lines of sure furniture from the best
@@ -995,10 +1006,8 @@ def _walled_cards(
     cards = {i for run in _card_runs(_units(lines, TEASER_AFTER_LENGTH)) for card in run for i in card}
     out = set()
     for n in left:
-        if n != best and stretches[n][0] in cards:
-            first, second = sorted((best, n))
-            if walls[stretches[second][0]] - walls[stretches[first][-1]] >= FAR_FURNITURE_LINES:
-                out.add(n)
+        if n != best and stretches[n][0] in cards and between(best, n) >= FAR_FURNITURE_LINES:
+            out.add(n)
     return out
 
 

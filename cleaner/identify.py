@@ -287,7 +287,7 @@ def _words_overrule(piece: str, ranked: list, allowed: frozenset[str], detector:
     (other,) = best
     if other == lang or other not in detector.languages or other not in allowed:
         return ranked
-    if (other, lang) in RELATED or (lang, other) in RELATED:
+    if (other, lang) in RELATED:
         return ranked
     again = detector.detect(piece, frozenset({lang, other}))
     return again if again and again[0][0] == other else ranked
@@ -1161,7 +1161,7 @@ def _mixed_lines(
 
 def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
     """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
-    if (lang, main) in RELATED or (main, lang) in RELATED:
+    if (lang, main) in RELATED:
         return False
     piece = text[p.start : p.end]
     # An ASCII word's only evidence is being a function word of ``lang`` alone
@@ -1312,7 +1312,7 @@ def _second_says(
             return None
     pair = labeller.detector.detect(piece, frozenset({asked, second}))
     # (close relatives, Afrikaans and Dutch, need the detector surer)
-    related = (main, second) in RELATED or (second, main) in RELATED
+    related = (main, second) in RELATED
     if not pair or pair[0][0] != second:
         return None
     # Letters the main language never writes, or function words of the second
@@ -1355,7 +1355,7 @@ WORD_CLUES = 1
 def _word_switches(text: str, p: _Piece, main: str, second: str, labeller: Labeller) -> list[_Piece]:
     """Piece ``p`` of a bilingual document cut where its words switch between
     ``main`` and ``second``; ``[p]`` when they do not."""
-    if (main, second) in RELATED or (second, main) in RELATED:
+    if (main, second) in RELATED:
         return [p]  # close relatives share too many words to be told apart one by one
     toks = [(p.start + m.start(), p.start + m.end(), m.group()) for m in WORD.finditer(text[p.start : p.end])]
     if len(toks) < 2:
@@ -1531,17 +1531,17 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", p
             paired and _pair_says(piece, label, main, labeller, level)
         ):
             return True
-        if (label.lang, main) in RELATED and _own_evidence(text[p.start : p.end], main, label.lang):
+        if (label.lang, main) in RELATED and _own_evidence(piece, main, label.lang):
             return True  # the main language's own letters or words (Czech ř, ě)
         if p.letters >= PAIR_CHECK_BELOW:
-            if _stops_favour(text[p.start : p.end], main, label.lang):
+            if _stops_favour(piece, main, label.lang):
                 return True
             # In one sentence, letters the main language does not write (beyond
             # a name's slip) settle that much: halves that lean elsewhere each
             # ("Nafig vajag to 3D visur, varbūt" reads as Lithuanian) do not
             # keep it in the main one.  (A paragraph's letters may all be in one
             # of its sentences: its sentences are judged one by one.)
-            if len(getattr(p, "sents", ())) <= 1 and excluded(text[p.start : p.end], frozenset({main})):
+            if len(getattr(p, "sents", ())) <= 1 and excluded(piece, frozenset({main})):
                 return False
             return not _halves_agree(text, p, labeller, main)
         # A short piece: its function words must be the other language's more
@@ -1549,7 +1549,6 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", p
         # Swedish) unless its letters are not the main language's ("Mergelės
         # Marijos šventovę" is no Latvian), and asked again between the two,
         # the detector must agree.
-        piece = text[p.start : p.end]
         hits = stopword_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
@@ -1690,7 +1689,7 @@ def _pair_says(piece: str, lab: Label, ctx: str, labeller: Labeller, level: str 
     if lab.lang in (UND, ctx) or lab.lang not in known or ctx not in known:
         return False
     need = labeller.settings.switch(level)
-    if lab.p(ctx) > need.max_main or (lab.lang, ctx) in RELATED or (ctx, lab.lang) in RELATED:
+    if lab.p(ctx) > need.max_main or (lab.lang, ctx) in RELATED:
         return False
     if count_letters(piece) < need.letters or (level != "quote" and _titled(piece)):
         return False
@@ -1725,7 +1724,7 @@ def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:
     quotation as Croatian).  It cannot tell those apart, so it says nothing."""
     if ctx == UND or ctx in labeller.detector.languages:
         return False
-    return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED or (ctx, lang) in RELATED
+    return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED
 
 
 def _after_speaker(text: str, start: int, end: int) -> int:
@@ -1796,7 +1795,7 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     mine = hits.get(label.lang, 0)
     if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):
         return None
-    related = (label.lang, p.lang) in RELATED or (p.lang, label.lang) in RELATED
+    related = (label.lang, p.lang) in RELATED
     if related and p.lang not in labeller.detector.languages:
         return None  # a relative is what the detector calls a language it lacks
     if related and not _own_evidence(clause, label.lang, p.lang):
