@@ -50,13 +50,13 @@ DEF LOWER_CASEFOLD = 2
 
 
 cdef inline bint _plain(str text, Py_ssize_t start, Py_ssize_t end):
-    """Whether text[start:end] is lower-case ASCII letters, hyphens and
-    apostrophes: what lower-casing and case-folding leave as it is."""
+    """Whether text[start:end] is ASCII without capitals: what lower-casing
+    and case-folding leave as it is."""
     cdef Py_UCS4 c
     cdef Py_ssize_t j
     for j in range(start, end):
         c = PyUnicode_READ_CHAR(text, j)
-        if not (0x61 <= c <= 0x7A or c == 0x2D or c == 0x27):
+        if c >= 0x80 or 0x41 <= c <= 0x5A:
             return False
     return True
 
@@ -157,18 +157,8 @@ def folded_counts(counts):
     word casefolding leaves as it is (ASCII without capitals: most words)."""
     cdef object out = Counter()
     cdef str w
-    cdef Py_ssize_t j, n
-    cdef Py_UCS4 c
-    cdef bint plain
     for word, k in counts.items():
         w = exact_str(word)
-        n = PyUnicode_GET_LENGTH(w)
-        plain = True
-        for j in range(n):
-            c = PyUnicode_READ_CHAR(w, j)
-            if c >= 0x80 or 0x41 <= c <= 0x5A:
-                plain = False
-                break
-        key = w if plain else w.casefold()
+        key = w if _plain(w, 0, PyUnicode_GET_LENGTH(w)) else w.casefold()
         out[key] = out.get(key, 0) + k
     return out

@@ -1067,7 +1067,13 @@ def _py_high_chars(text: str) -> set[str]:
 
 def _py_in_range(text: str, low: int, high: int) -> bool:
     """Whether a character of ``text`` is one of ``low``..``high`` (code points)."""
-    return high >= low and re.search(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", text) is not None
+    return high >= low and _range_pattern(low, high).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _range_pattern(low: int, high: int) -> re.Pattern:
+    # (asked on every suspect line: built once, not formatted and looked up each time)
+    return re.compile(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]")
 
 
 # These scans have compiled twins (cleaner/_repair_scan.pyx).
