@@ -261,6 +261,69 @@ def reread(text: str, margin: float = CLEARLY) -> tuple[str, str] | None:
     return None
 
 
+def nothing_to_reread(text: str) -> bool:
+    """Whether :func:`reread` is sure to find nothing in ``text``, known from
+    a few counts and tables, without decoding or scoring: true of most clean
+    lines in any language ("Straße", "Привет", "中文"); false says only that
+    :func:`reread` must look ("Crème brûlée": a Central European page would
+    read è as č, which only the letters around it can rule out).
+
+    The reference of the compiled gate in cleaner/_repair_scan.pyx; every
+    test here is one that :func:`reread` makes before it may return anything.
+
+    >>> nothing_to_reread("Straße und Fußball"), nothing_to_reread("Привет, мир"), nothing_to_reread("中文")
+    (True, True, True)
+    >>> nothing_to_reread("Crème brûlée"), nothing_to_reread("Ïðèâåò, ìèð! Êàê äåëà?")
+    (False, False)
+    """
+    if _in_range(text, *C1) or _utf8_lead_pair(text):
+        return False  # an old Mac or DOS page, or UTF-8 read as another page, may be behind it
+    evidence = _evidence(text, MIN_CHARS)
+    if not evidence:
+        return True
+    raw = misread_bytes(text)
+    if raw is None:
+        return True  # no cp1252/Latin-1 bytes it could have been read from
+    if _is_utf8(raw) or _cjk_bytes(raw):
+        return False
+    pages, other, letter = _candidate_pages(raw, evidence, _high_chars(text))
+    return not pages & (other | letter)
+
+
+def gate_tables() -> dict:
+    """What the compiled twin of :func:`nothing_to_reread` reads
+    (``init_gate`` in cleaner/_repair_scan.pyx): the cp1252 characters above
+    U+00FF and their bytes; per byte, the page masks of :func:`_page_bits`
+    for the one character that is no C1 control read from it (a line with a
+    C1 control is never plainly clean); the continuation characters of each
+    lead character (:func:`_utf8_lead_pair`); the ranges and counts."""
+    masks: list[list[int]] = [[0] * 256 for _ in range(4)]
+    specials = {}
+    for o, b in _to_bytes().items():
+        if C1[0] <= o <= C1[1]:
+            continue
+        if o > 0xFF:
+            specials[chr(o)] = b
+        for mask, bits in zip(masks, _page_bits(chr(o))):
+            mask[b] = bits
+    changed, other, undefined, letter = masks
+    return {
+        "specials": specials,
+        "changed": changed,
+        "other": other,
+        "undefined": undefined,
+        "letter": letter,
+        "lead_conts": _lead_conts(),
+        "c1": C1,
+        "non_latin_leads": NON_LATIN_LEADS,
+        "latin_letters": LATIN_LETTERS,
+        "min_chars": MIN_CHARS,
+        "min_script_letters": MIN_SCRIPT_LETTERS,
+        "min_distinct": MIN_DISTINCT,
+        "min_cjk_bytes": MIN_CJK_BYTES,
+    }
+
+
 def _c1_readings(text: str, raw: bytes) -> list[tuple[str, str]]:
     """(page, reading) for each old Mac or DOS page (:data:`C1_PAGES`) whose
     reading of a line with C1 controls inside words could pass :func:`reread`'s
@@ -383,7 +446,8 @@ def _foreign_leads(text: str) -> set:
 MAIN_SCRIPT_SAMPLE = 300  # characters that say which script a line is in
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LATIN_LETTERS = (0x00C0, 0x024F)  # with A-Z and a-z: the Latin letters of two_scripts (code points)
+_LATIN_LETTER = re.compile(f"[A-Za-z{chr(LATIN_LETTERS[0])}-{chr(LATIN_LETTERS[1])}]")
 NON_LATIN_LEADS = (0x0370, 0x06FF)  # Greek, Cyrillic, Armenian, Hebrew, Arabic (code points)
 _NON_LATIN_LETTER = re.compile(f"[{chr(NON_LATIN_LEADS[0])}-{chr(NON_LATIN_LEADS[1])}]")
 
@@ -431,8 +495,7 @@ def _cjk_readings(raw: bytes) -> list[tuple[str, str]]:
     Only for bytes with at least as many high bytes as ASCII letters: CJK
     text is written in high bytes, a Latin line with a few accents is not.
     """
-    n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
-    if n_high < MIN_CJK_BYTES or n_high < len(raw) - len(raw.translate(None, _ASCII_LETTERS)):
+    if not _cjk_bytes(raw):
         return []
     out = []
     for enc in CJK_PAGES:
@@ -443,6 +506,13 @@ def _cjk_readings(raw: bytes) -> list[tuple[str, str]]:
         if _cjk_reading(cand) and _reads_like_cjk(cand):
             out.append((enc, cand))
     return out
+
+
+def _cjk_bytes(raw: bytes) -> bool:
+    """Whether ``raw`` has enough high bytes to be CJK text: MIN_CJK_BYTES,
+    and at least as many as ASCII letters."""
+    n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    return n_high >= MIN_CJK_BYTES and n_high >= len(raw) - len(raw.translate(None, _ASCII_LETTERS))
 
 
 def _reads_like_cjk(text: str) -> bool:
@@ -491,6 +561,24 @@ def _utf8_elsewhere(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _utf8_lead_pair(text: str) -> bool:
+    """Whether the first two characters of ``text`` from its first non-ASCII
+    one are what some page shows a UTF-8 lead byte and a continuation byte
+    as: :func:`_utf8_elsewhere` finds nothing in a line without them."""
+    m = _NONASCII.search(text)
+    if m is None:
+        return False
+    conts = _lead_conts().get(text[m.start()])
+    return conts is not None and text[m.start() + 1 : m.start() + 2] in conts
+
+
+@lru_cache(maxsize=1)
+def _lead_conts() -> dict[str, frozenset]:
+    """Character -> the characters shown as continuation bytes by the pages
+    that show a UTF-8 lead byte as that character."""
+    return {ch: frozenset().union(*(conts for _enc, conts in pages)) for ch, pages in _pages_by_lead().items()}
+
+
 @lru_cache(maxsize=1)
 def _pages_by_lead() -> dict[str, list[tuple[str, frozenset]]]:
     """Character -> (page, the characters it shows continuation bytes as) for
@@ -536,20 +624,7 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
     around it and a letter pair no language writes (:func:`_looks_misread`).
     """
     high = _high_chars(text)
-    changed = other = undefined = 0  # bit masks over _LEGACY
-    for ch in high:
-        c, o, u = _page_bits(ch)
-        changed |= c
-        other |= o
-        undefined |= u
-    pages = changed & ~undefined  # a page must change something and read every byte
-    if pages & other:
-        # Not all Latin: coherent only with at least as many letters of the
-        # other script, which come from non-ASCII characters only.
-        n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
-        ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS) or len(high) < MIN_DISTINCT:
-            pages &= ~other
+    pages, other, letter = _candidate_pages(raw, evidence, high)
     out = []
     words = {} if words is None else words
     context = None  # whether the line is a sentence, asked once a Latin page shows a sign
@@ -557,8 +632,8 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
         if not pages >> i & 1:
             continue
         if not other >> i & 1:
-            if context is False:
-                continue
+            if context is False or not letter >> i & 1:
+                continue  # (no letter to misread: _looks_misread has nothing to judge)
             sign = _looks_misread(text, high & _readings()[enc].to_letter, enc, high, words)
             if not sign:
                 continue
@@ -571,18 +646,45 @@ def _sources(text: str, raw: bytes, evidence: int, words: dict | None = None) ->
     return out
 
 
+def _candidate_pages(raw: bytes, evidence: int, high: set) -> tuple[int, int, int]:
+    """(pages, other, letter): bit masks over :data:`_LEGACY` of the pages a
+    re-reading of ``raw`` (the line's cp1252/Latin-1 bytes, ``high`` its set
+    of non-ASCII characters) could come from, of those that would read some
+    character as a letter of another script than Latin, and of those that
+    would read some as another letter.  A page must change something and
+    read every byte; a reading into another script must have enough letters
+    to outweigh the ASCII ones (it must be coherent)."""
+    changed = other = undefined = letter = 0
+    for ch in high:
+        c, o, u, to_letter = _page_bits(ch)
+        changed |= c
+        other |= o
+        undefined |= u
+        letter |= to_letter
+    pages = changed & ~undefined
+    if pages & other:
+        # Not all Latin: coherent only with at least as many letters of the
+        # other script, which come from non-ASCII characters only.
+        n_high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+        ascii_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        if evidence < MIN_CHARS or n_high < max(ascii_letters, MIN_SCRIPT_LETTERS) or len(high) < MIN_DISTINCT:
+            pages &= ~other
+    return pages, other, letter
+
+
 @lru_cache(maxsize=4096)
-def _page_bits(ch: str) -> tuple[int, int, int]:
+def _page_bits(ch: str) -> tuple[int, int, int, int]:
     """Bit masks over the legacy pages (:data:`_LEGACY`) that read the
     cp1252/Latin-1 character ``ch`` differently, as a letter of another script
-    than Latin, and not at all."""
-    changed = other = undefined = 0
+    than Latin, not at all, and as another letter."""
+    changed = other = undefined = letter = 0
     for i, enc in enumerate(_LEGACY):
         r = _readings()[enc]
         changed |= (ch in r.changed) << i
         other |= (ch in r.to_other) << i
         undefined |= (ch in r.undefined) << i
-    return changed, other, undefined
+        letter |= (ch in r.to_letter) << i
+    return changed, other, undefined, letter
 
 
 class _Reading(NamedTuple):

@@ -123,11 +123,42 @@ def _suspect_chars() -> str:
     return "".join(sorted(chars))
 
 
-def _py_suspect_lines(lines: list[str]) -> list[int]:
+def _py_has_suspect(text: str) -> bool:
+    """Whether ``text`` holds a :func:`_suspect` character: the reference of
+    the compiled ``has_suspect``."""
+    return _suspect().search(text) is not None
+
+
+def _py_suspect_lines(lines: list[str], mixed: bool = False) -> list[int]:
     """The numbers (from 1) of the ``lines`` that hold a :func:`_suspect`
-    character: the reference of the compiled ``suspect_lines``."""
+    character and are not :func:`_plainly_clean`: the reference of the
+    compiled ``suspect_lines``."""
     suspect = _suspect()
-    return [n for n, line in enumerate(lines, 1) if suspect.search(line)]
+    return [
+        n
+        for n, line in enumerate(lines, 1)
+        if suspect.search(line) and not _plainly_clean(line, mixed, _py_line_flags(line))
+    ]
+
+
+def _plainly_clean(line: str, mixed: bool, flags: int) -> bool:
+    """Whether :func:`_repair_line` is sure to leave ``line`` as it is
+    (``flags``: the line's; ``mixed``: the document's, see there): no
+    character ftfy acts on, no control character, no lone surrogate,
+    nothing to re-read (:func:`mojibake.nothing_to_reread`), and no letters
+    of two scripts where a misread lead byte may have lost its no-break space.
+
+    Most lines of clean text in any language hold a suspect character (é, ’,
+    Cyrillic) and are plainly clean; the per-line tests are for the others.
+
+    >>> _plainly_clean("Straße und Fußball", False, _py_line_flags("Straße und Fußball"))
+    True
+    """
+    if flags & _LOOK_CLOSER:
+        return False
+    if mixed and mojibake.two_scripts(line):
+        return False
+    return mojibake.nothing_to_reread(line)
 
 
 class _Triggers(NamedTuple):
@@ -291,6 +322,7 @@ def _badness_pairs(covered) -> list[tuple[frozenset, frozenset | str]]:
 # acts on alone, a pair is_bad may need, the first character of a pair whose
 # second is a wide class, a control character, a lone surrogate.
 SINGLE, PAIR, WIDE, CONTROL, SURROGATE = 1, 2, 4, 8, 16
+_LOOK_CLOSER = SINGLE | PAIR | WIDE | CONTROL | SURROGATE  # a line with any of these is no plainly clean one
 _SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
 # _CONTROL's characters (tests/test_compiled.py checks every code point)
 _CONTROLS = "".join(c for c in map(chr, range(0x100)) if _CONTROL.match(c)) + "\ufeff\ufffe\uffff"
@@ -319,7 +351,8 @@ _compiled = twin("_repair_scan")
 
 class _Scans(NamedTuple):
     line_flags: Callable[[str], int]
-    suspect_lines: Callable[[list[str]], list[int]]
+    has_suspect: Callable[[str], bool]
+    suspect_lines: Callable[[list[str], bool], list[int]]
 
 
 @lru_cache(maxsize=1)
@@ -328,9 +361,10 @@ def _scans() -> _Scans:
     (not built, or ftfy's pattern unreadable: every line is a pair then)."""
     tables = _trigger_tables()
     if _compiled is None or tables.seconds is None:
-        return _Scans(_py_line_flags, _py_suspect_lines)
+        return _Scans(_py_line_flags, _py_has_suspect, _py_suspect_lines)
     _compiled.init(tables.single_chars, tables.seconds, tables.wide_firsts, _CONTROLS, _SURROGATES, _suspect_chars())
-    return _Scans(_compiled.line_flags, _compiled.suspect_lines)
+    _compiled.init_gate(**mojibake.gate_tables())
+    return _Scans(_compiled.line_flags, _compiled.has_suspect, _compiled.suspect_lines)
 
 
 def _line_flags() -> Callable[[str], int]:
@@ -379,8 +413,8 @@ def repair(text: str) -> Repaired:
         # Every line changes its ending: reported once for the document.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         fixes.append("line-breaks")
-    suspect = _suspect()
-    if not suspect.search(text):
+    scans = _scans()
+    if not scans.has_suspect(text):
         return Repaired(text, fixes, details)
     config = _CONFIG if not _MARKUP.search(text) else _NO_HTML
     lines = text.split("\n")
@@ -388,7 +422,7 @@ def repair(text: str) -> Repaired:
     reread = set()  # lines re-read from another encoding
     pages = []  # the encodings lines were re-read from, but UTF-8 read as cp1252 (ftfy's own)
     mixed = mojibake.two_scripts(text)
-    for n in _scans().suspect_lines(lines):
+    for n in scans.suspect_lines(lines, mixed):
         line = lines[n - 1]
         fixed, names, detail = _repair_line(line, config, mixed)
         if fixed != line:

@@ -4,6 +4,7 @@ functions give, and a normal install really uses them."""
 import importlib
 import os
 
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252, used by the gate strategies)
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,6 +39,7 @@ def _twin(name):
             repair._SURROGATES,
             repair._suspect_chars(),
         )
+        module.init_gate(**repair.mojibake.gate_tables())
     elif name == "_features":
         from cleaner import features as f
 
@@ -354,12 +356,64 @@ def test_line_flags_twins(text):
 
 
 @SETTINGS
-@given(st.lists(repair_texts, max_size=8))
-def test_suspect_lines_twins(lines):
+@given(st.lists(repair_texts, max_size=8), st.booleans())
+def test_suspect_lines_twins(lines, mixed):
     from cleaner import repair
 
     c = _twin("_repair_scan")
-    assert c.suspect_lines(lines) == repair._py_suspect_lines(lines)
+    assert c.suspect_lines(lines, mixed) == repair._py_suspect_lines(lines, mixed)
+    assert c.has_suspect("\n".join(lines)) == repair._py_has_suspect("\n".join(lines))
+
+
+# Text as a legacy page shows it: Latin-1 and cp1252's own characters, C1
+# controls, letters of other scripts, and UTF-8 of any text read as Latin-1
+# (strictly valid UTF-8 bytes, which the gate must tell from the rest).
+GATE_ALPHABET = "aeiAZ  .,'\x85\x9d\xa0\xa9\xadÃÂÅÐÑÕõèéêëíïóöüýþðÿ€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸαβРСрсĂăőű日本\U0001f600"
+gate_texts = st.one_of(
+    repair_texts,
+    st.text(alphabet=GATE_ALPHABET, max_size=60),
+    st.text(max_size=20).map(lambda t: t.encode("utf-8", "surrogatepass").decode("latin-1")),
+    st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
+    st.binary(max_size=40).map(lambda b: b.decode("sloppy-windows-1252")),
+)
+
+
+@SETTINGS
+@given(gate_texts, st.booleans())
+def test_plainly_clean_twins(text, mixed):
+    from cleaner import repair
+
+    c = _twin("_repair_scan")
+    assert c.plainly_clean(text, mixed) == repair._plainly_clean(text, mixed, repair._py_line_flags(text))
+
+
+def test_plainly_clean_twins_on_every_code_point():
+    """Each character alone, between letters, and after a letter of another
+    script (mixed documents), and each byte pair and triple shown as
+    Latin-1: the twin's tables and its UTF-8 test say what mojibake's do."""
+    import itertools
+    import sys
+
+    from cleaner import repair
+
+    c = _twin("_repair_scan")
+
+    def same(text):
+        for mixed in (False, True):
+            want = repair._plainly_clean(text, mixed, repair._py_line_flags(text))
+            assert c.plainly_clean(text, mixed) == want, (ascii(text), mixed)
+
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    # (above the basic plane, where no table holds a character, a few at a time)
+    astral = ["".join(chars[i : i + 256]) for i in range(0x10000, len(chars), 256)]
+    for ch in chars[:0x10000] + astral:
+        for text in (ch, f"Zaz{ch}ec", f"до {ch}ab"):
+            same(text)
+    high = [bytes([b]) for b in range(0x80, 0x100)]
+    for a, b in itertools.product(high, repeat=2):
+        for raw in (a + b, a + b + b"\x80", b"xy" + a + b + b"\xbf z"):
+            same(raw.decode("latin-1"))
+            same(raw.decode("sloppy-windows-1252"))
 
 
 @SETTINGS

@@ -1,6 +1,7 @@
 """The cheap tests that let most lines skip ftfy and the legacy re-reading
 must never skip a line that either would change."""
 
+import pathlib
 import random
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
@@ -265,3 +266,85 @@ def test_changed_words_walks_only_near_the_changes_and_answers_as_before(text, e
     for changed in ("".join(other), "".join(other)[: len(text) // 2] + tail):  # same length, and not
         assert mojibake._changed_words(text, changed) == _changed_words_reference(text, changed)
         assert mojibake._changed_words(changed, text) == _changed_words_reference(changed, text)
+
+
+# What the gate of plainly clean lines (repair._plainly_clean) sees most: clean
+# lines in many languages and scripts; and what it must send on: each of them
+# misread through the legacy pages and through UTF-8 read as another page.
+FIXTURES = pathlib.Path(__file__).parent.parent / "fixtures"
+
+
+def _real_lines():
+    here = pathlib.Path(__file__).parent / "repair_corpus"
+    lines = []
+    for name in ("clean_lines.tsv", "sentences.tsv"):
+        for row in (here / name).read_text(encoding="utf-8").splitlines():
+            lines.append(row.split("\t", 1)[1])
+    return lines
+
+
+def _misreadings(line):
+    out = []
+    for enc in mojibake._LEGACY + ["utf-8"]:
+        try:
+            out.append(line.encode(enc).decode("sloppy-windows-1252"))
+        except UnicodeError:
+            continue
+    for enc in ("sloppy-windows-1251", "koi8-r", "iso8859-2", "cp1253", "mac-roman"):
+        out.append(line.encode("utf-8").decode(enc, errors="replace"))
+    return out
+
+
+def _repairs_nothing(line, mixed):
+    from cleaner.repair import _CONFIG, _repair_line_uncached
+
+    return _repair_line_uncached(line, _CONFIG, mixed) == (line, [], "")
+
+
+def test_plainly_clean_lines_are_left_as_they_are():
+    """The gate's promise, on real lines and on their misreadings: a line it
+    lets pass is one every per-line test would leave as it is; and it lets
+    most clean lines pass (the point of it)."""
+    from cleaner.repair import _plainly_clean, _py_line_flags
+
+    passed = 0
+    clean = _real_lines()
+    for line in clean + [bad for good in clean for bad in _misreadings(good)]:
+        for mixed in (False, True):
+            if _plainly_clean(line, mixed, _py_line_flags(line)):
+                assert _repairs_nothing(line, mixed), (ascii(line), mixed)
+                assert mojibake.reread(line) is None
+                passed += line in clean
+    assert passed >= 0.6 * 2 * len(clean)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(CHARS + list("xé ßяõőÕ€’“”\x85\xa0")), max_size=24),
+        st.text(max_size=12).map(lambda t: t.encode("utf-8", "surrogatepass").decode("sloppy-windows-1252")),
+        st.binary(max_size=24).map(lambda b: b.decode("latin-1")),
+    ),
+    st.booleans(),
+)
+def test_plainly_clean_is_never_wrong(text, mixed):
+    from cleaner.repair import _plainly_clean, _py_line_flags
+
+    if _plainly_clean(text, mixed, _py_line_flags(text)):
+        assert _repairs_nothing(text, mixed)
+
+
+def test_repair_is_the_same_with_and_without_the_gate(monkeypatch):
+    """Whole documents, with lines that need each kind of repair among
+    plainly clean ones: the gate changes which lines are looked at, never
+    the result."""
+    from cleaner import repair as r
+
+    lines = _real_lines()
+    docs = ["\n".join(lines[i : i + 7] + _misreadings(lines[i])[:3]) for i in range(0, 300, 7)]
+    docs.append((FIXTURES / "voa-kerry-sochi.mojibake.txt").read_text(encoding="utf-8"))
+    with_gate = [r.repair(d) for d in docs]
+    assert sum(bool(done.lines) for done in with_gate) > len(docs) / 2  # (repairs to make, made)
+    monkeypatch.setattr(r, "_plainly_clean", lambda line, mixed, flags: False)
+    monkeypatch.setattr(r, "_scans", lambda: r._Scans(r._py_line_flags, r._py_has_suspect, r._py_suspect_lines))
+    assert [r.repair(d) for d in docs] == with_gate
