@@ -1652,7 +1652,7 @@ def _quotes(text: str, p: _Piece, labeller: Labeller, paired: bool = True) -> li
             continue
         if stops is not None and lab.lang not in stops[0]:
             continue
-        if _confusion(lab.lang, p.lang, labeller):
+        if _confusion(lab.lang, p.lang, labeller, text[s:e]):
             continue
         if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) and not (
             paired and _pair_says(text[s:e], lab, p.lang, labeller)
@@ -1717,12 +1717,24 @@ def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:
     return stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, ctx)
 
 
-def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:
-    """Whether the detector's ``lang`` for a piece inside ``ctx`` text is only its
+def _confusion(lang: str, ctx: str, labeller: Labeller, piece: str = "") -> bool:
+    """Whether the detector's ``lang`` for ``piece`` inside ``ctx`` text is only its
     usual confusion: ``ctx`` is a language it lacks, and ``lang`` is what it calls
     ``ctx`` or a close relative (a Malay title read as Indonesian, a Bosnian
-    quotation as Croatian).  It cannot tell those apart, so it says nothing."""
+    quotation as Croatian).  It cannot tell those apart, so it says nothing;
+    unless the piece's letters rule ``ctx`` out (Serbian ј in Belarusian text,
+    which writes no ј), and say it is not ``ctx`` whatever the detector knows.
+
+    >>> from cleaner.detectors import make_detector
+    >>> lab = _labeller(make_detector("langdetect"))
+    >>> _confusion("sr", "be", lab, "породица је изразила уверење да")
+    False
+    >>> _confusion("uk", "be", lab, "галаве круцілася: як")
+    True
+    """
     if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    if piece and ctx in excluded(piece, frozenset({ctx})):
         return False
     return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED
 
