@@ -971,6 +971,34 @@ def test_serbian_and_macedonian_function_words():
     assert marker_language("Тој може да дојде утре.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
 
 
+def test_serbian_words_macedonian_spells_otherwise():
+    from cleaner.languages import SCRIPT_CANDIDATES
+    from cleaner.markers import marker_language
+
+    known = frozenset(SCRIPT_CANDIDATES["Cyrl"] - {"sr", "be", "kk"})
+    # постоји (Macedonian постои), његова (негова), један (еден): a remix quotation
+    # and a langseg-dev caption, both read as Macedonian by langdetect.
+    assert marker_language("Репрезентација постоји нешто", SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    caption = "Почетак Вечерњег богослужења, његова дужина и структура, варирају од мјеста до мјеста"
+    assert marker_language(caption, SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    assert marker_language("Тој постои само еден ден.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
+    assert marker_language("Неговата книга е многу позната.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
+
+
+def test_a_quotation_whose_letters_the_sentence_cannot_write_is_no_confusion():
+    # Belarusian writes no ј: a quoted Serbian clause (langseg-dev) read as Serbian is
+    # not langdetect's usual confusion of Belarusian, which it lacks.
+    quote = "породица је изразила уверење да"
+    text = (
+        "Пасля вызвалення быў пад наглядам паліцыі. Пакой Эладзі застаўся ў тым выглядзе, як «"
+        + quote
+        + "» яна пакінула яго. Кампаненты Бюркерт таксама выкарыстоўваюцца многімі, прызнанымі "
+        "ў сваіх галінах лідэрамі.\n"
+        "У трупе шмат прыгожых дзяўчат, а іграюць яны нават Рамэа і Джульету, спяваюць у вадэвілі."
+    )
+    _only_switch(text, "be", quote, "sr")
+
+
 def test_a_short_quotation_with_its_own_function_words_is_cut_out():
     # 14 letters, fewer than a quotation needs: its Polish function words (za, co),
     # none of them Welsh, stand in for the length (sentence from langseg-dev).
