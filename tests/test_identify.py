@@ -999,6 +999,22 @@ def test_a_quotation_whose_letters_the_sentence_cannot_write_is_no_confusion():
     _only_switch(text, "be", quote, "sr")
 
 
+def test_a_short_line_counts_the_function_words_of_every_list_of_its_language():
+    # A Norwegian caption in a Polish text (a remix of langseg-dev sentences): the
+    # detectors answer "no", whose own stop list has "i" only; Norwegian's Bokmål
+    # list has "dag" too, so it has more function words here than Polish ("i").
+    caption = "Elvens vannkvalitet per i dag"
+    text = (
+        "Są to ciekawe badania\n\n"
+        "Policjanci mierzą i fotografują ściany w pracowniach psychologów.\n\n"
+        + caption
+        + "\n\nNiepewność to nasz zabójca - mówiła Olga Nowak. Jednak nie został włączony w skład "
+        "towarzyszącej mu delegacji - pisze Dziennik.\n\n"
+        "A tych właśnie doradców dotyczą wygasające przepisy.\n"
+    )
+    _only_switch(text, "pl", caption, "no", DETECTORS_HERE)
+
+
 def test_a_short_quotation_with_its_own_function_words_is_cut_out():
     # 14 letters, fewer than a quotation needs: its Polish function words (za, co),
     # none of them Welsh, stand in for the length (sentence from langseg-dev).
