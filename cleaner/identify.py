@@ -1525,7 +1525,7 @@ def _stops_favour(piece: str, lang: str, other: str) -> bool:
     French function words of a Corsican line say nothing against it)."""
     if other not in _STOP_LISTED:
         return False
-    hits = _stop_hits(folded_words(piece))
+    hits = stopword_hits(folded_words(piece))
     return hits.get(lang, 0) >= hits.get(other, 0) + DISAGREE_MARGIN
 
 
@@ -1576,7 +1576,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", p
     piece = text[p.start : p.end]
     if label.lang == RIVALS.get(main) or letter_language(piece, frozenset({main})) or word_hits(piece, main):
         return True
-    hits = _stop_hits(folded_words(piece))
+    hits = stopword_hits(folded_words(piece))
     stops = hits.get(label.lang, 0)
     if stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, main):
         return True
@@ -1725,7 +1725,7 @@ def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:
     words of ``lang`` nor a letter ``ctx`` does not write (see :func:`_is_main`)."""
     if ctx == UND or ctx in labeller.detector.languages:
         return False
-    stops = _stop_hits(folded_words(piece)).get(lang, 0)
+    stops = stopword_hits(folded_words(piece)).get(lang, 0)
     return stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, ctx)
 
 
@@ -1808,7 +1808,7 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     toks = folded_words(clause)
     if len(toks) < CLAUSE_WORDS:
         return None
-    hits = _stop_hits(toks)
+    hits = stopword_hits(toks)
     own = hits.get(p.lang, 0)
     top = max(hits.values(), default=0)
     if top < CLAUSE_STOPS or top <= own:  # no language has enough words, more than the piece's
