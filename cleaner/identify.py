@@ -853,6 +853,12 @@ def _unknown_by_stopwords(bag: WordBag, main: str, unknown: frozenset[str]) -> s
 # what the detector's answer's list covers, and at least PIECE_STOPS words.
 PIECE_STOP_WORDS = 8
 PIECE_STOPS = 4
+# A shorter piece (a caption, a quotation) of at least SHORT_PIECE_WORDS words
+# needs SHORT_PIECE_STOPS distinct words on that list, DISAGREE_MARGIN more than
+# on the answer's and its relatives', and no other list as many ("bíonn
+# pasdifríocht idir an" is no Catalan, "du bere lekua" no Indonesian).
+SHORT_PIECE_WORDS = 2
+SHORT_PIECE_STOPS = 2
 
 
 def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str) -> str | None:
@@ -862,16 +868,35 @@ def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str)
     an buachaill i gcomharbas air"): langdetect is unsure or names a neighbour,
     but more than half the words are Irish function words.  Close relatives
     and rivals of the detector's answer are left to it (their lists overlap).
+    A caption or quotation of a few words needs fewer of them, by a margin
+    (:data:`SHORT_PIECE_STOPS`).
+
+    >>> lacks = frozenset({"eu", "ga", "is", "az", "yo"})
+    >>> _unknown_by_piece_stopwords("bíonn pasdifríocht idir an", lacks, "ca")
+    'ga'
+    >>> _unknown_by_piece_stopwords("sí sí lo devolvieron.", lacks, "es") is None
+    True
     """
     if not unknown:
         return None
     toks = folded_words(piece)
-    if len(toks) < PIECE_STOP_WORDS:
+    if len(toks) < SHORT_PIECE_WORDS:
         return None
-    best, top, hits = _stop_top(toks)
-    if len(best) != 1 or top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+    short = len(toks) < PIECE_STOP_WORDS
+    # (a short piece counts each word once: "sí sí lo" is two words of evidence)
+    best, top, hits = _stop_top(list(dict.fromkeys(toks)) if short else toks)
+    if len(best) != 1:
         return None
     (lang,) = best
+    if short:
+        # Fewer words to go on: a margin over the answer's list and over the
+        # lists of the language's close relatives, which share function words
+        # ("ondan sonra" is Turkish as much as Azerbaijani).
+        rivals = [guess, *(b for a, b in RELATED if a == lang)]
+        if top < SHORT_PIECE_STOPS or any(top < hits.get(r, 0) + DISAGREE_MARGIN for r in rivals):
+            return None
+    elif top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+        return None
     if lang not in unknown or (lang, guess) in RELATED or RIVALS.get(lang) == guess:
         return None
     return lang if top >= DOC_STOP_RATIO * hits.get(guess, 0) else None

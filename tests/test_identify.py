@@ -1015,6 +1015,34 @@ def test_a_short_line_counts_the_function_words_of_every_list_of_its_language():
     _only_switch(text, "pl", caption, "no", DETECTORS_HERE)
 
 
+def test_a_short_caption_in_a_language_langdetect_lacks_is_named_by_its_function_words():
+    # Captions from langseg-dev (Irish, Basque, Icelandic) in Spanish text: langdetect
+    # has none of the three and names a neighbour; their own function words, two or
+    # more and more than any other list's, name them (langid knows all three).
+    for caption, lang in (
+        ("Bhí órcheantair le fáil sa limistéar ba", "ga"),
+        ("Mumbai izen bereko estatuko hiriburu", "eu"),
+        ("máli þessu lét Íbúðalánasjóður framkvæma", "is"),
+    ):
+        text = (
+            "Los habitantes del pueblo se reunieron en la plaza para celebrar la fiesta mayor.\n\n"
+            + caption
+            + "\n\nDespués de la comida, los niños jugaron en el parque hasta que se hizo de noche.\n"
+        )
+        _only_switch(text, "es", caption, lang, ("langdetect", "langid"))
+
+
+def test_a_short_line_in_conversation_is_not_named_by_a_repeated_or_shared_word():
+    # "sí" twice and "lo" are on the Yoruba list (langdetect lacks Yoruba), "ondan
+    # sonra" on the Azerbaijani one: once each, and Turkish's too (langseg-cs-dev).
+    from cleaner.identify import _unknown_by_piece_stopwords
+
+    lacks = frozenset({"az", "eu", "ga", "is", "yo"})
+    assert _unknown_by_piece_stopwords("sí sí lo devolvieron.", lacks, "es") is None
+    assert _unknown_by_piece_stopwords("Lyon ondan sonra Nizze oder Nizza,", lacks, "it") is None
+    assert _unknown_by_piece_stopwords("du bere lekua", lacks, "id") == "eu"
+
+
 def test_a_short_quotation_with_its_own_function_words_is_cut_out():
     # 14 letters, fewer than a quotation needs: its Polish function words (za, co),
     # none of them Welsh, stand in for the length (sentence from langseg-dev).
