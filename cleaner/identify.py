@@ -458,6 +458,18 @@ def _stop_top(toks: list[str]) -> tuple[frozenset[str], int, Counter[str]]:
     return _stop_top_of(stopword_hits(toks))
 
 
+def _stop_hits(toks: list[str]) -> Counter[str]:
+    """How many of ``toks`` each language's stop list has, a language under the
+    code cleaner gives it, by its best list (Norwegian's ``nb`` and ``nn`` lists
+    count for ``no``, what the detectors answer: "Elvens vannkvalitet per i dag"
+    has two words of Norwegian's, not the one of the ``no`` list alone).
+
+    >>> _stop_hits(["elvens", "per", "i", "dag"])["no"], stopword_hits(["elvens", "per", "i", "dag"])["no"]
+    (2, 1)
+    """
+    return _stop_top(toks)[2]
+
+
 def _stop_top_of(raw: Counter[str]) -> tuple[frozenset[str], int, Counter[str]]:
     """:func:`_stop_top` from the words' stop-word counts (:func:`stopword_hits`).
 
@@ -841,6 +853,12 @@ def _unknown_by_stopwords(bag: WordBag, main: str, unknown: frozenset[str]) -> s
 # what the detector's answer's list covers, and at least PIECE_STOPS words.
 PIECE_STOP_WORDS = 8
 PIECE_STOPS = 4
+# A shorter piece (a caption, a quotation) of at least SHORT_PIECE_WORDS words
+# needs SHORT_PIECE_STOPS distinct words on that list, DISAGREE_MARGIN more than
+# on the answer's and its relatives', and no other list as many ("bíonn
+# pasdifríocht idir an" is no Catalan, "du bere lekua" no Indonesian).
+SHORT_PIECE_WORDS = 2
+SHORT_PIECE_STOPS = 2
 
 
 def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str) -> str | None:
@@ -850,16 +868,35 @@ def _unknown_by_piece_stopwords(piece: str, unknown: frozenset[str], guess: str)
     an buachaill i gcomharbas air"): langdetect is unsure or names a neighbour,
     but more than half the words are Irish function words.  Close relatives
     and rivals of the detector's answer are left to it (their lists overlap).
+    A caption or quotation of a few words needs fewer of them, by a margin
+    (:data:`SHORT_PIECE_STOPS`).
+
+    >>> lacks = frozenset({"eu", "ga", "is", "az", "yo"})
+    >>> _unknown_by_piece_stopwords("bíonn pasdifríocht idir an", lacks, "ca")
+    'ga'
+    >>> _unknown_by_piece_stopwords("sí sí lo devolvieron.", lacks, "es") is None
+    True
     """
     if not unknown:
         return None
     toks = folded_words(piece)
-    if len(toks) < PIECE_STOP_WORDS:
+    if len(toks) < SHORT_PIECE_WORDS:
         return None
-    best, top, hits = _stop_top(toks)
-    if len(best) != 1 or top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+    short = len(toks) < PIECE_STOP_WORDS
+    # (a short piece counts each word once: "sí sí lo" is two words of evidence)
+    best, top, hits = _stop_top(list(dict.fromkeys(toks)) if short else toks)
+    if len(best) != 1:
         return None
     (lang,) = best
+    if short:
+        # Fewer words to go on: a margin over the answer's list and over the
+        # lists of the language's close relatives, which share function words
+        # ("ondan sonra" is Turkish as much as Azerbaijani).
+        rivals = [guess, *(b for a, b in RELATED if a == lang)]
+        if top < SHORT_PIECE_STOPS or any(top < hits.get(r, 0) + DISAGREE_MARGIN for r in rivals):
+            return None
+    elif top < max(PIECE_STOPS, DOC_STOP_SHARE * len(toks)):
+        return None
     if lang not in unknown or (lang, guess) in RELATED or RIVALS.get(lang) == guess:
         return None
     return lang if top >= DOC_STOP_RATIO * hits.get(guess, 0) else None
@@ -1549,7 +1586,7 @@ def _is_main(text: str, p, main: str, labeller: Labeller, level: str = "line", p
         # Swedish) unless its letters are not the main language's ("Mergelės
         # Marijos šventovę" is no Latvian), and asked again between the two,
         # the detector must agree.
-        hits = stopword_hits(folded_words(piece))
+        hits = _stop_hits(folded_words(piece))
         if hits.get(label.lang, 0) <= hits.get(main, 0) and not excluded(piece, frozenset({main})):
             return True
         if label.lang not in labeller.detector.languages:
@@ -1652,7 +1689,7 @@ def _quotes(text: str, p: _Piece, labeller: Labeller, paired: bool = True) -> li
             continue
         if stops is not None and lab.lang not in stops[0]:
             continue
-        if _confusion(lab.lang, p.lang, labeller):
+        if _confusion(lab.lang, p.lang, labeller, text[s:e]):
             continue
         if not _switch(lab, p.lang, max(n, need), "quote", labeller.settings, piece=text[s:e]) and not (
             paired and _pair_says(text[s:e], lab, p.lang, labeller)
@@ -1717,12 +1754,24 @@ def _unfounded(piece: str, lang: str, ctx: str, labeller: Labeller) -> bool:
     return stops < UNKNOWN_MAIN_STOPS and not _foreign_letters(piece, ctx)
 
 
-def _confusion(lang: str, ctx: str, labeller: Labeller) -> bool:
-    """Whether the detector's ``lang`` for a piece inside ``ctx`` text is only its
+def _confusion(lang: str, ctx: str, labeller: Labeller, piece: str = "") -> bool:
+    """Whether the detector's ``lang`` for ``piece`` inside ``ctx`` text is only its
     usual confusion: ``ctx`` is a language it lacks, and ``lang`` is what it calls
     ``ctx`` or a close relative (a Malay title read as Indonesian, a Bosnian
-    quotation as Croatian).  It cannot tell those apart, so it says nothing."""
+    quotation as Croatian).  It cannot tell those apart, so it says nothing;
+    unless the piece's letters rule ``ctx`` out (Serbian ј in Belarusian text,
+    which writes no ј), and say it is not ``ctx`` whatever the detector knows.
+
+    >>> from cleaner.detectors import make_detector
+    >>> lab = _labeller(make_detector("langdetect"))
+    >>> _confusion("sr", "be", lab, "породица је изразила уверење да")
+    False
+    >>> _confusion("uk", "be", lab, "галаве круцілася: як")
+    True
+    """
     if ctx == UND or ctx in labeller.detector.languages:
+        return False
+    if piece and ctx in excluded(piece, frozenset({ctx})):
         return False
     return lang == RIVALS.get(ctx) or (lang, ctx) in RELATED
 

@@ -971,6 +971,78 @@ def test_serbian_and_macedonian_function_words():
     assert marker_language("Тој може да дојде утре.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
 
 
+def test_serbian_words_macedonian_spells_otherwise():
+    from cleaner.languages import SCRIPT_CANDIDATES
+    from cleaner.markers import marker_language
+
+    known = frozenset(SCRIPT_CANDIDATES["Cyrl"] - {"sr", "be", "kk"})
+    # постоји (Macedonian постои), његова (негова), један (еден): a remix quotation
+    # and a langseg-dev caption, both read as Macedonian by langdetect.
+    assert marker_language("Репрезентација постоји нешто", SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    caption = "Почетак Вечерњег богослужења, његова дужина и структура, варирају од мјеста до мјеста"
+    assert marker_language(caption, SCRIPT_CANDIDATES["Cyrl"], known, "mk") == "sr"
+    assert marker_language("Тој постои само еден ден.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
+    assert marker_language("Неговата книга е многу позната.", SCRIPT_CANDIDATES["Cyrl"], known, "mk") is None
+
+
+def test_a_quotation_whose_letters_the_sentence_cannot_write_is_no_confusion():
+    # Belarusian writes no ј: a quoted Serbian clause (langseg-dev) read as Serbian is
+    # not langdetect's usual confusion of Belarusian, which it lacks.
+    quote = "породица је изразила уверење да"
+    text = (
+        "Пасля вызвалення быў пад наглядам паліцыі. Пакой Эладзі застаўся ў тым выглядзе, як «"
+        + quote
+        + "» яна пакінула яго. Кампаненты Бюркерт таксама выкарыстоўваюцца многімі, прызнанымі "
+        "ў сваіх галінах лідэрамі.\n"
+        "У трупе шмат прыгожых дзяўчат, а іграюць яны нават Рамэа і Джульету, спяваюць у вадэвілі."
+    )
+    _only_switch(text, "be", quote, "sr")
+
+
+def test_a_short_line_counts_the_function_words_of_every_list_of_its_language():
+    # A Norwegian caption in a Polish text (a remix of langseg-dev sentences): the
+    # detectors answer "no", whose own stop list has "i" only; Norwegian's Bokmål
+    # list has "dag" too, so it has more function words here than Polish ("i").
+    caption = "Elvens vannkvalitet per i dag"
+    text = (
+        "Są to ciekawe badania\n\n"
+        "Policjanci mierzą i fotografują ściany w pracowniach psychologów.\n\n"
+        + caption
+        + "\n\nNiepewność to nasz zabójca - mówiła Olga Nowak. Jednak nie został włączony w skład "
+        "towarzyszącej mu delegacji - pisze Dziennik.\n\n"
+        "A tych właśnie doradców dotyczą wygasające przepisy.\n"
+    )
+    _only_switch(text, "pl", caption, "no", DETECTORS_HERE)
+
+
+def test_a_short_caption_in_a_language_langdetect_lacks_is_named_by_its_function_words():
+    # Captions from langseg-dev (Irish, Basque, Icelandic) in Spanish text: langdetect
+    # has none of the three and names a neighbour; their own function words, two or
+    # more and more than any other list's, name them (langid knows all three).
+    for caption, lang in (
+        ("Bhí órcheantair le fáil sa limistéar ba", "ga"),
+        ("Mumbai izen bereko estatuko hiriburu", "eu"),
+        ("máli þessu lét Íbúðalánasjóður framkvæma", "is"),
+    ):
+        text = (
+            "Los habitantes del pueblo se reunieron en la plaza para celebrar la fiesta mayor.\n\n"
+            + caption
+            + "\n\nDespués de la comida, los niños jugaron en el parque hasta que se hizo de noche.\n"
+        )
+        _only_switch(text, "es", caption, lang, ("langdetect", "langid"))
+
+
+def test_a_short_line_in_conversation_is_not_named_by_a_repeated_or_shared_word():
+    # "sí" twice and "lo" are on the Yoruba list (langdetect lacks Yoruba), "ondan
+    # sonra" on the Azerbaijani one: once each, and Turkish's too (langseg-cs-dev).
+    from cleaner.identify import _unknown_by_piece_stopwords
+
+    lacks = frozenset({"az", "eu", "ga", "is", "yo"})
+    assert _unknown_by_piece_stopwords("sí sí lo devolvieron.", lacks, "es") is None
+    assert _unknown_by_piece_stopwords("Lyon ondan sonra Nizze oder Nizza,", lacks, "it") is None
+    assert _unknown_by_piece_stopwords("du bere lekua", lacks, "id") == "eu"
+
+
 def test_a_short_quotation_with_its_own_function_words_is_cut_out():
     # 14 letters, fewer than a quotation needs: its Polish function words (za, co),
     # none of them Welsh, stand in for the length (sentence from langseg-dev).
