@@ -50,6 +50,12 @@ FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precisi
 # Each signal of cleaner.classify, and how to turn it off: (function, replacement).
 ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
+    "lines opened and closed by tags": ("_tagged", lambda ln: False),
+    "a last short sentence closes the body": ("_closes_body", lambda lines, i: False),
+    "long Han headlines stop the search": (
+        "_too_long",
+        lambda f, headline: f.n_words > _classify().MAX_HEADING_WORDS or f.length > _classify().MAX_HEADING_LENGTH,
+    ),
     "link lists": ("_link_list", lambda ln: False),
     "known phrases run together": ("_phrase_run", lambda ln: False),
     "counts and dates": ("_meta", lambda ln: False),

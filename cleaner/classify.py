@@ -7,12 +7,12 @@ signals of shape that hold on any site and in any language:
 
 1. **Sure furniture**, whatever the context: a known phrase, or several in a
    row ("Leave a Reply Cancel reply": ``phrase``), a
-   copyright line (``copyright``), a line of tags, entities or web addresses
-   (``markup``), short items between separators or link texts run together
-   ("Home » News » World", "转发|收藏|评论": ``link-list``), a link to a
-   story's comments with their count and its title ("Comments (0) - Title":
-   ``comments``), a line repeated in
-   many documents of the run (``repeated-across-docs``), a line without
+   copyright line (``copyright``), a line of tags, entities or web addresses,
+   or one that opens with a tag and closes one (``markup``), short items
+   between separators or link texts run together ("Home » News » World",
+   "转发|收藏|评论": ``link-list``), a link to a story's comments with their
+   count and its title ("Comments (0) - Title": ``comments``), a line
+   repeated in many documents of the run (``repeated-across-docs``), a line without
    letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
    ``near`` (prose-like but shorter, several whole sentences, or in a
@@ -52,14 +52,17 @@ signals of shape that hold on any site and in any language:
    ("return x + y;") and the lines of a hard-wrapped paragraph stay, and right
    under the headline (a body of one sentence).  A hard-wrapped paragraph
    with one kept line is kept whole, wherever it stands.  The short lines right
-   after a kept paragraph ending with a colon are the list it announces.
+   after a kept paragraph ending with a colon are the list it announces,
+   and a whole sentence right after the last full paragraph, before sure
+   furniture or the page's end, is the article's last line.
    An author box ending the article ("About Jane Doe" and a biography)
    goes (``author-box``).
 6. **Headings**: a heading-like line (short, no terminal punctuation, starts
    with a capital or uncased letter, not a line of counts) between content
    paragraphs is a sub-heading; the nearest substantial one before the
    first body paragraph, in the document's main script, is the headline
-   (a byline, "By Jane Smith", is passed over: the headline is above it).
+   (a byline, "By Jane Smith", is passed over: the headline is above it;
+   a Han or kana headline is measured by its length, not its characters).
 7. **Duplicates** among kept lines: exact (``exact-dup``, after normalisation)
    and near-exact (``near-dup``: same words but a few) repeats of an earlier
    kept line are dropped; the first copy stays.  Inside the body, a line
@@ -496,10 +499,12 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
         prev, nxt = _neighbour(lines, i, -1, True), _neighbour(lines, i, 1, True)
         sentence = ln.f.terminal and ln.f.n_words >= BODY_SENTENCE_WORDS
         body_line = sentence or leaning.body_keeps_short or _code_line(ln) or wrapped[i]
-        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and body_line):
+        closing = sentence and _closes_body(lines, i)
+        if (prev == nxt == GOOD and titles[i] < TEASER_RUN) or (ln.in_body and body_line) or closing:
             # (a whole sentence inside the body, "Transformed into graceful
             # performers!", is the article's even between captions; so is a
-            # line of its code, "return x + y;", or of a hard-wrapped paragraph)
+            # line of its code, "return x + y;", or of a hard-wrapped
+            # paragraph; and so is its last short sentence, :func:`_closes_body`)
             revised.append(GOOD)
         elif prev == nxt == BAD:
             revised.append(BAD)
@@ -534,6 +539,17 @@ def _context(lines: list[_Line], leaning: Leaning = BALANCED) -> None:
     for i, ln in enumerate(lines):
         if ln.cls == BAD and not ln.sure and ln.why in (SHORT_LINE, OTHER_SCRIPT):
             ln.why = NAV_RUN if runs[i] >= NAV_RUN_LINES else SHORT_LINE
+
+
+def _closes_body(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` closes a text: it comes right after a full
+    paragraph, and right before sure furniture (a share bar, a copyright
+    line) or the page's end ("Я вам скажу, синьор, открою вам всю правду."
+    before "Поделиться: ВКонтакте | Facebook").  Lines without letters
+    between them aside."""
+    prev = next((ln for ln in reversed(lines[:i]) if ln.sure != NO_LETTERS), None)
+    nxt = next((ln for ln in lines[i + 1 :] if ln.sure != NO_LETTERS), None)
+    return prev is not None and prev.cls == GOOD and (nxt is None or bool(nxt.sure))
 
 
 # A line of code: it ends a statement or opens or closes a block ("int add(int
@@ -1019,10 +1035,22 @@ def _phrase_run(ln: _Line) -> bool:
     return phrases().run(ln.f.key) and not _section_header(ln)
 
 
+# A line that opens with an HTML tag and closes one later ("<h2>标题</h2><br />
+# <div class=…>"): embed code a crawler left in the text, however much of it
+# is words (Han text outweighs its tags).  Prose never opens so.
+_TAGGED = re.compile(r"\s*<[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>.*?</[a-zA-Z][a-zA-Z0-9]*\s*>")
+
+
 def _markup_text(ln: _Line) -> bool:
     """Mostly tags, entities or web addresses: embed code or a link a crawler
-    left in the text ("<h2>…</h2><br /> <div>…")."""
-    return ln.f.markup >= MARKUP_SHARE
+    left in the text ("<h2>…</h2><br /> <div>…"); or a line that opens with
+    a tag and closes one (``_TAGGED``)."""
+    return ln.f.markup >= MARKUP_SHARE or _tagged(ln)
+
+
+def _tagged(ln: _Line) -> bool:
+    """Whether a line opens with an HTML tag and closes one (``_TAGGED``)."""
+    return "</" in ln.text and _TAGGED.match(ln.text) is not None
 
 
 def _separates(ln: _Line) -> bool:
@@ -1243,13 +1271,25 @@ def _short_runs(lines: list[_Line]) -> list[int]:
     return out
 
 
-def _heading_like(ln: _Line) -> bool:
+def _heading_like(ln: _Line, headline: bool = False) -> bool:
+    """Short, no terminal punctuation, starts with a capital or an uncased
+    letter, not a line of counts.  Han and kana count a "word" per
+    character: a ``headline`` in them (15 to 40 characters) is measured by
+    its weighted length alone."""
     f = ln.f
     if ln.sure or f.terminal or f.weak_end or not f.upper_start:
         return False
-    if f.n_words > MAX_HEADING_WORDS or f.length > MAX_HEADING_LENGTH:
+    if _too_long(f, headline):
         return False
     return f.letters >= 0.5 and f.dates == 0 and f.separators == 0 and not _meta(ln)
+
+
+def _too_long(f: Features, headline: bool) -> bool:
+    """Whether a line is too long for a heading (``MAX_HEADING_WORDS``,
+    ``MAX_HEADING_LENGTH``); a ``headline`` in Han or kana, one "word" a
+    character, by its weighted length alone."""
+    many = f.n_words > MAX_HEADING_WORDS and not (headline and f.script in HAN_WRITING)
+    return many or f.length > MAX_HEADING_LENGTH
 
 
 _HEADLINE_START = re.compile(r"[\w\"'‘“«„「『(\[]")
@@ -1261,7 +1301,7 @@ def _headline_like(ln: _Line, main: str) -> bool:
     unspaced scripts), not shouted in capitals (section labels: "CAR
     REVIEWS") and not led by a list mark ("- Next Auto News")."""
     f = ln.f
-    if not _heading_like(ln) or f.script != main or not _HEADLINE_START.match(ln.text):
+    if not _heading_like(ln, headline=True) or f.script != main or not _HEADLINE_START.match(ln.text):
         return False
     spaced = f.script not in HAN_WRITING
     if (f.n_words < HEADLINE_MIN_WORDS or not spaced) and f.length < HEADLINE_MIN_LENGTH:
@@ -1292,11 +1332,13 @@ def _headings(lines: list[_Line], main: str) -> None:
             return  # (a link in a box of other stories right above the body: no headline there)
         if _byline(ln):
             continue  # (the author's name under the headline: the headline is above it)
-        if _heading_like(ln) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
+        if _heading_like(ln, headline=True) and ln.f.script == main and (ln.f.n_words >= 2 or ln.f.length >= 15):
             # The nearest title before the body is the headline or nothing:
             # a section label there ("CAR REVIEWS") means the headline is not
-            # in the dump, and a line further up is a teaser's.
-            if _headline_like(ln, main) and ln.block.kind != HEADING:
+            # in the dump, and a line further up is a teaser's.  (A Han or
+            # kana headline of more than MAX_HEADING_WORDS characters stops
+            # the search but stays out: the dev sets' gold leaves those out.)
+            if _headline_like(ln, main) and ln.block.kind != HEADING and ln.f.n_words <= MAX_HEADING_WORDS:
                 ln.block.kind, ln.block.reason = HEADING, ""
             return
 

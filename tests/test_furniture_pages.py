@@ -1,0 +1,106 @@
+"""Pages of bench/furniture_check.py: real paragraphs (Leipzig sentences of
+langseg-dev, via lingua-py's test data) in the furniture news sites print
+around them, with exact expectations for the signals that check found missing:
+a Han or kana headline longer than 15 characters, embed code whose words
+outweigh its tags, and an article's last short sentence before its share bar."""
+
+from cleaner.classify import classify
+from cleaner.features import features
+from cleaner.split import split_blocks
+
+
+def kinds(text):
+    return [(text[b.start : b.end], b.kind, b.reason) for b in classify(text, split_blocks(text))]
+
+
+def kept(text):
+    return [line for line, kind, _ in kinds(text) if kind in ("content", "heading")]
+
+
+JA_BODY = "女の人は男性に比べ、他人の男性をなおざりにしか聞かないような気がします。"
+JA_FURNITURE_TOP = ["ホーム", "ニュース", "政治", "経済", "スポーツ", "文化", "ホーム > ニュース > 社会"]
+JA_FURNITURE_BOTTOM = [
+    "シェア｜ツイート｜LINEで送る",
+    "関連記事",
+    "公式オンラインショップ限",
+    "メモもしっかり取れたのでこのメモを見ながらこれからも頑張りたい",
+    "まだコメントはありません。最初のコメントを書いてみましょう",
+    "コメント（0）- 男児は通報までの約5時間半も車内に",
+    "アカウントをお持ちの方はログイン",
+    "会社概要｜お問い合わせ｜広告掲載｜プライバシーポリシー｜サイトマップ",
+    "© 2024 地域ニュース All Rights Reserved.",
+]
+
+
+def test_a_long_han_headline_stops_the_search_for_the_headline():
+    # The headline (17 characters, a "word" each) is too long for a heading by
+    # its count of words; the search went on past it and took the teaser above
+    # it for the headline.  It stops there now (the headline itself stays out:
+    # the dev sets' gold leaves such headlines out).
+    dated = "2024年3月12日 14:35"
+    teasers = ["溢れるほどの情熱を持った多", dated, "食物繊維やさまざまな栄養の宝庫", dated]
+    head = ["男児は通報までの約5時間半も車内に", "2024年3月12日 14:35", "閲覧数：1341 コメント：0 印刷"]
+    page = "\n\n".join([*JA_FURNITURE_TOP, *teasers, *head, JA_BODY, *JA_FURNITURE_BOTTOM])
+    assert kept(page) == [JA_BODY]
+
+
+def test_a_short_han_headline_is_still_the_headline():
+    page = "\n\n".join([*JA_FURNITURE_TOP, "食物繊維やさまざまな栄養の宝庫", "2024年3月12日 14:35", JA_BODY])
+    assert kept(page) == ["食物繊維やさまざまな栄養の宝庫", JA_BODY]
+
+
+ZH_BODY = [
+    "其主要特征是：从传统社会转向现代社会，从封闭社会转向开放社会，从计划经济转向市场经济，"
+    "从专制政治转向民主政治（准确地说是宪政民主政治）。",
+    "从国外的产品开始研究，把别人的缺点一一克服，最后上线量产。这也是公司对大益加盟商一种负责任的态度和做法。",
+]
+
+
+def test_embed_code_opened_and_closed_by_tags_goes_however_many_words_it_holds():
+    embed = (
+        '<h2>六祖认为人之本性，于世间善</h2><br /> <div class="embed">'
+        "其主要特征是：从传统社会转向现代社会，从封闭社会转向开放社会</div>"
+    )
+    assert features(embed).markup < 0.5  # (its Han text outweighs its tags)
+    page = "\n\n".join(["六祖认为人之本性，于世间善", *ZH_BODY, "转发|收藏|评论", embed, "相关新闻"])
+    assert [r for line, _, r in kinds(page) if line == embed] == ["markup"]
+    assert kept(page) == ["六祖认为人之本性，于世间善", *ZH_BODY]
+
+
+def test_prose_that_mentions_a_tag_is_not_markup():
+    line = "Write <br /> where the line must break, and close every <p> with </p> as the standard asks."
+    page = "\n".join(["How to write HTML by hand", line])
+    assert kinds(page)[-1][2] != "markup"
+
+
+RU_BODY = [
+    "Если кино, то : не психологическое13. И готовность расстаться с даровыми деньгами. "
+    "Подготовка к худшему обычно требует от человека сил, которых у него нет.",
+    "С ним была новая женой Белла, дочь банкира и адвокат по профессии, в очках, маленькая, сухая, "
+    "с цепким взглядом и привычкой перебивать собеседника на полуслове.",
+]
+
+
+def test_the_last_short_sentence_of_the_article_before_its_share_bar_stays():
+    last = "Я вам скажу, синьор, открою вам всю правду."
+    page = "\n\n".join(
+        [
+            "Главная",
+            "Новости",
+            "Общество",
+            "Вы здесь: Главная » Общество » Здоровье",
+            "Не знаю почему, но захотелось понять человека",
+            "12.03.2024, 14:35",
+            "Просмотров: 1341 Комментариев: 0 Версия для печати",
+            *RU_BODY,
+            last,
+            "Поделиться: ВКонтакте | Facebook | Twitter | Telegram",
+            "© 2024 Городские новости. Все права защищены.",
+        ]
+    )
+    assert kept(page) == ["Не знаю почему, но захотелось понять человека", *RU_BODY, last]
+
+
+def test_a_short_line_after_the_article_that_is_no_sentence_still_goes():
+    page = "\n\n".join([*RU_BODY, "Читать дальше", "Поделиться: ВКонтакте | Facebook | Twitter | Telegram"])
+    assert kept(page) == RU_BODY
