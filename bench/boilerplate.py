@@ -51,6 +51,7 @@ FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precisi
 ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
     "lines opened and closed by tags": ("_tagged", lambda ln: False),
+    "labelled counts are counters": ("_counters", lambda ln: False),
     "a last short sentence closes the body": ("_closes_body", lambda lines, i: False),
     "long Han headlines stop the search": (
         "_too_long",

@@ -11,7 +11,8 @@ signals of shape that hold on any site and in any language:
    or one that opens with a tag and closes one (``markup``), short items
    between separators or link texts run together ("Home » News » World",
    "转发|收藏|评论": ``link-list``), a link to a story's comments with their
-   count and its title ("Comments (0) - Title": ``comments``), a line
+   count and its title ("Comments (0) - Title": ``comments``), two labelled
+   counts and little else ("Views: 1341 Comments: 0": ``counters``), a line
    repeated in many documents of the run (``repeated-across-docs``), a line without
    letters (``no-letters``).
 2. **Shape** of each other line: ``good`` (long, prose-like stop-word density),
@@ -212,8 +213,9 @@ LINK_LIST = "link-list"  # short items between separators: a menu, breadcrumb or
 RELATED = "related"  # after a related-stories (or tags, most read) header that ends the article
 AUTHOR_BOX = "author-box"
 DATED_LIST = "dated-list"  # a run of titles that open with a time or a date: a ticker, an archive
+COUNTERS = "counters"  # labelled counts and little else: "Views: 1341 Comments: 0 Print version"
 # What is furniture whatever its context, and so walls the article off (_beyond_furniture).
-WALL_REASONS = frozenset({PHRASE, COPYRIGHT, REPEATED, COMMENTS, MARKUP, LINK_LIST, RELATED, DATED_LIST})
+WALL_REASONS = frozenset({PHRASE, COPYRIGHT, REPEATED, COMMENTS, MARKUP, LINK_LIST, RELATED, DATED_LIST, COUNTERS})
 EXACT_DUP = "exact-dup"
 NEAR_DUP = "near-dup"
 CROSS_DOC_DUP = "cross-doc-dup"  # kept in an earlier document of the run
@@ -306,6 +308,8 @@ def classify(
             ln.sure = LINK_LIST
         elif _comment_link(ln):
             ln.sure = COMMENTS
+        elif _counters(ln):
+            ln.sure = COUNTERS
         elif _phrase_run(ln):
             ln.sure = PHRASE
         ln.cls = BAD if ln.sure else _shape(ln, main, langs, scale, leaning)
@@ -1092,6 +1096,26 @@ def _comment_link(ln: _Line) -> bool:
     if not m or not (m.group("label") or m.group("after")):
         return False
     return is_comment_header(normalize(f"{m.group('label')} {m.group('after')}"))
+
+
+# A count with its label, "Views: 1341", "浏览次数：1341", "Komentarzy: 0": a
+# word, a colon and a number that is not part of a phone number or a code.
+_LABELLED_COUNT = re.compile(r"(?<![^\W\d_])(?<!\.)[^\W\d_]+\s*[:：]\s*[(\[]?\d[\d.,]*[)\]]?(?![\w-])")
+COUNTER_PAIRS = 2  # labelled counts that make a line a story's counters
+COUNTER_REST_LENGTH = 24  # characters (Han/kana weighted) besides them: "Print version", "打印本页"
+
+
+def _counters(ln: _Line) -> bool:
+    """A story's counters: two or more labelled counts and little else
+    ("Views: 1341 Comments: 0 Print version", "Просмотров: 1341
+    Комментариев: 0", "浏览次数：1341 评论：0 打印本页"), whatever the language of
+    the labels.  Not a sentence."""
+    if ln.f.terminal or ln.f.counts < COUNTER_PAIRS or (":" not in ln.text and "：" not in ln.text):
+        return False
+    pairs = _LABELLED_COUNT.findall(ln.text)
+    if len(pairs) < COUNTER_PAIRS:
+        return False
+    return features(_LABELLED_COUNT.sub(" ", ln.text)).length <= COUNTER_REST_LENGTH
 
 
 def _meta(ln: _Line) -> bool:

@@ -4,6 +4,8 @@ around them, with exact expectations for the signals that check found missing:
 a Han or kana headline longer than 15 characters, embed code whose words
 outweigh its tags, and an article's last short sentence before its share bar."""
 
+import pytest
+
 from cleaner.classify import classify
 from cleaner.features import features
 from cleaner.split import split_blocks
@@ -104,3 +106,42 @@ def test_the_last_short_sentence_of_the_article_before_its_share_bar_stays():
 def test_a_short_line_after_the_article_that_is_no_sentence_still_goes():
     page = "\n\n".join([*RU_BODY, "Читать дальше", "Поделиться: ВКонтакте | Facebook | Twitter | Telegram"])
     assert kept(page) == RU_BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Views: 1341 Comments: 0 Print version",
+        "Wyświetleń: 1341 Komentarzy: 0 Drukuj",
+        "Zobrazeno: 1341× Komentáře: 0 Tisk",
+        "المشاهدات: 1341 التعليقات: 0 طباعة",
+        "浏览次数：1341 评论：0 打印本页",
+        "閲覧数：1341 コメント：0 印刷",
+    ],
+)
+def test_labelled_counts_are_a_storys_counters_in_any_language(line):
+    page = "\n\n".join(["Dom kultury otwarty po remoncie", line, *PL_BODY])
+    assert [r for text, _, r in kinds(page) if text == line] == ["counters"]
+    assert kept(page) == ["Dom kultury otwarty po remoncie", *PL_BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Host: 3pp.io:4439",  # (a request's header in a tutorial)
+        "聯絡電話：03-584-7231 行動: 0937-141993",  # (phone numbers)
+        "Score: 3 for the home side and 2: the visitors",
+        "Wynik: 3:1 dla gospodarzy, którzy prowadzili od 12. minuty.",
+    ],
+)
+def test_lines_with_numbers_that_are_not_counters(line):
+    page = "\n\n".join(["Dom kultury otwarty po remoncie", line, *PL_BODY])
+    assert [r for text, _, r in kinds(page) if text == line] != ["counters"]
+
+
+PL_BODY = [
+    "Wczoraj do stolicy przyjechało 30 pielęgniarek i położnych, które od tygodnia protestują przed ministerstwem "
+    "i domagają się podwyżek oraz lepszych warunków pracy w szpitalach.",
+    "Niemcy zobowiązały się przekazać na jej konto 50 milionów Euro, Polska - 5 milionów. Powiem tylko, że choć "
+    "daleko nam do porozumienia, rozmowy toczą się w znacznie lepszej atmosferze niż podczas protestu lekarzy.",
+]
