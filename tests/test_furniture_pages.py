@@ -145,3 +145,25 @@ PL_BODY = [
     "Niemcy zobowiązały się przekazać na jej konto 50 milionów Euro, Polska - 5 milionów. Powiem tylko, że choć "
     "daleko nam do porozumienia, rozmowy toczą się w znacznie lepszej atmosferze niż podczas protestu lekarzy.",
 ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Already have an account? Log in",
+        "Уже есть аккаунт? Войти",
+        "Вже маєте акаунт? Увійти",
+        "Masz już konto? Zaloguj się",
+        "Už máte účet? Přihlaste se",
+        "Već imate račun? Prijavite se",
+        "Sie haben bereits ein Konto? Anmelden",
+        "Έχετε ήδη λογαριασμό; Συνδεθείτε",
+        "Zaten hesabınız var mı? Giriş yapın",
+        "لديك حساب بالفعل؟ تسجيل الدخول",
+        "アカウントをお持ちの方はログイン",
+        "还没有账号？立即注册",
+    ],
+)
+def test_a_login_forms_question_is_a_phrase_in_every_language(line):
+    page = "\n\n".join(["Dom kultury otwarty po remoncie", *PL_BODY, line])
+    assert kinds(page)[-1][1:] == ("boilerplate", "phrase")
