@@ -52,6 +52,7 @@ ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
     "lines opened and closed by tags": ("_tagged", lambda ln: False),
     "labelled counts are counters": ("_counters", lambda ln: False),
+    "teaser cards around a one-paragraph item": ("_lone_item", lambda lines: None),
     "a last short sentence closes the body": ("_closes_body", lambda lines, i: False),
     "long Han headlines stop the search": (
         "_too_long",

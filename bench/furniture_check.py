@@ -33,6 +33,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from shared_paths import DATA  # noqa: E402
 
+from cleaner.features import features  # noqa: E402
+
 LANGSEG = DATA / "langseg-dev"
 
 # Each language: what its sites print around an article.  ``menu`` items go on
@@ -218,6 +220,7 @@ FURNITURE: dict[str, dict[str, object]] = {
 LANGS = tuple(FURNITURE)
 ARTICLE = "article"  # the kind of the gold lines
 TEASERS = 3  # other stories' titles in a box
+SUMMARY_MIN, SUMMARY_MAX = 70, 160  # characters (Han/kana weighted) of a teaser's summary
 
 
 def _texts(lang: str) -> tuple[list[str], list[str]]:
@@ -272,7 +275,7 @@ def pages(lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
     out = []
     for n, body in ((0, paragraphs[:3]), (1, paragraphs[3:4])):
         # (titles: headings of the documents, then first clauses of other paragraphs)
-        titles = [h for h in headings if _title(h)] + [c for p in paragraphs[4:] if _title(c := _clause(p))]
+        titles = [h for h in headings if _title(h)] + [c for p in paragraphs[6:] if _title(c := _clause(p))]
         if not body or len(titles) < 2:
             continue
         headline = titles[n]
@@ -299,7 +302,36 @@ def pages(lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
             ("copyright", str(fur["copyright"])),
         ]
         out.append((f"{lang}-{'long' if n == 0 else 'short'}", lines))
+    out += _cards_page(lang, paragraphs, titles)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def _cards_page(lang: str, paragraphs: list[str], titles: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A one-paragraph item between teaser cards of other stories (a title
+    and a one-sentence summary each), above it and below it with no header;
+    its breadcrumb ends with its own title."""
+    fur = FURNITURE[lang]
+    # (an item of two paragraphs' sentences; summaries of one sentence, as
+    # long as teasers' are, from paragraphs no title was taken from)
+    sentences = [s for p in paragraphs[:4] + paragraphs[6:] for s in _SENTENCE_END.split(p)]
+    summaries = [s for s in sentences if SUMMARY_MIN <= features(s).length <= SUMMARY_MAX]
+    if len(titles) < 2 * TEASERS + 1 or len(summaries) < 2 * TEASERS or len(paragraphs) < 6:
+        return []
+    item = f"{paragraphs[4]} {paragraphs[5]}"
+    headline, others = titles[0], titles[1:]
+    crumbs = str(fur["breadcrumb"]).split(":")[-1].rsplit("»", 1)[0].rsplit(">", 1)[0].strip()
+    lines: list[tuple[str, str]] = [("menu", m) for m in fur["menu"]]  # type: ignore[attr-defined]
+    lines.append(("breadcrumb", f"{crumbs} » {headline}"))
+    for t, summary in zip(others[:TEASERS], summaries[:TEASERS]):
+        lines += [("teaser", t), ("teaser", summary)]
+    lines += [(ARTICLE, headline), ("dated", str(fur["dated"])), (ARTICLE, item)]
+    for t, summary in zip(others[TEASERS : 2 * TEASERS], summaries[TEASERS : 2 * TEASERS]):
+        lines += [("teaser", t), ("dated", str(fur["dated"])), ("teaser", summary)]
+    lines += [("footer", str(fur["footer"])), ("copyright", str(fur["copyright"]))]
+    return [(f"{lang}-cards", lines)]
 
 
 def clean(lines: list[tuple[str, str]]) -> list[tuple[str, str, bool, str]]:

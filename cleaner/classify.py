@@ -24,7 +24,9 @@ signals of shape that hold on any site and in any language:
    length and context alone.
 3. **Teasers** above the article: three or more cards in a row, each a title
    and one short paragraph, right above the headline of the first two full
-   paragraphs in a row (``teasers``).  Three or more titles in a row that
+   paragraphs in a row (``teasers``); on a page without two, around a news
+   item of one paragraph twice as long as any other prose line (right above
+   its headline and right after it).  Three or more titles in a row that
    open with a time or a date, whatever their length, are a ticker or an
    archive list (``dated-list``).  A related-stories header above the body
    with two or more title-like lines under it is a box of links (``related``).
@@ -125,6 +127,7 @@ PROSE_SENTENCES = 2  # whole sentences on one line that make it prose-like whate
 TITLE_CASE = 0.6  # share of capitalised words above which a line reads as a title
 NEAR_RUN_LINES = 3  # near lines in a row that read as a text of short paragraphs
 TEASER_RUN = 3  # title-and-summary cards in a row that make a list of teasers
+LONE_ITEM_RATIO = 2  # times as long as any other prose line: a news item of one paragraph
 NAV_RUN_LINES = 3  # removed short lines in a row that make a navigation run
 MAX_HEADING_WORDS = 15
 MAX_HEADING_LENGTH = 150
@@ -739,12 +742,39 @@ def _teasers(lines: list[_Line], main: str) -> None:
     with dates or bylines around them, right above the first two full
     paragraphs in a row and their headline.  (An article's sections have longer paragraphs, or more than
     one under each heading; cards after the body are often the page's own
-    content: steps, features, answers.)"""
+    content: steps, features, answers.)
+
+    A page without two full paragraphs in a row may hold a news item of one
+    paragraph between other stories' cards (:func:`_lone_item`): the runs
+    right above its headline and right after it go."""
     body = _body_start(lines)
+    lone = _lone_item(lines) if body == len(lines) else None
+    body = body if lone is None else lone
     for cards in _card_runs(_units(lines)):
-        if _above(lines, cards[-1][-1], body, main):
+        after = lone is not None and cards[0][0] > lone and _close_after(lines, lone, cards[0][0])
+        if _above(lines, cards[-1][-1], body, main) or after:
             for i in (i for c in cards for i in c):
                 lines[i].cls, lines[i].sure = BAD, TEASERS
+
+
+def _lone_item(lines: list[_Line]) -> int | None:
+    """The one paragraph of a news item: the longest full paragraph, when it
+    is ``LENGTH_HIGH`` long and ``LONE_ITEM_RATIO`` times as long as any
+    other prose line of the page (teasers' summaries are one sentence)."""
+    prose = [i for i, ln in enumerate(lines) if ln.cls in (GOOD, NEAR)]
+    goods = [i for i in prose if lines[i].cls == GOOD]
+    if not goods:
+        return None
+    best = max(goods, key=lambda i: (lines[i].f.length, -i))
+    second = max((lines[i].f.length for i in prose if i != best), default=0)
+    length = lines[best].f.length
+    return best if length >= LENGTH_HIGH and length >= LONE_ITEM_RATIO * second else None
+
+
+def _close_after(lines: list[_Line], item: int, start: int) -> bool:
+    """Whether line ``start`` comes right after line ``item``: at most
+    ``LEDE_GAP`` lines with letters between them."""
+    return sum(ln.sure != NO_LETTERS for ln in lines[item + 1 : start]) <= LEDE_GAP
 
 
 def _units(lines: list[_Line], longest: int = LENGTH_HIGH) -> list[tuple[str, int]]:

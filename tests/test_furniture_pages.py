@@ -167,3 +167,47 @@ PL_BODY = [
 def test_a_login_forms_question_is_a_phrase_in_every_language(line):
     page = "\n\n".join(["Dom kultury otwarty po remoncie", *PL_BODY, line])
     assert kinds(page)[-1][1:] == ("boilerplate", "phrase")
+
+
+DE_CARDS_ABOVE = [
+    "Neue Buslinie verbindet Nordstadt und Klinikum",
+    "Ab Montag fährt die Linie 17 alle zwanzig Minuten vom Bahnhof bis zum Klinikum und zurück.",
+    "Stadtbibliothek verlängert ihre Öffnungszeiten",
+    "Die Stadtbibliothek hat künftig auch am Samstagnachmittag geöffnet, wie die Leitung mitteilte.",
+    "Feuerwehr übt am alten Hafen",
+    "Am Wochenende kann es rund um den alten Hafen wegen einer großen Übung zu Sperrungen kommen.",
+]
+DE_ITEM = (
+    "Der Stadtrat hat am Dienstagabend mit großer Mehrheit beschlossen, die Brücke über die Lenne bis zum Herbst "
+    "vollständig zu sanieren. Während der Arbeiten wird der Verkehr über eine Behelfsbrücke geführt, Fußgänger und "
+    "Radfahrer können die alte Brücke weiter nutzen. Die Kosten von rund 4,2 Millionen Euro teilen sich Stadt und "
+    "Land, teilte die Verwaltung mit."
+)
+DE_CARDS_BELOW = [
+    "Wochenmarkt zieht auf den Rathausplatz",
+    "12.03.2024, 09:10 Uhr",
+    "Der Wochenmarkt findet während der Umbauarbeiten am Marktplatz vorübergehend vor dem Rathaus statt.",
+    "Neues Hallenbad öffnet im Mai",
+    "11.03.2024, 16:45 Uhr",
+    "Nach zwei Jahren Bauzeit soll das neue Hallenbad im Mai eröffnet werden, kündigten die Stadtwerke an.",
+    "Schulhof wird zum Garten",
+    "11.03.2024, 11:20 Uhr",
+    "Schülerinnen und Schüler der Realschule haben ihren Schulhof mit Beeten und Bänken neu gestaltet.",
+]
+
+
+def test_teaser_cards_around_a_news_item_of_one_paragraph_go():
+    # (no two full paragraphs in a row: the item is the one paragraph twice as
+    # long as any other prose line; the cards right above its headline and
+    # right after it are other stories)
+    head = ["Stadtrat beschließt Sanierung der Lennebrücke", "12.03.2024, 18:30 Uhr"]
+    page = "\n\n".join([*DE_CARDS_ABOVE, *head, DE_ITEM, *DE_CARDS_BELOW, "Impressum | Kontakt | Datenschutz"])
+    assert kept(page) == ["Stadtrat beschließt Sanierung der Lennebrücke", DE_ITEM]
+    assert {r for line, _, r in kinds(page) if line in DE_CARDS_ABOVE + DE_CARDS_BELOW[::3]} == {"teasers"}
+
+
+def test_cards_after_an_item_that_does_not_dwarf_them_stay():
+    # (an introduction and the page's own sections: no item twice as long)
+    intro = DE_ITEM[:180] + "."
+    page = "\n\n".join(["Stadtrat beschließt Sanierung der Lennebrücke", intro, *DE_CARDS_BELOW])
+    assert "teasers" not in {r for _, _, r in kinds(page)}
