@@ -59,6 +59,7 @@ ABLATIONS = {
         lambda f, headline: f.n_words > _classify().MAX_HEADING_WORDS or f.length > _classify().MAX_HEADING_LENGTH,
     ),
     "link lists": ("_link_list", lambda ln: False),
+    "breadcrumbs ending with a title": ("_breadcrumb", lambda ln: False),
     "known phrases run together": ("_phrase_run", lambda ln: False),
     "counts and dates": ("_meta", lambda ln: False),
     "section headers end stretches": ("_section_header", lambda ln: False),

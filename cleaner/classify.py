@@ -10,7 +10,7 @@ signals of shape that hold on any site and in any language:
    copyright line (``copyright``), a line of tags, entities or web addresses,
    or one that opens with a tag and closes one (``markup``), short items
    between separators or link texts run together ("Home » News » World",
-   "转发|收藏|评论": ``link-list``), a link to a story's comments with their
+   "转发|收藏|评论", a breadcrumb ending with the title: ``link-list``), a link to a story's comments with their
    count and its title ("Comments (0) - Title": ``comments``), two labelled
    counts and little else ("Views: 1341 Comments: 0": ``counters``), a line
    repeated in many documents of the run (``repeated-across-docs``), a line without
@@ -84,7 +84,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, repeat
 
-from .features import Features, features, stop_density
+from .features import ITEM_MAX_CJK, ITEM_MAX_WORDS, Features, features, stop_density
 from .languages import UNSPACED_SCRIPTS
 from .phrases import (
     is_author_header,
@@ -97,7 +97,7 @@ from .phrases import (
 )
 from .records import BOILERPLATE, CONTENT, DUPLICATE, HEADING, Block
 from .repeats import Repeats
-from .scripts import HAN_WRITING
+from .scripts import HAN_WRITING, is_cjk
 from .stopwords import named_stoplist, pick_languages, stopwords
 
 # jusText's defaults (characters, stop-word shares), which we keep: they were
@@ -1099,7 +1099,36 @@ def _link_list(ln: _Line) -> bool:
     f = ln.f
     if f.glued >= LINK_LIST_ITEMS and f.glued * GLUED_SHARE >= f.n_words:
         return True  # (link texts run together: "Share to TwitterShare to Facebook")
-    return f.items >= LINK_LIST_ITEMS and not f.terminal
+    return (f.items >= LINK_LIST_ITEMS and not f.terminal) or _breadcrumb(ln)
+
+
+# The steps of a breadcrumb: "Home » Life » Health", "首页 > 新闻 > 社会" (not "/",
+# which prose uses between words: "I love it / it segfaulted").
+_CRUMB = re.compile(r"\s+(?:»|›|>|→)\s+")
+
+
+def _breadcrumb(ln: _Line) -> bool:
+    """A breadcrumb whose last step is the page's title ("Home » Life » Why
+    sleep matters more than you think", "Главная » Общество » …"): short
+    steps between breadcrumb separators, then a title (``MAX_HEADING_WORDS``
+    at most).  No guillemet opens a quote in it ("« МИР » и …")."""
+    if "«" in ln.text or ln.f.n_words > MAX_HEADING_WORDS + (LINK_LIST_ITEMS - 1) * ITEM_MAX_WORDS:
+        return False
+    steps = _CRUMB.split(ln.text.strip())
+    if len(steps) < LINK_LIST_ITEMS or len(steps[-1].split()) > MAX_HEADING_WORDS:
+        return False
+    return all(_crumb_step(step) for step in steps[:-1])
+
+
+def _crumb_step(step: str) -> bool:
+    """A breadcrumb's step: a menu entry's few words (or Han characters),
+    starting with a capital or an uncased letter ("x > 5 and y > 3" is a
+    comparison)."""
+    if not step or not step[0].isalpha() or step[0].islower():
+        return False
+    if any(is_cjk(ch) for ch in step):
+        return len(step) <= ITEM_MAX_CJK
+    return len(step.split()) <= ITEM_MAX_WORDS
 
 
 # A count and what follows it: "Comments (0) - Title", "12 comments | Title".

@@ -6,7 +6,7 @@ outweigh its tags, and an article's last short sentence before its share bar."""
 
 import pytest
 
-from cleaner.classify import classify
+from cleaner.classify import _breadcrumb, _Line, classify
 from cleaner.features import features
 from cleaner.split import split_blocks
 
@@ -211,3 +211,21 @@ def test_cards_after_an_item_that_does_not_dwarf_them_stay():
     intro = DE_ITEM[:180] + "."
     page = "\n\n".join(["Stadtrat beschließt Sanierung der Lennebrücke", intro, *DE_CARDS_BELOW])
     assert "teasers" not in {r for _, _, r in kinds(page)}
+
+
+@pytest.mark.parametrize(
+    "line, crumb",
+    [
+        ("Home » Life » Why sleep matters more than you think", True),
+        ("Главная » Общество » Не знаю почему, но захотелось понять человека", True),
+        ("首页 > 新闻 > 我认为活动的成功在为消费者提供的内", True),
+        ("I love it / it segfaulted / there's a problem in the manual!", False),
+        ("« МИР » и « Корпорация XXI век » работают с выпускниками школ", False),
+        ("x > 5 and y > 3 means that the pair is out of range for the test", False),
+    ],
+)
+def test_a_breadcrumb_whose_last_step_is_the_title(line, crumb):
+    assert _breadcrumb(_Line(None, line, features(line))) is crumb
+    if crumb:
+        page = "\n\n".join([line, "Dom kultury otwarty po remoncie", *PL_BODY])
+        assert kinds(page)[0][2] == "link-list"
