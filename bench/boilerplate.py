@@ -65,6 +65,7 @@ ABLATIONS = {
     "section headers end stretches": ("_section_header", lambda ln: False),
     "related header ends article": ("_related_section", lambda *args: None),
     "live feed header ends article": ("_live_feed", lambda ln: False),
+    "share bar ends article": ("_share_bar", lambda ln: False),
     "related box above the article": ("_related_box", lambda lines: None),
     "several sentences are prose": ("_sentences", lambda ln: False),
     "near sentences in a row": ("_near_runs", lambda lines: [0] * len(lines)),

@@ -40,8 +40,9 @@ signals of shape that hold on any site and in any language:
    article goes too.  A comment-section header once the article has begun
    (or its one paragraph is over) drops all the prose after it
    (``comments``); a related-stories header after the article ("Related
-   coverage", "Читайте также", "相关阅读"), or a live feed's ("Direct",
-   "Liveticker", "Лента новостей"), drops what follows unless the
+   coverage", "Читайте также", "相关阅读"), a live feed's ("Direct",
+   "Liveticker", "Лента новостей") or a share bar ("Share", "Поделиться"),
+   drops what follows unless the
    text resumes right after its box or the stretch is as long as half the
    article and does not open with teaser cards (``related``).  A document
    with no prose line at all, or whose lines nearly all end as sentences (a
@@ -92,6 +93,7 @@ from .phrases import (
     is_comment_header,
     is_live_header,
     is_related_header,
+    is_share_bar,
     normalize,
     phrases,
 )
@@ -1211,9 +1213,19 @@ def _section_header(ln: _Line) -> bool:
 
 
 def _closes_article(ln: _Line) -> bool:
-    """A related-stories header ("Related coverage", "Читайте также") or a
-    live feed's (:func:`_live_feed`): what follows is other stories."""
-    return is_related_header(ln.f.key) or _live_feed(ln)
+    """A related-stories header ("Related coverage", "Читайте также"), a
+    live feed's (:func:`_live_feed`) or a share bar (:func:`_share_bar`):
+    what follows is other stories or the page's."""
+    return is_related_header(ln.f.key) or _live_feed(ln) or _share_bar(ln)
+
+
+def _share_bar(ln: _Line) -> bool:
+    """A share bar ("Share", "Share This Article:", "Поделиться: ВКонтакте |
+    Facebook", ``data/sections/share.txt``) among the lines that are
+    furniture by their phrase: after the article, what follows it is the
+    page's (an ad, a quiz, a newsletter's pitch), as after a related-stories
+    header."""
+    return ln.sure == PHRASE and is_share_bar(ln.f.key)
 
 
 def _live_feed(ln: _Line) -> bool:

@@ -229,3 +229,32 @@ def test_a_breadcrumb_whose_last_step_is_the_title(line, crumb):
     if crumb:
         page = "\n\n".join([line, "Dom kultury otwarty po remoncie", *PL_BODY])
         assert kinds(page)[0][2] == "link-list"
+
+
+EN_BODY = [
+    "The city council voted on Tuesday night to close the Lenne bridge for repairs from June until the end of "
+    "October, after engineers found cracks in two of its supporting piers during a routine inspection.",
+    "Traffic will be diverted over a temporary bridge a few hundred metres upstream, while pedestrians and "
+    "cyclists will be able to use a walkway on the old bridge for most of the summer, the council said.",
+]
+PROMO = "Get our best stories in your inbox every morning, free, and never miss what matters in your town."
+
+
+@pytest.mark.parametrize(
+    "bar", ["Share", "Share This Article:", "Share Tweet Share", "Поделиться: ВКонтакте | Facebook"]
+)
+def test_a_share_bar_after_the_article_ends_it(bar):
+    page = "\n\n".join(["Council closes bridge for repairs", *EN_BODY, bar, PROMO, "Most popular"])
+    assert kept(page) == ["Council closes bridge for repairs", *EN_BODY]
+    assert [r for line, _, r in kinds(page) if line == PROMO] == ["related"]
+
+
+def test_the_text_resumes_after_a_share_bar_inside_the_article():
+    page = "\n\n".join(["Council closes bridge for repairs", EN_BODY[0], "Share", *EN_BODY[1:], PROMO[:-1] + " too."])
+    assert kept(page) == ["Council closes bridge for repairs", EN_BODY[0], *EN_BODY[1:], PROMO[:-1] + " too."]
+
+
+def test_a_line_about_shares_is_no_share_bar():
+    line = "Shares in the bridge builder fell 3 percent"
+    page = "\n\n".join(["Council closes bridge for repairs", *EN_BODY, line, PROMO])
+    assert PROMO in kept(page)
