@@ -258,3 +258,9 @@ def test_a_line_about_shares_is_no_share_bar():
     line = "Shares in the bridge builder fell 3 percent"
     page = "\n\n".join(["Council closes bridge for repairs", *EN_BODY, line, PROMO])
     assert PROMO in kept(page)
+
+
+@pytest.mark.parametrize("header", ["Similar articles", "Παρόμοια άρθρα"])
+def test_a_similar_articles_header_after_the_article_ends_it(header):
+    page = "\n\n".join(["Council closes bridge for repairs", *EN_BODY, header, PROMO])
+    assert kept(page) == ["Council closes bridge for repairs", *EN_BODY]
