@@ -50,12 +50,22 @@ FAVORS = {f"cleaner-{f}": f"{SYSTEMS['cleaner']} --favor {f}" for f in ("precisi
 # Each signal of cleaner.classify, and how to turn it off: (function, replacement).
 ABLATIONS = {
     "markup lines": ("_markup_text", lambda ln: False),
+    "lines opened and closed by tags": ("_tagged", lambda ln: False),
+    "labelled counts are counters": ("_counters", lambda ln: False),
+    "teaser cards around a one-paragraph item": ("_lone_item", lambda lines: None),
+    "a last short sentence closes the body": ("_closes_body", lambda lines, i: False),
+    "long Han headlines stop the search": (
+        "_too_long",
+        lambda f, headline: f.n_words > _classify().MAX_HEADING_WORDS or f.length > _classify().MAX_HEADING_LENGTH,
+    ),
     "link lists": ("_link_list", lambda ln: False),
+    "breadcrumbs ending with a title": ("_breadcrumb", lambda ln: False),
     "known phrases run together": ("_phrase_run", lambda ln: False),
     "counts and dates": ("_meta", lambda ln: False),
     "section headers end stretches": ("_section_header", lambda ln: False),
     "related header ends article": ("_related_section", lambda *args: None),
     "live feed header ends article": ("_live_feed", lambda ln: False),
+    "share bar ends article": ("_share_bar", lambda ln: False),
     "related box above the article": ("_related_box", lambda lines: None),
     "several sentences are prose": ("_sentences", lambda ln: False),
     "near sentences in a row": ("_near_runs", lambda lines: [0] * len(lines)),

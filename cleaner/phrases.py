@@ -247,6 +247,20 @@ def is_live_header(key: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def is_share_bar(key: str) -> bool:
+    """Whether the normalised line ``key`` is a share bar ("Share", "Share
+    this article", "Поделиться", "分享到"; ``cleaner/data/sections/share.txt``;
+    digits ignored).
+
+    >>> is_share_bar(normalize("Share This Article:")), is_share_bar(normalize("Поделиться: ВКонтакте"))
+    (True, True)
+    >>> is_share_bar(normalize("Shareholders approved the merger on Monday."))
+    False
+    """
+    return _heads_section("share", key)
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def is_byline(key: str) -> bool:
     """Whether the normalised line ``key`` starts like a byline ("By Telford
     Vice", "Von Anna Müller", "Автор: Иван Петров";

@@ -316,11 +316,18 @@ def test_weak_prose_behind_a_wall_of_furniture_is_not_the_article(favor):
         line: (b.kind, b.reason)
         for line, b in ((page[b.start : b.end], b) for b in classify(page, split_blocks(page), favor=favor))
     }
-    assert got[NOTICE] == ("boilerplate", "off-main")
+    # (the share bar after the article ends it, as a related-stories header does)
+    assert got[NOTICE] == ("boilerplate", "related")
     assert all(got[line][0] == "content" for line in BRIDGE)
     # two lines of furniture are a box inside the text: the paragraph stays
-    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], NOTICE])
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[1:3], NOTICE])
     assert NOTICE in kept(page)
+    # ... unless one is a share bar
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], NOTICE])
+    assert NOTICE not in kept(page)
+    # with no share bar, five lines of furniture wall it off
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[1:], "Sitemap", NOTICE])
+    assert dict((line, (k, r)) for line, k, r in kinds(page))[NOTICE] == ("boilerplate", "off-main")
     # favouring recall, furniture walls nothing off
     page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, NOTICE])
     assert NOTICE in [
@@ -414,9 +421,12 @@ def test_teaser_cards_behind_a_wall_of_furniture_go_however_they_score():
     page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER, *PROMOS])
     got = {line: (kind, reason) for line, kind, reason in kinds(page)}
     assert all(got[line] == ("content", "") for line in BRIDGE)
+    assert all(got[line] == ("boilerplate", "related") for line in PROMOS[1::2])  # (after the share bar)
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[1:], "Sitemap", *PROMOS])
+    got = {line: (kind, reason) for line, kind, reason in kinds(page)}
     assert all(got[line] == ("boilerplate", "off-main") for line in PROMOS[1::2])
     # with fewer lines of furniture between, they are a box inside the page and stay
-    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[:2], *PROMOS])
+    page = "\n".join(["Old bridge to close for repairs", *BRIDGE, *FOOTER[1:3], *PROMOS])
     assert all(line in kept(page) for line in PROMOS[1::2])
 
 

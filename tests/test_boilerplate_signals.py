@@ -462,8 +462,12 @@ ZH_TITLES_UNDER_A_LABEL = """首页
 def test_a_title_under_a_section_label_is_not_a_one_sentence_body(monkeypatch):
     title = ZH_TITLES_UNDER_A_LABEL.splitlines()[10]
     got = {line: (kind, reason) for line, kind, reason in kinds(ZH_TITLES_UNDER_A_LABEL)}
-    assert got[title] == ("boilerplate", "context")
+    # (after the share bar "分享到微信", which ends the article)
+    assert got[title] == ("boilerplate", "related")
     assert got["本市地铁新线路下月开通运营"] == ("heading", "")
+    monkeypatch.setattr(classify_module, "_share_bar", lambda ln: False)
+    got = {line: (kind, reason) for line, kind, reason in kinds(ZH_TITLES_UNDER_A_LABEL)}
+    assert got[title] == ("boilerplate", "context")
     # (without the sentence end, the label "今日财经新闻看点" read as its headline)
     monkeypatch.setattr(classify_module, "_lede", lambda lines, i: classify_module._after_title(lines, i))
     assert title in kept(ZH_TITLES_UNDER_A_LABEL)
