@@ -134,11 +134,20 @@ def _py_suspect_lines(lines: list[str], mixed: bool = False) -> list[int]:
     character and are not :func:`_plainly_clean`: the reference of the
     compiled ``suspect_lines``."""
     suspect = _suspect()
-    return [
-        n
-        for n, line in enumerate(lines, 1)
-        if suspect.search(line) and not _plainly_clean(line, mixed, _py_line_flags(line))
-    ]
+    return [n for n, line in enumerate(lines, 1) if suspect.search(line) and not _py_plainly_clean(line, mixed)]
+
+
+def _py_plainly_clean(line: str, mixed: bool) -> bool:
+    # (remembered like a line's repair: in Python the gate costs as much as
+    # the cache would, and templates and captions recur)
+    if len(line) <= CACHE_LINE:
+        return _py_plainly_clean_cached(line, mixed)
+    return _plainly_clean(line, mixed, _py_line_flags(line))
+
+
+@lru_cache(maxsize=1 << 13)  # bounded: at most 8192 lines of 1000 characters
+def _py_plainly_clean_cached(line: str, mixed: bool) -> bool:
+    return _plainly_clean(line, mixed, _py_line_flags(line))
 
 
 def _plainly_clean(line: str, mixed: bool, flags: int) -> bool:
