@@ -127,21 +127,31 @@ def line_flags(text_):
     """The flags (SINGLE, PAIR, WIDE, CONTROL, SURROGATE) of ``text``."""
     if not _ready:
         raise RuntimeError("cleaner._repair_scan: call init() first (cleaner.repair does)")
-    return _flags(exact_str(text_))
+    return _scan(exact_str(text_), False) & ~SUSPECT
 
 
-cdef unsigned char _flags(str text) except? 255:
+def has_suspect(text_):
+    """repair's ``_py_has_suspect``: whether ``text`` holds a character some
+    fix could act on."""
+    if not _ready:
+        raise RuntimeError("cleaner._repair_scan: call init() first (cleaner.repair does)")
+    return bool(_scan(exact_str(text_), True))
+
+
+cdef unsigned char _scan(str text, bint suspect) except? 255:
+    """The flags of ``text``, and SUSPECT if it holds a suspect character;
+    with ``suspect``, only that (SUSPECT or 0, at the first one)."""
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     if kind == 1:
-        return _flags_of(<Py_UCS1*> data, n)
+        return _scan_of(<Py_UCS1*> data, n, suspect)
     if kind == 2:
-        return _flags_of(<Py_UCS2*> data, n)
-    return _flags_of(<Py_UCS4*> data, n)
+        return _scan_of(<Py_UCS2*> data, n, suspect)
+    return _scan_of(<Py_UCS4*> data, n, suspect)
 
 
-cdef unsigned char _flags_of(const uchar* p, Py_ssize_t n) except? 255:
+cdef unsigned char _scan_of(const uchar* p, Py_ssize_t n, bint suspect) except? 255:
     cdef Py_ssize_t i
     cdef unsigned char bits, prev = 0, flags = 0
     cdef Py_UCS4 c, before = 0
@@ -151,39 +161,15 @@ cdef unsigned char _flags_of(const uchar* p, Py_ssize_t n) except? 255:
             bits = _bits(c)
         else:
             bits = _bmp[c]
-        if bits:
-            flags |= bits & (SINGLE | WIDE | CONTROL | SURROGATE)
+        if suspect:
+            if bits & SUSPECT:
+                return SUSPECT
+        elif bits:
+            flags |= bits & (SINGLE | WIDE | CONTROL | SURROGATE | SUSPECT)
             if bits & SECOND and prev & FIRST and not flags & PAIR and _is_pair(before, c):
                 flags |= PAIR
         prev, before = bits, c
     return flags
-
-
-cdef bint _has_suspect(const uchar* p, Py_ssize_t n) except -1:
-    cdef Py_ssize_t i
-    for i in range(n):
-        if uchar is Py_UCS4:
-            if _bits(p[i]) & SUSPECT:
-                return True
-        elif _bmp[p[i]] & SUSPECT:
-            return True
-    return False
-
-
-def has_suspect(text_):
-    """repair's ``_py_has_suspect``: whether ``text`` holds a character some
-    fix could act on."""
-    if not _ready:
-        raise RuntimeError("cleaner._repair_scan: call init() first (cleaner.repair does)")
-    cdef str text = exact_str(text_)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    if kind == 1:
-        return _has_suspect(<Py_UCS1*> data, n)
-    if kind == 2:
-        return _has_suspect(<Py_UCS2*> data, n)
-    return _has_suspect(<Py_UCS4*> data, n)
 
 
 def suspect_lines(list lines, bint mixed=False):
@@ -193,22 +179,10 @@ def suspect_lines(list lines, bint mixed=False):
         raise RuntimeError("cleaner._repair_scan: call init() and init_gate() first (cleaner.repair does)")
     cdef list out = []
     cdef str text
-    cdef Py_ssize_t k, n
-    cdef int kind
-    cdef void* data
-    cdef bint found
+    cdef Py_ssize_t k
     for k in range(len(lines)):
         text = exact_str(lines[k])
-        n = PyUnicode_GET_LENGTH(text)
-        kind = PyUnicode_KIND(text)
-        data = PyUnicode_DATA(text)
-        if kind == 1:
-            found = _has_suspect(<Py_UCS1*> data, n)
-        elif kind == 2:
-            found = _has_suspect(<Py_UCS2*> data, n)
-        else:
-            found = _has_suspect(<Py_UCS4*> data, n)
-        if found and not _plainly_clean(text, mixed):
+        if _scan(text, True) and not _plainly_clean(text, mixed):
             out.append(k + 1)
     return out
 
@@ -334,7 +308,7 @@ cdef inline bint _ascii_letter(Py_UCS4 c):
 
 
 cdef bint _plainly_clean(str text, bint mixed) except -1:
-    if _flags(text) & LOOK_CLOSER:
+    if _scan(text, False) & LOOK_CLOSER:
         return False
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
