@@ -174,6 +174,7 @@ def _read_options(
     skip: tuple[str, ...] = (),
     blank_lines: bool = False,
     named: bool = True,
+    keep_lines: bool = False,
 ) -> ReadOptions:
     # A record without the id field is said when --id-field was given and the
     # documents are named in the output (``named``: not by repair).
@@ -188,6 +189,7 @@ def _read_options(
         skip,
         blank_lines,
         id_field_asked=named and source is not click.core.ParameterSource.DEFAULT,
+        keep_lines=keep_lines,
     )
 
 
@@ -347,7 +349,11 @@ def clean(
     except ImportError as e:
         raise click.UsageError(str(e)) from None
     skip = _skip(output, inputs) + (_skip(report_path, inputs) if report_path else ())
-    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
+    # Document records keep each input record's line as written, but for the text.
+    keep_lines = fmt == "docs"
+    read_opts = _read_options(
+        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, keep_lines=keep_lines
+    )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, fmt, read_opts)
     job = CleanJob(
@@ -448,9 +454,19 @@ def repair_cmd(
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
     skip = _skip(output, inputs)
-    # Each line of a `lines` input comes out in its place, blank ones too.
+    # Each line of a `lines` input comes out in its place, blank ones too; a
+    # JSONL record comes out as its line, with only the text field's value changed.
     read_opts = _read_options(
-        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True, named=False
+        input_format,
+        text_field,
+        id_field,
+        max_doc_chars,
+        include,
+        exclude,
+        skip,
+        blank_lines=True,
+        named=False,
+        keep_lines=True,
     )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, None, read_opts)
@@ -467,9 +483,7 @@ def repair_cmd(
                 messages.fail(item.where, problem(e))
                 continue
             if item.fields is not None:
-                rec = dict(item.fields)
-                rec[text_field] = fixed
-                out.write(emit.json_line(rec))
+                out.write(emit.record_line(item.fields, text_field, fixed, item.line))
             elif input_format == "lines":
                 out.write(fixed + "\n")
             else:

@@ -230,6 +230,46 @@ def test_repair_jsonl_keeps_fields(tmp_path):
     assert json.loads(invoke("repair", str(src)).stdout) == {"id": 1, "text": "doesn’t", "x": [1]}
 
 
+# Records as other tools write them: numbers json.loads would change (1e5,
+# 1.50, 1e400 that json.dumps writes as Infinity), escapes, compact and odd
+# spacing, a field named like the text field inside another field.  The first
+# is ASCII (its writer escaped the rest: so is the repaired text), the second UTF-8.
+AS_WRITTEN = [
+    '{"id":1e5,"price":1.50,"text":"doesn\\u00e2\\u20ac\\u2122t","big":1e400,"esc":"caf\\u00e9 \\/ x", "z" : [1, 2.0]}',
+    '{ "meta": {"text": "nöt this one"}, "text" : "Gr\u00c3\u00bc\u00c3\u0178 Gott" ,"n":-0.0 }',
+    '{"id": 3, "text": "nothing to repair here", "n": 1.50}',
+]
+
+
+def test_repair_of_jsonl_changes_the_text_value_only(tmp_path):
+    # Every field was re-serialised: 1e5 came out as 100000.0, 1.50 as 1.5,
+    # 1e400 as Infinity (not JSON), escapes and spacing as json.dumps writes them.
+    src = write_jsonl(tmp_path / "r.jsonl", AS_WRITTEN)
+    expected = (
+        '{"id":1e5,"price":1.50,"text":"doesn\\u2019t","big":1e400,"esc":"caf\\u00e9 \\/ x", "z" : [1, 2.0]}\n'
+        '{ "meta": {"text": "nöt this one"}, "text" : "Grüß Gott" ,"n":-0.0 }\n'
+        '{"id": 3, "text": "nothing to repair here", "n": 1.50}\n'
+    )
+    r = invoke("repair", str(src))
+    assert (r.exit_code, r.stderr, r.stdout) == (0, "", expected)
+    piped = subprocess.run(CLEANER + ["repair"], input=src.read_bytes(), capture_output=True)
+    assert (piped.returncode, piped.stderr, piped.stdout.decode()) == (0, b"", expected)
+
+
+def test_docs_keep_the_input_fields_as_written(tmp_path):
+    src = write_jsonl(tmp_path / "d.jsonl", AS_WRITTEN[:1] + AS_WRITTEN[2:])
+    r = invoke("clean", "--format", "docs", str(src))
+    assert r.exit_code == 0, r.stderr
+    first, third = r.stdout.splitlines()
+    assert first.startswith(expected_first := AS_WRITTEN[0].replace("\\u00e2\\u20ac\\u2122", "\\u2019")[:-1])
+    assert first[len(expected_first) :].startswith(', "lang": ')
+    assert third == (
+        '{"id": 3, "text": "nothing to repair here", "n": 1.50, "lang": "en", "langs": {"en": 1.0}, '
+        '"removed": {}, "repairs": [], "encoding": "utf-8"}'
+    )
+    assert json.loads(first)["repairs"] == ["encoding"]
+
+
 def test_repair_of_a_folder_into_a_folder_mirrors_the_tree(tmp_path, in_fixtures):
     """-o DIR gives each input file its own repaired file (text stays text,
     JSONL stays JSONL with its fields): documents never run together."""

@@ -54,7 +54,9 @@ class Item:
     ``fixes`` names what it had to repair on the way (``invalid-utf8``).
     ``kind`` is ``html`` for a page to read as HTML
     (:meth:`cleaner.pipeline.Pipeline.process_html`), with ``content_type``
-    the one its HTTP headers declare (its charset is a hint).
+    the one its HTTP headers declare (its charset is a hint).  ``line`` is
+    the JSON text of a JSONL record as read, when ``ReadOptions.keep_lines``
+    (its output keeps every other field as written: :mod:`cleaner.io.jsonl`).
     """
 
     doc: str
@@ -66,6 +68,7 @@ class Item:
     fixes: tuple[str, ...] = ()
     kind: str = "text"
     content_type: str | None = None
+    line: str | None = None
 
 
 @dataclass
@@ -107,7 +110,8 @@ class ReadOptions:
     ``skip`` holds folders never walked and files never read (the output
     folder or file, when it lies inside an input folder); ``blank_lines``:
     with ``lines``, a blank line is a document too (``cleaner repair`` keeps
-    every line in its place).
+    every line in its place); ``keep_lines``: a JSONL record keeps the line
+    it was read from (:attr:`Item.line`), for outputs that write it back.
     """
 
     input_format: str = "auto"
@@ -121,6 +125,7 @@ class ReadOptions:
     skip: tuple[str, ...] = ()
     blank_lines: bool = False
     id_field_asked: bool = False  # --id-field was given: a record without it is said
+    keep_lines: bool = False
 
     @property
     def max_bytes(self) -> int:
@@ -557,5 +562,12 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             )
         doc = rec.get(options.id_field)
         yield Item(
-            doc_id(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
+            doc_id(doc) if doc is not None else where,
+            text,
+            where,
+            rec,
+            order=base + n,
+            encoding=encoding,
+            fixes=fixes,
+            line=line if options.keep_lines else None,
         )
