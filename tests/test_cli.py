@@ -199,6 +199,34 @@ def test_an_empty_output_name_is_a_usage_error(command):
         assert r.exit_code == 2 and "Error: --report '' names no file (an unset variable?): give a file" in r.stderr
 
 
+def test_a_repeated_id_is_said_once_per_run_and_the_others_counted(tmp_path):
+    # Segments of two documents with one id could not be told apart, without a word.
+    recs = [{"id": i, "text": t} for i, t in (("a", GOOD), ("b", OTHER), ("a", OTHER), (7, GOOD), ("b", GOOD))]
+    first = write_jsonl(tmp_path / "one.jsonl", [json.dumps(r) for r in recs[:3]])
+    second = write_jsonl(tmp_path / "two.jsonl", [json.dumps(r) for r in recs[3:]] + [json.dumps({"text": GOOD})])
+    said = (
+        f'cleaner: warning: {first}:3: repeated id; "a" names an earlier document too, '
+        "so their segments share one doc name\n"
+        "cleaner: warning: 1 more input like that (repeated id)\n"
+    )
+    r = invoke("clean", "--repeated-lines", "0", str(first), str(second))
+    assert (r.exit_code, r.stderr) == (0, said)
+    assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == ["a", "b", "a", "7", "b", f"{second}:3"]
+    for jobs in ("1", "2"):  # the same through a pipe, and from a pool of workers
+        piped = subprocess.run(
+            CLEANER + ["clean", "-j", jobs, "--repeated-lines", "0", "-"],
+            input=first.read_bytes() + second.read_bytes(),
+            capture_output=True,
+        )
+        assert (piped.returncode, piped.stderr.decode()) == (0, said.replace(str(first), "-"))
+    # Into a folder: the run, not each output file, is what ids repeat in.
+    r = invoke("clean", "--repeated-lines", "0", "-j", "1", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert (r.exit_code, r.stderr) == (0, said)
+    # Ids that never repeat say nothing; nor do documents named by their place.
+    lines = write_jsonl(tmp_path / "u.jsonl", [json.dumps({"id": i, "text": GOOD}) for i in range(10, 60)])
+    assert invoke("clean", "--repeated-lines", "0", str(lines), str(second)).stderr == ""
+
+
 def test_usage_errors_exit_2():
     assert invoke("clean", "--format", "xml").exit_code == 2
     assert invoke("clean", "--bogus").exit_code == 2

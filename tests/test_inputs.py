@@ -299,3 +299,13 @@ def test_a_line_without_the_field_is_not_a_record_and_is_written_from_its_fields
     with pytest.raises(NotARecord):
         spans(line, "text")
     assert record_line({"n": 1e5, "text": "a"}, "text", "b", line) == '{"n": 100000.0, "text": "b"}\n'
+
+
+def test_repeated_ids_are_told_in_bounded_memory():
+    from cleaner.io.inputs import RepeatedIds
+
+    ids = RepeatedIds(remembered=100)
+    assert [ids.seen(f"doc-{i}") for i in range(100)] == [False] * 100
+    assert all(ids.seen(f"doc-{i}") for i in range(100))
+    assert [ids.seen("later"), ids.seen("later")] == [False, False]  # full: checked, not remembered
+    assert len(ids._slots) == 256 and len(RepeatedIds()._slots) == 1024  # grown only as needed

@@ -17,11 +17,13 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import gzip
+import hashlib
 import io
 import json
 import os
 import stat
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -571,3 +573,76 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             fixes=fixes,
             line=line if options.keep_lines else None,
         )
+
+
+# Document names remembered to tell a repeated one, as 8-byte fingerprints in
+# one table (``2 * IDS_REMEMBERED`` slots of 8 bytes: 16 MiB at most, grown as
+# needed, never more than half full).  Past that many distinct names, later ones are still checked against
+# those remembered, but not remembered themselves.  Two names share a
+# fingerprint by chance about once in 2**64 / IDS_REMEMBERED**2 runs of that size.
+IDS_REMEMBERED = 1 << 20
+_IDS_FIRST_SLOTS = 1 << 10
+REPEATED_ID = "repeated id"
+
+
+class RepeatedIds:
+    """Which document names were seen before in a run, in bounded memory
+    (:data:`IDS_REMEMBERED`): an open-addressed table of fingerprints.
+
+    >>> ids = RepeatedIds()
+    >>> [ids.seen(name) for name in ("a", "b", "a", "c", "b")]
+    [False, False, True, False, True]
+    """
+
+    def __init__(self, remembered: int = IDS_REMEMBERED):
+        self._limit = remembered
+        self._count = 0
+        # (a power of two at least twice the names remembered: probing wraps with a mask)
+        self._most = 1 << (2 * remembered - 1).bit_length()
+        self._slots = array("Q", bytes(8 * min(_IDS_FIRST_SLOTS, self._most)))
+
+    def seen(self, name: str) -> bool:
+        """Whether ``name`` was seen before; remembered if not (while there is room)."""
+        digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        mark = int.from_bytes(digest, "little") or 1  # (0 marks an empty slot)
+        slots = self._slots
+        mask = len(slots) - 1
+        i = mark & mask
+        while slots[i]:
+            if slots[i] == mark:
+                return True
+            i = (i + 1) & mask
+        if self._count < self._limit:
+            slots[i] = mark
+            self._count += 1
+            if 2 * self._count > len(slots) and len(slots) < self._most:
+                self._grow()
+        return False
+
+    def _grow(self) -> None:
+        old = self._slots
+        slots = array("Q", bytes(16 * len(old)))
+        mask = len(slots) - 1
+        for mark in old:
+            if mark:
+                i = mark & mask
+                while slots[i]:
+                    i = (i + 1) & mask
+                slots[i] = mark
+        self._slots = slots
+
+
+def flag_repeated_ids(items: Iterable[Item | Failure | Notice], ids: RepeatedIds) -> Iterator[Item | Failure | Notice]:
+    """``items``, with a :class:`Notice` before each document whose name (a
+    JSONL id, a WARC-Record-ID: not its place, ``FILE:LINE``, which is its
+    own) an earlier document of the run had: their segments could not be told
+    apart.  Said once per run, with a count of the others at its end."""
+    for item in items:
+        if isinstance(item, Item) and item.doc != item.where and ids.seen(item.doc):
+            name = json.dumps(item.doc, ensure_ascii=False)
+            yield Notice(
+                item.where,
+                f"{REPEATED_ID}; {name} names an earlier document too, so their segments share one doc name",
+                once=REPEATED_ID,
+            )
+        yield item
