@@ -477,8 +477,12 @@ def repair_cmd(
                 decoded = _decoded(item)
                 repaired = repair(check_length(decoded.text if decoded else item.data, max_doc_chars))  # type: ignore[arg-type]
                 fixed = repaired.text
+                if item.kind == "text" and input_format == "lines" and "\n" in fixed:
+                    # A line comes out as one line: a line break repair made
+                    # (of U+2028, or of its mojibake) is a space.
+                    fixed = fixed.replace("\n", " ")
                 if explain:
-                    _explain(item.where, decoded.encoding if decoded else item.encoding, repaired)
+                    _explain(item.where, decoded.encoding if decoded else item.encoding, repaired, item.fixes)
             except Exception as e:  # noqa: BLE001 (one bad document must not stop the run)
                 messages.fail(item.where, problem(e))
                 continue
@@ -532,10 +536,12 @@ def _documents(inputs: list[str], options: ReadOptions, messages: Messages) -> I
         yield item
 
 
-def _explain(where: str, encoding: str | None, repaired) -> None:
-    """One stderr line per document (encoding, fixes), then one per fixed line."""
+def _explain(where: str, encoding: str | None, repaired, read_fixes: tuple[str, ...] = ()) -> None:
+    """One stderr line per document (encoding, fixes: the reader's, then
+    repair's), then one per fixed line."""
     head = f"{where}: encoding={encoding or 'text'}"
-    click.echo(f"{head} fixes={','.join(repaired.fixes) or 'none'}", err=True)
+    fixes = list(dict.fromkeys([*read_fixes, *repaired.fixes]))
+    click.echo(f"{head} fixes={','.join(fixes) or 'none'}", err=True)
     for fix in repaired.lines:
         extra = f" ({fix.detail})" if fix.detail else ""
         click.echo(f"{where}:{fix.line}: {','.join(fix.fixes)}{extra}", err=True)

@@ -252,6 +252,36 @@ def test_repair_of_lines_keeps_every_line_in_its_place(tmp_path):
         assert r.stdout.decode() == "first line\n\nthird line, d\u00e9j\u00e0 vu\n   \nfifth line\n"
 
 
+def test_repair_of_lines_makes_no_line_break_inside_a_line(tmp_path):
+    # A lone CR inside a line came out as a line break: one input line gave
+    # two, and every line after it moved down.  So did a U+2028 repair made
+    # of its mojibake.
+    src = tmp_path / "side.txt"
+    src.write_bytes(
+        b"one\rtwo\n"  # a lone CR
+        b"caf\xc3\x83\xc2\xa9 a\xc3\xa2\xc2\x80\xc2\xa8b\n"  # U+2028 read as cp1252, then written as UTF-8
+        b"x\xe2\x80\xa8y\r\n"  # U+2028 itself, and a CRLF line end
+        b"last\r\r\n"
+    )
+    expected = "one two\ncaf\u00e9 a b\nx y\nlast\n"
+    r = invoke("repair", "--input-format", "lines", "--explain", str(src))
+    assert (r.exit_code, r.stdout) == (0, expected)
+    assert r.stderr.splitlines()[0] == f"{src}:1: encoding=utf-8 fixes=line-breaks"
+    for args in ([str(src)], ["-"]):
+        piped = subprocess.run(
+            CLEANER + ["repair", "--input-format", "lines", *args], input=src.read_bytes(), capture_output=True
+        )
+        assert (piped.returncode, piped.stderr, piped.stdout.decode()) == (0, b"", expected)
+    # clean reads such a line as one line too: one document, one line of text.
+    r = invoke(
+        "clean", "--input-format", "lines", "--format", "docs", input=b"The talks went on\runtil late at night.\n"
+    )
+    assert (r.exit_code, [json.loads(line)["text"] for line in r.stdout.splitlines()]) == (
+        0,
+        ["The talks went on until late at night."],
+    )
+
+
 def test_repair_jsonl_keeps_fields(tmp_path):
     broken = "doesnâ€™t"
     src = write_jsonl(tmp_path / "r.jsonl", [json.dumps({"id": 1, "text": broken, "x": [1]})])

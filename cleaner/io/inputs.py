@@ -473,14 +473,26 @@ def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
     )
 
 
+LONE_CR_FIX = "line-breaks"  # (the name repair gives the fix it would have made of it)
+
+
 def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure]:
+    """A document per line.  A line stays one line: a lone CR inside it (an
+    old Mac line end, a stray ``\r``) is a space, not the line break repair
+    would make of it (the outputs of a ``lines`` input stay line for line)."""
     for n, line in _bounded_lines(stream, options.max_bytes):
         if line is None:
             yield _too_long(f"{path}:{n}", options)
             continue
         line = line.rstrip(b"\r\n")
+        fixes: tuple[str, ...] = ()
+        if b"\r" in line:
+            # (byte 13 is CR in every encoding a line can be read in: those of
+            # one byte and the ASCII-compatible ones of several; UTF-16 and
+            # UTF-32, where it is not, have no lines split at byte 10 either)
+            line, fixes = line.replace(b"\r", b" "), (LONE_CR_FIX,)
         if options.blank_lines or line.strip():
-            yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
+            yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n, fixes=fixes)
 
 
 FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
