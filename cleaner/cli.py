@@ -13,11 +13,11 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
 from . import emit
-from .classify import FAVOR
 from .decode import Decoded, decode
 from .detectors import DETECTORS
 from .io.inputs import (
@@ -29,21 +29,20 @@ from .io.inputs import (
     Item,
     Notice,
     ReadOptions,
+    check_length,
     read,
     walk,
 )
 from .io.outputs import Output, OutputError, PipeClosed, quiet_stdout, remove_unfinished
-from .languages import LANGUAGES, known_to
-from .pipeline import Options, check_length
-from .repair import repair
 from .repeats import MIN_DOCS
 from .report.collect import SAMPLE as REPORT_SAMPLE
 from .run import plan
-from .run.job import CleanJob, problem
-from .run.messages import Messages, StrictStop
-from .run.plan import RunSpec
-from .run.runner import execute
-from .select import Selection, UnknownLanguage
+from .run.messages import Messages, StrictStop, problem
+
+# What only `cleaner clean` uses (the pipeline, the runner, the report) is
+# imported by it: `cleaner repair` and `cleaner --help` start without it.
+if TYPE_CHECKING:
+    from .pipeline import Options
 
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
@@ -93,6 +92,25 @@ _input_options = [
     ),
     click.option("--strict", is_flag=True, help="Stop with a non-zero status at the first failure."),
 ]
+
+
+class _Favors(click.Choice):
+    """``--favor``'s choices, the keys of :data:`cleaner.classify.FAVOR`, read
+    when first asked for (by ``cleaner clean``, or its --help): classify is
+    the heaviest module to import, and nothing else of the command line needs it."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .classify import FAVOR
+
+        return tuple(FAVOR)
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass  # (click.Choice sets them when made)
 
 
 def _with(options):
@@ -233,7 +251,7 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option(
     "--favor",
-    type=click.Choice(list(FAVOR)),
+    type=_Favors(),
     default="balanced",
     show_default=True,
     help="Which way doubtful lines go: precision drops more furniture (and some text), recall keeps more text.",
@@ -325,7 +343,11 @@ def clean(
 
     With -o DIR, every input file gets an output file at the same place under DIR.
     """
-    from .pipeline import make_detector
+    from .pipeline import Options, make_detector
+    from .run.job import CleanJob
+    from .run.plan import RunSpec
+    from .run.runner import execute
+    from .select import Selection, UnknownLanguage
 
     inputs = list(inputs)
     _check_names(output, report_path)
@@ -447,6 +469,8 @@ def repair_cmd(
     Plain text comes out as text; JSONL comes out as JSONL with the text field
     repaired and every other field untouched.
     """
+    from .repair import repair
+
     messages = Messages(strict)
     inputs = list(inputs)
     _check_names(output)
@@ -554,6 +578,8 @@ def _explain(where: str, encoding: str | None, repaired, read_fixes: tuple[str, 
 def languages_cmd(detector) -> None:
     """List the languages cleaner knows: code (what it emits and --lang takes),
     ISO 639-3, name, the detectors that know it, and its scripts."""
+    from .languages import LANGUAGES, known_to
+
     langs = known_to(detector) if detector else list(LANGUAGES.values())
     rows = ["code\tiso3\tname\tdetectors\tscripts"]
     for lang in langs:

@@ -48,6 +48,17 @@ WARC_SUFFIXES = (".warc", ".wet")
 _HTML_START = (b"<!doctype html", b"<html")
 
 
+class TooLong(ValueError):
+    """A document over ``Options.max_doc_chars``: reported, never cut silently."""
+
+
+def check_length(text: str, limit: int) -> str:
+    """``text``, or :class:`TooLong` when it is longer than ``limit`` characters."""
+    if len(text) > limit:
+        raise TooLong(f"document too long ({len(text):,} characters; --max-doc-chars is {limit:,})")
+    return text
+
+
 @dataclass
 class Item:
     """One document to clean: ``data`` is bytes (files) or str (JSONL fields).

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import emit
-from ..decode import DecodeError
 from ..io.inputs import Failure, Item, Notice
-from ..pipeline import Options, Pipeline, TooLong
+from ..pipeline import Options, Pipeline
 from ..repeats import Repeats
+from .messages import problem
 
 
 @dataclass(frozen=True)
@@ -52,14 +52,6 @@ class Result:
     document: bool = True
     report_entry: dict | None = None  # with CleanJob.report: cleaner.report.document_entry
     skipped: str = ""  # what a Notice left out (a WARC record's payload type), for the summary
-
-
-def problem(e: Exception) -> str:
-    """How an exception raised while cleaning one document is reported."""
-    if isinstance(e, (DecodeError, TooLong)):
-        return str(e)
-    # Not the user's mistake: say so, but keep going with the other documents.
-    return f"internal error: {type(e).__name__}: {e}"
 
 
 def format_document(job: CleanJob, document, kept, item_line: str | None = None) -> str:
