@@ -13,11 +13,11 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
 from . import emit
-from .classify import FAVOR
 from .decode import Decoded, decode
 from .detectors import DETECTORS
 from .io.inputs import (
@@ -29,21 +29,20 @@ from .io.inputs import (
     Item,
     Notice,
     ReadOptions,
+    check_length,
     read,
     walk,
 )
 from .io.outputs import Output, OutputError, PipeClosed, quiet_stdout, remove_unfinished
-from .languages import LANGUAGES, known_to
-from .pipeline import Options, check_length
-from .repair import repair
 from .repeats import MIN_DOCS
 from .report.collect import SAMPLE as REPORT_SAMPLE
 from .run import plan
-from .run.job import CleanJob, problem
-from .run.messages import Messages, StrictStop
-from .run.plan import RunSpec
-from .run.runner import execute
-from .select import Selection, UnknownLanguage
+from .run.messages import Messages, StrictStop, problem
+
+# What only `cleaner clean` uses (the pipeline, the runner, the report) is
+# imported by it: `cleaner repair` and `cleaner --help` start without it.
+if TYPE_CHECKING:
+    from .pipeline import Options
 
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
@@ -93,6 +92,25 @@ _input_options = [
     ),
     click.option("--strict", is_flag=True, help="Stop with a non-zero status at the first failure."),
 ]
+
+
+class _Favors(click.Choice):
+    """``--favor``'s choices, the keys of :data:`cleaner.classify.FAVOR`, read
+    when first asked for (by ``cleaner clean``, or its --help): classify is
+    the heaviest module to import, and nothing else of the command line needs it."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .classify import FAVOR
+
+        return tuple(FAVOR)
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass  # (click.Choice sets them when made)
 
 
 def _with(options):
@@ -174,6 +192,7 @@ def _read_options(
     skip: tuple[str, ...] = (),
     blank_lines: bool = False,
     named: bool = True,
+    keep_lines: bool = False,
 ) -> ReadOptions:
     # A record without the id field is said when --id-field was given and the
     # documents are named in the output (``named``: not by repair).
@@ -188,6 +207,7 @@ def _read_options(
         skip,
         blank_lines,
         id_field_asked=named and source is not click.core.ParameterSource.DEFAULT,
+        keep_lines=keep_lines,
     )
 
 
@@ -231,7 +251,7 @@ def _check_inputs(inputs: list[str], read_opts: ReadOptions) -> None:
 @click.option("--segments", "with_segments", is_flag=True, help="With --format docs: add the kept segments.")
 @click.option(
     "--favor",
-    type=click.Choice(list(FAVOR)),
+    type=_Favors(),
     default="balanced",
     show_default=True,
     help="Which way doubtful lines go: precision drops more furniture (and some text), recall keeps more text.",
@@ -323,7 +343,11 @@ def clean(
 
     With -o DIR, every input file gets an output file at the same place under DIR.
     """
-    from .pipeline import make_detector
+    from .pipeline import Options, make_detector
+    from .run.job import CleanJob
+    from .run.plan import RunSpec
+    from .run.runner import execute
+    from .select import Selection, UnknownLanguage
 
     inputs = list(inputs)
     _check_names(output, report_path)
@@ -347,7 +371,11 @@ def clean(
     except ImportError as e:
         raise click.UsageError(str(e)) from None
     skip = _skip(output, inputs) + (_skip(report_path, inputs) if report_path else ())
-    read_opts = _read_options(input_format, text_field, id_field, max_doc_chars, include, exclude, skip)
+    # Document records keep each input record's line as written, but for the text.
+    keep_lines = fmt == "docs"
+    read_opts = _read_options(
+        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, keep_lines=keep_lines
+    )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, fmt, read_opts)
     job = CleanJob(
@@ -441,6 +469,8 @@ def repair_cmd(
     Plain text comes out as text; JSONL comes out as JSONL with the text field
     repaired and every other field untouched.
     """
+    from .repair import repair
+
     messages = Messages(strict)
     inputs = list(inputs)
     _check_names(output)
@@ -448,9 +478,19 @@ def repair_cmd(
     if folder_out and (STDIN in inputs or not inputs):
         raise click.UsageError("-o DIR needs files or folders as inputs, not stdin")
     skip = _skip(output, inputs)
-    # Each line of a `lines` input comes out in its place, blank ones too.
+    # Each line of a `lines` input comes out in its place, blank ones too; a
+    # JSONL record comes out as its line, with only the text field's value changed.
     read_opts = _read_options(
-        input_format, text_field, id_field, max_doc_chars, include, exclude, skip, blank_lines=True, named=False
+        input_format,
+        text_field,
+        id_field,
+        max_doc_chars,
+        include,
+        exclude,
+        skip,
+        blank_lines=True,
+        named=False,
+        keep_lines=True,
     )
     _check_inputs(inputs, read_opts)
     planned = _check_plan(inputs, output, folder_out, None, read_opts)
@@ -461,15 +501,17 @@ def repair_cmd(
                 decoded = _decoded(item)
                 repaired = repair(check_length(decoded.text if decoded else item.data, max_doc_chars))  # type: ignore[arg-type]
                 fixed = repaired.text
+                if item.kind == "text" and input_format == "lines" and "\n" in fixed:
+                    # A line comes out as one line: a line break repair made
+                    # (of U+2028, or of its mojibake) is a space.
+                    fixed = fixed.replace("\n", " ")
                 if explain:
-                    _explain(item.where, decoded.encoding if decoded else item.encoding, repaired)
+                    _explain(item.where, decoded.encoding if decoded else item.encoding, repaired, item.fixes)
             except Exception as e:  # noqa: BLE001 (one bad document must not stop the run)
                 messages.fail(item.where, problem(e))
                 continue
             if item.fields is not None:
-                rec = dict(item.fields)
-                rec[text_field] = fixed
-                out.write(emit.json_line(rec))
+                out.write(emit.record_line(item.fields, text_field, fixed, item.line))
             elif input_format == "lines":
                 out.write(fixed + "\n")
             else:
@@ -518,10 +560,12 @@ def _documents(inputs: list[str], options: ReadOptions, messages: Messages) -> I
         yield item
 
 
-def _explain(where: str, encoding: str | None, repaired) -> None:
-    """One stderr line per document (encoding, fixes), then one per fixed line."""
+def _explain(where: str, encoding: str | None, repaired, read_fixes: tuple[str, ...] = ()) -> None:
+    """One stderr line per document (encoding, fixes: the reader's, then
+    repair's), then one per fixed line."""
     head = f"{where}: encoding={encoding or 'text'}"
-    click.echo(f"{head} fixes={','.join(repaired.fixes) or 'none'}", err=True)
+    fixes = list(dict.fromkeys([*read_fixes, *repaired.fixes]))
+    click.echo(f"{head} fixes={','.join(fixes) or 'none'}", err=True)
     for fix in repaired.lines:
         extra = f" ({fix.detail})" if fix.detail else ""
         click.echo(f"{where}:{fix.line}: {','.join(fix.fixes)}{extra}", err=True)
@@ -534,6 +578,8 @@ def _explain(where: str, encoding: str | None, repaired) -> None:
 def languages_cmd(detector) -> None:
     """List the languages cleaner knows: code (what it emits and --lang takes),
     ISO 639-3, name, the detectors that know it, and its scripts."""
+    from .languages import LANGUAGES, known_to
+
     langs = known_to(detector) if detector else list(LANGUAGES.values())
     rows = ["code\tiso3\tname\tdetectors\tscripts"]
     for lang in langs:

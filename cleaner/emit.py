@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from .io.jsonl import NotARecord, replace_value
 from .records import Document, Segment
 
 FORMATS = ("jsonl", "docs", "tsv", "text")
@@ -75,6 +76,36 @@ def field_name(key: str, taken) -> str:
     return name
 
 
+def record_line(
+    fields: dict[str, Any], text_field: str, text: str, line: str | None = None, ours: dict[str, Any] | None = None
+) -> str:
+    """A JSON line of the input record ``fields`` with ``text`` as its
+    ``text_field`` and the fields ``ours`` added.  Given the ``line`` the
+    record was read from, every other character of it is kept as it was
+    (numbers as written, key order, escapes, spacing: :mod:`cleaner.io.jsonl`),
+    and kept whole when nothing changes; a line written in ASCII with
+    ``\\u`` escapes gets its new values escaped too.
+
+    >>> record_line({"n": 1.5, "text": "x"}, "text", "y", '{"n":1.50,"text":"x"}', {"lang": "en"})
+    '{"n":1.50,"text":"y", "lang": "en"}\\n'
+    >>> record_line({"n": 1.5, "text": "x"}, "text", "y")
+    '{"n": 1.5, "text": "y"}\\n'
+    """
+    if line is not None:
+        if not ours and fields.get(text_field) == text:
+            return line + "\n"
+        # A line its writer kept ASCII (``\u00e9`` escapes) stays ASCII.
+        dumps = json.dumps if line.isascii() and "\\u" in line else _json
+        try:
+            return replace_value(line, text_field, dumps(text), dumps(ours)[1:-1] if ours else "") + "\n"
+        except NotARecord:
+            pass  # (a line that does not hold these fields: written from the fields)
+    rec = dict(fields)
+    rec[text_field] = text
+    rec.update(ours or {})
+    return json_line(rec)
+
+
 def document_record(
     document: Document, kept: list[Segment], text_field: str = "text", with_segments: bool = False
 ) -> dict[str, Any]:
@@ -94,6 +125,15 @@ def document_record(
     fields = document.fields if document.fields is not None else {"doc": document.doc}
     rec: dict[str, Any] = dict(fields)
     rec[text_field] = document.text_of(kept)
+    rec.update(_ours(document, kept, fields, text_field, with_segments))
+    return rec
+
+
+def _ours(
+    document: Document, kept: list[Segment], fields: dict[str, Any], text_field: str, with_segments: bool
+) -> dict[str, Any]:
+    """The fields a document record adds to the input's, under the names
+    :func:`field_name` gives them."""
     removed: Counter[str] = Counter()
     kept_ids = {s.seg for s in kept}
     for s in document.segments:
@@ -110,15 +150,23 @@ def document_record(
     if with_segments:
         ours["segments"] = [s.to_dict() for s in kept]
     taken = {*fields, text_field}
-    for key, value in ours.items():
-        rec[field_name(key, taken)] = value
-    return rec
+    return {field_name(key, taken): value for key, value in ours.items()}
 
 
 def document_jsonl(
-    document: Document, kept: list[Segment], text_field: str = "text", with_segments: bool = False
+    document: Document,
+    kept: list[Segment],
+    text_field: str = "text",
+    with_segments: bool = False,
+    line: str | None = None,
 ) -> str:
-    return json_line(document_record(document, kept, text_field, with_segments))
+    """:func:`document_record` as a JSON line; given the ``line`` the input
+    record was read from, its fields are kept as they were written
+    (:func:`record_line`)."""
+    if document.fields is None or line is None:
+        return json_line(document_record(document, kept, text_field, with_segments))
+    ours = _ours(document, kept, document.fields, text_field, with_segments)
+    return record_line(document.fields, text_field, document.text_of(kept), line, ours)
 
 
 def document_text(document: Document, kept: list[Segment]) -> str:

@@ -19,7 +19,7 @@ from .classify import classify
 from .decode import decode
 from .detectors import Detector, make_detector
 from .identify import identify, letter_shares
-from .io.inputs import DEFAULT_MAX_DOC_CHARS, doc_id
+from .io.inputs import DEFAULT_MAX_DOC_CHARS, TooLong, check_length, doc_id
 from .languages import lookup
 from .records import BOILERPLATE, DUPLICATE, Block, Document, Markup, Segment
 from .repair import Repaired, repair
@@ -36,17 +36,6 @@ __all__ = [
     "first_pass",
     "make_detector",
 ]
-
-
-class TooLong(ValueError):
-    """A document over ``Options.max_doc_chars``: reported, never cut silently."""
-
-
-def check_length(text: str, limit: int) -> str:
-    """``text``, or :class:`TooLong` when it is longer than ``limit`` characters."""
-    if len(text) > limit:
-        raise TooLong(f"document too long ({len(text):,} characters; --max-doc-chars is {limit:,})")
-    return text
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,6 @@ import tempfile
 from array import array
 from collections.abc import Iterable
 
-from .phrases import normalize
-
 MIN_DOCS = 3
 MIN_CHARS = 8  # shorter lines (once normalised, spaces left out) are not remembered
 _MASK64 = (1 << 64) - 1
@@ -71,6 +69,8 @@ def line_id(key: str) -> int:
 def document_ids(lines: Iterable[str]) -> list[int]:
     """The ids of the distinct eligible normalised lines of one document,
     sorted: what the first pass learns from it (workers compute them)."""
+    from .phrases import normalize  # (here: the command line reads MIN_DOCS without the phrase tables)
+
     return sorted({line_id(k) for k in (normalize(line) for line in lines) if eligible(k)})
 
 
@@ -189,6 +189,7 @@ class RepeatScanner:
     >>> for order, doc in enumerate(["A copied paragraph here.\\nOne", "Other text here.", "A copied paragraph here."]):
     ...     s.add(order, document_ids(doc.splitlines()))
     >>> r = s.finish()
+    >>> from cleaner.phrases import normalize
     >>> key = normalize("A copied paragraph here.")
     >>> r.count(key), r.first(key), r.first("other text here")
     (2, 0, None)

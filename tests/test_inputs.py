@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
+from cleaner.emit import record_line
+from cleaner.io.jsonl import NotARecord, spans
 
 CLEANER = [sys.executable, "-m", "cleaner"]
 FR = "Le ministre est arrivé lundi à Sotchi pour des entretiens avec le président russe."
@@ -272,3 +274,38 @@ def test_a_record_id_that_is_not_a_string_names_its_document_as_json(tmp_path):
     result = CliRunner().invoke(main, ["clean", str(path)])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["doc"] for line in result.output.splitlines()] == ["7", "true", '{"site": "a", "n": 3}']
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "rest"),
+    [
+        ('{"text": "a", "n": 1}', '"a"', ', "n": 1}'),
+        ('{"text":"a","text":"b\\"c"}', '"b\\"c"', "}"),  # the last of two, as json.loads keeps
+        ('{"m": {"text": "x"}, "l": ["text", {"text": 1}], "text": "y"}', '"y"', "}"),
+        (' \t{ "n" : 1e400 ,"text" :\t"z" } ', '"z"', " } "),
+    ],
+)
+def test_the_text_value_is_found_at_the_top_level_of_the_record(line, value, rest):
+    start, end, last = spans(line, "text")
+    assert (line[start:end], line[end:]) == (value, rest)
+    assert json.loads(line)["text"] == json.loads(value)
+    assert line[last:].strip() == "}"
+
+
+@pytest.mark.parametrize(
+    "line", ["{}", '{"n": 1}', "[1]", '{"text": "a"', '{"text": "a",}', '{"text" "a"}', '{"text": tru}']
+)
+def test_a_line_without_the_field_is_not_a_record_and_is_written_from_its_fields(line):
+    with pytest.raises(NotARecord):
+        spans(line, "text")
+    assert record_line({"n": 1e5, "text": "a"}, "text", "b", line) == '{"n": 100000.0, "text": "b"}\n'
+
+
+def test_repeated_ids_are_told_in_bounded_memory():
+    from cleaner.io.inputs import RepeatedIds
+
+    ids = RepeatedIds(remembered=100)
+    assert [ids.seen(f"doc-{i}") for i in range(100)] == [False] * 100
+    assert all(ids.seen(f"doc-{i}") for i in range(100))
+    assert [ids.seen("later"), ids.seen("later")] == [False, False]  # full: checked, not remembered
+    assert len(ids._slots) == 256 and len(RepeatedIds()._slots) == 1024  # grown only as needed

@@ -17,11 +17,13 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import gzip
+import hashlib
 import io
 import json
 import os
 import stat
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -46,6 +48,17 @@ WARC_SUFFIXES = (".warc", ".wet")
 _HTML_START = (b"<!doctype html", b"<html")
 
 
+class TooLong(ValueError):
+    """A document over ``Options.max_doc_chars``: reported, never cut silently."""
+
+
+def check_length(text: str, limit: int) -> str:
+    """``text``, or :class:`TooLong` when it is longer than ``limit`` characters."""
+    if len(text) > limit:
+        raise TooLong(f"document too long ({len(text):,} characters; --max-doc-chars is {limit:,})")
+    return text
+
+
 @dataclass
 class Item:
     """One document to clean: ``data`` is bytes (files) or str (JSONL fields).
@@ -54,7 +67,9 @@ class Item:
     ``fixes`` names what it had to repair on the way (``invalid-utf8``).
     ``kind`` is ``html`` for a page to read as HTML
     (:meth:`cleaner.pipeline.Pipeline.process_html`), with ``content_type``
-    the one its HTTP headers declare (its charset is a hint).
+    the one its HTTP headers declare (its charset is a hint).  ``line`` is
+    the JSON text of a JSONL record as read, when ``ReadOptions.keep_lines``
+    (its output keeps every other field as written: :mod:`cleaner.io.jsonl`).
     """
 
     doc: str
@@ -66,6 +81,7 @@ class Item:
     fixes: tuple[str, ...] = ()
     kind: str = "text"
     content_type: str | None = None
+    line: str | None = None
 
 
 @dataclass
@@ -107,7 +123,8 @@ class ReadOptions:
     ``skip`` holds folders never walked and files never read (the output
     folder or file, when it lies inside an input folder); ``blank_lines``:
     with ``lines``, a blank line is a document too (``cleaner repair`` keeps
-    every line in its place).
+    every line in its place); ``keep_lines``: a JSONL record keeps the line
+    it was read from (:attr:`Item.line`), for outputs that write it back.
     """
 
     input_format: str = "auto"
@@ -121,6 +138,7 @@ class ReadOptions:
     skip: tuple[str, ...] = ()
     blank_lines: bool = False
     id_field_asked: bool = False  # --id-field was given: a record without it is said
+    keep_lines: bool = False
 
     @property
     def max_bytes(self) -> int:
@@ -466,14 +484,26 @@ def _too_long(where: str, options: ReadOptions, what: str = "line") -> Failure:
     )
 
 
+LONE_CR_FIX = "line-breaks"  # (the name repair gives the fix it would have made of it)
+
+
 def _lines(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iterator[Item | Failure]:
+    """A document per line.  A line stays one line: a lone CR inside it (an
+    old Mac line end, a stray ``\r``) is a space, not the line break repair
+    would make of it (the outputs of a ``lines`` input stay line for line)."""
     for n, line in _bounded_lines(stream, options.max_bytes):
         if line is None:
             yield _too_long(f"{path}:{n}", options)
             continue
         line = line.rstrip(b"\r\n")
+        fixes: tuple[str, ...] = ()
+        if b"\r" in line:
+            # (byte 13 is CR in every encoding a line can be read in: those of
+            # one byte and the ASCII-compatible ones of several; UTF-16 and
+            # UTF-32, where it is not, have no lines split at byte 10 either)
+            line, fixes = line.replace(b"\r", b" "), (LONE_CR_FIX,)
         if options.blank_lines or line.strip():
-            yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n)
+            yield Item(f"{path}:{n}", line, f"{path}:{n}", order=base + n, fixes=fixes)
 
 
 FIELDS_SHOWN = 6  # a record's field names listed when its text field is missing
@@ -557,5 +587,85 @@ def _jsonl(path: str, stream: BinaryIO, options: ReadOptions, base: int) -> Iter
             )
         doc = rec.get(options.id_field)
         yield Item(
-            doc_id(doc) if doc is not None else where, text, where, rec, order=base + n, encoding=encoding, fixes=fixes
+            doc_id(doc) if doc is not None else where,
+            text,
+            where,
+            rec,
+            order=base + n,
+            encoding=encoding,
+            fixes=fixes,
+            line=line if options.keep_lines else None,
         )
+
+
+# Document names remembered to tell a repeated one, as 8-byte fingerprints in
+# one table (``2 * IDS_REMEMBERED`` slots of 8 bytes: 16 MiB at most, grown as
+# needed, never more than half full).  Past that many distinct names, later ones are still checked against
+# those remembered, but not remembered themselves.  Two names share a
+# fingerprint by chance about once in 2**64 / IDS_REMEMBERED**2 runs of that size.
+IDS_REMEMBERED = 1 << 20
+_IDS_FIRST_SLOTS = 1 << 10
+REPEATED_ID = "repeated id"
+
+
+class RepeatedIds:
+    """Which document names were seen before in a run, in bounded memory
+    (:data:`IDS_REMEMBERED`): an open-addressed table of fingerprints.
+
+    >>> ids = RepeatedIds()
+    >>> [ids.seen(name) for name in ("a", "b", "a", "c", "b")]
+    [False, False, True, False, True]
+    """
+
+    def __init__(self, remembered: int = IDS_REMEMBERED):
+        self._limit = remembered
+        self._count = 0
+        # (a power of two at least twice the names remembered: probing wraps with a mask)
+        self._most = 1 << (2 * remembered - 1).bit_length()
+        self._slots = array("Q", bytes(8 * min(_IDS_FIRST_SLOTS, self._most)))
+
+    def seen(self, name: str) -> bool:
+        """Whether ``name`` was seen before; remembered if not (while there is room)."""
+        digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        mark = int.from_bytes(digest, "little") or 1  # (0 marks an empty slot)
+        slots = self._slots
+        mask = len(slots) - 1
+        i = mark & mask
+        while slots[i]:
+            if slots[i] == mark:
+                return True
+            i = (i + 1) & mask
+        if self._count < self._limit:
+            slots[i] = mark
+            self._count += 1
+            if 2 * self._count > len(slots) and len(slots) < self._most:
+                self._grow()
+        return False
+
+    def _grow(self) -> None:
+        old = self._slots
+        slots = array("Q", bytes(16 * len(old)))
+        mask = len(slots) - 1
+        for mark in old:
+            if mark:
+                i = mark & mask
+                while slots[i]:
+                    i = (i + 1) & mask
+                slots[i] = mark
+        self._slots = slots
+
+
+def flag_repeated_ids(items: Iterable[Item | Failure | Notice], ids: RepeatedIds) -> Iterator[Item | Failure | Notice]:
+    """``items``, with a :class:`Notice` before each document whose name (a
+    JSONL id, a WARC-Record-ID: not its place, ``FILE:LINE``, which is its
+    own) an earlier document of the run had: their segments could not be told
+    apart.  Said once per run, with a count of the others at its end."""
+    for item in items:
+        if isinstance(item, Item) and item.doc != item.where and ids.seen(item.doc):
+            name = json.dumps(item.doc, ensure_ascii=False)
+            yield Notice(
+                item.where,
+                f"{REPEATED_ID}; {name} names an earlier document too, so their segments share one doc name",
+                once=REPEATED_ID,
+            )
+        yield item

@@ -13,11 +13,13 @@ each shown as its repaired text with removed lines struck through.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..pipeline import Options
 from .collect import SAMPLE, Collector, document_entry
 from .render import page_data, render
+
+if TYPE_CHECKING:  # (the command line reads SAMPLE without loading the pipeline)
+    from ..pipeline import Options
 
 __all__ = ["SAMPLE", "Collector", "document_entry", "page_data", "render", "write"]
 

@@ -22,7 +22,6 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..identify import letter_counts
 from ..records import Document
 from ..select import Selection, keep
 
@@ -67,7 +66,7 @@ def document_entry(document: Document, selection: Selection = _EVERYTHING) -> di
         "encoding": document.encoding,
         "fixes": list(document.fixes),
         "repairs": line_repairs(document),
-        "letters": dict(sorted(letter_counts(kept).items())),
+        "letters": dict(sorted(_letter_counts(kept).items())),
         "text": document.text,
         "segments": segments,
     }
@@ -245,3 +244,9 @@ def _cut(entry: dict[str, Any]) -> dict[str, Any]:
     segments = [s for s in entry["segments"] if s["end"] <= DOC_CHARS]
     end = segments[-1]["end"] if segments else 0
     return {**entry, "text": entry["text"][:end], "segments": segments, "chars": len(entry["text"])}
+
+
+def _letter_counts(segments: list) -> dict[str, int]:
+    from ..identify import letter_counts  # (not at import: the command line reads SAMPLE)
+
+    return letter_counts(segments)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..emit import _json
-from ..pipeline import Options
 from .collect import DOC_CHARS, MOSTLY_REMOVED, Collector
+
+if TYPE_CHECKING:  # (the command line reads SAMPLE without loading the pipeline)
+    from ..pipeline import Options
 
 DATA_MARK = "/*REPORT-DATA*/"
 TIME_MARK = "/*RUN-SECONDS*/"
@@ -34,11 +36,17 @@ def page_data(collector: Collector, stats: Any = None, options: Options | None =
         }
     return {
         "run": run,
-        "options": _options(options or Options()),
+        "options": _options(options or _default_options()),
         "summary": collector.summary(),
         "limits": {"doc_chars": DOC_CHARS, "mostly_removed": MOSTLY_REMOVED},
         "documents": collector.sample_documents(),
     }
+
+
+def _default_options() -> Options:
+    from ..pipeline import Options
+
+    return Options()
 
 
 def _options(options: Options) -> dict[str, Any]:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import emit
-from ..decode import DecodeError
 from ..io.inputs import Failure, Item, Notice
-from ..pipeline import Options, Pipeline, TooLong
+from ..pipeline import Options, Pipeline
 from ..repeats import Repeats
+from .messages import problem
 
 
 @dataclass(frozen=True)
@@ -54,22 +54,15 @@ class Result:
     skipped: str = ""  # what a Notice left out (a WARC record's payload type), for the summary
 
 
-def problem(e: Exception) -> str:
-    """How an exception raised while cleaning one document is reported."""
-    if isinstance(e, (DecodeError, TooLong)):
-        return str(e)
-    # Not the user's mistake: say so, but keep going with the other documents.
-    return f"internal error: {type(e).__name__}: {e}"
-
-
-def format_document(job: CleanJob, document, kept) -> str:
-    """The output text of one cleaned document in ``job.fmt``."""
+def format_document(job: CleanJob, document, kept, item_line: str | None = None) -> str:
+    """The output text of one cleaned document in ``job.fmt`` (``item_line``: the
+    JSONL record it was read from, see :attr:`cleaner.io.inputs.Item.line`)."""
     if job.fmt == "jsonl":
         return "".join(emit.segment_jsonl(s) for s in kept)
     if job.fmt == "tsv":
         return "".join(emit.segment_tsv(s) for s in kept)
     if job.fmt == "docs":
-        return emit.document_jsonl(document, kept, job.text_field, job.with_segments)
+        return emit.document_jsonl(document, kept, job.text_field, job.with_segments, item_line)
     return emit.document_text(document, kept)
 
 
@@ -103,7 +96,7 @@ def process_item(pipeline: Pipeline, job: CleanJob, item: Item | Failure | Notic
 
         entry = document_entry(document, job.options.selection)
     return Result(
-        out=format_document(job, document, kept),
+        out=format_document(job, document, kept, item.line),
         nbytes=nbytes,
         lang=document.lang,
         segments=len(document.segments),

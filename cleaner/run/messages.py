@@ -15,7 +15,18 @@ from collections.abc import Callable
 
 import click
 
+from ..decode import DecodeError
+from ..io.inputs import TooLong
+
 SAME_SHOWN = 5  # lines of one file said with the same failure before they are only counted
+
+
+def problem(e: Exception) -> str:
+    """How an exception raised while cleaning or repairing one document is reported."""
+    if isinstance(e, (DecodeError, TooLong)):
+        return str(e)
+    # Not the user's mistake: say so, but keep going with the other documents.
+    return f"internal error: {type(e).__name__}: {e}"
 
 
 class StrictStop(Exception):

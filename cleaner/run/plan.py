@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..io.inputs import Failure, InputFile, Notice, ReadOptions, format_of, walk
 from ..io.outputs import compression
 from ..repeats import MIN_DOCS
-from .job import CleanJob
+
+if TYPE_CHECKING:  # (not imported: `cleaner repair` plans folders without the pipeline)
+    from .job import CleanJob
 
 
 @dataclass(frozen=True)

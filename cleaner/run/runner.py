@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .. import emit
-from ..io.inputs import STDIN, Failure, Item, Notice, ReadOptions, read, read_file
+from ..io.inputs import STDIN, Failure, Item, Notice, ReadOptions, RepeatedIds, flag_repeated_ids, read, read_file
 from ..io.outputs import Output
 from .job import CleanJob, Result, report
 from .passes import learn_repeats
@@ -55,12 +55,13 @@ def run_stream(
 
 
 def _pair_items(pairs: list[Pair], read_opts: ReadOptions, starts: list[int]) -> Iterator[Item | Failure | Notice]:
-    """The items of each pair's input in turn; ``starts`` gets, per pair, the
-    number of items read before it."""
+    """The items of each pair's input in turn (a repeated document name
+    said); ``starts`` gets, per pair, the number of items read before it."""
     n = 0
+    ids = RepeatedIds()
     for pair in pairs:
         starts.append(n)
-        for item in read_file(pair.src, read_opts):
+        for item in flag_repeated_ids(read_file(pair.src, read_opts), ids):
             n += 1
             yield item
 
@@ -182,7 +183,8 @@ def execute(spec: RunSpec, fail: Fail, warn: Warn, started: float | None = None)
             job = replace(job, repeats=learn_repeats(read(inputs, spec.read), spec.repeated_lines, workers, progress))
         if not spec.folder_out:
             with Output(spec.output) as out:
-                run_stream(read(inputs, spec.read), job, out, fail, warn, Progress(spec.progress), stats, workers)
+                items = flag_repeated_ids(read(inputs, spec.read), RepeatedIds())
+                run_stream(items, job, out, fail, warn, Progress(spec.progress), stats, workers)
         elif spec.engine == "ray":
             from ..ray import run_pairs_on_ray
 
