@@ -15,13 +15,14 @@ from libc.string cimport memset
 
 cdef list _langs = []       # language number -> code
 cdef dict _words = {}       # word -> bytes of language numbers (each < 256)
+cdef dict _numbers = {}     # code -> language number
 cdef int _n = 0
 cdef bint _ready = False   # init() was called
 
 
 def init(dict index):
     """Take stopwords._index() (word -> languages whose list has it)."""
-    global _langs, _words, _n, _ready
+    global _langs, _words, _numbers, _n, _ready
     numbers = {}
     _words = {}
     for word, langs in index.items():
@@ -36,6 +37,7 @@ def init(dict index):
     for lang, k in numbers.items():
         _langs[k] = lang
     _n = len(_langs)
+    _numbers = numbers
     if _n > 255:
         raise ValueError("more than 255 stop lists")
     _ready = True
@@ -82,6 +84,22 @@ def hits(words):
     for i in range(n):
         PyDict_SetItem(out, _langs[order[i]], totals[order[i]])
     return out
+
+
+def top_own(words, lang):
+    """(the most hits any list has among ``words``, the hits of ``lang``'s list):
+    stopwords.py_top_own, counted in C without building the Counter."""
+    cdef long totals[256]
+    cdef unsigned char order[256]
+    cdef int n = _tally(words, False, totals, order), i
+    cdef long best = 0, own = 0
+    for i in range(n):
+        if totals[order[i]] > best:
+            best = totals[order[i]]
+    k = _numbers.get(lang)
+    if k is not None:
+        own = totals[<int> k]
+    return best, own
 
 
 def counted(counts):

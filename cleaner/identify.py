@@ -64,6 +64,7 @@ from .split import split_blocks
 from .stopwords import counted_hits, spoken_hits, spoken_words, stopword_hits, stopwords
 from .stopwords import languages as stop_languages
 from .stopwords import top as top_languages
+from .stopwords import top_own as stop_top_own
 
 # How a segment's language was decided (Segment.how, shown in --format jsonl/tsv):
 BY_SCRIPT = "script"  # the script names the language (Georgian, Hangul...)
@@ -1840,13 +1841,12 @@ def _clause_language(clause: str, p: _Piece, labeller: Labeller) -> tuple[str, f
     toks = folded_words(clause)
     if len(toks) < CLAUSE_WORDS:
         return None
-    hits = stopword_hits(toks)
-    own = hits.get(p.lang, 0)
-    top = max(hits.values(), default=0)
+    top, own = stop_top_own(toks, p.lang)  # (most clauses stop here: no Counter for them)
     if top < CLAUSE_STOPS or top <= own:  # no language has enough words, more than the piece's
         return None
     if _titled(clause):
         return None
+    hits = stopword_hits(toks)
     label = labeller.label(clause, p.script)
     mine = hits.get(label.lang, 0)
     if label.lang in (UND, p.lang) or mine < max(CLAUSE_STOPS, own + 1):

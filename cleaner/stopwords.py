@@ -89,6 +89,25 @@ def _compiled_hits():
     return _compiled.hits
 
 
+def top_own(words: Iterable[str], lang: str) -> tuple[int, int]:
+    """(the most hits any stop list has among ``words``, the hits of ``lang``'s
+    list): :func:`stopword_hits` asked only that, as for each clause of a line.
+
+    >>> top_own(["pero", "luego", "me", "di", "cuenta"], "en")
+    (3, 0)
+    """
+    if _compiled is not None:
+        _compiled_hits()  # (the index, once)
+        return _compiled.top_own(words, lang)
+    return py_top_own(words, lang)
+
+
+def py_top_own(words: Iterable[str], lang: str) -> tuple[int, int]:
+    """The reference :func:`top_own` (compiled twin: cleaner/_stopwords.pyx)."""
+    hits = py_stopword_hits(words)
+    return max(hits.values(), default=0), hits.get(lang, 0)
+
+
 def _compiled_counted():
     _compiled_hits()  # (the index, once)
     assert _compiled is not None

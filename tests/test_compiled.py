@@ -185,6 +185,38 @@ def test_stopword_hits_twins_on_every_listed_word():
 
 @SETTINGS
 @given(
+    st.lists(
+        st.sampled_from(["the", "de", "la", "und", "и", "的", "xyzzy", "pero", "me", "di", "että", "og", "ei"]),
+        max_size=40,
+    ),
+    st.sampled_from(["en", "es", "de", "nb", "nn", "no", "ru", "fi", "xx", ""]),
+)
+def test_top_own_twins(words, lang):
+    c = _twin("_stopwords")
+    assert c.top_own(words, lang) == stopwords.py_top_own(words, lang)
+    assert c.top_own(iter(words), lang) == stopwords.py_top_own(iter(words), lang)
+
+
+def test_top_own_twins_on_every_listed_word():
+    c = _twin("_stopwords")
+    words = sorted(stopwords._index())
+    langs = stopwords.languages()
+    for i in range(0, len(words), 97):
+        chunk = words[i : i + 97] * 2
+        for lang in langs[i % len(langs) :: 40]:
+            assert c.top_own(chunk, lang) == stopwords.py_top_own(chunk, lang)
+
+
+def test_top_own_counts_a_clause():
+    """Spanish function words in an English clause: the most any list has, and English's."""
+    words = "pero luego me di cuenta de que no tenía dinero".split()
+    assert stopwords.top_own(words, "en") == (7, 2)  # (es: pero luego me de que no tenía; en: di, no)
+    assert stopwords.top_own(words, "es") == (7, 7)
+    assert stopwords.top_own([], "en") == (0, 0)
+
+
+@SETTINGS
+@given(
     st.dictionaries(st.sampled_from(["the", "de", "la", "und", "и", "xyzzy", "pero", "og", "että"]), st.integers(1, 9))
 )
 def test_counted_stopword_hits_twins(counts):
