@@ -419,20 +419,21 @@ def _detect(text: str, blocks: list[Block], labeller: Labeller, skip_kinds: froz
                     # One call for the paragraph; its sentences are asked only when it
                     # is unsure, or where a sentence's own words or letters disagree.
                     whole = run.label
-                    # Each sentence's stop-word counts, once (the paragraph's are counted
-                    # from their words in one go), and only when the paragraph's answer
-                    # could settle them.
-                    counts: list[Counter[str]] = []
+                    # The paragraph's stop-word counts, and each sentence's most hits and
+                    # hits of the paragraph's language, once, and only when the
+                    # paragraph's answer could settle them.
+                    tops: list[tuple[int, int]] = []
                     settled = _sure(whole, labeller)
                     if settled:
                         words = [folded_words(text[s:e]) for s, e in spans]
-                        counts = [stopword_hits(w) for w in words]
                         settled = _settles(stopword_hits(chain.from_iterable(words)), whole)
-                    for (s, e), hits in zip(spans, counts or [Counter()] * len(spans)):
+                        if settled:
+                            tops = [_top_own(w, whole.lang) for w in words]
+                    for i, (s, e) in enumerate(spans):
                         n = count_letters(text[s:e])
                         if not n:
                             lab = Label(UND, 0.0, source=NOTHING)
-                        elif settled and not _disagrees(text[s:e], hits, whole.lang):
+                        elif settled and not _disagrees(text[s:e], tops[i], whole.lang):
                             lab = whole
                         else:
                             lab = labeller.label(text[_after_speaker(text, s, e) : e], r.script)
@@ -520,15 +521,36 @@ def _settles(raw: Counter[str], label: Label) -> bool:
 DISAGREE_MARGIN = 2
 
 
-def _disagrees(sentence: str, raw: Counter[str], lang: str) -> bool:
+def _disagrees(sentence: str, top_own: tuple[int, int], lang: str) -> bool:
     """Whether a sentence's own evidence disagrees with its paragraph's ``lang``:
-    its function words (``raw``: their counts) are another language's, or its
-    letters are not ``lang``'s."""
-    best, top, hits = _stop_top_of(raw)
+    its function words (``top_own``: the most hits of any list and ``lang``'s,
+    :func:`_top_own`) are another language's, or its letters are not ``lang``'s."""
+    top, own = top_own
     # (by a margin: the lists of dialects and neighbours share many words)
-    if top >= CLAUSE_STOPS and top >= hits.get(lang, 0) + DISAGREE_MARGIN:
+    if top >= CLAUSE_STOPS and top >= own + DISAGREE_MARGIN:
         return True
     return bool(excluded(sentence, frozenset({lang})))
+
+
+# A language's stop lists under other codes (``no``: ``nb`` and ``nn``).
+_ALIASED = {lang: tuple(sorted(c for c, a in _STOP_ALIASES.items() if a == lang)) for lang in _STOP_ALIASES.values()}
+
+
+def _top_own(toks: list[str], lang: str) -> tuple[int, int]:
+    """(the most hits of any stop list among ``toks``, the hits of ``lang``'s):
+    :func:`_stop_top`'s count and its hits for ``lang`` (a language with lists
+    under two codes counting the better one), without building its Counter.
+
+    >>> toks = "jeg er ikke sikker på det".split()
+    >>> _top_own(toks, "no"), _top_own(toks, "en"), _stop_top(toks)[2]["no"]
+    ((5, 5), (5, 0), 5)
+    """
+    if lang in _STOP_ALIASES:
+        return stop_top_own(toks, lang)[0], 0  # (its hits go by the language's own code)
+    top, own = stop_top_own(toks, lang)
+    for code in _ALIASED.get(lang, ()):
+        own = max(own, stop_top_own(toks, code)[1])
+    return top, own
 
 
 def calibrate(settings: Settings, how: str, raw: float, letters: int) -> float:

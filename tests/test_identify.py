@@ -1,4 +1,6 @@
 from conftest import detector_or_skip
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import identify
 from cleaner.identify import identify as identify_blocks
@@ -1109,3 +1111,36 @@ def test_a_quoted_name_with_one_function_word_stays_in_the_sentence():
         "yüz minlərlə müştəri qoşulub və onlar kredit alarkən müxtəlif güzəştlərdən faydalanırlar."
     )
     _all_in(text, "az", DETECTORS_HERE)
+
+
+_NORWEGIAN_AND_OTHERS = [
+    "jeg",
+    "er",
+    "ikke",
+    "eg",
+    "ikkje",
+    "og",
+    "det",
+    "på",
+    "the",
+    "de",
+    "la",
+    "und",
+    "pero",
+    "i",
+    "xyzzy",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NORWEGIAN_AND_OTHERS), max_size=15),
+    st.sampled_from(["no", "nb", "nn", "en", "es", "de", "da", "sv", "xx"]),
+)
+def test_top_own_is_what_stop_top_says(toks, lang):
+    """A sentence's most hits and its paragraph language's, as _disagrees reads
+    them, are _stop_top's (Norwegian's two lists counting the better one)."""
+    from cleaner.identify import _stop_top, _top_own
+
+    _, top, hits = _stop_top(toks)
+    assert _top_own(toks, lang) == (top, hits.get(lang, 0))
