@@ -1,4 +1,6 @@
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.languages import MARKER_WORDS, SCRIPT_CANDIDATES
@@ -155,3 +157,32 @@ def test_a_bag_counts_each_list_as_walking_the_list_does(toks):
         else:
             want += sum(counts[w] for w in hyphenated if w not in vocab and w.split("-", 1)[0] in vocab)
         assert bag.hits(lang) == want, lang
+
+
+# The patterns as they were before their shortcuts (a lookahead, a test for an
+# opening mark): the shortcuts must change no match.
+_PLAIN_END = re.compile(r"(?:[.!?…।॥؟۔]+['\"’”»)\]」』]*\s+)|(?:[。！？]+['\"’”»)\]」』]*\s*)")
+_MARKS_AND_ENDS = "ab C.!?…।؟。！？ \n'\"’”»«„“‘‹›「」『』)]x"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_MARKS_AND_ENDS, max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_sentence_ends_and_quotes_shortcuts_change_no_match(text, a, b):
+    from cleaner import sentences as sent
+
+    start, end = min(a, len(text)), max(min(a, len(text)), len(text) - b)
+    got = [m.span() for m in sent._END.finditer(text, start, end)]
+    assert got == [m.span() for m in _PLAIN_END.finditer(text, start, end)]
+    want = []
+    for m in sent._QUOTES.finditer(text, start, end):
+        s, e = m.span(m.lastindex or 0)
+        sent._add(text, s, e, want)
+    assert sent.quotes(text, start, end) == want
+
+
+def test_a_line_without_an_opening_mark_has_no_quotation():
+    from cleaner.sentences import quotes
+
+    assert quotes("He said” it was «fine, then left»") == [(17, 32)]
+    assert quotes("No marks here, just words.") == []
+    assert quotes('say "hi there" now', 0, 4) == []  # (the mark is outside the span)
