@@ -1189,20 +1189,18 @@ def _second_by_mixing(text: str, runs: list[_Run], main: str, main_script: str, 
     whose function words, beyond the main language's, the document's lines hold
     most, when it mixes into at least SECOND_LINES lines (:func:`_mixes`)."""
     own = _stop_set(main)
+    # Each piece's words, once (an ASCII piece's are what _mixes reads too).
+    folded = {
+        id(p): folded_words(text[p.start : p.end]) for run in runs if run.script == main_script for p in run.sents
+    }
     # (all the lines' words counted in one go: the same sums as line by line)
-    counts = spoken_hits(
-        w
-        for run in runs
-        if run.script == main_script
-        for p in run.sents
-        for w in folded_words(text[p.start : p.end])
-        if w not in own
-    )
+    counts = spoken_hits(w for toks in folded.values() for w in toks if w not in own)
     cands = [canonical(c) for c in counts if canonical(c) != main and canonical(c) in labeller.detector.languages]
     if not cands:
         return None
     lang = min(set(cands), key=lambda c: (-counts[c], c))
-    return lang if len(_mixed_lines(text, runs, main, main_script, lang, SECOND_LINES)) >= SECOND_LINES else None
+    mixed = _mixed_lines(text, runs, main, main_script, lang, SECOND_LINES, folded)
+    return lang if len(mixed) >= SECOND_LINES else None
 
 
 # A line of the main language mixes in the second (word by word, as bilinguals
@@ -1213,21 +1211,33 @@ MIXED_SHARE = 0.15
 
 
 def _mixed_lines(
-    text: str, runs: list[_Run], main: str, main_script: str, lang: str, enough: int | None = None
+    text: str,
+    runs: list[_Run],
+    main: str,
+    main_script: str,
+    lang: str,
+    enough: int | None = None,
+    folded: dict[int, list[str]] | None = None,
 ) -> set[int]:
     """Lines (blocks) in the main language whose own words mix in ``lang``
-    (once ``enough`` are found, no more are looked for)."""
+    (once ``enough`` are found, no more are looked for; ``folded``: each
+    piece's :func:`folded_words` by its ``id``, when the caller has them)."""
     found: set[int] = set()
+    if (lang, main) in RELATED:
+        return found  # (no piece mixes a close relative in: _mixes)
+    get = (folded or {}).get
     for run in runs:
         if enough is not None and len(found) >= enough:
             break
-        if run.script == main_script and run.block not in found and any(_mixes(text, p, main, lang) for p in run.sents):
-            found.add(run.block)
+        if run.script == main_script and run.block not in found:
+            if any(_mixes(text, p, main, lang, get(id(p))) for p in run.sents):
+                found.add(run.block)
     return found
 
 
-def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
-    """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES)."""
+def _mixes(text: str, p: _Piece, main: str, lang: str, folded: list[str] | None = None) -> bool:
+    """Whether piece ``p`` mixes words of ``lang`` into ``main`` (see MIXED_CLUES;
+    ``folded``: its :func:`folded_words`, when the caller has them)."""
     if (lang, main) in RELATED:
         return False
     piece = text[p.start : p.end]
@@ -1235,8 +1245,9 @@ def _mixes(text: str, p: _Piece, main: str, lang: str) -> bool:
     # (what _word_evidence finds for it, without weighing it word by word).
     only = _only_function_words(lang, main)
     if piece.isascii():
-        # (the words of the lower-cased piece are the lower-cased words)
-        toks = find_words(piece.lower())
+        # (the words of the lower-cased piece are the lower-cased words: its
+        # folded words, as case-folding is lower-casing in ASCII)
+        toks = find_words(piece.lower()) if folded is None else folded
         clues = sum(map(only.__contains__, toks))
     else:
         toks = find_words(piece)
