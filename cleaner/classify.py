@@ -556,9 +556,19 @@ def _closes_body(lines: list[_Line], i: int) -> bool:
     line) or the page's end ("Я вам скажу, синьор, открою вам всю правду."
     before "Поделиться: ВКонтакте | Facebook").  Lines without letters
     between them aside."""
-    prev = next((ln for ln in reversed(lines[:i]) if ln.sure != NO_LETTERS), None)
-    nxt = next((ln for ln in lines[i + 1 :] if ln.sure != NO_LETTERS), None)
+    prev, nxt = _lettered(lines, i, -1), _lettered(lines, i, 1)
     return prev is not None and prev.cls == GOOD and (nxt is None or bool(nxt.sure))
+
+
+def _lettered(lines: list[_Line], i: int, step: int) -> _Line | None:
+    """The nearest line with letters before (``step`` -1) or after (1) line
+    ``i``, or None (read in place: asked for many lines of a page)."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].sure != NO_LETTERS:
+            return lines[j]
+        j += step
+    return None
 
 
 # A line of code: it ends a statement or opens or closes a block ("int add(int
@@ -1532,7 +1542,7 @@ def _repeated_furniture(lines: list[_Line], repeats: Repeats) -> None:
         if ln.sure not in ("", MARKUP, LINK_LIST) or ln.cls not in (SHORT, BAD) or not repeats.is_template(ln.f.key):
             continue
         if _heading_like(ln):
-            nxt = next((x for x in lines[i + 1 :] if x.sure != NO_LETTERS), None)
+            nxt = _lettered(lines, i, 1)
             if nxt is not None and nxt.cls in (GOOD, NEAR) and repeats.count(nxt.f.key) >= 2:
                 continue
         ln.sure, ln.cls = REPEATED, BAD

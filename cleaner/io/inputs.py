@@ -629,12 +629,9 @@ class RepeatedIds:
         digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest()
         mark = int.from_bytes(digest, "little") or 1  # (0 marks an empty slot)
         slots = self._slots
-        mask = len(slots) - 1
-        i = mark & mask
-        while slots[i]:
-            if slots[i] == mark:
-                return True
-            i = (i + 1) & mask
+        i = _probe(slots, mark)
+        if slots[i]:
+            return True
         if self._count < self._limit:
             slots[i] = mark
             self._count += 1
@@ -645,14 +642,20 @@ class RepeatedIds:
     def _grow(self) -> None:
         old = self._slots
         slots = array("Q", bytes(16 * len(old)))
-        mask = len(slots) - 1
         for mark in old:
             if mark:
-                i = mark & mask
-                while slots[i]:
-                    i = (i + 1) & mask
-                slots[i] = mark
+                slots[_probe(slots, mark)] = mark
         self._slots = slots
+
+
+def _probe(slots: array, mark: int) -> int:
+    """The slot of ``mark`` in the table ``slots`` (a power of two long, never
+    full), or the empty slot where it belongs."""
+    mask = len(slots) - 1
+    i = mark & mask
+    while slots[i] and slots[i] != mark:
+        i = (i + 1) & mask
+    return i
 
 
 def flag_repeated_ids(items: Iterable[Item | Failure | Notice], ids: RepeatedIds) -> Iterator[Item | Failure | Notice]:
